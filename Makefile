@@ -1,0 +1,64 @@
+# planpress — see README.md.
+#   make          install missing Debian packages, build, render plans/ into out/
+#   make test     the same set-up, then every test (unit and end-to-end)
+
+BUILD   := .build
+BIN     := $(BUILD)/planpress
+VERSION := 0.1.0
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANPRESS_VERSION='"$(VERSION)"'
+
+SRC      := $(wildcard src/*.c)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+
+.PHONY: all render build test unit e2e clean
+all: render
+
+# Missing packages are installed first; then the compiler and linker flags
+# are asked of pkg-config (make restarts once this file exists).
+$(BUILD)/config.mk: .ci/deps
+	@mkdir -p $(BUILD)
+	@sh .ci/deps
+	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
+	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
+-include $(BUILD)/config.mk
+
+ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS)
+
+build: $(BIN)
+
+render: $(BIN)
+	$(BIN) build plans -o out
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libplanpress.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS)
+
+test: unit e2e
+
+unit: $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
+
+e2e: $(BIN)
+	sh tests/e2e.sh $(BIN)
+
+clean:
+	rm -rf $(BUILD) out
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d $(TESTS:=.d)

@@ -1,0 +1,112 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+    arena_block *next;
+    size_t used, size;
+    max_align_t data[];
+};
+
+enum { ARENA_MIN_BLOCK = 64 * 1024 };
+
+void arena_init(arena *a)
+{
+    a->head = NULL;
+    a->block_size = ARENA_MIN_BLOCK;
+}
+
+void arena_free(arena *a)
+{
+    arena_block *b = a->head;
+    while (b) {
+        arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+static arena_block *arena_new_block(arena *a, size_t need)
+{
+    size_t size = a->block_size;
+    while (size < need)
+        size *= 2;
+    arena_block *b = malloc(sizeof *b + size);
+    if (!b) {
+        fputs("planpress: out of memory\n", stderr);
+        abort();
+    }
+    b->used = 0;
+    b->size = size;
+    b->next = a->head;
+    a->head = b;
+    if (a->block_size < 4 * 1024 * 1024)
+        a->block_size *= 2;
+    return b;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    const size_t align = _Alignof(max_align_t);
+    size = (size + align - 1) / align * align;
+    if (size == 0)
+        size = align;
+    arena_block *b = a->head;
+    if (!b || b->size - b->used < size)
+        b = arena_new_block(a, size);
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return arena_strdup(a, "");
+    char *p = arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size)
+{
+    if (need <= *cap)
+        return items;
+    size_t new_cap = *cap ? *cap * 2 : 8;
+    while (new_cap < need)
+        new_cap *= 2;
+    if (new_cap > SIZE_MAX / elem_size) {
+        fputs("planpress: out of memory\n", stderr);
+        abort();
+    }
+    void *p = arena_alloc(a, new_cap * elem_size);
+    if (items)
+        memcpy(p, items, *cap * elem_size);
+    *cap = new_cap;
+    return p;
+}

@@ -1,0 +1,31 @@
+/* arena: bump allocation for data that lives as long as a document or a run.
+ * Owns every block it hands out; one arena_free releases them all. */
+#ifndef PP_ARENA_H
+#define PP_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+
+typedef struct {
+    arena_block *head;
+    size_t block_size;
+} arena;
+
+void arena_init(arena *a);
+void arena_free(arena *a);
+/* Zeroed memory aligned for any type; aborts the process when memory runs out. */
+void *arena_alloc(arena *a, size_t size);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Grows an array allocated from the arena to hold at least `need` elements. */
+void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size);
+
+#define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
+#define ARENA_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
+/* Appends to a growable array: `arr`, `count` and `cap` are lvalues. */
+#define ARENA_PUSH(a, arr, count, cap) \
+    ((arr) = arena_grow((a), (arr), &(cap), (count) + 1, sizeof *(arr)), &(arr)[(count)++])
+
+#endif

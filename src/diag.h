@@ -1,0 +1,38 @@
+/* diag: diagnostics collected by every stage (errors and warnings with a
+ * file, line, column and key path). Stages fill a diag_list; only main prints.
+ * The list owns nothing itself: texts live in the arena it was created with. */
+#ifndef PP_DIAG_H
+#define PP_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "arena.h"
+
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_severity;
+
+typedef struct {
+    const char *file; /* may be NULL when the message concerns no file */
+    int line, col;    /* 1-based; 0 when unknown */
+    const char *path; /* key path such as "budget.costs[3].values[2]", or NULL */
+    const char *message;
+    diag_severity severity;
+} diag;
+
+typedef struct {
+    arena *mem;
+    diag *items;
+    size_t count, cap;
+    size_t errors, warnings;
+} diag_list;
+
+void diag_list_init(diag_list *dl, arena *mem);
+void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
+              const char *path, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Writes one diagnostic as "file:line:col: error: path: message". */
+void diag_print(const diag *d, FILE *out);
+void diag_print_all(const diag_list *dl, FILE *out);
+bool diag_has_errors(const diag_list *dl);
+
+#endif

@@ -1,0 +1,101 @@
+#include "document.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "budget.h"
+#include "context.h"
+#include "layout.h"
+#include "load.h"
+#include "mustache.h"
+#include "pdf.h"
+#include "strbuf.h"
+
+typedef struct {
+    arena *mem;
+    const char *dirs[2]; /* the association's folder, then the default templates */
+} template_finder;
+
+static char *read_file(arena *mem, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    strbuf sb = {0};
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        strbuf_append(&sb, buf, n);
+    fclose(f);
+    char *copy = arena_strndup(mem, sb.data ? sb.data : "", sb.len);
+    strbuf_free(&sb);
+    return copy;
+}
+
+static const char *find_template(void *ctx, const char *name, const char **file)
+{
+    template_finder *tf = ctx;
+    for (size_t i = 0; i < 2; i++) {
+        if (!tf->dirs[i])
+            continue;
+        char *path = arena_printf(tf->mem, "%s/%s.mustache", tf->dirs[i], name);
+        char *text = read_file(tf->mem, path);
+        if (text) {
+            *file = path;
+            return text;
+        }
+    }
+    return NULL;
+}
+
+static bool render_markdown(arena *mem, template_finder *tf, const char *name,
+                            const value *ctx, strbuf *out, diag_list *dl)
+{
+    const char *file = NULL;
+    const char *source = find_template(tf, name, &file);
+    if (!source) {
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "no template \"%s.mustache\" in %s or %s",
+                 name, tf->dirs[0], tf->dirs[1]);
+        return false;
+    }
+    mustache_partials partials = {find_template, tf};
+    mustache_options opt = {MUSTACHE_ESCAPE_MARKDOWN, &partials};
+    return mustache_render(mem, file, source, ctx, &opt, out, dl);
+}
+
+bool document_render_plan(const render_env *env, const char *plan_path, const char *pdf_path,
+                          diag_list *dl)
+{
+    arena mem;
+    arena_init(&mem);
+    bool ok = false;
+    size_t first_diag = dl->count;
+    strbuf markdown = {0};
+    plan *p = load_plan(&mem, plan_path, dl);
+    if (p) {
+        budget_figures figures = budget_compute(&mem, &p->budget);
+        budget_cross_check(&p->budget, &figures, dl);
+        value *ctx = context_for_plan(&mem, p, &figures);
+        template_finder tf = {&mem, {p->assoc->dir, env->templates_dir}};
+        if (render_markdown(&mem, &tf, "plan", ctx, &markdown, dl)) {
+            layout_info info = {p->title, p->assoc->name};
+            layout_doc doc;
+            pdf_metadata meta = {.title = p->title, .author = p->assoc->name,
+                                 .subject = p->subtitle, .keywords = "verksamhetsplan",
+                                 .language = "sv-SE"};
+            ok = layout_markdown(&mem, markdown.data, markdown.len, env->style, env->fonts,
+                                 &info, &doc, dl) &&
+                 pdf_write(&doc, env->fonts, &meta, pdf_path, dl);
+        }
+    }
+    strbuf_free(&markdown);
+    /* Diagnostics point into the arena: keep copies that outlive it. */
+    for (size_t i = first_diag; i < dl->count; i++) {
+        diag *d = &dl->items[i];
+        d->file = d->file ? arena_strdup(dl->mem, d->file) : NULL;
+        d->path = d->path ? arena_strdup(dl->mem, d->path) : NULL;
+    }
+    arena_free(&mem);
+    return ok;
+}

@@ -1,0 +1,18 @@
+/* strbuf: a growable byte buffer that owns its heap memory. */
+#ifndef PP_STRBUF_H
+#define PP_STRBUF_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *data; /* always NUL-terminated once anything was appended */
+    size_t len, cap;
+} strbuf;
+
+void strbuf_append(strbuf *sb, const char *s, size_t n);
+void strbuf_puts(strbuf *sb, const char *s);
+void strbuf_putc(strbuf *sb, char c);
+void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_free(strbuf *sb);
+
+#endif

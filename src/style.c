@@ -1,0 +1,141 @@
+#include "style.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "yamltree.h"
+#include "yread.h"
+
+static const double MM = 72.0 / 25.4;
+
+static style default_style(void)
+{
+    style s = {
+        .page_width = 210 * MM, .page_height = 297 * MM,
+        .margin_top = 25 * MM, .margin_bottom = 25 * MM,
+        .margin_left = 25 * MM, .margin_right = 25 * MM,
+        .body = {.size = 10.5, .space_after = 6},
+        .leading = 1.35,
+        .headings = {{.size = 18, .space_before = 18, .space_after = 8},
+                     {.size = 14, .space_before = 14, .space_after = 6},
+                     {.size = 12, .space_before = 10, .space_after = 4}},
+        .table = {.size = 9.5, .space_before = 6, .space_after = 10},
+        .header = {.size = 8, .color = 0x555555},
+        .footer = {.size = 8, .color = 0x555555},
+        .list_indent = 16,
+        .rule_color = 0x808080,
+    };
+    return s;
+}
+
+static void read_color(yread *rd, const ynode *n, const char *path, uint32_t *out)
+{
+    unsigned v;
+    char tail;
+    if (n->kind != YNODE_SCALAR || n->len != 7 || sscanf(n->text, "#%6x%c", &v, &tail) != 1) {
+        yread_error(rd, n, path, "expected a colour written #RRGGBB, found %s",
+                    n->kind == YNODE_SCALAR ? n->text : ynode_kind_name(n));
+        return;
+    }
+    *out = v;
+}
+
+static void read_text_style(yread *rd, const ynode *n, const char *path, text_style *ts)
+{
+    static const char *const keys[] = {"size", "space_before", "space_after", "color", NULL};
+    if (!yread_map(rd, n, path, keys))
+        return;
+    const ynode *v;
+    if ((v = ymap_get(n, "size")))
+        yread_number(rd, v, yread_key_path(rd, path, "size"), 4, 72, &ts->size);
+    if ((v = ymap_get(n, "space_before")))
+        yread_number(rd, v, yread_key_path(rd, path, "space_before"), 0, 200, &ts->space_before);
+    if ((v = ymap_get(n, "space_after")))
+        yread_number(rd, v, yread_key_path(rd, path, "space_after"), 0, 200, &ts->space_after);
+    if ((v = ymap_get(n, "color")))
+        read_color(rd, v, yread_key_path(rd, path, "color"), &ts->color);
+}
+
+static void read_mm(yread *rd, const ynode *map, const char *key, const char *path, double *out)
+{
+    const ynode *v = ymap_get(map, key);
+    double mm;
+    if (v && yread_number(rd, v, yread_key_path(rd, path, key), 0, 2000, &mm))
+        *out = mm * MM;
+}
+
+static void read_page(yread *rd, const ynode *n, style *s)
+{
+    static const char *const keys[] = {"width_mm", "height_mm", "margin_top_mm",
+                                       "margin_bottom_mm", "margin_left_mm", "margin_right_mm",
+                                       NULL};
+    if (!yread_map(rd, n, "page", keys))
+        return;
+    read_mm(rd, n, "width_mm", "page", &s->page_width);
+    read_mm(rd, n, "height_mm", "page", &s->page_height);
+    read_mm(rd, n, "margin_top_mm", "page", &s->margin_top);
+    read_mm(rd, n, "margin_bottom_mm", "page", &s->margin_bottom);
+    read_mm(rd, n, "margin_left_mm", "page", &s->margin_left);
+    read_mm(rd, n, "margin_right_mm", "page", &s->margin_right);
+}
+
+static void read_fonts(yread *rd, const ynode *n, style *s)
+{
+    static const char *const keys[] = {"regular", "bold", "italic", "bold_italic", NULL};
+    if (!yread_map(rd, n, "fonts", keys))
+        return;
+    for (int f = 0; f < FACE_COUNT; f++)
+        s->font_files[f] = yread_get_text(rd, n, keys[f], "fonts", true);
+}
+
+static void read_running(yread *rd, const ynode *n, style *s)
+{
+    static const char *const keys[] = {"header_left", "header_right", "footer", NULL};
+    if (!yread_map(rd, n, "running", keys))
+        return;
+    s->header_left = yread_get_text(rd, n, "header_left", "running", false);
+    s->header_right = yread_get_text(rd, n, "header_right", "running", false);
+    s->footer_center = yread_get_text(rd, n, "footer", "running", false);
+}
+
+style *style_load(arena *mem, const char *path, diag_list *dl)
+{
+    size_t errors_before = dl->errors;
+    ynode *root = ytree_load_file(mem, path, dl);
+    if (!root)
+        return NULL;
+    yread rd = {mem, dl};
+    static const char *const keys[] = {"page", "fonts", "body", "leading", "headings", "table",
+                                       "header", "footer", "list_indent", "rule_color", "running", NULL};
+    if (!yread_map(&rd, root, "", keys))
+        return NULL;
+    style *s = ARENA_NEW(mem, style);
+    *s = default_style();
+    const ynode *v;
+    if ((v = ymap_get(root, "page")))
+        read_page(&rd, v, s);
+    if ((v = yread_require(&rd, root, "fonts", "")))
+        read_fonts(&rd, v, s);
+    if ((v = ymap_get(root, "body")))
+        read_text_style(&rd, v, "body", &s->body);
+    if ((v = ymap_get(root, "leading")))
+        yread_number(&rd, v, "leading", 0.8, 3, &s->leading);
+    if ((v = ymap_get(root, "headings")) && yread_expect(&rd, v, "headings", YNODE_SEQ)) {
+        for (size_t i = 0; i < v->count && i < 3; i++)
+            read_text_style(&rd, v->items[i], yread_index_path(&rd, "headings", i),
+                            &s->headings[i]);
+    }
+    if ((v = ymap_get(root, "table")))
+        read_text_style(&rd, v, "table", &s->table);
+    if ((v = ymap_get(root, "header")))
+        read_text_style(&rd, v, "header", &s->header);
+    if ((v = ymap_get(root, "footer")))
+        read_text_style(&rd, v, "footer", &s->footer);
+    if ((v = ymap_get(root, "list_indent")))
+        yread_number(&rd, v, "list_indent", 0, 100, &s->list_indent);
+    if ((v = ymap_get(root, "running")))
+        read_running(&rd, v, s);
+    if ((v = ymap_get(root, "rule_color")))
+        read_color(&rd, v, "rule_color", &s->rule_color);
+    return dl->errors > errors_before ? NULL : s;
+}

@@ -1,0 +1,56 @@
+/* yamltree: reads YAML with libyaml into a tree of nodes that keep their file,
+ * line and column. Refuses duplicate keys, absurd nesting and alias bombs
+ * (aliased nodes are shared, and the expanded size of the document is bounded).
+ * Every node lives in the caller's arena. */
+#ifndef PP_YAMLTREE_H
+#define PP_YAMLTREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+typedef enum { YNODE_SCALAR, YNODE_MAP, YNODE_SEQ } ynode_kind;
+
+typedef struct ynode ynode;
+typedef struct {
+    ynode *key;
+    ynode *value;
+} ypair;
+
+struct ynode {
+    ynode_kind kind;
+    const char *file;
+    int line, col;    /* 1-based */
+    const char *tag;  /* explicit tag such as "!!str", or NULL */
+    /* scalar */
+    const char *text; /* NUL-terminated; may contain NUL bytes only if len says so */
+    size_t len;
+    bool plain;       /* unquoted, so it may be a number, bool or null */
+    /* map (pairs) or sequence (items) */
+    ypair *pairs;
+    ynode **items;
+    size_t count;
+    unsigned long long weight; /* number of nodes with aliases expanded */
+};
+
+enum {
+    YTREE_MAX_DEPTH = 64,
+    YTREE_MAX_WEIGHT = 1000000,
+};
+
+/* Parses one YAML document. On failure adds errors to `dl` and returns NULL.
+ * An empty document gives an empty map. */
+ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, diag_list *dl);
+/* Reads and parses a file; a missing or unreadable file is an error in `dl`. */
+ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl);
+
+/* The value for `key` in a map, or NULL. */
+ynode *ymap_get(const ynode *map, const char *key);
+bool yscalar_is(const ynode *n, const char *text);
+/* A plain scalar that YAML 1.2 core schema reads as null (~, null, empty). */
+bool yscalar_is_null(const ynode *n);
+const char *ynode_kind_name(const ynode *n);
+
+#endif
