@@ -22,10 +22,10 @@ char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf,
 /* Grows an array allocated from the arena to hold at least `need` elements. */
 void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size);
 
-#define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
+#define ARENA_NEW(a, type)      ((type *)arena_alloc((a), sizeof(type)))
 #define ARENA_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
 /* Appends to a growable array: `arr`, `count` and `cap` are lvalues. */
-#define ARENA_PUSH(a, arr, count, cap) \
+#define ARENA_PUSH(a, arr, count, cap)                                                             \
     ((arr) = arena_grow((a), (arr), &(cap), (count) + 1, sizeof *(arr)), &(arr)[(count)++])
 
 #endif

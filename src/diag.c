@@ -21,8 +21,8 @@ void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int 
     va_end(ap);
 
     diag *d = ARENA_PUSH(dl->mem, dl->items, dl->count, dl->cap);
-    *d = (diag){.file = file, .line = line, .col = col, .path = path, .message = msg,
-                .severity = sev};
+    *d = (diag){
+        .file = file, .line = line, .col = col, .path = path, .message = msg, .severity = sev};
     if (sev == DIAG_ERROR)
         dl->errors++;
     else if (sev == DIAG_WARNING)

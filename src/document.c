@@ -49,14 +49,14 @@ static const char *find_template(void *ctx, const char *name, const char **file)
     return NULL;
 }
 
-static bool render_markdown(arena *mem, template_finder *tf, const char *name,
-                            const value *ctx, strbuf *out, diag_list *dl)
+static bool render_markdown(arena *mem, template_finder *tf, const char *name, const value *ctx,
+                            strbuf *out, diag_list *dl)
 {
     const char *file = NULL;
     const char *source = find_template(tf, name, &file);
     if (!source) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "no template \"%s.mustache\" in %s or %s",
-                 name, tf->dirs[0], tf->dirs[1]);
+        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "no template \"%s.mustache\" in %s or %s", name,
+                 tf->dirs[0], tf->dirs[1]);
         return false;
     }
     mustache_partials partials = {find_template, tf};
@@ -81,11 +81,13 @@ bool document_render_plan(const render_env *env, const char *plan_path, const ch
         if (render_markdown(&mem, &tf, "plan", ctx, &markdown, dl)) {
             layout_info info = {p->title, p->assoc->name};
             layout_doc doc;
-            pdf_metadata meta = {.title = p->title, .author = p->assoc->name,
-                                 .subject = p->subtitle, .keywords = "verksamhetsplan",
+            pdf_metadata meta = {.title = p->title,
+                                 .author = p->assoc->name,
+                                 .subject = p->subtitle,
+                                 .keywords = "verksamhetsplan",
                                  .language = "sv-SE"};
-            ok = layout_markdown(&mem, markdown.data, markdown.len, env->style, env->fonts,
-                                 &info, &doc, dl) &&
+            ok = layout_markdown(&mem, markdown.data, markdown.len, env->style, env->fonts, &info,
+                                 &doc, dl) &&
                  pdf_write(&doc, env->fonts, &meta, pdf_path, dl);
         }
     }

@@ -11,7 +11,7 @@
 
 enum { FORMAT_BUF = 48 };
 
-#define NBSP "\xc2\xa0"   /* U+00A0 no-break space */
+#define NBSP  "\xc2\xa0"     /* U+00A0 no-break space */
 #define MINUS "\xe2\x88\x92" /* U+2212 minus sign */
 
 /* An integer with thousands grouped: 10 014, −1 573. */

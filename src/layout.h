@@ -14,18 +14,27 @@
 #include "fonts.h"
 #include "style.h"
 
-typedef enum { BOX_TEXT, BOX_RULE } box_kind;
+typedef enum {
+    BOX_TEXT, /* text from (x, y) on its baseline */
+    BOX_RULE, /* a horizontal rule from (x, y), `width` long */
+    BOX_LINE, /* a straight line from (x, y) to (x2, y2) */
+    BOX_RECT, /* a filled rectangle with its lower-left corner at (x, y) */
+    BOX_LINK, /* a clickable area to `dest_page` at `dest_y`, or to `uri` */
+} box_kind;
 
 typedef struct {
     box_kind kind;
-    double x, y;      /* PDF points from the bottom-left corner: text baseline start, or
-                         rule start */
-    double width;     /* text advance, or rule length */
-    double thickness; /* rules */
+    double x, y;          /* PDF points from the bottom-left corner of the page */
+    double width, height; /* text advance; rule length; rectangle and link area */
+    double x2, y2;        /* BOX_LINE end */
+    double thickness;     /* rules and lines */
     face_style face;
     double size;
     uint32_t color;   /* 0xRRGGBB */
     const char *text; /* NUL-terminated UTF-8 */
+    size_t dest_page; /* BOX_LINK inside the document (0-based), when uri is NULL */
+    double dest_y;
+    const char *uri; /* BOX_LINK to the web */
 } box;
 
 typedef struct {

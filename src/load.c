@@ -28,7 +28,8 @@ static void load_member(yread *ld, const ynode *n, const char *path, member *m)
     }
     const ynode *pop = ymap_get(n, "population");
     if (pop)
-        yread_integer(ld, pop, yread_key_path(ld, path, "population"), 0, 100000000, &m->population);
+        yread_integer(ld, pop, yread_key_path(ld, path, "population"), 0, 100000000,
+                      &m->population);
 }
 
 static char *dir_of(arena *mem, const char *path)
@@ -48,8 +49,8 @@ association *load_association(arena *mem, const char *path, diag_list *dl)
     const ynode *n;
     if (!yread_map(&ld, root, "", top_keys) || !(n = yread_require(&ld, root, "association", "")))
         return NULL;
-    static const char *const keys[] = {"name", "short_name", "org_number", "members", "address",
-                                       "phone", "email", "web", "vision", NULL};
+    static const char *const keys[] = {"name",  "short_name", "org_number", "members", "address",
+                                       "phone", "email",      "web",        "vision",  NULL};
     const char *p = "association";
     if (!yread_map(&ld, n, p, keys))
         return NULL;
@@ -78,8 +79,9 @@ association *load_association(arena *mem, const char *path, diag_list *dl)
 }
 
 static const char *const column_kinds[] = {"budget", "forecast", "outcome", NULL};
-static const char *const categories[] = {"allocation", "external", "equity", "administration",
-                                         "board", "individual", "structural", "other", NULL};
+static const char *const categories[] = {"allocation",     "external", "equity",
+                                         "administration", "board",    "individual",
+                                         "structural",     "other",    NULL};
 
 static void load_columns(yread *ld, const ynode *n, const char *path, budget *b)
 {
@@ -112,7 +114,7 @@ static budget_cell *load_cells(yread *ld, const ynode *n, const char *path, size
         return NULL;
     if (n->count != ncolumns) {
         yread_error(ld, n, path, "expected %zu amounts, one per budget column, found %zu", ncolumns,
-               n->count);
+                    n->count);
         return NULL;
     }
     budget_cell *cells = ARENA_ARRAY(ld->mem, budget_cell, ncolumns);
@@ -122,7 +124,7 @@ static budget_cell *load_cells(yread *ld, const ynode *n, const char *path, size
         if (yscalar_is_null(v))
             continue;
         cells[i].present = yread_integer(ld, v, yread_index_path(ld, path, i), -1000000000000000LL,
-                                        1000000000000000LL, &cells[i].amount);
+                                         1000000000000000LL, &cells[i].amount);
     }
     return cells;
 }
@@ -171,8 +173,8 @@ static void load_printed(yread *ld, const ynode *n, const char *path, budget *b)
 
 static void load_budget(yread *ld, const ynode *n, const char *path, budget *b)
 {
-    static const char *const keys[] = {"title", "unit", "columns", "income", "costs",
-                                       "printed_totals", NULL};
+    static const char *const keys[] = {"title", "unit",           "columns", "income",
+                                       "costs", "printed_totals", NULL};
     b->pos = yread_pos(n);
     if (!yread_map(ld, n, path, keys))
         return;
@@ -232,8 +234,8 @@ plan *load_plan(arena *mem, const char *path, diag_list *dl)
     const ynode *n;
     if (!yread_map(&ld, root, "", top_keys) || !(n = yread_require(&ld, root, "plan", "")))
         return NULL;
-    static const char *const keys[] = {"year", "title", "subtitle", "decided", "sections",
-                                       "budget", NULL};
+    static const char *const keys[] = {"year",     "title",  "subtitle", "decided",
+                                       "sections", "budget", NULL};
     const char *p = "plan";
     if (!yread_map(&ld, n, p, keys))
         return NULL;

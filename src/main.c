@@ -155,8 +155,8 @@ static int build(const options *opt, char **paths, int npaths)
         for (size_t k = 0; k < plans.count; k++) {
             char *pdf = output_path(&mem, root, plans.items[k], opt->out_dir);
             size_t before = dl.count;
-            bool ok = ensure_parent(&mem, pdf) &&
-                      document_render_plan(&env, plans.items[k], pdf, &dl);
+            bool ok =
+                ensure_parent(&mem, pdf) && document_render_plan(&env, plans.items[k], pdf, &dl);
             if (!ok && dl.count == before)
                 diag_add(&dl, DIAG_ERROR, pdf, 0, 0, NULL, "cannot create the folder");
             diag_print_all(&(diag_list){.items = dl.items + before, .count = dl.count - before},
@@ -184,12 +184,9 @@ int main(int argc, char **argv)
 {
     options opt = {.out_dir = "out", .templates_dir = "templates"};
     static const struct option long_opts[] = {
-        {"out", required_argument, NULL, 'o'},
-        {"templates", required_argument, NULL, 't'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
+        {"out", required_argument, NULL, 'o'}, {"templates", required_argument, NULL, 't'},
+        {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},   {NULL, 0, NULL, 0},
     };
     int c;
     while ((c = getopt_long(argc, argv, "o:t:qhV", long_opts, NULL)) != -1) {

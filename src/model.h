@@ -23,7 +23,7 @@ typedef struct {
     const char *name;
     const char *short_name; /* as in tables, e.g. "Järfälla"; defaults to name */
     member_kind kind;
-    int64_t population;     /* 0 when not given */
+    int64_t population; /* 0 when not given */
     source_pos pos;
 } member;
 
@@ -35,7 +35,7 @@ typedef struct {
     size_t nmembers;
     const char *address, *phone, *email, *web;
     const char *vision;
-    const char *dir;        /* folder holding the association's files */
+    const char *dir; /* folder holding the association's files */
     source_pos pos;
 } association;
 
@@ -60,7 +60,7 @@ typedef enum {
 
 typedef struct {
     int64_t amount;
-    bool present;   /* false for an empty cell */
+    bool present; /* false for an empty cell */
     source_pos pos;
 } budget_cell;
 
@@ -93,8 +93,8 @@ typedef struct {
 
 typedef struct {
     const char *heading;
-    int level;          /* 1 for a chapter, 2 and 3 below it */
-    const char *body;   /* Markdown */
+    int level;        /* 1 for a chapter, 2 and 3 below it */
+    const char *body; /* Markdown */
     source_pos pos;
 } plan_section;
 

@@ -3,14 +3,21 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef enum { TOK_TEXT, TOK_VAR, TOK_RAW, TOK_SECTION, TOK_INVERTED, TOK_CLOSE,
-               TOK_PARTIAL } token_kind;
+typedef enum {
+    TOK_TEXT,
+    TOK_VAR,
+    TOK_RAW,
+    TOK_SECTION,
+    TOK_INVERTED,
+    TOK_CLOSE,
+    TOK_PARTIAL
+} token_kind;
 
 typedef struct {
     token_kind kind;
     const char *text; /* literal text, or the tag's name */
     size_t len;
-    size_t end;       /* sections: index of the matching close token */
+    size_t end;         /* sections: index of the matching close token */
     const char *indent; /* standalone partials: the whitespace before the tag */
     size_t indent_len;
     int line, col;
@@ -126,8 +133,7 @@ static bool parse(template_parse *tp, const char *src)
 
         token *t = NULL;
         switch (sigil) {
-        case '!':
-            break;
+        case '!': break;
         case '#':
         case '^':
             if (depth == sizeof stack / sizeof stack[0]) {
@@ -163,12 +169,8 @@ static bool parse(template_parse *tp, const char *src)
             }
             break;
         case '{':
-        case '&':
-            t = push(tp, TOK_RAW, name, name_len);
-            break;
-        default:
-            t = push(tp, TOK_VAR, name, name_len);
-            break;
+        case '&': t = push(tp, TOK_RAW, name, name_len); break;
+        default: t = push(tp, TOK_VAR, name, name_len); break;
         }
         if (t) {
             t->line = line;
@@ -246,10 +248,22 @@ static void write_value(render_state *rs, const value *v, bool escaped)
     const char *s = NULL;
     size_t len = 0;
     switch (v ? v->kind : VALUE_NULL) {
-    case VALUE_STRING: s = v->as.str.s; len = v->as.str.len; break;
-    case VALUE_INT: len = (size_t)snprintf(num, sizeof num, "%lld", (long long)v->as.i); s = num; break;
-    case VALUE_DOUBLE: len = (size_t)snprintf(num, sizeof num, "%.15g", v->as.d); s = num; break;
-    case VALUE_BOOL: s = v->as.b ? "true" : "false"; len = strlen(s); break;
+    case VALUE_STRING:
+        s = v->as.str.s;
+        len = v->as.str.len;
+        break;
+    case VALUE_INT:
+        len = (size_t)snprintf(num, sizeof num, "%lld", (long long)v->as.i);
+        s = num;
+        break;
+    case VALUE_DOUBLE:
+        len = (size_t)snprintf(num, sizeof num, "%.15g", v->as.d);
+        s = num;
+        break;
+    case VALUE_BOOL:
+        s = v->as.b ? "true" : "false";
+        len = strlen(s);
+        break;
     default: return;
     }
     if (escaped)
@@ -262,8 +276,7 @@ static bool render_range(render_state *rs, const template_parse *tp, size_t from
 static bool render_source(render_state *rs, const char *file, const char *source,
                           const char *indent, size_t indent_len);
 
-static bool push_context(render_state *rs, const value *v, const token *t,
-                         const template_parse *tp)
+static bool push_context(render_state *rs, const value *v, const token *t, const template_parse *tp)
 {
     if (rs->depth == sizeof rs->stack / sizeof rs->stack[0]) {
         diag_add(rs->dl, DIAG_ERROR, tp->file, t->line, t->col, NULL,

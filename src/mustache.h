@@ -12,7 +12,11 @@
 #include "strbuf.h"
 #include "value.h"
 
-typedef enum { MUSTACHE_ESCAPE_HTML, MUSTACHE_ESCAPE_MARKDOWN, MUSTACHE_ESCAPE_NONE } mustache_escape;
+typedef enum {
+    MUSTACHE_ESCAPE_HTML,
+    MUSTACHE_ESCAPE_MARKDOWN,
+    MUSTACHE_ESCAPE_NONE
+} mustache_escape;
 
 /* Finds partials by name. Returns the template text (kept alive by the
  * caller) and its file name for messages, or NULL when there is none. */

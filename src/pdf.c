@@ -33,23 +33,53 @@ static void set_color(HPDF_Page page, uint32_t rgb, bool fill)
         HPDF_Page_SetRGBStroke(page, r, g, b);
 }
 
-static void draw_page(HPDF_Page page, const layout_page *lp, HPDF_Font faces[FACE_COUNT])
+static void draw_line(HPDF_Page page, const box *b, double x2, double y2)
+{
+    set_color(page, b->color, false);
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->thickness);
+    HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
+    HPDF_Page_LineTo(page, (HPDF_REAL)x2, (HPDF_REAL)y2);
+    HPDF_Page_Stroke(page);
+}
+
+static void draw_link(HPDF_Page page, const box *b, HPDF_Page *pages)
+{
+    HPDF_Rect r = {(HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)(b->x + b->width),
+                   (HPDF_REAL)(b->y + b->height)};
+    HPDF_Annotation a;
+    if (b->uri) {
+        a = HPDF_Page_CreateURILinkAnnot(page, r, b->uri);
+    } else {
+        HPDF_Destination dest = HPDF_Page_CreateDestination(pages[b->dest_page]);
+        HPDF_Destination_SetXYZ(dest, 0, (HPDF_REAL)b->dest_y, 1);
+        a = HPDF_Page_CreateLinkAnnot(page, r, dest);
+    }
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+static void draw_page(HPDF_Page page, const layout_page *lp, HPDF_Font faces[FACE_COUNT],
+                      HPDF_Page *pages)
 {
     for (size_t i = 0; i < lp->count; i++) {
         const box *b = &lp->boxes[i];
-        if (b->kind == BOX_RULE) {
-            set_color(page, b->color, false);
-            HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->thickness);
-            HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
-            HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->width), (HPDF_REAL)b->y);
-            HPDF_Page_Stroke(page);
-            continue;
+        switch (b->kind) {
+        case BOX_RULE: draw_line(page, b, b->x + b->width, b->y); break;
+        case BOX_LINE: draw_line(page, b, b->x2, b->y2); break;
+        case BOX_RECT:
+            set_color(page, b->color, true);
+            HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)b->width,
+                                (HPDF_REAL)b->height);
+            HPDF_Page_Fill(page);
+            break;
+        case BOX_LINK: draw_link(page, b, pages); break;
+        case BOX_TEXT:
+            set_color(page, b->color, true);
+            HPDF_Page_BeginText(page);
+            HPDF_Page_SetFontAndSize(page, faces[b->face], (HPDF_REAL)b->size);
+            HPDF_Page_TextOut(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y, b->text);
+            HPDF_Page_EndText(page);
+            break;
         }
-        set_color(page, b->color, true);
-        HPDF_Page_BeginText(page);
-        HPDF_Page_SetFontAndSize(page, faces[b->face], (HPDF_REAL)b->size);
-        HPDF_Page_TextOut(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y, b->text);
-        HPDF_Page_EndText(page);
     }
 }
 
@@ -93,8 +123,12 @@ static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta)
         time_t t = (time_t)strtoll(epoch, NULL, 10);
         struct tm tm;
         gmtime_r(&t, &tm);
-        HPDF_Date d = {.year = tm.tm_year + 1900, .month = tm.tm_mon + 1, .day = tm.tm_mday,
-                       .hour = tm.tm_hour, .minutes = tm.tm_min, .seconds = tm.tm_sec,
+        HPDF_Date d = {.year = tm.tm_year + 1900,
+                       .month = tm.tm_mon + 1,
+                       .day = tm.tm_mday,
+                       .hour = tm.tm_hour,
+                       .minutes = tm.tm_min,
+                       .seconds = tm.tm_sec,
                        .ind = 'Z'};
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
@@ -104,8 +138,8 @@ static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta)
 static bool load_faces(HPDF_Doc pdf, const font_set *fonts, HPDF_Font faces[FACE_COUNT])
 {
     for (int f = 0; f < FACE_COUNT; f++) {
-        const char *name = HPDF_LoadTTFontFromFile(pdf, fonts_file(fonts, (face_style)f),
-                                                   HPDF_TRUE);
+        const char *name =
+            HPDF_LoadTTFontFromFile(pdf, fonts_file(fonts, (face_style)f), HPDF_TRUE);
         faces[f] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
         if (!faces[f])
             return false;
@@ -133,8 +167,9 @@ bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata 
         pages[i] = HPDF_AddPage(pdf);
         HPDF_Page_SetWidth(pages[i], (HPDF_REAL)doc->width);
         HPDF_Page_SetHeight(pages[i], (HPDF_REAL)doc->height);
-        draw_page(pages[i], &doc->pages[i], faces);
     }
+    for (size_t i = 0; ok && pages && i < doc->npages; i++)
+        draw_page(pages[i], &doc->pages[i], faces, pages);
     if (ok && pages) {
         add_outline(pdf, doc, pages);
         set_metadata(pdf, meta);
@@ -149,8 +184,10 @@ bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata 
     free(pages);
     HPDF_Free(pdf);
     if (err.error || !ok || !tmp) {
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF (libharu error 0x%04X, "
-                 "detail %u)", (unsigned)err.error, (unsigned)err.detail);
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
+                 "cannot write the PDF (libharu error 0x%04X, "
+                 "detail %u)",
+                 (unsigned)err.error, (unsigned)err.detail);
         if (tmp)
             unlink(tmp);
         free(tmp);

@@ -11,9 +11,12 @@ static const double MM = 72.0 / 25.4;
 static style default_style(void)
 {
     style s = {
-        .page_width = 210 * MM, .page_height = 297 * MM,
-        .margin_top = 25 * MM, .margin_bottom = 25 * MM,
-        .margin_left = 25 * MM, .margin_right = 25 * MM,
+        .page_width = 210 * MM,
+        .page_height = 297 * MM,
+        .margin_top = 25 * MM,
+        .margin_bottom = 25 * MM,
+        .margin_left = 25 * MM,
+        .margin_right = 25 * MM,
         .body = {.size = 10.5, .space_after = 6},
         .leading = 1.35,
         .headings = {{.size = 18, .space_before = 18, .space_after = 8},
@@ -66,9 +69,9 @@ static void read_mm(yread *rd, const ynode *map, const char *key, const char *pa
 
 static void read_page(yread *rd, const ynode *n, style *s)
 {
-    static const char *const keys[] = {"width_mm", "height_mm", "margin_top_mm",
-                                       "margin_bottom_mm", "margin_left_mm", "margin_right_mm",
-                                       NULL};
+    static const char *const keys[] = {
+        "width_mm",        "height_mm", "margin_top_mm", "margin_bottom_mm", "margin_left_mm",
+        "margin_right_mm", NULL};
     if (!yread_map(rd, n, "page", keys))
         return;
     read_mm(rd, n, "width_mm", "page", &s->page_width);
@@ -105,8 +108,9 @@ style *style_load(arena *mem, const char *path, diag_list *dl)
     if (!root)
         return NULL;
     yread rd = {mem, dl};
-    static const char *const keys[] = {"page", "fonts", "body", "leading", "headings", "table",
-                                       "header", "footer", "list_indent", "rule_color", "running", NULL};
+    static const char *const keys[] = {"page",        "fonts",      "body",    "leading",
+                                       "headings",    "table",      "header",  "footer",
+                                       "list_indent", "rule_color", "running", NULL};
     if (!yread_map(&rd, root, "", keys))
         return NULL;
     style *s = ARENA_NEW(mem, style);

@@ -9,9 +9,18 @@ static value *make(arena *mem, value_kind kind)
     return v;
 }
 
-value *value_null(arena *mem) { return make(mem, VALUE_NULL); }
-value *value_list(arena *mem) { return make(mem, VALUE_LIST); }
-value *value_map(arena *mem) { return make(mem, VALUE_MAP); }
+value *value_null(arena *mem)
+{
+    return make(mem, VALUE_NULL);
+}
+value *value_list(arena *mem)
+{
+    return make(mem, VALUE_LIST);
+}
+value *value_map(arena *mem)
+{
+    return make(mem, VALUE_MAP);
+}
 
 value *value_bool(arena *mem, bool b)
 {

@@ -10,8 +10,15 @@
 
 #include "arena.h"
 
-typedef enum { VALUE_NULL, VALUE_BOOL, VALUE_INT, VALUE_DOUBLE, VALUE_STRING, VALUE_LIST,
-               VALUE_MAP } value_kind;
+typedef enum {
+    VALUE_NULL,
+    VALUE_BOOL,
+    VALUE_INT,
+    VALUE_DOUBLE,
+    VALUE_STRING,
+    VALUE_LIST,
+    VALUE_MAP
+} value_kind;
 
 typedef struct value value;
 typedef struct {

@@ -22,8 +22,7 @@ typedef struct {
     bool failed;
 } builder;
 
-static void fail_at(builder *b, int line, int col, const char *fmt, const char *a,
-                    const char *c)
+static void fail_at(builder *b, int line, int col, const char *fmt, const char *a, const char *c)
 {
     diag_add(b->dl, DIAG_ERROR, b->file, line, col, NULL, fmt, a, c);
     b->failed = true;
@@ -37,8 +36,8 @@ static void fail_syntax(builder *b)
     if (p->error == YAML_READER_ERROR) {
         /* The reader reports a byte offset, not a line. */
         line = 0;
-        diag_add(b->dl, DIAG_ERROR, b->file, 0, 0, NULL,
-                 "not valid UTF-8 text: %s (at byte %zu)", problem, p->problem_offset);
+        diag_add(b->dl, DIAG_ERROR, b->file, 0, 0, NULL, "not valid UTF-8 text: %s (at byte %zu)",
+                 problem, p->problem_offset);
         b->failed = true;
         return;
     }
@@ -59,8 +58,7 @@ static bool next_event(builder *b, yaml_event_t *ev)
     return false;
 }
 
-static ynode *new_node(builder *b, ynode_kind kind, const yaml_mark_t *mark,
-                       const yaml_char_t *tag)
+static ynode *new_node(builder *b, ynode_kind kind, const yaml_mark_t *mark, const yaml_char_t *tag)
 {
     ynode *n = ARENA_NEW(b->mem, ynode);
     n->kind = kind;
@@ -109,10 +107,10 @@ static ynode *build_node(builder *b, yaml_event_t *ev);
 
 static ynode *build_collection(builder *b, yaml_event_t *start, ynode_kind kind)
 {
-    const yaml_char_t *tag = kind == YNODE_MAP ? start->data.mapping_start.tag
-                                               : start->data.sequence_start.tag;
-    const yaml_char_t *anchor_name = kind == YNODE_MAP ? start->data.mapping_start.anchor
-                                                       : start->data.sequence_start.anchor;
+    const yaml_char_t *tag =
+        kind == YNODE_MAP ? start->data.mapping_start.tag : start->data.sequence_start.tag;
+    const yaml_char_t *anchor_name =
+        kind == YNODE_MAP ? start->data.mapping_start.anchor : start->data.sequence_start.anchor;
     ynode *n = new_node(b, kind, &start->start_mark, tag);
     remember_anchor(b, anchor_name, n);
     if (++b->depth > YTREE_MAX_DEPTH) {
@@ -149,8 +147,8 @@ static ynode *build_collection(builder *b, yaml_event_t *start, ynode_kind kind)
         for (size_t i = 0; i < n->count; i++) {
             if (keys_equal(n->pairs[i].key, child)) {
                 diag_add(b->dl, DIAG_ERROR, b->file, child->line, child->col, NULL,
-                         "duplicate key \"%s\" (first given at line %d, column %d)",
-                         child->text, n->pairs[i].key->line, n->pairs[i].key->col);
+                         "duplicate key \"%s\" (first given at line %d, column %d)", child->text,
+                         n->pairs[i].key->line, n->pairs[i].key->col);
                 b->failed = true;
             }
         }
@@ -167,17 +165,15 @@ static ynode *build_node(builder *b, yaml_event_t *ev)
     switch (ev->type) {
     case YAML_SCALAR_EVENT: {
         ynode *n = new_node(b, YNODE_SCALAR, &ev->start_mark, ev->data.scalar.tag);
-        n->text = arena_strndup(b->mem, (const char *)ev->data.scalar.value,
-                                ev->data.scalar.length);
+        n->text =
+            arena_strndup(b->mem, (const char *)ev->data.scalar.value, ev->data.scalar.length);
         n->len = ev->data.scalar.length;
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !n->tag;
         remember_anchor(b, ev->data.scalar.anchor, n);
         return n;
     }
-    case YAML_MAPPING_START_EVENT:
-        return build_collection(b, ev, YNODE_MAP);
-    case YAML_SEQUENCE_START_EVENT:
-        return build_collection(b, ev, YNODE_SEQ);
+    case YAML_MAPPING_START_EVENT: return build_collection(b, ev, YNODE_MAP);
+    case YAML_SEQUENCE_START_EVENT: return build_collection(b, ev, YNODE_SEQ);
     case YAML_ALIAS_EVENT: {
         ynode *target = find_anchor(b, (const char *)ev->data.alias.anchor);
         if (!target)
@@ -220,8 +216,7 @@ ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, d
         if (type == YAML_DOCUMENT_START_EVENT) {
             if (root)
                 fail_at(&b, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
-                        "a second YAML document in one file; expected exactly one%s%s", "",
-                        "");
+                        "a second YAML document in one file; expected exactly one%s%s", "", "");
             in_document = true;
         } else if (type == YAML_DOCUMENT_END_EVENT) {
             in_document = false;
@@ -288,8 +283,8 @@ bool yscalar_is(const ynode *n, const char *text)
 bool yscalar_is_null(const ynode *n)
 {
     return n && n->kind == YNODE_SCALAR && n->plain &&
-           (n->len == 0 || yscalar_is(n, "~") || yscalar_is(n, "null") ||
-            yscalar_is(n, "Null") || yscalar_is(n, "NULL"));
+           (n->len == 0 || yscalar_is(n, "~") || yscalar_is(n, "null") || yscalar_is(n, "Null") ||
+            yscalar_is(n, "NULL"));
 }
 
 const char *ynode_kind_name(const ynode *n)

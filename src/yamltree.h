@@ -22,12 +22,12 @@ typedef struct {
 struct ynode {
     ynode_kind kind;
     const char *file;
-    int line, col;    /* 1-based */
-    const char *tag;  /* explicit tag such as "!!str", or NULL */
+    int line, col;   /* 1-based */
+    const char *tag; /* explicit tag such as "!!str", or NULL */
     /* scalar */
     const char *text; /* NUL-terminated; may contain NUL bytes only if len says so */
     size_t len;
-    bool plain;       /* unquoted, so it may be a number, bool or null */
+    bool plain; /* unquoted, so it may be a number, bool or null */
     /* map (pairs) or sequence (items) */
     ypair *pairs;
     ynode **items;

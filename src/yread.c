@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 void yread_error(yread *ld, const ynode *at, const char *path, const char *fmt, ...)
 {
     va_list ap;
@@ -15,8 +14,8 @@ void yread_error(yread *ld, const ynode *at, const char *path, const char *fmt, 
     char buf[512];
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    diag_add(ld->dl, DIAG_ERROR, at ? at->file : NULL, at ? at->line : 0, at ? at->col : 0,
-             path, "%s", buf);
+    diag_add(ld->dl, DIAG_ERROR, at ? at->file : NULL, at ? at->line : 0, at ? at->col : 0, path,
+             "%s", buf);
 }
 
 source_pos yread_pos(const ynode *n)
@@ -81,9 +80,10 @@ bool yread_expect(yread *ld, const ynode *n, const char *path, ynode_kind kind)
     if (n->kind == kind)
         return true;
     yread_error(ld, n, path, "expected %s, found %s",
-           kind == YNODE_MAP ? "a mapping of keys to values"
-                             : kind == YNODE_SEQ ? "a list" : "a value",
-           ynode_kind_name(n));
+                kind == YNODE_MAP   ? "a mapping of keys to values"
+                : kind == YNODE_SEQ ? "a list"
+                                    : "a value",
+                ynode_kind_name(n));
     return false;
 }
 
@@ -130,7 +130,7 @@ const char *yread_text(yread *ld, const ynode *n, const char *path)
 }
 
 const char *yread_get_text(yread *ld, const ynode *map, const char *key, const char *path,
-                            bool required)
+                           bool required)
 {
     const ynode *v = required ? yread_require(ld, map, key, path) : ymap_get(map, key);
     return v ? yread_text(ld, v, yread_key_path(ld, path, key)) : NULL;
@@ -138,12 +138,12 @@ const char *yread_get_text(yread *ld, const ynode *map, const char *key, const c
 
 /* An integer written plainly in YAML (no quotes, no decimals), in [min, max]. */
 bool yread_integer(yread *ld, const ynode *n, const char *path, int64_t min, int64_t max,
-                         int64_t *out)
+                   int64_t *out)
 {
     if (n->kind != YNODE_SCALAR || !n->plain || n->len == 0) {
         yread_error(ld, n, path, "expected a whole number, found %s",
-               n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
-                                       : ynode_kind_name(n));
+                    n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
+                                            : ynode_kind_name(n));
         return false;
     }
     const char *s = n->text;
@@ -154,8 +154,10 @@ bool yread_integer(yread *ld, const ynode *n, const char *path, int64_t min, int
     }
     for (size_t j = i; s[j]; j++) {
         if (s[j] < '0' || s[j] > '9') {
-            yread_error(ld, n, path, "expected a whole number (digits only, no spaces or decimals), "
-                   "found \"%s\"", s);
+            yread_error(ld, n, path,
+                        "expected a whole number (digits only, no spaces or decimals), "
+                        "found \"%s\"",
+                        s);
             return false;
         }
     }
@@ -163,7 +165,7 @@ bool yread_integer(yread *ld, const ynode *n, const char *path, int64_t min, int
     long long v = strtoll(s, NULL, 10);
     if (errno == ERANGE || v < min || v > max) {
         yread_error(ld, n, path, "%s is out of range: expected a number from %lld to %lld", s,
-               (long long)min, (long long)max);
+                    (long long)min, (long long)max);
         return false;
     }
     *out = v;
@@ -182,8 +184,8 @@ bool yread_date(yread *ld, const ynode *n, const char *path, date *out)
     if (n->kind != YNODE_SCALAR || n->len != 10 ||
         sscanf(n->text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
         yread_error(ld, n, path, "expected a date written YYYY-MM-DD, found %s",
-               n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
-                                       : ynode_kind_name(n));
+                    n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
+                                            : ynode_kind_name(n));
         return false;
     }
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -209,14 +211,12 @@ int yread_choice(yread *ld, const ynode *n, const char *path, const char *const 
         strncat(list, names[i], sizeof list - strlen(list) - 1);
     }
     yread_error(ld, n, path, "expected one of %s; found %s", list,
-           n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
-                                   : ynode_kind_name(n));
+                n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
+                                        : ynode_kind_name(n));
     return -1;
 }
 
-
-bool yread_number(yread *ld, const ynode *n, const char *path, double min, double max,
-                  double *out)
+bool yread_number(yread *ld, const ynode *n, const char *path, double min, double max, double *out)
 {
     char *end = NULL;
     double v = 0;
@@ -231,8 +231,8 @@ bool yread_number(yread *ld, const ynode *n, const char *path, double min, doubl
         return false;
     }
     if (!(v >= min && v <= max)) {
-        yread_error(ld, n, path, "%s is out of range: expected a number from %g to %g",
-                    n->text, min, max);
+        yread_error(ld, n, path, "%s is out of range: expected a number from %g to %g", n->text,
+                    min, max);
         return false;
     }
     *out = v;

@@ -37,8 +37,7 @@ const char *yread_get_text(yread *ld, const ynode *map, const char *key, const c
 bool yread_integer(yread *ld, const ynode *n, const char *path, int64_t min, int64_t max,
                    int64_t *out);
 /* A decimal number such as 10.5, in [min, max]. */
-bool yread_number(yread *ld, const ynode *n, const char *path, double min, double max,
-                  double *out);
+bool yread_number(yread *ld, const ynode *n, const char *path, double min, double max, double *out);
 bool yread_date(yread *ld, const ynode *n, const char *path, date *out);
 /* The index of the value in `names` (NULL-terminated), or -1 with an error. */
 int yread_choice(yread *ld, const ynode *n, const char *path, const char *const *names);

@@ -23,8 +23,8 @@ static void negative_amounts_use_the_minus_sign(void **state)
     char buf[FORMAT_BUF];
     assert_string_equal(format_int(buf, -745), MINUS "745");
     assert_string_equal(format_int(buf, -1573), MINUS "1" NBSP "573");
-    assert_string_equal(format_int(buf, INT64_MIN),
-                        MINUS "9" NBSP "223" NBSP "372" NBSP "036" NBSP "854" NBSP "775" NBSP "808");
+    assert_string_equal(format_int(buf, INT64_MIN), MINUS "9" NBSP "223" NBSP "372" NBSP "036" NBSP
+                                                          "854" NBSP "775" NBSP "808");
 }
 
 static void decimals_use_a_comma(void **state)

@@ -50,11 +50,10 @@ static const char *write_file(fixture *f, const char *name, const char *text)
     return path;
 }
 
-static const char association_yaml[] =
-    "association:\n"
-    "  name: Samordningsförbundet Test\n"
-    "  members:\n"
-    "    - {name: Försäkringskassan, kind: state}\n";
+static const char association_yaml[] = "association:\n"
+                                       "  name: Samordningsförbundet Test\n"
+                                       "  members:\n"
+                                       "    - {name: Försäkringskassan, kind: state}\n";
 
 static const diag *find_diag(const fixture *f, const char *needle)
 {
@@ -84,17 +83,18 @@ static void reports_every_error_with_its_key_path(void **state)
 {
     fixture *f = *state;
     write_file(f, "association.yaml", association_yaml);
-    const char *path = write_file(f, "plan-2024.yaml",
-                                  "plan:\n"
-                                  "  year: 2024\n"
-                                  "  titel: Plan\n"
-                                  "  decided: {date: 2023-02-30, by: styrelsen}\n"
-                                  "  budget:\n"
-                                  "    columns: [{year: 2024, kind: budget}]\n"
-                                  "    income:\n"
-                                  "      - {label: A, category: allocation, values: [12x]}\n"
-                                  "    costs:\n"
-                                  "      - {label: B, category: admin, values: [99999999999999999999]}\n");
+    const char *path =
+        write_file(f, "plan-2024.yaml",
+                   "plan:\n"
+                   "  year: 2024\n"
+                   "  titel: Plan\n"
+                   "  decided: {date: 2023-02-30, by: styrelsen}\n"
+                   "  budget:\n"
+                   "    columns: [{year: 2024, kind: budget}]\n"
+                   "    income:\n"
+                   "      - {label: A, category: allocation, values: [12x]}\n"
+                   "    costs:\n"
+                   "      - {label: B, category: admin, values: [99999999999999999999]}\n");
     assert_null(load_plan(&f->mem, path, &f->dl));
 
     const diag *d = find_diag(f, "unknown key \"titel\"; did you mean \"title\"?");
@@ -125,15 +125,16 @@ static void a_row_needs_one_amount_per_column(void **state)
 {
     fixture *f = *state;
     write_file(f, "association.yaml", association_yaml);
-    const char *path = write_file(f, "plan-2024.yaml",
-                                  "plan:\n"
-                                  "  year: 2024\n"
-                                  "  title: Plan\n"
-                                  "  budget:\n"
-                                  "    columns: [{year: 2024, kind: budget}, {year: 2025, kind: budget}]\n"
-                                  "    income: []\n"
-                                  "    costs:\n"
-                                  "      - {label: B, category: board, values: [1]}\n");
+    const char *path =
+        write_file(f, "plan-2024.yaml",
+                   "plan:\n"
+                   "  year: 2024\n"
+                   "  title: Plan\n"
+                   "  budget:\n"
+                   "    columns: [{year: 2024, kind: budget}, {year: 2025, kind: budget}]\n"
+                   "    income: []\n"
+                   "    costs:\n"
+                   "      - {label: B, category: board, values: [1]}\n");
     assert_null(load_plan(&f->mem, path, &f->dl));
     const diag *d = find_diag(f, "expected 2 amounts, one per budget column, found 1");
     assert_non_null(d);
