@@ -26,6 +26,8 @@ void page_new(layout_state *ls)
 {
     layout_doc *d = ls->doc;
     ls->page = ARENA_PUSH(ls->mem, d->pages, d->npages, d->pages_cap);
+    ls->page->width = d->width;
+    ls->page->height = d->height;
     ls->y = page_top(ls);
 }
 

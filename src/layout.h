@@ -38,6 +38,7 @@ typedef struct {
 } box;
 
 typedef struct {
+    double width, height; /* points; a page may be landscape in a portrait document */
     box *boxes;
     size_t count, cap;
 } layout_page;
@@ -50,7 +51,7 @@ typedef struct {
 } layout_heading;
 
 typedef struct {
-    double width, height;
+    double width, height; /* the document's usual page size */
     layout_page *pages;
     size_t npages, pages_cap;
     layout_heading *headings;

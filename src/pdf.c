@@ -165,8 +165,8 @@ bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata 
     HPDF_Page *pages = calloc(doc->npages ? doc->npages : 1, sizeof *pages);
     for (size_t i = 0; ok && pages && i < doc->npages; i++) {
         pages[i] = HPDF_AddPage(pdf);
-        HPDF_Page_SetWidth(pages[i], (HPDF_REAL)doc->width);
-        HPDF_Page_SetHeight(pages[i], (HPDF_REAL)doc->height);
+        HPDF_Page_SetWidth(pages[i], (HPDF_REAL)doc->pages[i].width);
+        HPDF_Page_SetHeight(pages[i], (HPDF_REAL)doc->pages[i].height);
     }
     for (size_t i = 0; ok && pages && i < doc->npages; i++)
         draw_page(pages[i], &doc->pages[i], faces, pages);
