@@ -57,6 +57,7 @@ unit: $(TESTS)
 
 e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
+	sh tests/e2e_layout.sh $(BIN)
 
 clean:
 	rm -rf $(BUILD) out

@@ -79,7 +79,9 @@ bool document_render_plan(const render_env *env, const char *plan_path, const ch
         value *ctx = context_for_plan(&mem, p, &figures);
         template_finder tf = {&mem, {p->assoc->dir, env->templates_dir}};
         if (render_markdown(&mem, &tf, "plan", ctx, &markdown, dl)) {
-            layout_info info = {p->title, p->assoc->name};
+            layout_info info = {.title = p->title,
+                                .association = p->assoc->name,
+                                .source = arena_printf(&mem, "%s (as Markdown)", p->file)};
             layout_doc doc;
             pdf_metadata meta = {.title = p->title,
                                  .author = p->assoc->name,

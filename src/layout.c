@@ -11,7 +11,7 @@ double page_top(const layout_state *ls)
 }
 double page_bottom(const layout_state *ls)
 {
-    return ls->doc->height - ls->st->margin_bottom;
+    return ls->page->height - ls->st->margin_bottom;
 }
 double page_body_left(const layout_state *ls)
 {
@@ -19,16 +19,21 @@ double page_body_left(const layout_state *ls)
 }
 double page_body_width(const layout_state *ls)
 {
-    return ls->doc->width - ls->st->margin_left - ls->st->margin_right;
+    return ls->page->width - ls->st->margin_left - ls->st->margin_right;
+}
+
+void page_new_sized(layout_state *ls, double width, double height)
+{
+    layout_doc *d = ls->doc;
+    ls->page = ARENA_PUSH(ls->mem, d->pages, d->npages, d->pages_cap);
+    ls->page->width = width;
+    ls->page->height = height;
+    ls->y = page_top(ls);
 }
 
 void page_new(layout_state *ls)
 {
-    layout_doc *d = ls->doc;
-    ls->page = ARENA_PUSH(ls->mem, d->pages, d->npages, d->pages_cap);
-    ls->page->width = d->width;
-    ls->page->height = d->height;
-    ls->y = page_top(ls);
+    page_new_sized(ls, ls->doc->width, ls->doc->height);
 }
 
 bool page_is_empty(const layout_state *ls)
@@ -49,7 +54,7 @@ void emit_text(layout_state *ls, double x, double baseline_from_top, face_style 
     box *b = ARENA_PUSH(ls->mem, ls->page->boxes, ls->page->count, ls->page->cap);
     *b = (box){.kind = BOX_TEXT,
                .x = x,
-               .y = ls->doc->height - baseline_from_top,
+               .y = ls->page->height - baseline_from_top,
                .width = width,
                .face = face,
                .size = size,
@@ -63,10 +68,47 @@ void emit_rule(layout_state *ls, double x, double y_from_top, double length, dou
     box *b = ARENA_PUSH(ls->mem, ls->page->boxes, ls->page->count, ls->page->cap);
     *b = (box){.kind = BOX_RULE,
                .x = x,
-               .y = ls->doc->height - y_from_top,
+               .y = ls->page->height - y_from_top,
                .width = length,
                .thickness = thickness,
                .color = color};
+}
+
+void emit_line(layout_state *ls, double x1, double y1_from_top, double x2, double y2_from_top,
+               double thickness, uint32_t color)
+{
+    box *b = ARENA_PUSH(ls->mem, ls->page->boxes, ls->page->count, ls->page->cap);
+    *b = (box){.kind = BOX_LINE,
+               .x = x1,
+               .y = ls->page->height - y1_from_top,
+               .x2 = x2,
+               .y2 = ls->page->height - y2_from_top,
+               .thickness = thickness,
+               .color = color};
+}
+
+void emit_rect(layout_state *ls, double x, double top, double width, double height, uint32_t color)
+{
+    box *b = ARENA_PUSH(ls->mem, ls->page->boxes, ls->page->count, ls->page->cap);
+    *b = (box){.kind = BOX_RECT,
+               .x = x,
+               .y = ls->page->height - top - height,
+               .width = width,
+               .height = height,
+               .color = color};
+}
+
+void emit_link(layout_state *ls, double x, double top, double width, double height,
+               size_t dest_page, double dest_y)
+{
+    box *b = ARENA_PUSH(ls->mem, ls->page->boxes, ls->page->count, ls->page->cap);
+    *b = (box){.kind = BOX_LINK,
+               .x = x,
+               .y = ls->page->height - top - height,
+               .width = width,
+               .height = height,
+               .dest_page = dest_page,
+               .dest_y = dest_y};
 }
 
 void page_add_space(layout_state *ls, double points)
@@ -105,13 +147,22 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     *h = (layout_heading){.level = level,
                           .title = inline_plain_text(ls, node),
                           .page = d->npages - 1,
-                          .y = d->height - ls->y};
+                          .y = ls->page->height - ls->y};
+    heading_mark mark = {.set = true,
+                         .page = h->page,
+                         .first_box = ls->page->count,
+                         .top = ls->y,
+                         .heading = d->nheadings - 1};
+    toc_heading_placed(ls, node, d->nheadings - 1);
     double ascent = fonts_ascent(ls->fonts, FACE_BOLD, ts->size);
     for (size_t k = 0; k < n; k++) {
         lines_draw_one(ls, &pl, &lines[k], col.x, ls->y + ascent, ts->size, ts->color);
         ls->y += line_height;
     }
     ls->y += ts->space_after;
+    mark.end_box = ls->page->count;
+    mark.bottom = ls->y;
+    ls->last_heading = mark;
 }
 
 static void list(layout_state *ls, cmark_node *node, column col)
@@ -147,6 +198,8 @@ static void code_block(layout_state *ls, cmark_node *node, column col)
             page_new(ls);
         return;
     }
+    if (fenced_block(ls, node, col))
+        return;
     const text_style *ts = &ls->st->body;
     const char *lit = cmark_node_get_literal(node);
     for (const char *p = lit; *p;) {
@@ -250,9 +303,9 @@ static void running_header_footer(layout_state *ls, const layout_info *info)
 {
     const style *st = ls->st;
     double header_base = st->margin_top / 2;
-    double footer_base = ls->doc->height - st->margin_bottom / 2;
     for (size_t i = 0; i < ls->doc->npages; i++) {
         ls->page = &ls->doc->pages[i];
+        double footer_base = ls->page->height - st->margin_bottom / 2;
         if (i > 0) {
             running_line(ls, st->header_left, &st->header, ALIGN_LEFT, header_base, info, i);
             running_line(ls, st->header_right, &st->header, ALIGN_RIGHT, header_base, info, i);
@@ -264,7 +317,7 @@ static void running_header_footer(layout_state *ls, const layout_info *info)
 bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *st,
                      const font_set *fonts, const layout_info *info, layout_doc *out, diag_list *dl)
 {
-    (void)dl;
+    size_t errors_before = dl->errors;
     cmark_gfm_core_extensions_ensure_registered();
     int options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS;
     cmark_parser *parser = cmark_parser_new(options);
@@ -275,12 +328,19 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
     cmark_node *root = cmark_parser_finish(parser);
 
     *out = (layout_doc){.width = st->page_width, .height = st->page_height};
-    layout_state ls = {.mem = mem, .st = st, .fonts = fonts, .doc = out};
+    layout_state ls = {.mem = mem,
+                       .st = st,
+                       .fonts = fonts,
+                       .doc = out,
+                       .dl = dl,
+                       .source = info->source ? info->source : "Markdown"};
     page_new(&ls);
     layout_blocks(&ls, root, (column){page_body_left(&ls), page_body_width(&ls)});
+    /* Second pass: the pages of the headings are known now. */
+    toc_fill_in(&ls);
     running_header_footer(&ls, info);
 
     cmark_node_free(root);
     cmark_parser_free(parser);
-    return true;
+    return dl->errors == errors_before;
 }

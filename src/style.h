@@ -4,6 +4,8 @@
 #ifndef PP_STYLE_H
 #define PP_STYLE_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -16,6 +18,30 @@ typedef struct {
     double space_before, space_after; /* points */
     uint32_t color;                   /* 0xRRGGBB */
 } text_style;
+
+/* Tables, tables of contents, charts and signature blocks. */
+typedef enum { WIDE_TABLE_LANDSCAPE, WIDE_TABLE_SHRINK } wide_table_mode;
+typedef struct {
+    wide_table_mode wide; /* what a table too wide for the text tries first */
+    double min_size;      /* the smallest type a table may shrink to */
+    uint32_t header_fill; /* background of the header row */
+} table_look;
+typedef struct {
+    int levels;    /* heading levels listed */
+    double size;   /* points */
+    double indent; /* points per level */
+} toc_look;
+enum { CHART_MAX_COLORS = 12 };
+typedef struct {
+    double height; /* of the plot, points */
+    double size;   /* labels, points */
+    bool values;   /* figures printed on the bars unless a chart says otherwise */
+    uint32_t colors[CHART_MAX_COLORS]; /* one per series, repeated */
+    size_t ncolors;
+} chart_look;
+typedef struct {
+    double space; /* room to sign above each line, points */
+} signature_look;
 
 typedef struct {
     double page_width, page_height; /* points */
@@ -31,6 +57,10 @@ typedef struct {
      * is left off the first page. */
     const char *header_left, *header_right, *footer_center;
     uint32_t rule_color;
+    table_look tables;
+    toc_look toc;
+    chart_look chart;
+    signature_look signatures;
 } style;
 
 /* Reads a style file; unknown keys and bad values are errors in `dl`. */
