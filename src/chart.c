@@ -23,7 +23,8 @@
 static const int64_t UNIT = 100;        /* figures are kept in hundredths */
 static const int64_t MAX_FIGURE = 1e15; /* in hundredths */
 static const uint32_t GRID_COLOR = 0xD9D9D9;
-static const double AXIS_GAP = 4; /* between the axis and its labels */
+static const double AXIS_GAP = 4;   /* between the axis and its labels */
+static const double LEGEND_GAP = 4; /* between the category names and the legend */
 
 typedef enum { CHART_BAR, CHART_GROUPED, CHART_STACKED } chart_kind;
 
@@ -208,15 +209,18 @@ typedef struct {
     int decimals;
 } value_axis;
 
+/* The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least
+ * `raw` and `smallest`. */
 static int64_t nice_step(int64_t raw, int64_t smallest)
 {
-    for (int64_t p = 1; p < MAX_FIGURE; p *= 10) {
+    int64_t p = 1;
+    for (; p <= INT64_MAX / 100; p *= 10) {
         const int64_t steps[] = {p, 2 * p, p >= 10 ? 25 * p / 10 : 2 * p, 5 * p};
         for (size_t i = 0; i < 4; i++)
             if (steps[i] >= raw && steps[i] >= smallest)
                 return steps[i];
     }
-    return MAX_FIGURE;
+    return p;
 }
 
 static int64_t floor_to(int64_t v, int64_t step)
@@ -353,7 +357,7 @@ static void draw_axis(layout_state *ls, const chart *c, const plot *p)
 {
     uint32_t ink = ls->st->body.color;
     for (int64_t v = p->axis.lo; v <= p->axis.hi; v += p->axis.step) {
-        double y = y_of(p, v);
+        double y = y_of(p, (double)v);
         emit_rule(ls, p->left, y, p->right - p->left, v == 0 ? 0.7 : 0.3,
                   v == 0 ? ls->st->rule_color : GRID_COLOR);
         const char *label = figure_text(ls, c, v, p->axis.decimals);
@@ -393,7 +397,7 @@ static void draw_side_by_side(layout_state *ls, const chart *c, const plot *p)
             if (!c->series[s].present[k])
                 continue;
             int64_t v = c->series[s].values[k];
-            double y0 = y_of(p, 0), y1 = y_of(p, v);
+            double y0 = y_of(p, 0), y1 = y_of(p, (double)v);
             double top = y1 < y0 ? y1 : y0, bottom = y1 < y0 ? y0 : y1;
             emit_rect(ls, x, top, bar - gap, bottom - top, series_color(ls, s));
             if (c->values)
@@ -418,10 +422,11 @@ static void draw_stacked(layout_state *ls, const chart *c, const plot *p)
             if (!c->series[s].present[k])
                 continue;
             int64_t v = c->series[s].values[k];
-            int64_t from = c->percent ? (total ? below * 100 * UNIT / total : 0) : below;
-            int64_t to = c->percent ? (total ? (below + v) * 100 * UNIT / total : 0) : below + v;
+            /* a share of the whole bar, in hundredths of a percent */
+            double scale = c->percent ? (total ? 100.0 * UNIT / (double)total : 0) : 1;
+            double top = y_of(p, (double)(below + v) * scale),
+                   bottom = y_of(p, (double)below * scale);
             below += v;
-            double top = y_of(p, to), bottom = y_of(p, from);
             uint32_t fill = series_color(ls, s);
             emit_rect(ls, x, top, bar, bottom - top, fill);
             if (!c->values)
@@ -441,7 +446,7 @@ static void draw_stacked(layout_state *ls, const chart *c, const plot *p)
             }
         }
         if (c->values && !c->percent && c->nseries > 1)
-            figure_over_bar(ls, p, x, bar, y_of(p, total), y_of(p, 0), false,
+            figure_over_bar(ls, p, x, bar, y_of(p, (double)total), y_of(p, 0), false,
                             figure_text(ls, c, total, c->decimals));
     }
 }
@@ -508,7 +513,7 @@ static void draw_chart(layout_state *ls, const chart *c, column col)
     double below = draw_categories(ls, c, &p, true);
     double legend = draw_legend(ls, c, col, 0, true);
     page_add_space(ls, ls->st->body.space_after);
-    page_need_block(ls, head + look->height + below + legend);
+    page_need_block(ls, head + look->height + below + LEGEND_GAP + legend);
 
     double y = ls->y;
     if (c->title) {
@@ -527,8 +532,8 @@ static void draw_chart(layout_state *ls, const chart *c, column col)
     else
         draw_side_by_side(ls, c, &p);
     draw_categories(ls, c, &p, false);
-    draw_legend(ls, c, col, p.bottom + below, false);
-    ls->y = p.bottom + below + legend + ls->st->body.space_after;
+    draw_legend(ls, c, col, p.bottom + below + LEGEND_GAP, false);
+    ls->y = p.bottom + below + LEGEND_GAP + legend + ls->st->body.space_after;
 }
 
 void chart_layout(layout_state *ls, cmark_node *node, column col)

@@ -49,6 +49,7 @@ typedef struct {
     double base_size, size, line_height;
     double page_width, page_height; /* of the pages the table is set on */
     double x, total_width;
+    double pad; /* left and right of the text of a cell: CELL_PAD unless squeezed */
 } table;
 
 /* ---- reading the cells -------------------------------------------------- */
@@ -386,16 +387,18 @@ static void shape_rows(layout_state *ls, table *t, bool squeezed)
     double scale = t->size / t->base_size;
     t->line_height = t->size * ls->st->leading;
     t->total_width = 0;
+    t->pad = CELL_PAD;
     for (int c = 0; c < t->ncols; c++) {
         t->tail[c] *= scale;
         t->total_width += t->width[c];
+        t->pad = fmin(t->pad, t->width[c] / 4);
     }
     for (size_t r = 0; r < t->nrows; r++) {
         table_row *row = &t->rows[r];
         row->nlines = 1;
         for (int c = 0; c < t->ncols; c++) {
             table_cell *cell = &row->cells[c];
-            double inner = t->width[c] - 2 * CELL_PAD;
+            double inner = t->width[c] - 2 * t->pad;
             scale_pieces(&cell->text, scale);
             cell->tail *= scale;
             if (squeezed)
@@ -422,16 +425,16 @@ static void draw_row_lines(layout_state *ls, const table *t, const table_row *ro
     double x = t->x;
     for (int c = 0; c < t->ncols; c++) {
         const table_cell *cell = &row->cells[c];
-        double inner = t->width[c] - 2 * CELL_PAD;
+        double inner = t->width[c] - 2 * t->pad;
         if (cell->figure && t->digits[c] && from == 0 && cell->nlines == 1) {
             const line_span *l = &cell->lines[0];
-            double right = x + t->width[c] - CELL_PAD - t->tail[c] + cell->tail;
+            double right = x + t->width[c] - t->pad - t->tail[c] + cell->tail;
             lines_draw_one(ls, &cell->text, l, right - l->width, baseline(ls, t, top, 0), t->size,
                            ts->color);
         } else if (from < cell->nlines) {
             size_t n = (to < cell->nlines ? to : cell->nlines) - from;
-            lines_draw_at(ls, &cell->text, cell->lines + from, n, x + CELL_PAD, inner,
-                          top + ROW_PAD, t->size, ts->color, t->align[c]);
+            lines_draw_at(ls, &cell->text, cell->lines + from, n, x + t->pad, inner, top + ROW_PAD,
+                          t->size, ts->color, t->align[c]);
         }
         x += t->width[c];
     }
