@@ -22,7 +22,8 @@ const char *const KEYS_INTERVENTION[] = {
     "id", "name", "goal_area", "owner", "period", "description", "budget_row", "targets", NULL};
 const char *const KEYS_PERIOD[] = {"from", "to", NULL};
 const char *const KEYS_TARGET[] = {"id", "text", "group", "comparator", "value", "unit", NULL};
-const char *const KEYS_ALLOCATION[] = {"title", "year", "unit", "entries", "printed_total", NULL};
+const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit", "entries",
+                                       "printed_total", "total_label", NULL};
 const char *const KEYS_ALLOCATION_ENTRY[] = {"members", "label", "share", "amount", NULL};
 const char *const KEYS_BUDGET[] = {"title", "unit",   "columns",        "income", "reserves",
                                    "costs", "labels", "printed_totals", NULL};
@@ -82,12 +83,6 @@ const char *const NAMES_RULE_MEASURE[] = {"within_budget", "administration_share
                                           "buffer", NULL};
 const char *const NAMES_EXIT_REASON[] = {
     "work", "studies", "work_or_studies", "work_rehabilitation", "illness", "other", NULL};
-/* What a section can show; a goal area or intervention is named by its id
- * after a dot ("goal_areas.strukturella", "interventions.stegen.targets"). */
-const char *const NAMES_PART[] = {"goal_areas",     "goal_areas.",     "interventions",
-                                  "interventions.", "targets",         "allocation",
-                                  "budget",         "financial_rules", NULL};
-
 const format_names format_keys[] = {
     {"association", NULL, KEYS_ASSOCIATION_FILE},
     {"association", "association", KEYS_ASSOCIATION},

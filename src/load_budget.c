@@ -195,6 +195,7 @@ void load_allocation(yread *ld, const ynode *n, const char *path, const associat
         return;
     al->present = true;
     al->title = yread_get_text(ld, n, "title", path, false);
+    al->total_label = yread_get_text(ld, n, "total_label", path, false);
     al->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
     al->year = year;
     const ynode *v;

@@ -184,7 +184,8 @@ typedef struct {
     money_unit unit;
     allocation_entry *entries;
     size_t nentries;
-    figure printed_total; /* "Summa intäkter" as printed */
+    figure printed_total;    /* as printed */
+    const char *total_label; /* "Summa intäkter"; NULL for the template's default */
     source_pos pos;
 } allocation;
 
