@@ -2,7 +2,8 @@
  * bars, grouped bars and stacked bars (optionally each split 100 %), with a
  * value axis, category labels, a legend and, so that the figures can be read
  * as text too, the figures printed on the bars. Numbers are written the
- * Swedish way (format.h). Figures are kept in hundredths, as integers.
+ * Swedish way (format.h). Figures are kept in hundredths (model.h), as
+ * integers.
  *
  *     type: stacked            # bar, grouped or stacked
  *     title: Kostnadsfördelning 2023
@@ -30,7 +31,7 @@ typedef enum { CHART_BAR, CHART_GROUPED, CHART_STACKED } chart_kind;
 
 typedef struct {
     const char *name;
-    int64_t *values;
+    hundredths *values;
     bool *present; /* false where the YAML says null: no bar */
 } chart_series;
 
@@ -48,7 +49,7 @@ typedef struct {
 /* ---- reading ------------------------------------------------------------ */
 
 /* "1563", "-745", "12.5", "12,5" into hundredths; the decimals written. */
-static bool parse_figure(const char *s, int64_t *out, int *decimals)
+static bool parse_figure(const char *s, hundredths *out, int *decimals)
 {
     bool negative = false;
     if (*s == '-' || *s == '+')
@@ -87,7 +88,7 @@ static bool read_figures(yread *rd, const ynode *n, const char *path, chart *c, 
                     c->ncategories, n->count);
         return false;
     }
-    s->values = ARENA_ARRAY(rd->mem, int64_t, n->count);
+    s->values = ARENA_ARRAY(rd->mem, hundredths, n->count);
     s->present = ARENA_ARRAY(rd->mem, bool, n->count);
     bool ok = true;
     for (size_t i = 0; i < n->count; i++) {
@@ -275,11 +276,11 @@ static value_axis make_axis(const chart *c)
     return a;
 }
 
-static const char *figure_text(layout_state *ls, const chart *c, int64_t hundredths, int decimals)
+static const char *figure_text(layout_state *ls, const chart *c, hundredths value, int decimals)
 {
     char buf[FORMAT_BUF];
     int64_t scale = decimals == 0 ? UNIT : decimals == 1 ? UNIT / 10 : 1;
-    format_fixed(buf, hundredths / scale, decimals);
+    format_fixed(buf, value / scale, decimals);
     bool percent = c->percent || (c->unit && strcmp(c->unit, "%") == 0);
     return arena_printf(ls->mem, "%s%s", buf, percent ? NBSP "%" : "");
 }

@@ -159,7 +159,7 @@ static void header_never_alone_and_rows_whole(void **state)
         assert_non_null(find_containing(&f->doc, "S00", &first_row_page));
         assert_int_equal(header_page, first_row_page);
         for (int r = 0; r < 3; r++) {
-            char start[8], end[8];
+            char start[16], end[16];
             snprintf(start, sizeof start, "S%02d", r);
             snprintf(end, sizeof end, "E%02d", r);
             size_t p1, p2;
