@@ -13,6 +13,7 @@
 
 typedef struct {
     cmark_node *heading;
+    int line; /* of the heading in the Markdown */
     bool placed;
     size_t heading_index; /* in layout_doc.headings, once placed */
     size_t page;          /* where the entry is set */
@@ -21,9 +22,12 @@ typedef struct {
     double top, bottom, baseline;              /* from the top of its page (last line) */
 } toc_entry;
 
+/* The entries of one ```toc block, in the order of the document. */
 struct toc_list {
     toc_entry *items;
     size_t count, cap;
+    size_t next;        /* the first entry whose heading is not placed yet */
+    toc_list *previous; /* the block before, if a document has several */
 };
 
 static const char NUMBER_ROOM[] = "000"; /* the widest page number kept room for */
@@ -65,7 +69,8 @@ static size_t headings_after(layout_state *ls, cmark_node *block, int levels, cm
     return n;
 }
 
-static void set_entry(layout_state *ls, cmark_node *heading, int depth, column col, bool first)
+static void set_entry(layout_state *ls, toc_list *toc, cmark_node *heading, int depth, column col,
+                      bool first)
 {
     const toc_look *look = &ls->st->toc;
     face_style face = depth == 0 ? FACE_BOLD : FACE_REGULAR;
@@ -84,8 +89,9 @@ static void set_entry(layout_state *ls, cmark_node *heading, int depth, column c
     lines_draw_at(ls, &pl, lines, n, col.x + indent, col.width - indent - room, ls->y, size,
                   ls->st->body.color, ALIGN_LEFT);
     double ascent = fonts_ascent(ls->fonts, face, size);
-    toc_entry *e = ARENA_PUSH(ls->mem, ls->tocs->items, ls->tocs->count, ls->tocs->cap);
+    toc_entry *e = ARENA_PUSH(ls->mem, toc->items, toc->count, toc->cap);
     *e = (toc_entry){.heading = heading,
+                     .line = cmark_node_get_start_line(heading),
                      .page = ls->doc->npages - 1,
                      .face = face,
                      .column_left = col.x,
@@ -100,26 +106,32 @@ static void set_entry(layout_state *ls, cmark_node *heading, int depth, column c
 
 void toc_layout(layout_state *ls, cmark_node *node, column col)
 {
-    if (!ls->tocs)
-        ls->tocs = ARENA_NEW(ls->mem, toc_list);
+    toc_list *toc = ARENA_NEW(ls->mem, toc_list);
+    toc->previous = ls->tocs;
+    ls->tocs = toc;
     cmark_node **headings;
     int top_level;
     size_t n = headings_after(ls, node, ls->st->toc.levels, &headings, &top_level);
     for (size_t i = 0; i < n; i++)
-        set_entry(ls, headings[i], cmark_node_get_heading_level(headings[i]) - top_level, col,
+        set_entry(ls, toc, headings[i], cmark_node_get_heading_level(headings[i]) - top_level, col,
                   i == 0);
     ls->y += ls->st->body.space_after;
 }
 
+/* Headings are placed in the order of the document, as the entries are:
+ * each block waits for its next entry, and passes over an entry whose
+ * heading was never set. */
 void toc_heading_placed(layout_state *ls, cmark_node *heading, size_t index)
 {
-    if (!ls->tocs)
-        return;
-    for (size_t i = 0; i < ls->tocs->count; i++) {
-        toc_entry *e = &ls->tocs->items[i];
-        if (e->heading == heading) {
+    int line = cmark_node_get_start_line(heading);
+    for (toc_list *toc = ls->tocs; toc; toc = toc->previous) {
+        while (toc->next < toc->count && toc->items[toc->next].line < line)
+            toc->next++;
+        toc_entry *e = toc->next < toc->count ? &toc->items[toc->next] : NULL;
+        if (e && e->heading == heading) {
             e->placed = true;
             e->heading_index = index;
+            toc->next++;
         }
     }
 }
@@ -144,25 +156,26 @@ static void leaders(layout_state *ls, const toc_entry *e, double number_x)
               count * pitch);
 }
 
+static void fill_in_entry(layout_state *ls, const toc_entry *e)
+{
+    double size = ls->st->toc.size;
+    const layout_heading *h = &ls->doc->headings[e->heading_index];
+    ls->page = &ls->doc->pages[e->page];
+    char number[24];
+    int len = snprintf(number, sizeof number, "%zu", h->page + 1);
+    double w = fonts_width(ls->fonts, e->face, size, number, (size_t)len);
+    emit_text(ls, e->right - w, e->baseline, e->face, size, ls->st->body.color, number, (size_t)len,
+              w);
+    leaders(ls, e, e->right - w);
+    emit_link(ls, e->left, e->top, e->right - e->left, e->bottom - e->top, h->page, h->y);
+}
+
 void toc_fill_in(layout_state *ls)
 {
-    if (!ls->tocs)
-        return;
     layout_page *current = ls->page;
-    double size = ls->st->toc.size;
-    for (size_t i = 0; i < ls->tocs->count; i++) {
-        const toc_entry *e = &ls->tocs->items[i];
-        if (!e->placed)
-            continue;
-        const layout_heading *h = &ls->doc->headings[e->heading_index];
-        ls->page = &ls->doc->pages[e->page];
-        char number[24];
-        int len = snprintf(number, sizeof number, "%zu", h->page + 1);
-        double w = fonts_width(ls->fonts, e->face, size, number, (size_t)len);
-        emit_text(ls, e->right - w, e->baseline, e->face, size, ls->st->body.color, number,
-                  (size_t)len, w);
-        leaders(ls, e, e->right - w);
-        emit_link(ls, e->left, e->top, e->right - e->left, e->bottom - e->top, h->page, h->y);
-    }
+    for (const toc_list *toc = ls->tocs; toc; toc = toc->previous)
+        for (size_t i = 0; i < toc->count; i++)
+            if (toc->items[i].placed)
+                fill_in_entry(ls, &toc->items[i]);
     ls->page = current;
 }

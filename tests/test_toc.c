@@ -112,6 +112,19 @@ static void heading_moved_with_its_table(void **state)
     assert_true(moved > 0); /* some fillers left no room for the table */
 }
 
+/* A second table of contents lists what follows it; both get their numbers. */
+static void two_tables_of_contents(void **state)
+{
+    fixture *f = *state;
+    assert_true(lay_out(f, "```toc\n```\n\n# Ett\n\n```pagebreak\n```\n\n```toc\n```\n\n"
+                           "# Två\n\n```pagebreak\n```\n\n# Tre\n"));
+    toc_link links[8];
+    assert_int_equal(toc_links(f, links, 8), 3 + 2);
+    const char *want[] = {"1", "2", "3", "2", "3"}; /* Ett, Två, Tre; Två, Tre */
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(links[i].number, want[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +134,7 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(heading_moved_with_its_table, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(two_tables_of_contents, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests_name("toc", tests, NULL, NULL);
 }
