@@ -82,13 +82,15 @@ static size_t figure_integer_end(const char *s, size_t len)
         return len; /* a dash alone: nothing to show */
     if (i >= len || !is_digit(s[i]))
         return 0;
-    while (i < len) {
-        while (i < len && is_digit(s[i]))
-            i++;
+    while (i < len && is_digit(s[i]))
+        i++;
+    for (;;) { /* groups of three digits after a space */
         size_t g = skip_prefix(s, len, i, groups);
-        if (g == i || g >= len || !is_digit(s[g]))
+        bool three = g > i && g + 3 <= len && is_digit(s[g]) && is_digit(s[g + 1]) &&
+                     is_digit(s[g + 2]) && (g + 3 == len || !is_digit(s[g + 3]));
+        if (!three)
             break;
-        i = g;
+        i = g + 3;
     }
     size_t end = i;
     if (i + 1 < len && (s[i] == ',' || s[i] == '.') && is_digit(s[i + 1]))

@@ -296,6 +296,19 @@ static void figures_align_on_their_digits(void **state)
     assert_true(post->x < right - 30); /* text columns stay left */
 }
 
+/* Two years side by side are no figure: the column stays left-aligned. */
+static void only_true_figures_count(void **state)
+{
+    fixture *f = *state;
+    assert_true(lay_out(f, "| Post | Period |\n|:--|---|\n| a | 2023 2024 |\n| b | 7 |\n"));
+    size_t page;
+    const box *period = find_text(&f->doc, "2023 2024", &page);
+    const box *seven = find_text(&f->doc, "7", &page);
+    assert_non_null(period);
+    assert_non_null(seven);
+    assert_float_equal(period->x, seven->x, 0.01);
+}
+
 static bool rule_just_above(const layout_page *pg, const box *text)
 {
     for (size_t i = 0; i < pg->count; i++) {
@@ -358,6 +371,7 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(figures_align_on_their_digits, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(only_true_figures_count, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(totals_get_a_rule_and_groups_do_not, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(budget_headings_stay_whole, fixture_setup,
