@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validates every sample under plans/ against its JSON Schema in docs/schema/.
+"""Validates every sample under plans/, and the complete example that opens
+each format's page in docs/formats/, against its JSON Schema in docs/schema/.
 
 usage: python3 tests/validate_samples.py [ROOT]   (ROOT: the repository)
 Needs python3-yaml and python3-jsonschema. Dates stay text, as the loader
@@ -41,13 +42,20 @@ def main():
             schema = json.load(f)
         jsonschema.Draft202012Validator.check_schema(schema)
         schemas[kind] = jsonschema.Draft202012Validator(schema)
-    checked = failed = 0
+    documents = []
     for path in sorted(glob.glob(os.path.join(root, "plans", "**", "*.yaml"), recursive=True)):
         kind = next((k for pattern, k in KINDS if pattern.match(os.path.basename(path))), None)
-        if not kind:
-            continue
+        if kind:
+            with open(path, encoding="utf-8") as f:
+                documents.append((path, kind, f.read()))
+    for _, kind in KINDS:
+        path = os.path.join(root, "docs", "formats", kind + ".md")
         with open(path, encoding="utf-8") as f:
-            data = yaml.load(f, Loader=TextDates)
+            example = re.search(r"^```yaml\n(.*?)^```", f.read(), re.S | re.M)
+        documents.append((path, kind, example.group(1) if example else ""))
+    checked = failed = 0
+    for path, kind, text in documents:
+        data = yaml.load(text, Loader=TextDates)
         errors = list(schemas[kind].iter_errors(data))
         checked += 1
         for e in errors:
