@@ -14,6 +14,7 @@
 
 #include "pdfcontent.h"
 #include "pdffont.h"
+#include "pdfstream.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -40,6 +41,7 @@ typedef struct {
     const layout_doc *doc;
     const font_set *fonts;
     pdf_fonts *pf;
+    pdf_streams *streams;
     HPDF_Page *pages;
     /* room for the glyphs of the longest text */
     font_glyph *glyphs;
@@ -121,7 +123,8 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
         w->codes[i] = pdffont_code(w->pf, b->face, w->glyphs[i].cp);
         w->adjust[i] = -w->glyphs[i].kerning * per_unit;
     }
-    content_text(c, (int)b->face + 1, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
+    content_font font = {(int)b->face + 1, pdffont_code_bytes(w->pf, b->face)};
+    content_text(c, &font, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
 }
 
 static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool used[FACE_COUNT])
@@ -174,9 +177,8 @@ static void draw_page(writer *w, size_t index)
     content_init(&c, &w->content);
     draw_boxes(w, lp, &c, used);
     HPDF_PageAttr attr = page->attr;
-    if (w->content.len)
-        HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)w->content.data,
-                          (HPDF_UINT)w->content.len);
+    pdfstream_fill(w->streams, attr->contents, w->content.data ? w->content.data : "",
+                   w->content.len);
     add_font_resources(w, page, used);
 }
 
@@ -277,8 +279,7 @@ static bool source_date(const char *name, HPDF_Date *out, diag_list *dl)
     return true;
 }
 
-static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta, const char *name,
-                         diag_list *dl)
+static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta, const char *name, diag_list *dl)
 {
     HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "planpress " PLANPRESS_VERSION);
     HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "libharu 2.3.0");
@@ -320,7 +321,7 @@ static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_li
     HPDF_SetPageMode(w->pdf,
                      w->doc->nheadings ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
     note_characters(w);
-    if (!pdffont_embed(w->pf, w->pdf, name, dl))
+    if (!pdffont_embed(w->pf, w->pdf, w->streams, name, dl))
         return false;
     for (size_t i = 0; i < w->doc->npages; i++) {
         w->pages[i] = HPDF_AddPage(w->pdf);
@@ -366,8 +367,9 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     writer w = {.doc = doc, .fonts = fonts};
     w.pdf = HPDF_New(on_haru_error, &err);
     w.pf = pdffont_new(fonts);
+    w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
-    bool ok = w.pdf && w.pf && w.pages && build(&w, meta, name, dl) && !err.error &&
+    bool ok = w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
               save(w.pdf, out) && !err.error;
     if (!ok && dl->errors == errors_before)
         diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,
@@ -380,6 +382,7 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     if (w.pdf)
         HPDF_Free(w.pdf);
     pdffont_free(w.pf);
+    pdfstream_end(w.streams);
     free(w.pages);
     free(w.glyphs);
     free(w.codes);

@@ -11,25 +11,29 @@ void content_number(strbuf *out, double v, int decimals)
 {
     static const long long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     decimals = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
-    if (!isfinite(v))
-        v = 0;
-    long long n = llround(v * (double)scale[decimals]);
-    if (n < 0) {
-        strbuf_putc(out, '-');
-        n = -n;
+    long long n = isfinite(v) && fabs(v) < 1e12 ? llround(v * (double)scale[decimals]) : 0;
+    bool negative = n < 0;
+    unsigned long long u = negative ? -(unsigned long long)n : (unsigned long long)n;
+    /* Digits from the right: the decimals without trailing zeros, then the
+     * whole part. */
+    char buf[32];
+    size_t at = sizeof buf;
+    int places = decimals;
+    while (places > 0 && u % 10 == 0) {
+        u /= 10;
+        places--;
     }
-    long long whole = n / scale[decimals], frac = n % scale[decimals];
-    strbuf_printf(out, "%lld", whole);
-    if (frac == 0)
-        return;
-    char digits[8];
-    size_t len = (size_t)decimals;
-    for (size_t i = len; i > 0; i--, frac /= 10)
-        digits[i - 1] = (char)('0' + frac % 10);
-    while (len > 0 && digits[len - 1] == '0')
-        len--;
-    strbuf_putc(out, '.');
-    strbuf_append(out, digits, len);
+    for (int i = 0; i < places; i++, u /= 10)
+        buf[--at] = (char)('0' + u % 10);
+    if (places > 0)
+        buf[--at] = '.';
+    do {
+        buf[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (negative)
+        buf[--at] = '-';
+    strbuf_append(out, buf + at, sizeof buf - at);
 }
 
 static void put_num(pdf_content *c, double v)
@@ -76,20 +80,28 @@ static void end_text(pdf_content *c)
     c->in_text = false;
 }
 
-static void put_codes(pdf_content *c, const uint16_t *codes, size_t n)
+/* A literal string of codes of one or two bytes; parentheses, backslashes
+ * and line ends escaped. */
+static void put_codes(pdf_content *c, const uint16_t *codes, size_t n, int code_bytes)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    strbuf_putc(c->out, '<');
+    strbuf_putc(c->out, '(');
     for (size_t i = 0; i < n; i++) {
-        char h[4] = {hex[codes[i] >> 12], hex[(codes[i] >> 8) & 15], hex[(codes[i] >> 4) & 15],
-                     hex[codes[i] & 15]};
-        strbuf_append(c->out, h, 4);
+        unsigned char bytes[2] = {(unsigned char)(codes[i] >> 8), (unsigned char)codes[i]};
+        for (int k = code_bytes == 1 ? 1 : 0; k < 2; k++) {
+            unsigned char b = bytes[k];
+            if (b == '(' || b == ')' || b == '\\')
+                strbuf_putc(c->out, '\\');
+            if (b == '\n' || b == '\r')
+                strbuf_puts(c->out, b == '\n' ? "\\n" : "\\r");
+            else
+                strbuf_putc(c->out, (char)b);
+        }
     }
-    strbuf_putc(c->out, '>');
+    strbuf_putc(c->out, ')');
 }
 
-void content_text(pdf_content *c, int font, double size, uint32_t rgb, double x, double y,
-                  const uint16_t *codes, const double *adjust, size_t n)
+void content_text(pdf_content *c, const content_font *font, double size, uint32_t rgb, double x,
+                  double y, const uint16_t *codes, const double *adjust, size_t n)
 {
     if (n == 0)
         return;
@@ -98,11 +110,11 @@ void content_text(pdf_content *c, int font, double size, uint32_t rgb, double x,
         c->in_text = true;
         c->line_x = c->line_y = 0;
     }
-    if (font != c->font || size != c->size) {
-        strbuf_printf(c->out, "/F%d ", font);
+    if (font->resource != c->font || size != c->size) {
+        strbuf_printf(c->out, "/F%d ", font->resource);
         put_num(c, size);
         strbuf_puts(c->out, "Tf\n");
-        c->font = font;
+        c->font = font->resource;
         c->size = size;
     }
     set_fill(c, rgb);
@@ -118,7 +130,7 @@ void content_text(pdf_content *c, int font, double size, uint32_t rgb, double x,
     for (size_t i = 0; i + 1 < n && !kerned; i++)
         kerned = adjust[i] != 0;
     if (!kerned) {
-        put_codes(c, codes, n);
+        put_codes(c, codes, n, font->code_bytes);
         strbuf_puts(c->out, "Tj\n");
         return;
     }
@@ -127,7 +139,7 @@ void content_text(pdf_content *c, int font, double size, uint32_t rgb, double x,
     for (size_t i = 0; i < n; i++) {
         if (i + 1 < n && adjust[i] == 0)
             continue;
-        put_codes(c, codes + start, i + 1 - start);
+        put_codes(c, codes + start, i + 1 - start, font->code_bytes);
         if (i + 1 < n)
             content_number(c->out, adjust[i], 3);
         start = i + 1;

@@ -1,5 +1,5 @@
 /* pdfcontent: the content stream of one page, as PDF operators: text as
- * two-byte glyph codes with kerning adjustments (TJ), lines, filled
+ * one- or two-byte codes with kerning adjustments (TJ), lines, filled
  * rectangles and colours. Compact: a text object spans neighbouring texts,
  * the font, colours and line width are set only when they change, and
  * numbers are written with at most three decimals, the same way on every
@@ -24,12 +24,17 @@ typedef struct {
     long long line_x, line_y; /* start of the text line, in thousandths of a point */
 } pdf_content;
 
+typedef struct {
+    int resource;   /* the page resource /F<resource> */
+    int code_bytes; /* 1 or 2 */
+} content_font;
+
 void content_init(pdf_content *c, strbuf *out);
-/* Shows `n` glyph codes from (x, y) in font /F<font>; adjust[i] is the TJ
- * adjustment after code i, in thousandths of the font size (positive moves
- * the next glyph left), 0 for none. */
-void content_text(pdf_content *c, int font, double size, uint32_t rgb, double x, double y,
-                  const uint16_t *codes, const double *adjust, size_t n);
+/* Shows `n` codes from (x, y); adjust[i] is the TJ adjustment after code i,
+ * in thousandths of the font size (positive moves the next glyph left), 0
+ * for none. */
+void content_text(pdf_content *c, const content_font *font, double size, uint32_t rgb, double x,
+                  double y, const uint16_t *codes, const double *adjust, size_t n);
 void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,
                   uint32_t rgb);
 void content_rect(pdf_content *c, double x, double y, double width, double height, uint32_t rgb);

@@ -7,15 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmap.h"
 #include "pdfcontent.h"
+#include "pdfstream.h"
 #include "strbuf.h"
 #include "subset.h"
-#include "tounicode.h"
 #include "utf8.h"
 
 /* Characters below LOW_LIMIT are noted in a bitmap and coded through an
  * array; the rare others through HarfBuzz sets and maps. */
-enum { LOW_LIMIT = 0x3000, MAX_CODES = 0xFFFF, MAX_LISTED = 8 };
+enum { LOW_LIMIT = 0x3000, MAX_CIDS = 0x10000, MAX_LISTED = 8 };
 
 typedef struct {
     uint64_t seen[LOW_LIMIT / 64];
@@ -23,12 +24,15 @@ typedef struct {
     uint16_t *code_low; /* LOW_LIMIT entries once embedded */
     hb_map_t *code_high;
     strbuf widths; /* the CIDFont's /W entry, written by libharu's write_fn */
+    int code_bytes;
     HPDF_Dict font;
 } face_fonts;
 
 struct pdf_fonts {
     const font_set *fonts;
     face_fonts faces[FACE_COUNT];
+    HPDF_Dict one_byte_encoding; /* shared by the faces that use it */
+    pdf_streams *streams;        /* while embedding */
 };
 
 pdf_fonts *pdffont_new(const font_set *fonts)
@@ -83,9 +87,14 @@ HPDF_Dict pdffont_dict(const pdf_fonts *pf, face_style face)
     return pf->faces[face].font;
 }
 
+int pdffont_code_bytes(const pdf_fonts *pf, face_style face)
+{
+    return pf->faces[face].code_bytes;
+}
+
 /* ---- numbering ------------------------------------------------------------ */
 
-/* The noted characters in rising order; their codes are 1, 2, … */
+/* The noted characters in rising order. */
 static uint32_t *noted_characters(const face_fonts *ff, size_t *n)
 {
     size_t count = hb_set_get_population(ff->seen_high);
@@ -107,18 +116,23 @@ static uint32_t *noted_characters(const face_fonts *ff, size_t *n)
     return cps;
 }
 
-static bool assign_codes(face_fonts *ff, const uint32_t *cps, size_t n)
+/* Gives each character its CID, which is its code (cmap.h); `codes`
+ * follows `cps`. Returns the number of CIDs. */
+static unsigned assign_codes(face_fonts *ff, const uint32_t *cps, size_t n, uint16_t *codes)
 {
     ff->code_low = calloc(LOW_LIMIT, sizeof *ff->code_low);
     if (!ff->code_low)
-        return false;
+        return 0;
+    unsigned next = CMAP_ASCII_END;
     for (size_t i = 0; i < n; i++) {
+        codes[i] = (uint16_t)(cps[i] < CMAP_ASCII_END ? cps[i] : next++);
         if (cps[i] < LOW_LIMIT)
-            ff->code_low[cps[i]] = (uint16_t)(i + 1);
+            ff->code_low[cps[i]] = codes[i];
         else
-            hb_map_set(ff->code_high, cps[i], (hb_codepoint_t)(i + 1));
+            hb_map_set(ff->code_high, cps[i], codes[i]);
     }
-    return true;
+    ff->code_bytes = next <= CMAP_ONE_BYTE_CIDS ? 1 : 2;
+    return next;
 }
 
 /* ---- font metadata ------------------------------------------------------- */
@@ -178,13 +192,14 @@ static HPDF_Dict new_dict(HPDF_Doc pdf, const char *type)
     return d;
 }
 
-static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len)
+static HPDF_Dict cid_system_info(HPDF_Doc pdf)
 {
-    HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
     if (!d)
         return NULL;
-    d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len);
+    HPDF_Dict_Add(d, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
+    HPDF_Dict_Add(d, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
+    HPDF_Dict_AddNumber(d, "Supplement", 0);
     return d;
 }
 
@@ -210,16 +225,16 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, hb_face_t *face, const char *name
     unsigned head_len = 0;
     const char *h = hb_blob_get_data(head, &head_len);
     for (int i = 0; i < 4; i++)
-        HPDF_Array_AddNumber(bbox, head_len >= 44 ? to_thousandths(read_i16(h + 36 + 2 * i), upem)
-                                                   : 0);
+        HPDF_Array_AddNumber(bbox,
+                             head_len >= 44 ? to_thousandths(read_i16(h + 36 + 2 * i), upem) : 0);
     hb_blob_destroy(head);
 
     HPDF_Dict_AddName(d, "FontName", name);
     /* Symbolic (glyphs beyond the standard Latin set), Italic when slanted. */
     HPDF_Dict_AddNumber(d, "Flags", 4 | (italic_angle != 0 ? 64 : 0));
     HPDF_Dict_Add(d, "FontBBox", bbox);
-    HPDF_Dict_AddNumber(d, "ItalicAngle", (HPDF_INT32)(italic_angle < 0 ? italic_angle - 0.5
-                                                                           : italic_angle + 0.5));
+    HPDF_Dict_AddNumber(d, "ItalicAngle",
+                        (HPDF_INT32)(italic_angle < 0 ? italic_angle - 0.5 : italic_angle + 0.5));
     HPDF_Dict_AddNumber(d, "Ascent", to_thousandths(ascent, upem));
     HPDF_Dict_AddNumber(d, "Descent", to_thousandths(descent, upem));
     HPDF_Dict_AddNumber(d, "CapHeight", to_thousandths(cap_height, upem));
@@ -231,64 +246,85 @@ static HPDF_Dict font_descriptor(HPDF_Doc pdf, hb_face_t *face, const char *name
 
 /* ---- embedding ------------------------------------------------------------ */
 
-static HPDF_STATUS write_widths(HPDF_Dict d, HPDF_Stream stream)
+/* The characters of one face in one document, in rising order. */
+typedef struct {
+    const uint32_t *cps;
+    uint16_t *codes;
+    uint32_t *glyphs; /* in the whole font; 0 when missing */
+    size_t n;
+    unsigned ncids; /* CIDs 0 .. ncids - 1 */
+} face_chars;
+
+static HPDF_STATUS write_extra_entries(HPDF_Dict d, HPDF_Stream stream)
 {
     const strbuf *w = d->attr;
     return HPDF_Stream_Write(stream, (const HPDF_BYTE *)w->data, (HPDF_UINT)w->len);
 }
 
-/* libharu writes reals with a float's precision and its own rounding: the
- * widths are written as text instead, exact to 1/10000 of a unit. */
-static void build_widths(strbuf *w, const font_set *fonts, face_style face, const uint32_t *glyphs,
-                         size_t n)
+/* The /W entry: the widths of the CIDs used, in runs of neighbours. libharu
+ * writes reals with a float's precision and its own rounding, so this is
+ * written as text, exact to 1/10000 of a unit, by the dictionary's write_fn. */
+static void build_widths(strbuf *w, const font_set *fonts, face_style face, const face_chars *fc)
 {
     unsigned upem = fonts_units_per_em(fonts, face);
-    strbuf_puts(w, "/W [1 [");
-    for (size_t i = 0; i < n; i++) {
-        if (i)
+    strbuf_puts(w, "/W [");
+    for (size_t i = 0; i < fc->n; i++) {
+        unsigned cid = fc->codes[i];
+        bool starts_run = i == 0 || fc->codes[i - 1] + 1u != cid;
+        if (starts_run)
+            strbuf_printf(w, "%s%u [", i ? "] " : "", cid);
+        else
             strbuf_putc(w, ' ');
-        content_number(w, fonts_glyph_advance(fonts, face, glyphs[i]) * 1000.0 / upem, 4);
+        content_number(w, fonts_glyph_advance(fonts, face, fc->glyphs[i]) * 1000.0 / upem, 4);
     }
-    strbuf_puts(w, "]]\012");
+    strbuf_puts(w, fc->n ? "]]\012" : "]\012");
 }
 
-static HPDF_Dict cid_to_gid_map(HPDF_Doc pdf, const font_subset *sub, const uint32_t *glyphs,
-                                size_t n)
+static HPDF_Dict cid_to_gid_map(pdf_fonts *pf, const font_subset *sub, const face_chars *fc)
 {
-    unsigned char *map = calloc(n + 1, 2);
+    unsigned char *map = calloc(fc->ncids, 2);
     if (!map)
         return NULL;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t g = subset_glyph(sub, glyphs[i]);
-        map[2 * (i + 1)] = (unsigned char)(g >> 8);
-        map[2 * (i + 1) + 1] = (unsigned char)g;
+    for (size_t i = 0; i < fc->n; i++) {
+        unsigned cid = fc->codes[i];
+        uint32_t g = subset_glyph(sub, fc->glyphs[i]);
+        map[2 * cid] = (unsigned char)(g >> 8);
+        map[2 * cid + 1] = (unsigned char)g;
     }
-    HPDF_Dict d = new_stream(pdf, map, 2 * (n + 1));
+    HPDF_Dict d = pdfstream_new(pf->streams, map, 2 * (size_t)fc->ncids);
     free(map);
     return d;
 }
 
-static HPDF_Dict to_unicode_map(HPDF_Doc pdf, const uint32_t *cps, size_t n)
+static HPDF_Dict one_byte_encoding(pdf_fonts *pf, HPDF_Doc pdf)
 {
-    tounicode_entry *entries = malloc(n * sizeof *entries);
-    if (!entries)
-        return NULL;
-    for (size_t i = 0; i < n; i++)
-        entries[i] = (tounicode_entry){(uint16_t)(i + 1), cps[i]};
+    if (pf->one_byte_encoding)
+        return pf->one_byte_encoding;
     strbuf cmap = {0};
-    tounicode_write(&cmap, entries, n);
-    HPDF_Dict d = new_stream(pdf, cmap.data, cmap.len);
+    cmap_write_one_byte_encoding(&cmap);
+    HPDF_Dict d = pdfstream_new(pf->streams, cmap.data, cmap.len);
     strbuf_free(&cmap);
-    free(entries);
+    if (!d)
+        return NULL;
+    HPDF_Dict_AddName(d, "Type", "CMap");
+    HPDF_Dict_AddName(d, "CMapName", "planpress-OneByte-H");
+    HPDF_Dict_Add(d, "CIDSystemInfo", cid_system_info(pdf));
+    pf->one_byte_encoding = d;
     return d;
 }
 
-static HPDF_Dict cid_system_info(HPDF_Doc pdf)
+static HPDF_Dict to_unicode_map(pdf_fonts *pf, const face_chars *fc, int code_bytes)
 {
-    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict_Add(d, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
-    HPDF_Dict_Add(d, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
-    HPDF_Dict_AddNumber(d, "Supplement", 0);
+    tounicode_entry *entries = malloc(fc->n * sizeof *entries);
+    if (!entries)
+        return NULL;
+    for (size_t i = 0; i < fc->n; i++)
+        entries[i] = (tounicode_entry){fc->codes[i], fc->cps[i]};
+    strbuf cmap = {0};
+    cmap_write_tounicode(&cmap, entries, fc->n, code_bytes);
+    HPDF_Dict d = pdfstream_new(pf->streams, cmap.data, cmap.len);
+    strbuf_free(&cmap);
+    free(entries);
     return d;
 }
 
@@ -330,33 +366,30 @@ static void warn_missing(const font_set *fonts, face_style face, const uint32_t 
     strbuf_free(&list);
 }
 
-static bool embed_face(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const uint32_t *cps, size_t n,
-                       const char *doc_path, diag_list *dl)
+static font_subset *make_subset(const pdf_fonts *pf, face_style f, const face_chars *fc)
+{
+    uint32_t *kept = malloc((fc->n ? fc->n : 1) * sizeof *kept);
+    if (!kept)
+        return NULL;
+    size_t nkept = 0;
+    for (size_t i = 0; i < fc->n; i++)
+        if (fc->glyphs[i])
+            kept[nkept++] = fc->cps[i];
+    font_subset *sub = subset_make(fonts_hb_face(pf->fonts, f), kept, nkept, nkept < fc->n);
+    free(kept);
+    return sub;
+}
+
+static void add_fonts(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const face_chars *fc,
+                      const font_subset *sub)
 {
     face_fonts *ff = &pf->faces[f];
     hb_face_t *face = fonts_hb_face(pf->fonts, f);
-    uint32_t *glyphs = malloc(n * sizeof *glyphs), *kept = malloc(n * sizeof *kept);
-    size_t nkept = 0;
-    for (size_t i = 0; glyphs && kept && i < n; i++) {
-        glyphs[i] = fonts_glyph(pf->fonts, f, cps[i]);
-        if (glyphs[i])
-            kept[nkept++] = cps[i];
-    }
-    font_subset *sub = glyphs && kept ? subset_make(face, kept, nkept, nkept < n) : NULL;
-    if (!sub) {
-        diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL, "cannot subset the font %s",
-                 fonts_file(pf->fonts, f));
-        free(glyphs);
-        free(kept);
-        return false;
-    }
-    warn_missing(pf->fonts, f, cps, glyphs, n, doc_path, dl);
-
     char name[96];
-    subset_font_name(face, (int)f, cps, n, name, sizeof name);
+    subset_font_name(face, (int)f, fc->cps, fc->n, name, sizeof name);
     size_t font_len;
     const unsigned char *font_data = subset_data(sub, &font_len);
-    HPDF_Dict font_file = new_stream(pdf, font_data, font_len);
+    HPDF_Dict font_file = pdfstream_new(pf->streams, font_data, font_len);
     HPDF_Dict_AddNumber(font_file, "Length1", (HPDF_UINT32)font_len);
 
     HPDF_Dict cid_font = new_dict(pdf, "Font");
@@ -364,43 +397,68 @@ static bool embed_face(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const uint32_t
     HPDF_Dict_AddName(cid_font, "BaseFont", name);
     HPDF_Dict_Add(cid_font, "CIDSystemInfo", cid_system_info(pdf));
     HPDF_Dict_Add(cid_font, "FontDescriptor", font_descriptor(pdf, face, name, font_file));
-    HPDF_Dict_Add(cid_font, "CIDToGIDMap", cid_to_gid_map(pdf, sub, glyphs, n));
-    build_widths(&ff->widths, pf->fonts, f, glyphs, n);
+    HPDF_Dict_Add(cid_font, "CIDToGIDMap", cid_to_gid_map(pf, sub, fc));
+    build_widths(&ff->widths, pf->fonts, f, fc);
     cid_font->attr = &ff->widths;
-    cid_font->write_fn = write_widths;
+    cid_font->write_fn = write_extra_entries;
 
     HPDF_Dict font = new_dict(pdf, "Font");
     HPDF_Dict_AddName(font, "Subtype", "Type0");
     HPDF_Dict_AddName(font, "BaseFont", name);
-    HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    if (ff->code_bytes == 1)
+        HPDF_Dict_Add(font, "Encoding", one_byte_encoding(pf, pdf));
+    else
+        HPDF_Dict_AddName(font, "Encoding", "Identity-H");
     HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
     HPDF_Array_Add(descendants, cid_font);
     HPDF_Dict_Add(font, "DescendantFonts", descendants);
-    HPDF_Dict_Add(font, "ToUnicode", to_unicode_map(pdf, cps, n));
+    HPDF_Dict_Add(font, "ToUnicode", to_unicode_map(pf, fc, ff->code_bytes));
     ff->font = font;
-
-    subset_free(sub);
-    free(glyphs);
-    free(kept);
-    return HPDF_GetError(pdf) == HPDF_OK;
 }
 
-bool pdffont_embed(pdf_fonts *pf, HPDF_Doc pdf, const char *doc_path, diag_list *dl)
+static bool embed_face(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const uint32_t *cps, size_t n,
+                       const char *doc_path, diag_list *dl)
 {
+    face_fonts *ff = &pf->faces[f];
+    face_chars fc = {cps, malloc(n * sizeof *fc.codes), malloc(n * sizeof *fc.glyphs), n, 0};
+    bool too_many = n > MAX_CIDS - CMAP_ASCII_END;
+    bool ok =
+        fc.codes && fc.glyphs && !too_many && (fc.ncids = assign_codes(ff, cps, n, fc.codes)) > 0;
+    if (!ok) {
+        diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL,
+                 too_many ? "too many different characters in one face" : "out of memory");
+    }
+    font_subset *sub = NULL;
+    if (ok) {
+        for (size_t i = 0; i < n; i++)
+            fc.glyphs[i] = fonts_glyph(pf->fonts, f, cps[i]);
+        sub = make_subset(pf, f, &fc);
+        if (!sub)
+            diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL, "cannot subset the font %s",
+                     fonts_file(pf->fonts, f));
+        ok = sub != NULL;
+    }
+    if (ok) {
+        warn_missing(pf->fonts, f, cps, fc.glyphs, n, doc_path, dl);
+        add_fonts(pf, pdf, f, &fc, sub);
+        ok = HPDF_GetError(pdf) == HPDF_OK;
+    }
+    subset_free(sub);
+    free(fc.codes);
+    free(fc.glyphs);
+    return ok;
+}
+
+bool pdffont_embed(pdf_fonts *pf, HPDF_Doc pdf, pdf_streams *streams, const char *doc_path,
+                   diag_list *dl)
+{
+    pf->streams = streams;
     for (int f = 0; f < FACE_COUNT; f++) {
-        face_fonts *ff = &pf->faces[f];
         size_t n;
-        uint32_t *cps = noted_characters(ff, &n);
+        uint32_t *cps = noted_characters(&pf->faces[f], &n);
         if (n == 0)
             continue;
-        if (!cps || n > MAX_CODES || !assign_codes(ff, cps, n)) {
-            diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL,
-                     n > MAX_CODES ? "more than 65535 different characters in one face"
-                                   : "out of memory");
-            free(cps);
-            return false;
-        }
-        bool ok = embed_face(pf, pdf, (face_style)f, cps, n, doc_path, dl);
+        bool ok = cps && embed_face(pf, pdf, (face_style)f, cps, n, doc_path, dl);
         free(cps);
         if (!ok)
             return false;

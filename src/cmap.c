@@ -1,22 +1,43 @@
-#include "tounicode.h"
+#include "cmap.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 
 enum { MAX_BLOCK = 100 };
 
-static const char cmap_head[] = "/CIDInit /ProcSet findresource begin\n"
-                                "12 dict begin\n"
-                                "begincmap\n"
-                                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-                                "/Supplement 0 >> def\n"
-                                "/CMapName /Adobe-Identity-UCS def\n"
-                                "/CMapType 2 def\n"
-                                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-static const char cmap_tail[] = "endcmap\n"
-                                "CMapName currentdict /CMap defineresource pop\n"
-                                "end\n"
-                                "end\n";
+static void write_head(strbuf *out, const char *name, const char *ordering, int type,
+                       int code_bytes)
+{
+    strbuf_printf(out,
+                  "/CIDInit /ProcSet findresource begin\n"
+                  "12 dict begin\n"
+                  "begincmap\n"
+                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (%s) /Supplement 0 >> def\n"
+                  "/CMapName /%s def\n"
+                  "/CMapType %d def\n"
+                  "1 begincodespacerange\n%s\nendcodespacerange\n",
+                  ordering, name, type, code_bytes == 1 ? "<00> <FF>" : "<0000> <FFFF>");
+}
+
+static void write_tail(strbuf *out)
+{
+    strbuf_puts(out, "endcmap\n"
+                     "CMapName currentdict /CMap defineresource pop\n"
+                     "end\n"
+                     "end\n");
+}
+
+static void put_code(strbuf *out, uint16_t code, int code_bytes)
+{
+    strbuf_printf(out, code_bytes == 1 ? "<%02X>" : "<%04X>", code);
+}
+
+void cmap_write_one_byte_encoding(strbuf *out)
+{
+    write_head(out, "planpress-OneByte-H", "Identity", 1, 1);
+    strbuf_puts(out, "1 begincidrange\n<00> <FF> 0\nendcidrange\n");
+    write_tail(out);
+}
 
 /* A character as UTF-16BE hex digits inside < >. */
 static void put_utf16(strbuf *out, uint32_t cp)
@@ -61,7 +82,7 @@ static size_t find_runs(const tounicode_entry *e, size_t n, run *runs)
 
 /* Writes the ranges, or the single characters, in blocks of at most 100. */
 static void write_blocks(strbuf *out, const tounicode_entry *e, const run *runs, size_t nruns,
-                         bool ranges)
+                         bool ranges, int code_bytes)
 {
     const char *kind = ranges ? "bfrange" : "bfchar";
     size_t total = 0;
@@ -76,10 +97,12 @@ static void write_blocks(strbuf *out, const tounicode_entry *e, const run *runs,
             strbuf_printf(out, "%zu begin%s\n", left < MAX_BLOCK ? left : (size_t)MAX_BLOCK, kind);
         }
         const tounicode_entry *first = &e[runs[r].first];
-        if (ranges)
-            strbuf_printf(out, "<%04X> <%04X> ", first->code, first[runs[r].count - 1].code);
-        else
-            strbuf_printf(out, "<%04X> ", first->code);
+        put_code(out, first->code, code_bytes);
+        strbuf_putc(out, ' ');
+        if (ranges) {
+            put_code(out, first[runs[r].count - 1].code, code_bytes);
+            strbuf_putc(out, ' ');
+        }
         put_utf16(out, first->cp);
         strbuf_putc(out, '\n');
         if (++written % MAX_BLOCK == 0 || written == total)
@@ -87,15 +110,15 @@ static void write_blocks(strbuf *out, const tounicode_entry *e, const run *runs,
     }
 }
 
-void tounicode_write(strbuf *out, const tounicode_entry *entries, size_t n)
+void cmap_write_tounicode(strbuf *out, const tounicode_entry *entries, size_t n, int code_bytes)
 {
     run *runs = malloc((n ? n : 1) * sizeof *runs);
     if (!runs)
         abort();
     size_t nruns = find_runs(entries, n, runs);
-    strbuf_puts(out, cmap_head);
-    write_blocks(out, entries, runs, nruns, true);
-    write_blocks(out, entries, runs, nruns, false);
-    strbuf_puts(out, cmap_tail);
+    write_head(out, "Adobe-Identity-UCS", "UCS", 2, code_bytes);
+    write_blocks(out, entries, runs, nruns, true, code_bytes);
+    write_blocks(out, entries, runs, nruns, false, code_bytes);
+    write_tail(out);
     free(runs);
 }
