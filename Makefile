@@ -16,7 +16,9 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all render build test unit e2e clean bench-pdf
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all render build test unit e2e sanitize clean bench-pdf
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -50,7 +52,12 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
-test: unit e2e
+test: unit e2e sanitize
+
+# The whole suite again under AddressSanitizer (with its leak checker) and
+# UndefinedBehaviorSanitizer, in a build directory of its own.
+sanitize:
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize CFLAGS="$(SANITIZE)" unit e2e
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
