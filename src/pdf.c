@@ -161,7 +161,7 @@ static void add_font_resources(writer *w, HPDF_Page page, const bool used[FACE_C
             if (!resources || !fonts || HPDF_Dict_Add(resources, "Font", fonts) != HPDF_OK)
                 return;
         }
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "F%d", f + 1);
         HPDF_Dict_Add(fonts, name, pdffont_dict(w->pf, (face_style)f));
     }
