@@ -514,7 +514,7 @@ static void draw_chart(layout_state *ls, const chart *c, column col)
     double below = draw_categories(ls, c, &p, true);
     double legend = draw_legend(ls, c, col, 0, true);
     page_add_space(ls, ls->st->body.space_after);
-    page_need_block(ls, head + look->height + below + LEGEND_GAP + legend);
+    page_need(ls, head + look->height + below + LEGEND_GAP + legend);
 
     double y = ls->y;
     if (c->title) {

@@ -25,6 +25,7 @@ bool fenced_block(layout_state *ls, cmark_node *node, column col)
     for (size_t i = 0; i < sizeof fenced_blocks / sizeof fenced_blocks[0]; i++) {
         if (strcmp(info, fenced_blocks[i].info) == 0) {
             fenced_blocks[i].layout(ls, node, col);
+            ls->keep.active = false; /* a heading before stays with the block */
             return true;
         }
     }

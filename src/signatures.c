@@ -95,7 +95,7 @@ static double text_lines(layout_state *ls, const char *text, face_style face, do
     size_t n = lines_break(ls->mem, &pl, width, &lines);
     if (!measure)
         lines_draw_at(ls, &pl, lines, n, x, width, top, size, color, ALIGN_LEFT);
-    return n * size * ls->st->leading;
+    return n * line_height(ls, size);
 }
 
 /* One signature at `top`: the optional place and date line, the line to sign
@@ -149,7 +149,7 @@ static void draw_block(layout_state *ls, const signature_block *b, column col)
                                 : 0;
     /* Keep the block on one page when it fits there. */
     if (dated_height + total <= page_bottom(ls) - page_top(ls))
-        page_need_block(ls, dated_height + total);
+        page_need(ls, dated_height + total);
     if (dated) {
         text_lines(ls, dated, FACE_REGULAR, body->size, body->color, col.x, col.width, ls->y,
                    false);

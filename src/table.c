@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "format.h"
-#include "utf8.h"
 
 static const double CELL_PAD = 4;    /* left and right of the text of a cell */
 static const double ROW_PAD = 1.5;   /* above and below the text of a row */
@@ -297,8 +296,9 @@ static void content_needs(const table *t, column_need *need)
     }
 }
 
+/* Fits the columns at `size`; what they would want in all. */
 static double fit_at(const table *t, const column_need *content, double size, double available,
-                     double *widths, bool *fits)
+                     double *widths)
 {
     double scale = size / t->base_size, want = 0, max = 0;
     column_need need[t->ncols];
@@ -311,14 +311,15 @@ static double fit_at(const table *t, const column_need *content, double size, do
         max += need[c].max;
     }
     bool stretch = max >= 0.6 * available;
-    *fits = table_fit_columns(need, t->ncols, available, stretch, widths);
+    table_fit_columns(need, t->ncols, available, stretch, widths);
     return want;
 }
 
 /* Chooses the page size and the type size: the text width at the table's own
  * size if the figures and their headings fit on one line; else what the style
- * tries first (landscape or smaller type), then the other. */
-static bool choose_setting(layout_state *ls, table *t, column col)
+ * tries first (landscape or smaller type), then the other; at worst the
+ * smallest type on a landscape page, with the columns squeezed. */
+static void choose_setting(layout_state *ls, table *t, column col)
 {
     const table_look *look = &ls->st->tables;
     const layout_doc *d = ls->doc;
@@ -329,7 +330,6 @@ static bool choose_setting(layout_state *ls, table *t, column col)
         nsizes = 1;
     column_need content[t->ncols];
     content_needs(t, content);
-    bool fits = false;
     for (int landscape = 0; landscape <= (turned > 0); landscape++) {
         bool shrink = landscape || look->wide == WIDE_TABLE_SHRINK;
         for (int k = 0; k < (shrink ? nsizes : 1); k++) {
@@ -337,57 +337,27 @@ static bool choose_setting(layout_state *ls, table *t, column col)
             t->page_width = landscape ? d->height : d->width;
             t->page_height = landscape ? d->width : d->height;
             double available = col.width + (landscape ? turned : 0);
-            if (fit_at(t, content, t->size, available, t->width, &fits) <= available)
-                return true;
+            if (fit_at(t, content, t->size, available, t->width) <= available)
+                return;
         }
     }
-    return fits;
 }
 
 /* ---- setting the cells ---------------------------------------------------- */
 
 static void scale_pieces(piece_list *pl, double scale)
 {
-    for (size_t i = 0; i < pl->count; i++)
-        pl->items[i].width *= scale;
-}
-
-/* Cuts words wider than `width` into pieces that fit, between characters. */
-static void split_long_words(layout_state *ls, piece_list *pl, double width, double size)
-{
-    piece_list out = {0};
     for (size_t i = 0; i < pl->count; i++) {
-        piece p = pl->items[i];
-        size_t start = 0, at = 0;
-        while (p.kind == PIECE_WORD && p.width > width && at < p.len) {
-            size_t next = at;
-            utf8_next(p.text, p.len, &next);
-            double w = fonts_width(ls->fonts, p.face, size, p.text + start, next - start);
-            if (w > width && at > start) {
-                piece *cut = ARENA_PUSH(ls->mem, out.items, out.count, out.cap);
-                *cut = p;
-                cut->text = p.text + start;
-                cut->len = at - start;
-                cut->width = fonts_width(ls->fonts, p.face, size, cut->text, cut->len);
-                start = at;
-            }
-            at = next;
-        }
-        if (start > 0) {
-            p.text += start;
-            p.len -= start;
-            p.width = fonts_width(ls->fonts, p.face, size, p.text, p.len);
-        }
-        *ARENA_PUSH(ls->mem, out.items, out.count, out.cap) = p;
+        pl->items[i].width *= scale;
+        pl->items[i].size *= scale;
     }
-    *pl = out;
 }
 
 /* Breaks every cell into lines at the chosen widths and size. */
-static void shape_rows(layout_state *ls, table *t, bool squeezed)
+static void shape_rows(layout_state *ls, table *t)
 {
     double scale = t->size / t->base_size;
-    t->line_height = t->size * ls->st->leading;
+    t->line_height = line_height(ls, t->size);
     t->total_width = 0;
     t->pad = CELL_PAD;
     for (int c = 0; c < t->ncols; c++) {
@@ -403,20 +373,12 @@ static void shape_rows(layout_state *ls, table *t, bool squeezed)
             double inner = t->width[c] - 2 * t->pad;
             scale_pieces(&cell->text, scale);
             cell->tail *= scale;
-            if (squeezed)
-                split_long_words(ls, &cell->text, inner, t->size);
             cell->nlines = lines_break(ls->mem, &cell->text, inner, &cell->lines);
             if (cell->nlines > row->nlines)
                 row->nlines = cell->nlines;
         }
         row->height = row->nlines * t->line_height + 2 * ROW_PAD;
     }
-}
-
-static double baseline(layout_state *ls, const table *t, double top, size_t k)
-{
-    double ascent = fonts_ascent(ls->fonts, FACE_REGULAR, t->size);
-    return top + ROW_PAD + k * t->line_height + ascent + (t->line_height - t->size) / 2;
 }
 
 /* Draws lines [from, to) of a row with its first line at `top`. */
@@ -429,10 +391,10 @@ static void draw_row_lines(layout_state *ls, const table *t, const table_row *ro
         const table_cell *cell = &row->cells[c];
         double inner = t->width[c] - 2 * t->pad;
         if (cell->figure && t->digits[c] && from == 0 && cell->nlines == 1) {
-            const line_span *l = &cell->lines[0];
             double right = x + t->width[c] - t->pad - t->tail[c] + cell->tail;
-            lines_draw_one(ls, &cell->text, l, right - l->width, baseline(ls, t, top, 0), t->size,
-                           ts->color);
+            double width = cell->text.items[0].width; /* a figure is one word */
+            lines_draw_one(ls, &cell->text, &cell->lines[0], right - width,
+                           baseline_in(ls, top + ROW_PAD, t->size), t->size, ts->color);
         } else if (from < cell->nlines) {
             size_t n = (to < cell->nlines ? to : cell->nlines) - from;
             lines_draw_at(ls, &cell->text, cell->lines + from, n, x + t->pad, inner, top + ROW_PAD,
@@ -528,6 +490,31 @@ static void draw_body(layout_state *ls, const table *t, size_t first)
     }
 }
 
+/* The page a table begins on: a new one, which takes along a heading left at
+ * the foot of the old (page_new_sized does that), or the current page turned
+ * to the table's size when nothing but such a heading is on it yet. */
+static void start_table_page(layout_state *ls, const table *t)
+{
+    layout_page *pg = ls->page;
+    size_t index = (size_t)(pg - ls->doc->pages);
+    bool heading_only =
+        ls->keep.active && ls->keep.page == index && ls->keep.y <= page_top(ls) + 0.01;
+    if (!page_is_empty(ls) && !heading_only) {
+        page_new_sized(ls, t->page_width, t->page_height);
+        return;
+    }
+    double drop = t->page_height - pg->height;
+    for (size_t i = 0; i < pg->count; i++) {
+        pg->boxes[i].y += drop;
+        pg->boxes[i].y2 += drop;
+    }
+    for (size_t h = 0; h < ls->doc->nheadings; h++)
+        if (ls->doc->headings[h].page == index)
+            ls->doc->headings[h].y += drop;
+    pg->width = t->page_width;
+    pg->height = t->page_height;
+}
+
 void table_layout(layout_state *ls, cmark_node *node, column col)
 {
     table t = {.ncols = (int)cmark_gfm_extensions_get_table_columns(node),
@@ -543,8 +530,8 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     if (t.nrows == 0)
         return;
     read_alignment(node, &t);
-    bool fits = choose_setting(ls, &t, col);
-    shape_rows(ls, &t, !fits);
+    choose_setting(ls, &t, col); /* words too long for their column are cut */
+    shape_rows(ls, &t);
 
     const text_style *ts = &ls->st->table;
     bool turned = t.page_width != ls->page->width || t.page_height != ls->page->height;
@@ -558,7 +545,7 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     if (whole <= page_bottom(ls) - page_top(ls))
         opening = whole;
     if (turned || ls->y + opening > page_bottom(ls))
-        page_start_block(ls, t.page_width, t.page_height);
+        start_table_page(ls, &t);
     t.x = col.x;
     draw_header(ls, &t);
     draw_body(ls, &t, first);
@@ -566,4 +553,5 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     ls->y += ts->space_after;
     if (t.page_width != ls->doc->width) /* what follows goes on a page of the usual size */
         ls->y = page_bottom(ls);
+    ls->keep.active = false;
 }

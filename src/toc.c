@@ -74,7 +74,7 @@ static void set_entry(layout_state *ls, toc_list *toc, cmark_node *heading, int 
 {
     const toc_look *look = &ls->st->toc;
     face_style face = depth == 0 ? FACE_BOLD : FACE_REGULAR;
-    double size = look->size, line_height = size * ls->st->leading;
+    double size = look->size, lh = line_height(ls, size);
     double indent = depth * look->indent;
     double room = fonts_width(ls->fonts, FACE_BOLD, size, NUMBER_ROOM, strlen(NUMBER_ROOM)) + size;
     piece_list pl = {0};
@@ -85,10 +85,9 @@ static void set_entry(layout_state *ls, toc_list *toc, cmark_node *heading, int 
         return;
     if (depth == 0 && !first)
         page_add_space(ls, size * 0.5);
-    page_need(ls, n * line_height);
+    page_need(ls, n * lh);
     lines_draw_at(ls, &pl, lines, n, col.x + indent, col.width - indent - room, ls->y, size,
                   ls->st->body.color, ALIGN_LEFT);
-    double ascent = fonts_ascent(ls->fonts, face, size);
     toc_entry *e = ARENA_PUSH(ls->mem, toc->items, toc->count, toc->cap);
     *e = (toc_entry){.heading = heading,
                      .line = cmark_node_get_start_line(heading),
@@ -99,8 +98,8 @@ static void set_entry(layout_state *ls, toc_list *toc, cmark_node *heading, int 
                      .text_end = col.x + indent + lines[n - 1].width,
                      .right = col.x + col.width,
                      .top = ls->y,
-                     .bottom = ls->y + n * line_height,
-                     .baseline = ls->y + (n - 1) * line_height + ascent + (line_height - size) / 2};
+                     .bottom = ls->y + n * lh,
+                     .baseline = baseline_in(ls, ls->y + (n - 1) * lh, size)};
     ls->y = e->bottom;
 }
 
@@ -167,7 +166,7 @@ static void fill_in_entry(layout_state *ls, const toc_entry *e)
     emit_text(ls, e->right - w, e->baseline, e->face, size, ls->st->body.color, number, (size_t)len,
               w);
     leaders(ls, e, e->right - w);
-    emit_link(ls, e->left, e->top, e->right - e->left, e->bottom - e->top, h->page, h->y);
+    emit_link_to(ls, e->left, e->top, e->right - e->left, e->bottom - e->top, h->page, h->y);
 }
 
 void toc_fill_in(layout_state *ls)

@@ -116,8 +116,8 @@ static void heading_moved_with_its_table(void **state)
 static void two_tables_of_contents(void **state)
 {
     fixture *f = *state;
-    assert_true(lay_out(f, "```toc\n```\n\n# Ett\n\n```pagebreak\n```\n\n```toc\n```\n\n"
-                           "# Två\n\n```pagebreak\n```\n\n# Tre\n"));
+    assert_true(lay_out(f, "```toc\n```\n\n# Ett\n\nText.\n\n```pagebreak\n```\n\n```toc\n```\n\n"
+                           "# Två\n\nText.\n\n```pagebreak\n```\n\n# Tre\n"));
     toc_link links[8];
     assert_int_equal(toc_links(f, links, 8), 3 + 2);
     const char *want[] = {"1", "2", "3", "2", "3"}; /* Ett, Två, Tre; Två, Tre */
