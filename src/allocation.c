@@ -1,0 +1,319 @@
+#include "allocation.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "format.h"
+#include "money.h"
+
+__extension__ typedef __int128 wide;
+
+const char *split_status_text(split_status s)
+{
+    switch (s) {
+    case SPLIT_OK: return "ok";
+    case SPLIT_NEGATIVE_WHOLE: return "the whole to split is negative";
+    case SPLIT_NEGATIVE_WEIGHT: return "a weight is negative";
+    case SPLIT_NO_WEIGHT: return "no weight is above zero";
+    case SPLIT_MISSING_KIND:
+        return "the state, the region and the municipalities must each have a member";
+    case SPLIT_PARTIAL_WEIGHTS:
+        return "either every member of a kind has a population or share, or none has";
+    }
+    return "?";
+}
+
+/* Weights read in place: item i takes part with weight *w, or not at all. */
+typedef struct {
+    const void *ctx;
+    size_t n;
+    bool (*weight)(const void *ctx, size_t i, int64_t *w);
+} weight_view;
+
+typedef struct {
+    wide whole, total;
+} split_basis;
+
+static wide remainder_of(const split_basis *b, int64_t w)
+{
+    return b->whole * w % b->total;
+}
+
+/* Whether item j is served before item i when the left-over units are handed out. */
+static bool served_before(const split_basis *b, int64_t wj, size_t j, int64_t wi, size_t i)
+{
+    wide rj = remainder_of(b, wj), ri = remainder_of(b, wi);
+    if (rj != ri)
+        return rj > ri;
+    if (wj != wi)
+        return wj > wi;
+    return j < i;
+}
+
+static size_t rank_of(const weight_view *v, const split_basis *b, size_t i, int64_t wi)
+{
+    size_t rank = 0;
+    int64_t wj;
+    for (size_t j = 0; j < v->n; j++)
+        if (j != i && v->weight(v->ctx, j, &wj) && served_before(b, wj, j, wi, i))
+            rank++;
+    return rank;
+}
+
+/* The one implementation of the rule; O(n²), meant for lists of members. */
+static split_status distribute(int64_t whole, const weight_view *v, int64_t *parts)
+{
+    if (whole < 0)
+        return SPLIT_NEGATIVE_WHOLE;
+    split_basis b = {whole, 0};
+    int64_t w;
+    for (size_t i = 0; i < v->n; i++) {
+        if (!v->weight(v->ctx, i, &w))
+            continue;
+        if (w < 0)
+            return SPLIT_NEGATIVE_WEIGHT;
+        b.total += w;
+    }
+    if (b.total == 0)
+        return SPLIT_NO_WEIGHT;
+    wide assigned = 0;
+    for (size_t i = 0; i < v->n; i++)
+        if (v->weight(v->ctx, i, &w))
+            assigned += b.whole * w / b.total;
+    wide left_over = b.whole - assigned; /* fewer than the items with a remainder */
+    for (size_t i = 0; i < v->n; i++)
+        if (v->weight(v->ctx, i, &w))
+            parts[i] = (int64_t)(b.whole * w / b.total) + (rank_of(v, &b, i, w) < left_over);
+    return SPLIT_OK;
+}
+
+static bool array_weight(const void *ctx, size_t i, int64_t *w)
+{
+    *w = ((const int64_t *)ctx)[i];
+    return true;
+}
+
+split_status split_largest_remainder(int64_t whole, const int64_t *weights, size_t n,
+                                     int64_t *parts)
+{
+    weight_view v = {weights, n, array_weight};
+    return distribute(whole, &v, parts);
+}
+
+int64_t finsam_kind_weight(member_kind kind)
+{
+    return kind == MEMBER_STATE ? 2 : 1;
+}
+
+typedef struct {
+    const finsam_party *parties;
+    member_kind kind;
+    bool equal; /* no party of the kind has a weight: equal parts */
+} kind_members;
+
+static bool kind_weight(const void *ctx, size_t i, int64_t *w)
+{
+    const kind_members *k = ctx;
+    if (k->parties[i].kind != k->kind)
+        return false;
+    *w = k->equal ? 1 : k->parties[i].weight;
+    return true;
+}
+
+static bool kind_split(const void *ctx, size_t i, int64_t *w)
+{
+    (void)ctx;
+    *w = finsam_kind_weight((member_kind)i);
+    return true;
+}
+
+split_status finsam_split(int64_t whole, const finsam_party *parties, size_t n,
+                          int64_t kind_part[FINSAM_KINDS], int64_t *parts)
+{
+    size_t members[FINSAM_KINDS] = {0}, weighted[FINSAM_KINDS] = {0};
+    for (size_t i = 0; i < n; i++) {
+        members[parties[i].kind]++;
+        weighted[parties[i].kind] += parties[i].weight != 0;
+    }
+    for (int k = 0; k < FINSAM_KINDS; k++) {
+        if (members[k] == 0)
+            return SPLIT_MISSING_KIND;
+        if (weighted[k] != 0 && weighted[k] != members[k])
+            return SPLIT_PARTIAL_WEIGHTS;
+    }
+    weight_view kinds = {NULL, FINSAM_KINDS, kind_split};
+    split_status s = distribute(whole, &kinds, kind_part);
+    for (int k = 0; s == SPLIT_OK && k < FINSAM_KINDS; k++) {
+        kind_members km = {parties, (member_kind)k, weighted[k] == 0};
+        weight_view v = {&km, n, kind_weight};
+        s = distribute(kind_part[k], &v, parts);
+    }
+    return s;
+}
+
+/* ---- cross-check of stated allocations ---------------------------------- */
+
+static const char *const kind_owner[FINSAM_KINDS] = {"the state's", "the region's",
+                                                     "the municipalities'"};
+
+/* value in hundredths with a decimal comma and no trailing zeros: 273,6 */
+static char *format_hundredths(char buf[FORMAT_BUF], int64_t hundredths)
+{
+    format_fixed(buf, hundredths, 2);
+    size_t len = strlen(buf);
+    while (buf[len - 1] == '0')
+        buf[--len] = '\0';
+    if (buf[len - 1] == ',')
+        buf[--len] = '\0';
+    return buf;
+}
+
+/* num / den as "273,6", or "about 273,61" when two decimals do not say it exactly. */
+static void exact_text(char *out, size_t size, wide num, wide den)
+{
+    wide hundredths = num * 100 / den;
+    char buf[FORMAT_BUF];
+    snprintf(out, size, "%s%s", num * 100 % den ? "about " : "",
+             format_hundredths(buf, (int64_t)hundredths));
+}
+
+typedef struct {
+    wide base, num, den; /* the exact share is base × num / den */
+    char share[160];      /* "18 % of the municipalities' 1 520" */
+} exact_share;
+
+static exact_share share_of_line(const allocation_line *lines, size_t n, size_t i,
+                                 const allocation_result *res)
+{
+    member_kind k = lines[i].kind;
+    wide total = 0;
+    size_t members = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (lines[j].kind != k)
+            continue;
+        members++;
+        total += lines[j].weight;
+    }
+    exact_share e;
+    char a[FORMAT_BUF], b[FORMAT_BUF];
+    if (members == 1) {
+        e = (exact_share){res->whole, finsam_kind_weight(k), 4, ""};
+        snprintf(e.share, sizeof e.share, "%s %s of %s", kind_owner[k],
+                 format_percent(a, finsam_kind_weight(k) * 250, 0), format_int(b, res->whole));
+        return e;
+    }
+    bool equal = total == 0;
+    e = (exact_share){res->kind_part[k], equal ? 1 : lines[i].weight, equal ? (wide)members : total,
+                      ""};
+    wide tenths = e.num * 1000 / e.den;
+    bool whole_percent = e.num * 1000 % e.den == 0 && tenths % 10 == 0;
+    snprintf(e.share, sizeof e.share, "%s%s of %s %s", e.num * 1000 % e.den ? "about " : "",
+             format_percent(a, (int64_t)tenths, whole_percent ? 0 : 1), kind_owner[k],
+             format_int(b, res->kind_part[k]));
+    return e;
+}
+
+static int64_t rounded_exact(const exact_share *e)
+{
+    wide q = e->base * e->num / e->den, r = e->base * e->num % e->den;
+    return (int64_t)(q + (r * 2 >= e->den));
+}
+
+static void warn_line(const allocation_line *lines, size_t n, size_t i,
+                      const allocation_result *res, const char *what, diag_list *dl)
+{
+    const allocation_line *l = &lines[i];
+    int64_t computed = res->computed[i];
+    exact_share e = share_of_line(lines, n, i, res);
+    char value[64], st[FORMAT_BUF], co[FORMAT_BUF], wh[FORMAT_BUF], cause[512];
+    exact_text(value, sizeof value, e.base * e.num, e.den);
+    format_int(co, computed);
+    if (l->stated - computed == 1 || computed - l->stated == 1) {
+        if (rounded_exact(&e) == computed)
+            snprintf(cause, sizeof cause, "rounding: %s is %s, which rounds to %s", e.share, value,
+                     co);
+        else
+            snprintf(cause, sizeof cause,
+                     "rounding: %s is %s, and the largest remainder makes it %s so that "
+                     "the parts add up to %s",
+                     e.share, value, co, format_int(wh, res->whole));
+    } else {
+        snprintf(cause, sizeof cause, "a different whole or different shares: %s is %s", e.share,
+                 value);
+    }
+    diag_add(dl, DIAG_WARNING, l->pos.file, l->pos.line, l->pos.col, NULL,
+             "%s %s: the allocation is %s but the Finsam split gives %s; likely cause: %s",
+             l->label, what, format_int(st, l->stated), co, cause);
+}
+
+static void report_split_error(split_status s, int64_t whole, source_pos pos, const char *what,
+                               diag_list *dl)
+{
+    char buf[FORMAT_BUF];
+    diag_add(dl, DIAG_ERROR, pos.file, pos.line, pos.col, NULL,
+             "allocation %s: %s cannot be split by the Finsam law: %s", what,
+             format_int(buf, whole), split_status_text(s));
+}
+
+/* Fills res->whole and res->basis; false when the amounts overflow. */
+static bool choose_whole(const allocation_line *lines, size_t n, const int64_t *stated_total,
+                         int64_t *stated_sum, allocation_result *res)
+{
+    int64_t state = 0;
+    bool has_state = false, fits = true;
+    *stated_sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        fits = fits && money_add(*stated_sum, lines[i].stated, stated_sum);
+        if (lines[i].kind == MEMBER_STATE) {
+            has_state = true;
+            fits = fits && money_add(state, lines[i].stated, &state);
+        }
+    }
+    if (stated_total) {
+        res->whole = *stated_total;
+        res->basis = WHOLE_STATED;
+    } else if (has_state) {
+        res->basis = WHOLE_FROM_STATE;
+        fits = fits && money_add(state, state, &res->whole);
+    } else {
+        res->whole = *stated_sum;
+        res->basis = WHOLE_FROM_LINES;
+    }
+    return fits;
+}
+
+bool allocation_check(arena *mem, const allocation_line *lines, size_t n,
+                      const int64_t *stated_total, source_pos total_pos, const char *what,
+                      allocation_result *res, diag_list *dl)
+{
+    *res = (allocation_result){0};
+    res->computed = ARENA_ARRAY(mem, int64_t, n ? n : 1);
+    source_pos pos = total_pos.file || n == 0 ? total_pos : lines[0].pos;
+    int64_t stated_sum;
+    if (!choose_whole(lines, n, stated_total, &stated_sum, res)) {
+        diag_add(dl, DIAG_ERROR, pos.file, pos.line, pos.col, NULL,
+                 "allocation %s: the amounts are too large to add up", what);
+        return false;
+    }
+    finsam_party *parties = ARENA_ARRAY(mem, finsam_party, n ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        parties[i] = (finsam_party){lines[i].kind, lines[i].weight};
+    split_status s = finsam_split(res->whole, parties, n, res->kind_part, res->computed);
+    if (s != SPLIT_OK) {
+        report_split_error(s, res->whole, pos, what, dl);
+        return false;
+    }
+    if (res->basis == WHOLE_STATED && stated_sum != res->whole) {
+        char a[FORMAT_BUF], b[FORMAT_BUF];
+        diag_add(dl, DIAG_WARNING, pos.file, pos.line, pos.col, NULL,
+                 "allocation %s: the members' amounts add up to %s but the stated total is %s",
+                 what, format_int(a, stated_sum), format_int(b, res->whole));
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].stated == res->computed[i])
+            continue;
+        res->mismatches++;
+        warn_line(lines, n, i, res, what, dl);
+    }
+    return true;
+}
