@@ -100,10 +100,7 @@ split_status split_largest_remainder(int64_t whole, const int64_t *weights, size
     return distribute(whole, &v, parts);
 }
 
-int64_t finsam_kind_weight(member_kind kind)
-{
-    return kind == MEMBER_STATE ? 2 : 1;
-}
+const int64_t finsam_law_parts[FINSAM_KINDS] = {5000, 2500, 2500};
 
 typedef struct {
     const finsam_party *parties;
@@ -120,15 +117,9 @@ static bool kind_weight(const void *ctx, size_t i, int64_t *w)
     return true;
 }
 
-static bool kind_split(const void *ctx, size_t i, int64_t *w)
-{
-    (void)ctx;
-    *w = finsam_kind_weight((member_kind)i);
-    return true;
-}
-
-split_status finsam_split(int64_t whole, const finsam_party *parties, size_t n,
-                          int64_t kind_part[FINSAM_KINDS], int64_t *parts)
+split_status finsam_split(int64_t whole, const int64_t kind_parts[FINSAM_KINDS],
+                          const finsam_party *parties, size_t n, int64_t kind_part[FINSAM_KINDS],
+                          int64_t *parts)
 {
     size_t members[FINSAM_KINDS] = {0}, weighted[FINSAM_KINDS] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -141,7 +132,7 @@ split_status finsam_split(int64_t whole, const finsam_party *parties, size_t n,
         if (weighted[k] != 0 && weighted[k] != members[k])
             return SPLIT_PARTIAL_WEIGHTS;
     }
-    weight_view kinds = {NULL, FINSAM_KINDS, kind_split};
+    weight_view kinds = {kind_parts, FINSAM_KINDS, array_weight};
     split_status s = distribute(whole, &kinds, kind_part);
     for (int k = 0; s == SPLIT_OK && k < FINSAM_KINDS; k++) {
         kind_members km = {parties, (member_kind)k, weighted[k] == 0};
@@ -177,12 +168,25 @@ static void exact_text(char *out, size_t size, wide num, wide den)
              format_hundredths(buf, (int64_t)hundredths));
 }
 
+/* num / den as a percentage: "18 %", "18,2 %", or "about 18,2 %" when one
+ * decimal does not say it exactly. */
+static char *percent_text(char buf[64], wide num, wide den)
+{
+    wide tenths = num * 1000 / den;
+    bool exact = num * 1000 % den == 0;
+    char p[FORMAT_BUF];
+    snprintf(buf, 64, "%s%s", exact ? "" : "about ",
+             format_percent(p, (int64_t)tenths, exact && tenths % 10 == 0 ? 0 : 1));
+    return buf;
+}
+
 typedef struct {
     wide base, num, den; /* the exact share is base × num / den */
-    char share[160];      /* "18 % of the municipalities' 1 520" */
+    char share[160];     /* "18 % of the municipalities' 1 520" */
 } exact_share;
 
-static exact_share share_of_line(const allocation_line *lines, size_t n, size_t i,
+static exact_share share_of_line(const int64_t kind_parts[FINSAM_KINDS],
+                                 const allocation_line *lines, size_t n, size_t i,
                                  const allocation_result *res)
 {
     member_kind k = lines[i].kind;
@@ -195,21 +199,19 @@ static exact_share share_of_line(const allocation_line *lines, size_t n, size_t 
         total += lines[j].weight;
     }
     exact_share e;
-    char a[FORMAT_BUF], b[FORMAT_BUF];
+    char b[64], c[FORMAT_BUF];
     if (members == 1) {
-        e = (exact_share){res->whole, finsam_kind_weight(k), 4, ""};
+        wide parts = (wide)kind_parts[0] + kind_parts[1] + kind_parts[2];
+        e = (exact_share){res->whole, kind_parts[k], parts, ""};
         snprintf(e.share, sizeof e.share, "%s %s of %s", kind_owner[k],
-                 format_percent(a, finsam_kind_weight(k) * 250, 0), format_int(b, res->whole));
+                 percent_text(b, kind_parts[k], parts), format_int(c, res->whole));
         return e;
     }
     bool equal = total == 0;
     e = (exact_share){res->kind_part[k], equal ? 1 : lines[i].weight, equal ? (wide)members : total,
                       ""};
-    wide tenths = e.num * 1000 / e.den;
-    bool whole_percent = e.num * 1000 % e.den == 0 && tenths % 10 == 0;
-    snprintf(e.share, sizeof e.share, "%s%s of %s %s", e.num * 1000 % e.den ? "about " : "",
-             format_percent(a, (int64_t)tenths, whole_percent ? 0 : 1), kind_owner[k],
-             format_int(b, res->kind_part[k]));
+    snprintf(e.share, sizeof e.share, "%s of %s %s", percent_text(b, e.num, e.den), kind_owner[k],
+             format_int(c, res->kind_part[k]));
     return e;
 }
 
@@ -219,16 +221,19 @@ static int64_t rounded_exact(const exact_share *e)
     return (int64_t)(q + (r * 2 >= e->den));
 }
 
-static void warn_line(const allocation_line *lines, size_t n, size_t i,
-                      const allocation_result *res, const char *what, diag_list *dl)
+static void warn_line(const int64_t kind_parts[FINSAM_KINDS], const allocation_line *lines,
+                      size_t n, size_t i, const allocation_result *res, const char *what,
+                      diag_list *dl)
 {
     const allocation_line *l = &lines[i];
     int64_t computed = res->computed[i];
-    exact_share e = share_of_line(lines, n, i, res);
+    exact_share e = share_of_line(kind_parts, lines, n, i, res);
     char value[64], st[FORMAT_BUF], co[FORMAT_BUF], wh[FORMAT_BUF], cause[512];
     exact_text(value, sizeof value, e.base * e.num, e.den);
     format_int(co, computed);
-    if (l->stated - computed == 1 || computed - l->stated == 1) {
+    if (e.base * e.num % e.den == 0) {
+        snprintf(cause, sizeof cause, "a mistyped amount: %s is exactly %s", e.share, co);
+    } else if (l->stated - computed == 1 || computed - l->stated == 1) {
         if (rounded_exact(&e) == computed)
             snprintf(cause, sizeof cause, "rounding: %s is %s, which rounds to %s", e.share, value,
                      co);
@@ -256,8 +261,9 @@ static void report_split_error(split_status s, int64_t whole, source_pos pos, co
 }
 
 /* Fills res->whole and res->basis; false when the amounts overflow. */
-static bool choose_whole(const allocation_line *lines, size_t n, const int64_t *stated_total,
-                         int64_t *stated_sum, allocation_result *res)
+static bool choose_whole(const int64_t kind_parts[FINSAM_KINDS], const allocation_line *lines,
+                         size_t n, const int64_t *stated_total, int64_t *stated_sum,
+                         allocation_result *res)
 {
     int64_t state = 0;
     bool has_state = false, fits = true;
@@ -269,12 +275,15 @@ static bool choose_whole(const allocation_line *lines, size_t n, const int64_t *
             fits = fits && money_add(state, lines[i].stated, &state);
         }
     }
+    wide parts = (wide)kind_parts[0] + kind_parts[1] + kind_parts[2];
+    wide scaled = kind_parts[MEMBER_STATE] > 0 ? state * parts / kind_parts[MEMBER_STATE] : -1;
     if (stated_total) {
         res->whole = *stated_total;
         res->basis = WHOLE_STATED;
-    } else if (has_state) {
+    } else if (has_state && scaled >= 0 && state * parts % kind_parts[MEMBER_STATE] == 0 &&
+               scaled <= INT64_MAX) {
+        res->whole = (int64_t)scaled;
         res->basis = WHOLE_FROM_STATE;
-        fits = fits && money_add(state, state, &res->whole);
     } else {
         res->whole = *stated_sum;
         res->basis = WHOLE_FROM_LINES;
@@ -282,15 +291,15 @@ static bool choose_whole(const allocation_line *lines, size_t n, const int64_t *
     return fits;
 }
 
-bool allocation_check(arena *mem, const allocation_line *lines, size_t n,
-                      const int64_t *stated_total, source_pos total_pos, const char *what,
-                      allocation_result *res, diag_list *dl)
+bool allocation_check(arena *mem, const int64_t kind_parts[FINSAM_KINDS],
+                      const allocation_line *lines, size_t n, const int64_t *stated_total,
+                      source_pos total_pos, const char *what, allocation_result *res, diag_list *dl)
 {
     *res = (allocation_result){0};
     res->computed = ARENA_ARRAY(mem, int64_t, n ? n : 1);
     source_pos pos = total_pos.file || n == 0 ? total_pos : lines[0].pos;
     int64_t stated_sum;
-    if (!choose_whole(lines, n, stated_total, &stated_sum, res)) {
+    if (!choose_whole(kind_parts, lines, n, stated_total, &stated_sum, res)) {
         diag_add(dl, DIAG_ERROR, pos.file, pos.line, pos.col, NULL,
                  "allocation %s: the amounts are too large to add up", what);
         return false;
@@ -298,7 +307,8 @@ bool allocation_check(arena *mem, const allocation_line *lines, size_t n,
     finsam_party *parties = ARENA_ARRAY(mem, finsam_party, n ? n : 1);
     for (size_t i = 0; i < n; i++)
         parties[i] = (finsam_party){lines[i].kind, lines[i].weight};
-    split_status s = finsam_split(res->whole, parties, n, res->kind_part, res->computed);
+    split_status s =
+        finsam_split(res->whole, kind_parts, parties, n, res->kind_part, res->computed);
     if (s != SPLIT_OK) {
         report_split_error(s, res->whole, pos, what, dl);
         return false;
@@ -313,7 +323,7 @@ bool allocation_check(arena *mem, const allocation_line *lines, size_t n,
         if (lines[i].stated == res->computed[i])
             continue;
         res->mismatches++;
-        warn_line(lines, n, i, res, what, dl);
+        warn_line(kind_parts, lines, n, i, res, what, dl);
     }
     return true;
 }

@@ -45,13 +45,16 @@ typedef struct {
     int64_t weight; /* population or share within its kind; 0 for all of a kind: equal parts */
 } finsam_party;
 
-/* The law's weights of the kinds: state 2, region 1, municipalities 1 (50/25/25 %). */
-int64_t finsam_kind_weight(member_kind kind);
+/* The law's parts of the kinds, in hundredths of a percent: state 50 %,
+ * region 25 %, municipalities 25 %. An association may state other parts. */
+extern const int64_t finsam_law_parts[FINSAM_KINDS];
 
-/* Splits `whole` first between the kinds (kind_part, indexed by member_kind),
- * then each kind's part between its parties by weight (parts, one per party). */
-split_status finsam_split(int64_t whole, const finsam_party *parties, size_t n,
-                          int64_t kind_part[FINSAM_KINDS], int64_t *parts);
+/* Splits `whole` first between the kinds by `kind_parts` (indexed by
+ * member_kind; any positive weights), then each kind's part between its
+ * parties by weight: kind_part gets the first, parts (one per party) the second. */
+split_status finsam_split(int64_t whole, const int64_t kind_parts[FINSAM_KINDS],
+                          const finsam_party *parties, size_t n, int64_t kind_part[FINSAM_KINDS],
+                          int64_t *parts);
 
 /* One member's allocation as a plan states it, to be checked. */
 typedef struct {
@@ -65,7 +68,7 @@ typedef struct {
 /* Where the whole that is split comes from. */
 typedef enum {
     WHOLE_STATED,     /* the plan states the total allocation */
-    WHOLE_FROM_STATE, /* twice the state's amount: the others match the state's */
+    WHOLE_FROM_STATE, /* from the state's amount: the others match the state's */
     WHOLE_FROM_LINES  /* the sum of the stated amounts */
 } allocation_basis;
 
@@ -77,14 +80,17 @@ typedef struct {
     size_t mismatches; /* lines whose stated amount differs from the computed one */
 } allocation_result;
 
-/* Splits one column's allocation by the law and warns, for every line whose
- * stated amount differs from its computed part, with the line, the column
- * (`what`, e.g. "2024 (budget)"), both amounts and the likely cause. The whole
- * is `*stated_total` when given (its sum is then checked too), else twice the
- * state's amount, else the sum of the lines. False (with an error in `dl`)
- * when the lines cannot be split. */
-bool allocation_check(arena *mem, const allocation_line *lines, size_t n,
-                      const int64_t *stated_total, source_pos total_pos, const char *what,
-                      allocation_result *res, diag_list *dl);
+/* Splits one column's allocation by `kind_parts` (finsam_law_parts unless the
+ * association states others) and warns, for every line whose stated amount
+ * differs from its computed part, with the line, the column (`what`, e.g.
+ * "2024 (budget)"), both amounts and the likely cause. The whole is
+ * `*stated_total` when given (its sum is then checked too), else the state's
+ * amount scaled up by its part when that is exact (twice it by the law),
+ * else the sum of the lines. False (with an error in `dl`) when the lines
+ * cannot be split. */
+bool allocation_check(arena *mem, const int64_t kind_parts[FINSAM_KINDS],
+                      const allocation_line *lines, size_t n, const int64_t *stated_total,
+                      source_pos total_pos, const char *what, allocation_result *res,
+                      diag_list *dl);
 
 #endif
