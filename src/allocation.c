@@ -148,9 +148,9 @@ static const char *const kind_owner[FINSAM_KINDS] = {"the state's", "the region'
                                                      "the municipalities'"};
 
 /* value in hundredths with a decimal comma and no trailing zeros: 273,6 */
-static char *format_hundredths(char buf[FORMAT_BUF], int64_t hundredths)
+static char *format_hundredths(char buf[FORMAT_BUF], int64_t value)
 {
-    format_fixed(buf, hundredths, 2);
+    format_fixed(buf, value, 2);
     size_t len = strlen(buf);
     while (buf[len - 1] == '0')
         buf[--len] = '\0';
@@ -162,10 +162,10 @@ static char *format_hundredths(char buf[FORMAT_BUF], int64_t hundredths)
 /* num / den as "273,6", or "about 273,61" when two decimals do not say it exactly. */
 static void exact_text(char *out, size_t size, wide num, wide den)
 {
-    wide hundredths = num * 100 / den;
+    wide in_hundredths = num * 100 / den;
     char buf[FORMAT_BUF];
     snprintf(out, size, "%s%s", num * 100 % den ? "about " : "",
-             format_hundredths(buf, (int64_t)hundredths));
+             format_hundredths(buf, (int64_t)in_hundredths));
 }
 
 /* num / den as a percentage: "18 %", "18,2 %", or "about 18,2 %" when one

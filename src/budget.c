@@ -28,7 +28,7 @@ bool budget_sum_rows(const budget_row *rows, size_t nrows, size_t column, int64_
 }
 
 static bool add_categories(const budget_row *rows, size_t nrows, size_t column,
-                           int64_t sums[BUDGET_CATEGORIES])
+                           int64_t sums[CATEGORY_COUNT])
 {
     bool fits = true;
     for (size_t i = 0; i < nrows; i++) {
@@ -46,7 +46,9 @@ static column_totals column_compute(const budget *b, size_t c)
                 budget_sum_rows(b->costs, b->ncosts, c, &t.costs, &t.has_costs) &
                 add_categories(b->income, b->nincome, c, t.income_by_category) &
                 add_categories(b->costs, b->ncosts, c, t.costs_by_category);
-    fits = fits && money_sub(t.income, t.costs, &t.result);
+    fits = fits && budget_sum_rows(b->reserves, b->nreserves, c, &t.reserves, &t.has_reserves) &&
+           money_sub(t.income, t.costs, &t.result) &&
+           money_add(t.income, t.reserves, &t.with_reserves);
     if (!fits)
         t = (column_totals){.overflow = true};
     return t;
@@ -137,7 +139,7 @@ bool budget_cost_split(const budget_figures *f, size_t column, cost_split *s)
     const column_totals *t = &f->columns[column];
     *s = (cost_split){.total = t->costs};
     bool fits = !t->overflow;
-    for (int c = 0; c < BUDGET_CATEGORIES; c++) {
+    for (int c = 0; c < CATEGORY_COUNT; c++) {
         int64_t *into = &s->amount[budget_cost_class((row_category)c)];
         fits = fits && money_add(*into, t->costs_by_category[c], into);
     }
@@ -158,31 +160,47 @@ static bool follows(const budget_column *prev, const budget_column *next)
            next->kind != COLUMN_OUTCOME;
 }
 
-static const budget_cell *first_equity_cell(const budget *b, size_t column)
+static const budget_cell *first_carried_cell(const budget *b, size_t column)
 {
     for (size_t i = 0; i < b->nincome; i++)
-        if (b->income[i].category == CATEGORY_EQUITY && cell_at(&b->income[i], column))
+        if (b->income[i].carried_forward && cell_at(&b->income[i], column))
             return cell_at(&b->income[i], column);
     return NULL;
+}
+
+/* The sum of the carried-forward rows in a column; false when there is none. */
+static bool carried_sum(const budget *b, size_t column, int64_t *sum)
+{
+    bool any = false;
+    *sum = 0;
+    for (size_t i = 0; i < b->nincome; i++) {
+        const budget_cell *cell = cell_at(&b->income[i], column);
+        if (b->income[i].carried_forward && cell && money_add(*sum, cell->amount, sum))
+            any = true;
+    }
+    return any;
 }
 
 carry_forward *budget_carry_forward(arena *mem, const budget *b, const budget_figures *f)
 {
     carry_forward *cf = ARENA_ARRAY(mem, carry_forward, b->ncolumns ? b->ncolumns : 1);
+    if (!budget_carries_forward(b))
+        return cf;
     for (size_t c = 1; c < b->ncolumns; c++) {
-        const column_totals *prev = &f->columns[c - 1], *t = &f->columns[c];
-        if (!follows(&b->columns[c - 1], &b->columns[c]) || prev->overflow || t->overflow)
+        const column_totals *prev = &f->columns[c - 1];
+        if (!follows(&b->columns[c - 1], &b->columns[c]) || prev->overflow)
             continue;
-        cf[c] = (carry_forward){true, prev->result, t->income_by_category[CATEGORY_EQUITY],
-                                first_equity_cell(b, c) != NULL};
+        cf[c].applies = true;
+        cf[c].carried_in = prev->result;
+        cf[c].has_equity = carried_sum(b, c, &cf[c].equity);
     }
     return cf;
 }
 
-bool budget_carries_equity(const budget *b)
+bool budget_carries_forward(const budget *b)
 {
-    for (size_t c = 1; c < b->ncolumns; c++)
-        if (follows(&b->columns[c - 1], &b->columns[c]) && first_equity_cell(b, c))
+    for (size_t i = 0; i < b->nincome; i++)
+        if (b->income[i].carried_forward)
             return true;
     return false;
 }
@@ -193,7 +211,7 @@ void budget_check_carry_forward(arena *mem, const budget *b, const budget_figure
     for (size_t c = 1; c < b->ncolumns; c++) {
         if (!cf[c].applies || (cf[c].has_equity && cf[c].equity == cf[c].carried_in))
             continue;
-        const budget_cell *cell = first_equity_cell(b, c);
+        const budget_cell *cell = first_carried_cell(b, c);
         source_pos pos = cell ? cell->pos : b->pos;
         char col[COLUMN_NAME_BUF], prev[COLUMN_NAME_BUF], eq[FORMAT_BUF], rem[FORMAT_BUF];
         budget_column_name(col, &b->columns[c]);
@@ -201,8 +219,9 @@ void budget_check_carry_forward(arena *mem, const budget *b, const budget_figure
         format_int(rem, cf[c].carried_in);
         if (!cf[c].has_equity)
             diag_add(dl, DIAG_WARNING, pos.file, pos.line, pos.col, NULL,
-                     "equity %s: no equity row carries the unbudgeted remainder %s of %s", col, rem,
-                     prev);
+                     "equity %s: the carried-forward row is empty but %s leaves an unbudgeted "
+                     "remainder of %s",
+                     col, prev, rem);
         else
             diag_add(dl, DIAG_WARNING, pos.file, pos.line, pos.col, NULL,
                      "equity %s: the equity is %s but %s leaves an unbudgeted remainder of %s", col,
@@ -212,7 +231,7 @@ void budget_check_carry_forward(arena *mem, const budget *b, const budget_figure
 
 /* ---- cross-checks of printed totals ------------------------------------------ */
 
-typedef enum { TOTAL_INCOME, TOTAL_COSTS, TOTAL_RESULT } total_kind;
+typedef enum { TOTAL_INCOME, TOTAL_WITH_RESERVES, TOTAL_COSTS, TOTAL_RESULT } total_kind;
 
 typedef struct {
     const budget *b;
@@ -227,14 +246,19 @@ typedef struct {
 
 static int64_t total_of(const column_totals *t, total_kind kind)
 {
-    return kind == TOTAL_INCOME ? t->income : kind == TOTAL_COSTS ? t->costs : t->result;
+    switch (kind) {
+    case TOTAL_INCOME: return t->income;
+    case TOTAL_WITH_RESERVES: return t->with_reserves;
+    case TOTAL_COSTS: return t->costs;
+    default: return t->result;
+    }
 }
 
 static const budget_cell *printed_cell(const budget *b, total_kind kind, size_t column)
 {
-    const budget_cell *line = kind == TOTAL_INCOME  ? b->printed.income
-                              : kind == TOTAL_COSTS ? b->printed.costs
-                                                    : b->printed.result;
+    const budget_cell *const lines[] = {b->printed.income, b->printed.with_reserves,
+                                        b->printed.costs, b->printed.result};
+    const budget_cell *line = lines[kind];
     return line && line[column].present ? &line[column] : NULL;
 }
 
@@ -311,14 +335,10 @@ static bool is_budget_variance(const check_input *in, size_t c, int64_t printed,
     return true;
 }
 
-/* A printed total that leaves out a row, or counts it twice. */
-static bool one_row_off(const check_input *in, total_kind kind, size_t c, int64_t computed,
-                        int64_t printed, cause *why)
+/* A row of `rows` that the printed total leaves out, or counts twice. */
+static bool row_off(const budget_row *rows, size_t n, size_t c, int64_t computed, int64_t printed,
+                    cause *why)
 {
-    if (kind == TOTAL_RESULT)
-        return false;
-    const budget_row *rows = kind == TOTAL_INCOME ? in->b->income : in->b->costs;
-    size_t n = kind == TOTAL_INCOME ? in->b->nincome : in->b->ncosts;
     for (size_t i = 0; i < n; i++) {
         const budget_cell *cell = cell_at(&rows[i], c);
         if (!cell || cell->amount == 0)
@@ -333,6 +353,20 @@ static bool one_row_off(const check_input *in, total_kind kind, size_t c, int64_
         }
     }
     return false;
+}
+
+static bool one_row_off(const check_input *in, total_kind kind, size_t c, int64_t computed,
+                        int64_t printed, cause *why)
+{
+    const budget *b = in->b;
+    switch (kind) {
+    case TOTAL_INCOME: return row_off(b->income, b->nincome, c, computed, printed, why);
+    case TOTAL_WITH_RESERVES:
+        return row_off(b->reserves, b->nreserves, c, computed, printed, why) ||
+               row_off(b->income, b->nincome, c, computed, printed, why);
+    case TOTAL_COSTS: return row_off(b->costs, b->ncosts, c, computed, printed, why);
+    default: return false;
+    }
 }
 
 static void sorted_digits(int64_t v, char out[24])
@@ -380,7 +414,7 @@ static void explain(const check_input *in, total_kind kind, size_t c, int64_t co
 
 static void check_line(const check_input *in, total_kind kind, diag_list *dl)
 {
-    static const char *const names[] = {"income", "costs", "result"};
+    static const char *const names[] = {"income", "income with reserves", "costs", "result"};
     for (size_t c = 0; c < in->b->ncolumns; c++) {
         const budget_cell *p = printed_cell(in->b, kind, c);
         const column_totals *t = &in->f->columns[c];
@@ -425,6 +459,7 @@ void budget_cross_check_with(const budget *b, const budget_figures *f,
     check_input in = {b, f, corrections, ncorrections};
     check_overflow(b, f, dl);
     check_line(&in, TOTAL_INCOME, dl);
+    check_line(&in, TOTAL_WITH_RESERVES, dl);
     check_line(&in, TOTAL_COSTS, dl);
     check_line(&in, TOTAL_RESULT, dl);
 }

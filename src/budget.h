@@ -17,13 +17,14 @@
 #include "diag.h"
 #include "model.h"
 
-enum { BUDGET_CATEGORIES = CATEGORY_OTHER + 1 };
-
 typedef struct {
     int64_t income, costs, result;
     bool has_income, has_costs; /* at least one amount in the column */
-    bool overflow;              /* a sum did not fit in 64 bits: the column has no figures */
-    int64_t income_by_category[BUDGET_CATEGORIES], costs_by_category[BUDGET_CATEGORIES];
+    int64_t reserves;           /* reserve rows (a buffer), set aside outside income and costs */
+    int64_t with_reserves;      /* income + reserves */
+    bool has_reserves;
+    bool overflow; /* a sum did not fit in 64 bits: the column has no figures */
+    int64_t income_by_category[CATEGORY_COUNT], costs_by_category[CATEGORY_COUNT];
 } column_totals;
 
 /* Consecutive rows under one heading (budget_row.group), with their sums. */
@@ -80,21 +81,21 @@ bool budget_cost_split(const budget_figures *f, size_t column, cost_split *s);
  * above zero or an amount is negative. */
 bool budget_cost_shares(const cost_split *s, int64_t scale, int64_t shares[COST_CLASSES]);
 
-/* Where the unbudgeted remainder of a year becomes the equity of the next:
- * for each column that follows a column of the year before (neither an
- * outcome), the remainder carried in and the equity rows' amount. */
+/* Where the plan carries the unbudgeted remainder of a year into the next as
+ * equity (an equity row marked carried_forward, as Samspelet's): for each
+ * column that follows a column of the year before (neither an outcome), the
+ * remainder carried in and what the carried-forward rows say. */
 typedef struct {
     bool applies;       /* the column follows the previous year's column */
     int64_t carried_in; /* the previous column's result */
-    int64_t equity;     /* the column's equity rows */
+    int64_t equity;     /* the column's carried-forward rows */
     bool has_equity;
 } carry_forward;
 
 /* One per column (in the arena). */
 carry_forward *budget_carry_forward(arena *mem, const budget *b, const budget_figures *f);
-/* True when some column after the first lists equity: the plan carries its
- * remainder forward. */
-bool budget_carries_equity(const budget *b);
+/* True when a row carries the remainder forward. */
+bool budget_carries_forward(const budget *b);
 
 /* A cell whose right amount is known from elsewhere (a member's allocation
  * by the law): a printed total that matches the rows with it corrected is

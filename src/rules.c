@@ -2,13 +2,13 @@
 
 #include "money.h"
 
-const char *rule_kind_text(rule_kind kind)
+const char *rule_measure_text(rule_measure m)
 {
-    switch (kind) {
-    case RULE_ADMIN_SHARE_MAX: return "administration share of costs";
-    case RULE_EQUITY_SHARE_MAX: return "equity share of allocation";
-    case RULE_BUFFER_MIN: return "buffer";
-    case RULE_BUDGET_HELD: return "budget held";
+    switch (m) {
+    case RULE_WITHIN_BUDGET: return "costs within the budget";
+    case RULE_ADMINISTRATION_SHARE: return "administration share of costs";
+    case RULE_EQUITY_SHARE: return "equity share of allocation";
+    case RULE_BUFFER: return "buffer";
     }
     return "?";
 }
@@ -44,8 +44,10 @@ rule_basis rule_basis_for_column(const budget *b, const budget_figures *f, size_
     r.costs = t->costs;
     r.allocation = t->income_by_category[CATEGORY_ALLOCATION];
     r.has_allocation = any_cell(b->income, b->nincome, column, CATEGORY_ALLOCATION);
-    r.has_equity = col->kind != COLUMN_OUTCOME && budget_carries_equity(b);
+    r.has_equity = col->kind != COLUMN_OUTCOME && budget_carries_forward(b);
     r.equity = r.has_equity ? t->result : 0;
+    r.has_buffer = t->has_reserves;
+    r.buffer = t->reserves;
     ptrdiff_t planned = budget_find_column(b, col->year, COLUMN_BUDGET);
     if (col->kind == COLUMN_OUTCOME && planned >= 0 && f->columns[planned].has_costs &&
         !f->columns[planned].overflow && t->has_costs) {
@@ -56,37 +58,42 @@ rule_basis rule_basis_for_column(const budget *b, const budget_figures *f, size_
     return r;
 }
 
-/* part ≤ threshold (in tenths of a percent) of whole, compared exactly. */
-static rule_result share_at_most(rule_kind kind, int64_t threshold, bool have, int64_t part,
-                                 int64_t whole)
+/* Whether min ≤ part / whole ≤ max, with min and max in hundredths of a
+ * percent (INT64_MIN and INT64_MAX when not given), compared exactly. */
+static rule_result share_within(const financial_rule *rule, bool have, int64_t part, int64_t whole)
 {
-    rule_result r = {kind, RULE_NO_DATA, part, whole, 0, false, threshold};
+    rule_result r = {rule, RULE_NO_DATA, part, whole, 0, false};
     if (!have || whole <= 0)
         return r;
     r.has_tenths = money_share_tenths(part, whole, &r.tenths);
-    r.status = money_compare_ratio(part, whole, threshold, 1000) <= 0 ? RULE_MET : RULE_NOT_MET;
+    bool above_min =
+        rule->min == INT64_MIN || money_compare_ratio(part, whole, rule->min, 10000) >= 0;
+    bool below_max =
+        rule->max == INT64_MAX || money_compare_ratio(part, whole, rule->max, 10000) <= 0;
+    r.status = above_min && below_max ? RULE_MET : RULE_NOT_MET;
     return r;
 }
 
-rule_result rule_evaluate(const rule_spec *rule, const rule_basis *b)
+rule_result rule_evaluate(const financial_rule *rule, const rule_basis *b)
 {
-    rule_result r = {rule->kind, RULE_NO_DATA, 0, 0, 0, false, rule->threshold};
-    switch (rule->kind) {
-    case RULE_ADMIN_SHARE_MAX:
-        return share_at_most(rule->kind, rule->threshold, b->has_costs, b->admin_costs, b->costs);
-    case RULE_EQUITY_SHARE_MAX:
-        return share_at_most(rule->kind, rule->threshold, b->has_equity && b->has_allocation,
-                             b->equity, b->allocation);
-    case RULE_BUFFER_MIN:
+    rule_result r = {rule, RULE_NO_DATA, 0, 0, 0, false};
+    switch (rule->measure) {
+    case RULE_ADMINISTRATION_SHARE:
+        return share_within(rule, b->has_costs, b->admin_costs, b->costs);
+    case RULE_EQUITY_SHARE:
+        return share_within(rule, b->has_equity && b->has_allocation, b->equity, b->allocation);
+    case RULE_BUFFER:
         if (b->has_buffer) {
             r.part = b->buffer;
-            r.status = b->buffer >= rule->threshold ? RULE_MET : RULE_NOT_MET;
+            r.status = b->buffer >= rule->min && b->buffer <= rule->max ? RULE_MET : RULE_NOT_MET;
         }
         return r;
-    case RULE_BUDGET_HELD:
-        if (b->has_budgeted_costs) {
-            r = share_at_most(rule->kind, 1000, true, b->actual_costs, b->budgeted_costs);
-            r.threshold = rule->threshold;
+    case RULE_WITHIN_BUDGET:
+        if (b->has_budgeted_costs && b->budgeted_costs > 0) {
+            r = (rule_result){rule, RULE_NOT_MET, b->actual_costs, b->budgeted_costs, 0, false};
+            r.has_tenths = money_share_tenths(r.part, r.whole, &r.tenths);
+            if (b->actual_costs <= b->budgeted_costs)
+                r.status = RULE_MET;
         }
         return r;
     }

@@ -1,4 +1,5 @@
-/* rules: an association's financial rules (Samspelet's *mätpunkter*):
+/* rules: an association's financial rules (financial_rule in the model,
+ * Samspelet's *mätpunkter*):
  * administration at most a share of the costs, equity at most a share of the
  * allocation, a minimum buffer, the budget held. Thresholds are data; each
  * rule gets its value, threshold and status (met, not met, no data).
@@ -14,8 +15,9 @@
  *    the end of the year, and the 700 tkr buffer is kept apart from the
  *    remainder ("exkl. buffert"); counted in, the share would be 30,2 %. A
  *    closing equity stated in the data (an annual report's balance) is used
- *    as it is;
- *  - buffer: the buffer the plan keeps, against the minimum;
+ *    as it is (an outcome's equity);
+ *  - buffer: the reserve rows of the budget column (Samspelet's "Buffert"),
+ *    against the minimum;
  *  - budget held: an outcome's costs against the same year's budget; a plan
  *    without outcome has no data.
  * Shares are compared exactly (128-bit cross-multiplication) and shown
@@ -28,21 +30,9 @@
 #include <stdint.h>
 
 #include "budget.h"
-
-typedef enum {
-    RULE_ADMIN_SHARE_MAX,  /* administration ≤ threshold of costs */
-    RULE_EQUITY_SHARE_MAX, /* equity ≤ threshold of the allocation */
-    RULE_BUFFER_MIN,       /* buffer ≥ threshold */
-    RULE_BUDGET_HELD,      /* actual costs ≤ budgeted costs */
-} rule_kind;
+#include "model.h"
 
 typedef enum { RULE_MET, RULE_NOT_MET, RULE_NO_DATA } rule_status;
-
-typedef struct {
-    rule_kind kind;
-    int64_t threshold; /* tenths of a percent for shares (200 is 20 %), an amount for the
-                          buffer; not used for the budget held */
-} rule_spec;
 
 /* The amounts the rules measure, for one year; each with a flag. */
 typedef struct {
@@ -59,23 +49,21 @@ typedef struct {
 } rule_basis;
 
 typedef struct {
-    rule_kind kind;
+    const financial_rule *rule;
     rule_status status;
-    int64_t part, whole; /* administration of costs, equity of allocation, buffer,
-                            actual of budgeted costs */
-    int64_t tenths;      /* part / whole in tenths of a percent (share rules) */
+    int64_t part, whole; /* administration of costs, equity of allocation, the buffer (part
+                            only), actual of budgeted costs */
+    int64_t tenths;      /* part / whole in tenths of a percent */
     bool has_tenths;
-    int64_t threshold;
 } rule_result;
 
-const char *rule_kind_text(rule_kind kind);       /* "administration share of costs" */
+const char *rule_measure_text(rule_measure m);    /* "administration share of costs" */
 const char *rule_status_text(rule_status status); /* "met", "not met", "no data" */
 
-/* What the budget itself tells for `column`: costs and administration,
- * allocation, equity (the remainder, where the plan carries it forward) and,
- * for an outcome column, the same year's budgeted costs. The caller adds a
- * stated buffer or closing equity. */
+/* What a budget column tells: costs and administration, allocation, equity
+ * (the remainder, where the plan carries it forward), the reserves as the
+ * buffer, and, for an outcome column, the same year's budgeted costs. */
 rule_basis rule_basis_for_column(const budget *b, const budget_figures *f, size_t column);
-rule_result rule_evaluate(const rule_spec *rule, const rule_basis *basis);
+rule_result rule_evaluate(const financial_rule *rule, const rule_basis *basis);
 
 #endif

@@ -23,7 +23,10 @@ static inline budget_row *make_rows(arena *mem, const row_spec *spec, size_t n, 
 {
     budget_row *rows = ARENA_ARRAY(mem, budget_row, n ? n : 1);
     for (size_t i = 0; i < n; i++) {
-        rows[i] = (budget_row){spec[i].label, spec[i].group, spec[i].category, NULL, {0}};
+        rows[i] = (budget_row){.label = spec[i].label,
+                               .group = spec[i].group,
+                               .category = spec[i].category,
+                               .pos = {"t.yaml", first_line + (int)i, 3}};
         rows[i].cells = ARENA_ARRAY(mem, budget_cell, ncolumns);
         for (size_t c = 0; c < ncolumns; c++)
             rows[i].cells[c] = (budget_cell){spec[i].values[c],
@@ -42,7 +45,8 @@ static inline budget_cell *make_line(arena *mem, const int64_t *values, size_t n
 }
 
 /* Seed 003, "Budget – förslag inför verksamhetsåret 2025 samt prognos för
- * 2026–2027", in tkr; the buffer (700 each year) is not a row. */
+ * 2026–2027", in tkr: "Eget Kapital" carries each year's remainder into the
+ * next; the buffer (700 each year) is a reserve row, counted in "Totalt". */
 static inline budget samspelet_budget(arena *mem)
 {
     static const row_spec income[] = {
@@ -66,6 +70,8 @@ static inline budget samspelet_budget(arena *mem)
     static const int64_t summa_budget[] = {12282, 12725, 12726};
     static const int64_t summa_kostnader[] = {9963, 10005, 2540};
     static const int64_t ej_budgeterat[] = {2319, 2720, 10186};
+    static const int64_t totalt[] = {12982, 13425, 13426};
+    static const row_spec buffert[] = {{"Buffert", NULL, CATEGORY_EQUITY, {700, 700, 700}}};
     budget b = {.present = true, .title = "Budget 2025", .unit = UNIT_TKR, .ncolumns = 3};
     b.columns = ARENA_ARRAY(mem, budget_column, 3);
     b.columns[0] = (budget_column){2025, COLUMN_BUDGET, {"t.yaml", 1, 1}};
@@ -73,9 +79,13 @@ static inline budget samspelet_budget(arena *mem)
     b.columns[2] = (budget_column){2027, COLUMN_FORECAST, {"t.yaml", 1, 3}};
     b.income = make_rows(mem, income, 4, 3, 10);
     b.nincome = 4;
+    b.income[1].carried_forward = true;
+    b.reserves = make_rows(mem, buffert, 1, 3, 15);
+    b.nreserves = 1;
     b.costs = make_rows(mem, costs, 10, 3, 20);
     b.ncosts = 10;
     b.printed.income = make_line(mem, summa_budget, 3, 40);
+    b.printed.with_reserves = make_line(mem, totalt, 3, 43);
     b.printed.costs = make_line(mem, summa_kostnader, 3, 41);
     b.printed.result = make_line(mem, ej_budgeterat, 3, 42);
     return b;

@@ -54,12 +54,12 @@ static void samsund_totals_match_the_seed(void **state)
     const int64_t income[] = {10014, 7883, 9016, 9010, 6406};
     const int64_t costs[] = {10759, 6855, 10590, 10190, 6266};
     const int64_t result[] = {-745, 1028, -1574, -1180, 140};
-    const int64_t allocation[] = {6250, 6250, 6079, 6250, 6250};
+    const int64_t allocated[] = {6250, 6250, 6079, 6250, 6250};
     for (size_t c = 0; c < 5; c++) {
         assert_int_equal(f.columns[c].income, income[c]);
         assert_int_equal(f.columns[c].costs, costs[c]);
         assert_int_equal(f.columns[c].result, result[c]);
-        assert_int_equal(f.columns[c].income_by_category[CATEGORY_ALLOCATION], allocation[c]);
+        assert_int_equal(f.columns[c].income_by_category[CATEGORY_ALLOCATION], allocated[c]);
         assert_false(f.columns[c].overflow);
     }
 }
@@ -154,7 +154,8 @@ static void samsund_cost_split(void **state)
 
 /* 10 006 + 861 + 600 + 815 = 12 282, costs 9 963, remainder 2 319;
  * 10 006 + 2 319 + 400 = 12 725 − 10 005 = 2 720; 10 006 + 2 720 = 12 726 −
- * 2 540 = 10 186. Every printed total is right. */
+ * 2 540 = 10 186; with the buffer 12 982, 13 425, 13 426. Every printed
+ * total is right. */
 static void samspelet_totals_and_remainders(void **state)
 {
     fixture *fx = *state;
@@ -164,8 +165,12 @@ static void samspelet_totals_and_remainders(void **state)
     const int64_t costs[] = {9963, 10005, 2540};
     const int64_t result[] = {2319, 2720, 10186};
     const int64_t equity[] = {1676, 2319, 2720};
+    const int64_t with_buffer[] = {12982, 13425, 13426};
     for (size_t c = 0; c < 3; c++) {
         assert_int_equal(f.columns[c].income, income[c]);
+        assert_true(f.columns[c].has_reserves);
+        assert_int_equal(f.columns[c].reserves, 700);
+        assert_int_equal(f.columns[c].with_reserves, with_buffer[c]);
         assert_int_equal(f.columns[c].costs, costs[c]);
         assert_int_equal(f.columns[c].result, result[c]);
         assert_int_equal(f.columns[c].income_by_category[CATEGORY_EQUITY], equity[c]);
@@ -180,7 +185,7 @@ static void samspelet_carries_its_remainder_forward(void **state)
     fixture *fx = *state;
     budget b = samspelet_budget(&fx->mem);
     budget_figures f = budget_compute(&fx->mem, &b);
-    assert_true(budget_carries_equity(&b));
+    assert_true(budget_carries_forward(&b));
     carry_forward *cf = budget_carry_forward(&fx->mem, &b, &f);
     assert_false(cf[0].applies);
     assert_true(cf[1].applies);
@@ -202,6 +207,17 @@ static void samspelet_carries_its_remainder_forward(void **state)
     assert_non_null(strstr(fx->dl.items[1].message, "2027 (forecast): the equity is 2" NB
                                                     "720 but 2026 (forecast) leaves an "
                                                     "unbudgeted remainder of 2" NB "792"));
+
+    /* An empty carried-forward cell, and a plan that carries nothing. */
+    b.income[1].cells[1].present = false;
+    f = budget_compute(&fx->mem, &b);
+    budget_check_carry_forward(&fx->mem, &b, &f, &fx->dl);
+    assert_non_null(strstr(fx->dl.items[2].message,
+                           "equity 2026 (forecast): the carried-forward row is empty but 2025 "
+                           "(budget) leaves an unbudgeted remainder of 2" NB "319"));
+    b.income[1].carried_forward = false;
+    assert_false(budget_carries_forward(&b));
+    assert_false(budget_carry_forward(&fx->mem, &b, &f)[1].applies);
 }
 
 /* Individual 2 520 + 3 710 + 833 = 7 063; structural 350 + 200 + 450 + 50 +
@@ -223,6 +239,21 @@ static void samspelet_cost_split(void **state)
     assert_int_equal(shares[COST_INDIVIDUAL], 709);
     assert_int_equal(shares[COST_STRUCTURAL], 143);
     assert_int_equal(shares[COST_ADMINISTRATION], 148);
+}
+
+/* A "Totalt" that leaves the buffer out is named. */
+static void samspelet_total_without_the_buffer(void **state)
+{
+    fixture *fx = *state;
+    budget b = samspelet_budget(&fx->mem);
+    b.printed.with_reserves[1].amount = 12725;
+    budget_figures f = budget_compute(&fx->mem, &b);
+    budget_cross_check(&b, &f, &fx->dl);
+    assert_int_equal(fx->dl.warnings, 1);
+    assert_string_equal(fx->dl.items[0].message,
+                        "income with reserves 2026 (forecast): the printed total is 12" NB
+                        "725 but the rows add up to 13" NB "425; likely cause: the row “Buffert” "
+                        "(700) seems left out");
 }
 
 /* ---- seed 002: the Jönköping economy slides ------------------------------------ */
@@ -380,6 +411,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(samspelet_totals_and_remainders, setup, teardown),
         cmocka_unit_test_setup_teardown(samspelet_carries_its_remainder_forward, setup, teardown),
         cmocka_unit_test_setup_teardown(samspelet_cost_split, setup, teardown),
+        cmocka_unit_test_setup_teardown(samspelet_total_without_the_buffer, setup, teardown),
         cmocka_unit_test(variance_in_amount_and_percent),
         cmocka_unit_test_setup_teardown(hoglandet_result_is_a_budget_variance, setup, teardown),
         cmocka_unit_test_setup_teardown(names_the_likely_cause, setup, teardown),

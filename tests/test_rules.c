@@ -10,13 +10,25 @@
 #include "budget_fixtures.h"
 #include "rules.h"
 
-/* Samspelet: administration ≤ 20 % of costs, equity ≤ 20 % of the allocation,
- * a buffer of 700 tkr, the budget held. */
-static const rule_spec samspelet_rules[] = {
-    {RULE_ADMIN_SHARE_MAX, 200},
-    {RULE_EQUITY_SHARE_MAX, 200},
-    {RULE_BUFFER_MIN, 700},
-    {RULE_BUDGET_HELD, 0},
+/* Samspelet's mätpunkter as its plan states them: thresholds in hundredths
+ * of a percent, the buffer in tkr. */
+static const financial_rule samspelet_rules[] = {
+    {"Administrativa kostnader ska inte överstiga 20 % av de samlade kostnaderna.",
+     RULE_ADMINISTRATION_SHARE,
+     INT64_MIN,
+     2000,
+     {0}},
+    {"Eget kapital ska inte överstiga 20 % av tilldelade medel.",
+     RULE_EQUITY_SHARE,
+     INT64_MIN,
+     2000,
+     {0}},
+    {"En buffert på 700 tkr från eget kapital ska finnas för oförutsedda utgifter.",
+     RULE_BUFFER,
+     700,
+     INT64_MAX,
+     {0}},
+    {"Beviljad budget hålls.", RULE_WITHIN_BUDGET, INT64_MIN, INT64_MAX, {0}},
 };
 
 static void evaluate_all(const rule_basis *basis, rule_result out[4])
@@ -43,9 +55,8 @@ static void samspelet_2025(void **state)
     assert_true(basis.has_equity);
     assert_int_equal(basis.equity, 2319);
     assert_int_equal(basis.allocation, 10006);
-    assert_false(basis.has_buffer);
-    basis.has_buffer = true;
-    basis.buffer = 700;
+    assert_true(basis.has_buffer); /* the reserve row "Buffert" */
+    assert_int_equal(basis.buffer, 700);
     rule_result r[4];
     evaluate_all(&basis, r);
     assert_int_equal(r[0].status, RULE_MET);
@@ -60,12 +71,12 @@ static void samspelet_2025(void **state)
     assert_int_equal(r[2].part, 700);
     assert_int_equal(r[3].status, RULE_NO_DATA);
     assert_string_equal(rule_status_text(r[1].status), "not met");
-    assert_string_equal(rule_kind_text(r[1].kind), "equity share of allocation");
+    assert_string_equal(rule_measure_text(r[1].rule->measure), "equity share of allocation");
 
-    basis.buffer = 699;
+    b.reserves[0].cells[0].amount = 699;
+    f = budget_compute(&mem, &b);
+    basis = rule_basis_for_column(&b, &f, 0);
     assert_int_equal(rule_evaluate(&samspelet_rules[2], &basis).status, RULE_NOT_MET);
-    basis.has_buffer = false;
-    assert_int_equal(rule_evaluate(&samspelet_rules[2], &basis).status, RULE_NO_DATA);
     arena_free(&mem);
 }
 
@@ -90,21 +101,22 @@ static void samspelet_forecast_years(void **state)
         assert_int_equal(r[0].tenths, want[c - 1].admin_tenths);
         assert_int_equal(r[1].status, want[c - 1].equity);
         assert_int_equal(r[1].tenths, want[c - 1].equity_tenths);
-        assert_int_equal(r[2].status, RULE_NO_DATA);
+        assert_int_equal(r[2].status, RULE_MET);
+        assert_int_equal(r[3].status, RULE_NO_DATA);
     }
     arena_free(&mem);
 }
 
 /* A plan that does not carry its remainder forward has no equity to measure
- * (Samsund); its administration share is still measured. */
+ * (Samsund); its administration share is still measured, and a buffer rule
+ * without reserves has no data. */
 static void no_carry_forward_means_no_equity_data(void **state)
 {
     (void)state;
     arena mem;
     arena_init(&mem);
     budget b = samspelet_budget(&mem);
-    b.income[1].category = CATEGORY_OTHER; /* no equity row any more */
-    b.income[3].category = CATEGORY_OTHER;
+    b.income[1].carried_forward = false;
     budget_figures f = budget_compute(&mem, &b);
     rule_basis basis = rule_basis_for_column(&b, &f, 0);
     assert_false(basis.has_equity);
@@ -176,6 +188,20 @@ static void compares_exactly_at_the_threshold(void **state)
     assert_int_equal(rule_evaluate(&samspelet_rules[0], &basis).status, RULE_NO_DATA);
 }
 
+/* A share with a floor: at least 50 % of costs on individual interventions
+ * (a rule no seed states, but the format allows): min and max both hold. */
+static void a_share_between_min_and_max(void **state)
+{
+    (void)state;
+    financial_rule between = {"", RULE_ADMINISTRATION_SHARE, 1000, 2000, {0}};
+    rule_basis basis = {.has_costs = true, .admin_costs = 999, .costs = 10000};
+    assert_int_equal(rule_evaluate(&between, &basis).status, RULE_NOT_MET);
+    basis.admin_costs = 1000;
+    assert_int_equal(rule_evaluate(&between, &basis).status, RULE_MET);
+    basis.admin_costs = 2001;
+    assert_int_equal(rule_evaluate(&between, &basis).status, RULE_NOT_MET);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +211,7 @@ int main(void)
         cmocka_unit_test(hoglandet_stated_equity),
         cmocka_unit_test(budget_held_on_an_outcome),
         cmocka_unit_test(compares_exactly_at_the_threshold),
+        cmocka_unit_test(a_share_between_min_and_max),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
