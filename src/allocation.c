@@ -251,12 +251,52 @@ static void warn_line(const int64_t kind_parts[FINSAM_KINDS], const allocation_l
              l->label, what, format_int(st, l->stated), co, cause);
 }
 
+/* Whether the split within a kind is known: one line, or weights given. */
+static bool split_known(const allocation_line *lines, size_t n, member_kind k)
+{
+    size_t count = 0;
+    bool weighted = false;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].kind != k)
+            continue;
+        count++;
+        weighted = weighted || lines[i].weight != 0;
+    }
+    return count <= 1 || weighted;
+}
+
+/* Several members of a kind without populations or shares: only their sum
+ * can be checked against the kind's part; the lines are taken as stated. */
+static void check_kind_sum(const allocation_line *lines, size_t n, member_kind k,
+                           const int64_t kind_parts[FINSAM_KINDS], allocation_result *res,
+                           const char *what, diag_list *dl)
+{
+    int64_t sum = 0;
+    const allocation_line *first = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].kind != k)
+            continue;
+        first = first ? first : &lines[i];
+        sum += lines[i].stated; /* fits: the sum of all lines did */
+        res->computed[i] = lines[i].stated;
+    }
+    if (sum == res->kind_part[k])
+        return;
+    res->mismatches++;
+    char a[FORMAT_BUF], b[FORMAT_BUF], c[FORMAT_BUF], pct[64];
+    wide parts = (wide)kind_parts[0] + kind_parts[1] + kind_parts[2];
+    diag_add(dl, DIAG_WARNING, first->pos.file, first->pos.line, first->pos.col, NULL,
+             "allocation %s: %s amounts add up to %s but %s of %s is %s", what, kind_owner[k],
+             format_int(a, sum), percent_text(pct, kind_parts[k], parts), format_int(b, res->whole),
+             format_int(c, res->kind_part[k]));
+}
+
 static void report_split_error(split_status s, int64_t whole, source_pos pos, const char *what,
                                diag_list *dl)
 {
     char buf[FORMAT_BUF];
-    diag_add(dl, DIAG_ERROR, pos.file, pos.line, pos.col, NULL,
-             "allocation %s: %s cannot be split by the Finsam law: %s", what,
+    diag_add(dl, DIAG_WARNING, pos.file, pos.line, pos.col, NULL,
+             "allocation %s: %s cannot be split by the Finsam law, so it is not checked: %s", what,
              format_int(buf, whole), split_status_text(s));
 }
 
@@ -319,6 +359,9 @@ bool allocation_check(arena *mem, const int64_t kind_parts[FINSAM_KINDS],
                  "allocation %s: the members' amounts add up to %s but the stated total is %s",
                  what, format_int(a, stated_sum), format_int(b, res->whole));
     }
+    for (int k = 0; k < FINSAM_KINDS; k++)
+        if (!split_known(lines, n, (member_kind)k))
+            check_kind_sum(lines, n, (member_kind)k, kind_parts, res, what, dl);
     for (size_t i = 0; i < n; i++) {
         if (lines[i].stated == res->computed[i])
             continue;
