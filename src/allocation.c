@@ -370,3 +370,238 @@ bool allocation_check(arena *mem, const int64_t kind_parts[FINSAM_KINDS],
     }
     return true;
 }
+
+/* ---- the allocation a plan states ------------------------------------------- */
+
+typedef struct {
+    const size_t *members;
+    size_t nmembers;
+} member_set;
+
+/* The kind of a set of members; false when empty or mixed. */
+static bool kind_of(const association *a, member_set m, member_kind *kind)
+{
+    for (size_t i = 0; i < m.nmembers; i++) {
+        member_kind k = a->members[m.members[i]].kind;
+        if (i > 0 && k != *kind)
+            return false;
+        *kind = k;
+    }
+    return m.nmembers > 0;
+}
+
+static bool same_members(member_set x, const size_t *members, size_t n)
+{
+    if (x.nmembers != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (x.members[i] != members[i])
+            return false;
+    return true;
+}
+
+/* The share of a set of members from the allocation section (an entry for
+ * exactly the set, or one per member) or from the association. */
+static bool share_of(const plan *p, member_set m, int64_t *w)
+{
+    for (size_t e = 0; e < p->allocation.nentries; e++) {
+        const allocation_entry *en = &p->allocation.entries[e];
+        if (en->share >= 0 && same_members(m, en->members, en->nmembers)) {
+            *w = en->share;
+            return true;
+        }
+    }
+    *w = 0;
+    for (size_t i = 0; i < m.nmembers; i++) {
+        size_t one = m.members[i];
+        int64_t share = p->assoc->members[one].share;
+        for (size_t e = 0; e < p->allocation.nentries; e++) {
+            const allocation_entry *en = &p->allocation.entries[e];
+            if (en->share >= 0 && same_members((member_set){&one, 1}, en->members, en->nmembers))
+                share = en->share;
+        }
+        if (share < 0)
+            return false;
+        *w += share;
+    }
+    return true;
+}
+
+static bool population_of(const association *a, member_set m, int64_t *w)
+{
+    *w = 0;
+    for (size_t i = 0; i < m.nmembers; i++) {
+        if (a->members[m.members[i]].population <= 0)
+            return false;
+        *w += a->members[m.members[i]].population;
+    }
+    return true;
+}
+
+/* Gives every line of a kind its share, or else its population, when every
+ * line of the kind has one; otherwise no weight. */
+static void assign_weights(const plan *p, allocation_line *lines, const member_set *sets, size_t n)
+{
+    for (int k = 0; k < FINSAM_KINDS; k++) {
+        bool shares = true, populations = true;
+        int64_t w;
+        for (size_t i = 0; i < n; i++) {
+            if (lines[i].kind != (member_kind)k)
+                continue;
+            shares = shares && share_of(p, sets[i], &w);
+            populations = populations && population_of(p->assoc, sets[i], &w);
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (lines[i].kind != (member_kind)k)
+                continue;
+            lines[i].weight = 0;
+            if (shares)
+                share_of(p, sets[i], &lines[i].weight);
+            else if (populations)
+                population_of(p->assoc, sets[i], &lines[i].weight);
+        }
+    }
+}
+
+static const int64_t *parts_of(const association *a, int64_t parts[FINSAM_KINDS])
+{
+    parts[MEMBER_STATE] = a->parts.state;
+    parts[MEMBER_REGION] = a->parts.region;
+    parts[MEMBER_MUNICIPALITY] = a->parts.municipalities;
+    return parts;
+}
+
+/* A line that names members of different kinds cannot be split. */
+static void warn_mixed(const char *label, source_pos pos, diag_list *dl)
+{
+    diag_add(dl, DIAG_WARNING, pos.file, pos.line, pos.col, NULL,
+             "%s: the members are of different kinds (state, region, municipality), so the "
+             "allocation is not checked against the law's split",
+             label);
+}
+
+static void check_section(arena *mem, const plan *p, diag_list *dl)
+{
+    const allocation *al = &p->allocation;
+    allocation_line *lines = ARENA_ARRAY(mem, allocation_line, al->nentries + 1);
+    member_set *sets = ARENA_ARRAY(mem, member_set, al->nentries + 1);
+    size_t n = 0;
+    for (size_t e = 0; e < al->nentries; e++) {
+        const allocation_entry *en = &al->entries[e];
+        if (!en->amount.present)
+            continue;
+        member_kind kind = MEMBER_STATE;
+        sets[n] = (member_set){en->members, en->nmembers};
+        if (!kind_of(p->assoc, sets[n], &kind)) {
+            warn_mixed(en->label, en->pos, dl);
+            return;
+        }
+        lines[n++] = (allocation_line){en->label, kind, 0, en->amount.value, en->amount.pos};
+    }
+    if (n == 0)
+        return;
+    assign_weights(p, lines, sets, n);
+    int64_t parts[FINSAM_KINDS];
+    allocation_result res;
+    const char *what = arena_printf(mem, "%d", al->year);
+    allocation_check(mem, parts_of(p->assoc, parts), lines, n,
+                     al->printed_total.present ? &al->printed_total.value : NULL,
+                     al->printed_total.pos, what, &res, dl);
+}
+
+/* The budget's allocation rows of one column, checked; corrections added. */
+static void check_column(arena *mem, const plan *p, size_t c, budget_correction **corr,
+                         size_t *ncorr, size_t *cap, diag_list *dl)
+{
+    const budget *b = &p->budget;
+    allocation_line *lines = ARENA_ARRAY(mem, allocation_line, b->nincome + 1);
+    member_set *sets = ARENA_ARRAY(mem, member_set, b->nincome + 1);
+    const budget_row **rows = ARENA_ARRAY(mem, const budget_row *, b->nincome + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < b->nincome; i++) {
+        const budget_row *r = &b->income[i];
+        if (r->category != CATEGORY_ALLOCATION || !r->nmembers || !r->cells[c].present)
+            continue;
+        member_kind kind = MEMBER_STATE;
+        sets[n] = (member_set){r->members, r->nmembers};
+        if (!kind_of(p->assoc, sets[n], &kind)) {
+            if (c == 0)
+                warn_mixed(r->label, r->pos, dl);
+            return;
+        }
+        rows[n] = r;
+        lines[n++] = (allocation_line){r->label, kind, 0, r->cells[c].amount, r->cells[c].pos};
+    }
+    if (n == 0)
+        return;
+    assign_weights(p, lines, sets, n);
+    int64_t parts[FINSAM_KINDS];
+    char col[COLUMN_NAME_BUF];
+    allocation_result res;
+    if (!allocation_check(mem, parts_of(p->assoc, parts), lines, n, NULL, (source_pos){0},
+                          budget_column_name(col, &b->columns[c]), &res, dl))
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (res.computed[i] != lines[i].stated)
+            *ARENA_PUSH(mem, *corr, *ncorr, *cap) =
+                (budget_correction){rows[i], c, res.computed[i]};
+}
+
+/* amount in `from` expressed in `to`, rounded half away from zero. */
+static int64_t in_unit(int64_t amount, money_unit from, money_unit to)
+{
+    int64_t out = amount;
+    if (from == UNIT_KR && to == UNIT_TKR)
+        money_muldiv(amount, 1, 1000, &out);
+    else if (from == UNIT_TKR && to == UNIT_KR)
+        money_muldiv(amount, 1000, 1, &out);
+    return out;
+}
+
+/* The section's total against the budget's allocation rows of its year. */
+static void check_section_against_budget(const plan *p, const budget_figures *f, diag_list *dl)
+{
+    const allocation *al = &p->allocation;
+    const budget *b = &p->budget;
+    ptrdiff_t c = budget_find_column(b, al->year, COLUMN_BUDGET);
+    if (!al->present || !b->present || c < 0 || f->columns[c].overflow)
+        return;
+    bool any = false;
+    int64_t total = 0;
+    for (size_t e = 0; e < al->nentries; e++)
+        if (al->entries[e].amount.present) {
+            any = true;
+            total += al->entries[e].amount.value; /* the loader bounds amounts */
+        }
+    if (al->printed_total.present)
+        total = al->printed_total.value, any = true;
+    int64_t budgeted = f->columns[c].income_by_category[CATEGORY_ALLOCATION];
+    bool budget_has = false;
+    for (size_t i = 0; i < b->nincome; i++)
+        budget_has = budget_has || (b->income[i].category == CATEGORY_ALLOCATION &&
+                                    b->income[i].cells[c].present);
+    if (!any || !budget_has || in_unit(total, al->unit, b->unit) == budgeted)
+        return;
+    static const char *const units[] = {"tkr", "kr"};
+    char x[FORMAT_BUF], y[FORMAT_BUF], col[COLUMN_NAME_BUF];
+    diag_add(dl, DIAG_WARNING, al->pos.file, al->pos.line, al->pos.col, NULL,
+             "allocation %d: the member allocation adds up to %s %s but the budget's allocation "
+             "rows of %s give %s %s",
+             al->year, format_int(x, total), units[al->unit],
+             budget_column_name(col, &b->columns[c]), format_int(y, budgeted), units[b->unit]);
+}
+
+void allocation_check_plan(arena *mem, const plan *p, const budget_figures *f,
+                           budget_correction **corrections, size_t *ncorrections, diag_list *dl)
+{
+    *corrections = NULL;
+    *ncorrections = 0;
+    size_t cap = 0;
+    if (p->allocation.present)
+        check_section(mem, p, dl);
+    if (!p->budget.present)
+        return;
+    for (size_t c = 0; c < p->budget.ncolumns; c++)
+        check_column(mem, p, c, corrections, ncorrections, &cap, dl);
+    check_section_against_budget(p, f, dl);
+}

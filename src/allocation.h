@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "diag.h"
 #include "model.h"
 
@@ -92,5 +93,17 @@ bool allocation_check(arena *mem, const int64_t kind_parts[FINSAM_KINDS],
                       const allocation_line *lines, size_t n, const int64_t *stated_total,
                       source_pos total_pos, const char *what, allocation_result *res,
                       diag_list *dl);
+
+/* Checks the member allocation a plan states, by its association's parts:
+ * the allocation section's amounts (with its printed total) and each budget
+ * column's allocation rows (the rows that name members), each against the
+ * split of its whole; and the section's total against the budget's
+ * allocation of the same year. Members' weights are, in this order, the
+ * section's shares, the members' shares, their populations; a kind whose
+ * members have none of them is checked by its sum only. Sets *corrections
+ * (in the arena) to the right amount of every budget cell that differs, for
+ * budget_cross_check_with. */
+void allocation_check_plan(arena *mem, const plan *p, const budget_figures *f,
+                           budget_correction **corrections, size_t *ncorrections, diag_list *dl);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "allocation.h"
+#include "load.h"
 
 __extension__ typedef __int128 wide;
 
@@ -327,6 +328,44 @@ static void checks_only_the_sum_of_unweighted_members(void **state)
     arena_free(&mem);
 }
 
+/* The Samsund plan as loaded: its allocation rows name their members, its
+ * allocation section gives the municipalities' shares 50/32/18. Of the five
+ * columns only 2024's Upplands Bro differs; the correction explains the
+ * printed income total 9 017. */
+static void checks_the_samsund_plan(void **state)
+{
+    (void)state;
+    arena mem;
+    arena_init(&mem);
+    diag_list dl;
+    diag_list_init(&dl, &mem);
+    plan *p = load_plan(&mem, "../plans/samsund/plan-2024.yaml", &dl);
+    assert_non_null(p);
+    assert_int_equal(dl.count, 0);
+    budget_figures f = budget_compute(&mem, &p->budget);
+    budget_correction *corr;
+    size_t ncorr;
+    allocation_check_plan(&mem, p, &f, &corr, &ncorr, &dl);
+    assert_int_equal(dl.warnings, 1);
+    assert_string_equal(dl.items[0].message,
+                        "Upplands Bro 2024 (budget): the allocation is 273 but the Finsam split "
+                        "gives 274; likely cause: rounding: 18" NB "% of the municipalities' "
+                        "1" NB "520 is 273,6, which rounds to 274");
+    assert_string_equal(dl.items[0].file, "../plans/samsund/plan-2024.yaml");
+    assert_true(dl.items[0].line > 0);
+    assert_int_equal(ncorr, 1);
+    assert_string_equal(corr[0].row->label, "Upplands Bro");
+    assert_int_equal(corr[0].column, 2);
+    assert_int_equal(corr[0].amount, 274);
+    budget_cross_check_with(&p->budget, &f, corr, ncorr, &dl);
+    assert_int_equal(dl.warnings, 3);
+    assert_non_null(strstr(dl.items[1].message, "income 2024 (budget)"));
+    assert_non_null(strstr(dl.items[1].message, "likely cause: it matches the rows with Upplands "
+                                                "Bro at 274, its share by the Finsam split"));
+    assert_non_null(strstr(dl.items[2].message, "result 2024 (budget)"));
+    arena_free(&mem);
+}
+
 static void reports_a_split_that_cannot_be_made(void **state)
 {
     (void)state;
@@ -365,6 +404,7 @@ int main(void)
         cmocka_unit_test(checks_a_stated_total),
         cmocka_unit_test(checks_only_the_sum_of_unweighted_members),
         cmocka_unit_test(reports_a_split_that_cannot_be_made),
+        cmocka_unit_test(checks_the_samsund_plan),
     };
     return cmocka_run_group_tests_name("allocation", tests, NULL, NULL);
 }
