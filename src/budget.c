@@ -369,29 +369,6 @@ static bool one_row_off(const check_input *in, total_kind kind, size_t c, int64_
     }
 }
 
-static void sorted_digits(int64_t v, char out[24])
-{
-    snprintf(out, 24, "%llu", (unsigned long long)(v < 0 ? -(uint64_t)v : (uint64_t)v));
-    size_t n = strlen(out);
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
-            char t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-        }
-}
-
-static bool digits_swapped(int64_t computed, int64_t printed, cause *why)
-{
-    char a[24], b[24];
-    sorted_digits(computed, a);
-    sorted_digits(printed, b);
-    if ((computed < 0) != (printed < 0) || strcmp(a, b) != 0)
-        return false;
-    snprintf(why->text, sizeof why->text, "two digits seem swapped");
-    return true;
-}
-
 static void explain(const check_input *in, total_kind kind, size_t c, int64_t computed,
                     int64_t printed, cause *why)
 {
@@ -401,8 +378,12 @@ static void explain(const check_input *in, total_kind kind, size_t c, int64_t co
         return;
     if (kind == TOTAL_RESULT && is_budget_variance(in, c, printed, why))
         return;
-    if (one_row_off(in, kind, c, computed, printed, why) || digits_swapped(computed, printed, why))
+    if (one_row_off(in, kind, c, computed, printed, why))
         return;
+    if (money_digits_swapped(computed, printed)) {
+        snprintf(why->text, sizeof why->text, "two digits seem swapped");
+        return;
+    }
     int64_t diff;
     if (money_sub(computed, printed, &diff) && (diff == 1 || diff == -1))
         snprintf(why->text, sizeof why->text,

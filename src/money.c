@@ -1,5 +1,8 @@
 #include "money.h"
 
+#include <stdio.h>
+#include <string.h>
+
 __extension__ typedef __int128 wide;
 
 static const wide int64_lo = INT64_MIN, int64_hi = INT64_MAX;
@@ -56,4 +59,24 @@ int money_compare_ratio(int64_t a, int64_t b, int64_t c, int64_t d)
 {
     wide left = (wide)a * d, right = (wide)c * b;
     return (left > right) - (left < right);
+}
+
+static void sorted_digits(int64_t v, char out[24])
+{
+    snprintf(out, 24, "%llu", (unsigned long long)(v < 0 ? -(uint64_t)v : (uint64_t)v));
+    size_t n = strlen(out);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+            char t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+        }
+}
+
+bool money_digits_swapped(int64_t a, int64_t b)
+{
+    char x[24], y[24];
+    sorted_digits(a, x);
+    sorted_digits(b, y);
+    return a != b && (a < 0) == (b < 0) && strcmp(x, y) == 0;
 }

@@ -21,4 +21,8 @@ bool money_share_tenths(int64_t part, int64_t whole, int64_t *tenths);
  * zero or positive as a/b is less than, equal to or greater than c/d. */
 int money_compare_ratio(int64_t a, int64_t b, int64_t c, int64_t d);
 
+/* Whether a and b (of the same sign) are written with the same digits in
+ * another order: 1 082 for 1 028, a typing slip. */
+bool money_digits_swapped(int64_t a, int64_t b);
+
 #endif

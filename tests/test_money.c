@@ -68,6 +68,17 @@ static void compares_ratios_exactly(void **state)
     assert_true(money_compare_ratio(INT64_MAX - 1, INT64_MAX, 1, 1) < 0);
 }
 
+static void tells_swapped_digits(void **state)
+{
+    (void)state;
+    assert_true(money_digits_swapped(1028, 1082));
+    assert_true(money_digits_swapped(-9190, -9910));
+    assert_false(money_digits_swapped(1028, 1028));
+    assert_false(money_digits_swapped(1028, -1082));
+    assert_false(money_digits_swapped(100, 10));
+    assert_false(money_digits_swapped(9016, 9017));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -75,6 +86,7 @@ int main(void)
         cmocka_unit_test(shares_round_half_away_from_zero),
         cmocka_unit_test(multiplies_past_64_bits),
         cmocka_unit_test(compares_ratios_exactly),
+        cmocka_unit_test(tells_swapped_digits),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }
