@@ -215,6 +215,21 @@ static const char *const reason_names[EXIT_REASON_COUNT] = {"exits to work",
                                                             "exits for illness",
                                                             "exits for other reasons"};
 
+/* A breakdown of the participants (by age, by association) must add up to them. */
+static void check_breakdown(const labelled_count *parts, size_t n, const char *by, int64_t people,
+                            const participant_stats *r, const char *what, diag_list *dl)
+{
+    stat_count sum = {0, false};
+    for (size_t i = 0; i < n; i++)
+        add_count(&sum, parts[i].count);
+    if (!sum.present || sum.value == people)
+        return;
+    char a[FORMAT_BUF], b[FORMAT_BUF];
+    diag_add(dl, DIAG_WARNING, parts[0].pos.file, parts[0].pos.line, parts[0].pos.col, NULL,
+             "%s, %s: the participants by %s add up to %s but the participants are %s", what,
+             r->intervention, by, format_int(a, sum.value), format_int(b, people));
+}
+
 static void check_row(const participant_stats *r, const char *what, diag_list *dl)
 {
     char a[FORMAT_BUF], b[FORMAT_BUF];
@@ -236,6 +251,9 @@ static void check_row(const participant_stats *r, const char *what, diag_list *d
                  r->intervention, format_int(a, r->total.value), format_int(b, people.value));
     if (!people.present)
         return;
+    check_breakdown(r->age_groups, r->nage_groups, "age groups", people.value, r, what, dl);
+    check_breakdown(r->by_association, r->nby_association, "associations", people.value, r, what,
+                    dl);
     format_int(b, people.value);
     if (r->exits.present && r->exits.value > people.value)
         diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,

@@ -402,6 +402,46 @@ static void impossible_counts_are_named(void **state)
     arena_free(&mem);
 }
 
+/* Seed 002, IT-spåret 2023: 3 women and 14 men; by age 3 + 11 + 3 = 17; by
+ * association Finnveden 1, Höglandet 12, Södra Vätterbygden 4 = 17. */
+static void it_sparet_breakdowns(void **state)
+{
+    (void)state;
+    arena mem;
+    arena_init(&mem);
+    diag_list dl;
+    diag_list_init(&dl, &mem);
+    labelled_count ages[] = {{"-20", 3, {"g.yaml", 8, 9}}, {"20-30", 11, {0}}, {"30 +", 3, {0}}};
+    labelled_count by[] = {{"Finnveden", 1, {"g.yaml", 12, 9}},
+                           {"Höglandet", 12, {0}},
+                           {"Södra Vätterbygden", 4, {0}}};
+    exit_count reasons[] = {{EXIT_WORK, NULL, 2, {0}}, {EXIT_OTHER, NULL, 1, {0}}};
+    participant_stats it = {.intervention = "IT-spåret",
+                            .women = F(3),
+                            .men = F(14),
+                            .exits = F(3),
+                            .reasons = reasons,
+                            .nreasons = 2,
+                            .age_groups = ages,
+                            .nage_groups = 3,
+                            .by_association = by,
+                            .nby_association = 3};
+    participants_check(&it, 1, NULL, 2023, &dl);
+    assert_int_equal(dl.count, 0);
+    participant_summary s = participants_summarize(&it, 1, 2023, 2023);
+    assert_int_equal(s.participants.value, 17);
+    assert_int_equal(s.work_or_studies_tenths, 667); /* 2 of 3 */
+    by[1].count = 13;
+    ages[1].count = 10;
+    participants_check(&it, 1, NULL, 2023, &dl);
+    assert_int_equal(dl.warnings, 2);
+    assert_string_equal(dl.items[0].message, "participants 2023, IT-spåret: the participants by "
+                                             "age groups add up to 16 but the participants are 17");
+    assert_int_equal(dl.items[1].line, 12);
+    assert_non_null(strstr(dl.items[1].message, "by associations add up to 18"));
+    arena_free(&mem);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +455,7 @@ int main(void)
         cmocka_unit_test(hoglandet_totals),
         cmocka_unit_test(finnveden_total_only),
         cmocka_unit_test(impossible_counts_are_named),
+        cmocka_unit_test(it_sparet_breakdowns),
     };
     return cmocka_run_group_tests_name("goals", tests, NULL, NULL);
 }
