@@ -524,11 +524,8 @@ static void check_column(arena *mem, const plan *p, size_t c, budget_correction 
             continue;
         member_kind kind = MEMBER_STATE;
         sets[n] = (member_set){r->members, r->nmembers};
-        if (!kind_of(p->assoc, sets[n], &kind)) {
-            if (c == 0)
-                warn_mixed(r->label, r->pos, dl);
-            return;
-        }
+        if (!kind_of(p->assoc, sets[n], &kind))
+            return; /* a row for members of several kinds, such as all of them */
         rows[n] = r;
         lines[n++] = (allocation_line){r->label, kind, 0, r->cells[c].amount, r->cells[c].pos};
     }

@@ -59,7 +59,10 @@ outcome_figures economy_compute(const outcome *o)
                    money_sub(o->income.value, o->costs.value, &f.result);
     f.has_variance = o->budget.present && o->costs.present &&
                      budget_variance(o->budget.value, o->costs.value, &f.costs_variance);
-    f.has_split = actual_split(o, &f.split) && budget_cost_shares(&f.split, 1000, f.split_tenths);
+    /* amounts that do not make the costs (a few rows of many) give no split */
+    f.has_split = actual_split(o, &f.split) &&
+                  (!o->costs.present || f.split.total == o->costs.value) &&
+                  budget_cost_shares(&f.split, 1000, f.split_tenths);
     stated_split(o, &f);
     f.has_equity_share = o->equity.present && o->allocation.present && o->allocation.value > 0 &&
                          money_share_tenths(o->equity.value, o->allocation.value, &f.equity_tenths);
@@ -124,15 +127,16 @@ static void check_split(const outcome *o, const outcome_figures *f, diag_list *d
 }
 
 /* Actual amounts by category that should make the costs. */
-static void check_categories(const outcome *o, const outcome_figures *f, diag_list *dl)
+static void check_categories(const outcome *o, diag_list *dl)
 {
-    if (!o->ncategories || !o->costs.present || !f->has_split || f->split.total == o->costs.value)
+    cost_split s;
+    if (!o->ncategories || !o->costs.present || !actual_split(o, &s) || s.total == o->costs.value)
         return;
     char a[FORMAT_BUF], b[FORMAT_BUF];
     const source_pos *at = &o->categories[0].pos;
     diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
              "costs %d: the amounts by category add up to %s but the costs are %s", o->year,
-             format_int(a, f->split.total), format_int(b, o->costs.value));
+             format_int(a, s.total), format_int(b, o->costs.value));
 }
 
 static void check_allocation(const outcome *o, diag_list *dl)
@@ -165,7 +169,7 @@ void economy_check(const outcome *o, const outcome_figures *f, diag_list *dl)
 {
     check_result(o, f, dl);
     check_split(o, f, dl);
-    check_categories(o, f, dl);
+    check_categories(o, dl);
     check_allocation(o, dl);
     check_next(o, dl);
 }

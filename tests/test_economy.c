@@ -66,6 +66,28 @@ static void hoglandet_figures(void **state)
     assert_false(f.basis.has_costs);
 }
 
+/* The slides name three cost rows (SE-Höglandet 3 760 701, Uppdrag Samverkan
+ * 1 735 511, Psykiatriveckan 20 000): 5 516 212 of 7 745 914 is no split. */
+static void a_few_rows_are_no_split(void **state)
+{
+    (void)state;
+    outcome_amount rows[] = {{"SE-Höglandet", CATEGORY_INDIVIDUAL, 3760701, -1, false, {0}},
+                             {"Uppdrag Samverkan", CATEGORY_STRUCTURAL, 1735511, -1, false, {0}},
+                             {"Psykiatriveckan 2023", CATEGORY_STRUCTURAL, 20000, -1, false, {0}}};
+    outcome o = hoglandet();
+    o.rows = rows;
+    o.nrows = 3;
+    outcome_figures f = economy_compute(&o);
+    assert_false(f.has_split);
+    arena mem;
+    arena_init(&mem);
+    diag_list dl;
+    diag_list_init(&dl, &mem);
+    economy_check(&o, &f, &dl);
+    assert_int_equal(dl.warnings, 1); /* the result only */
+    arena_free(&mem);
+}
+
 static void hoglandet_result_is_named(void **state)
 {
     (void)state;
@@ -172,12 +194,15 @@ static void cost_split_against_amounts(void **state)
                         "100" NB "%");
     assert_string_equal(dl.items[1].message, "cost split 2023: the individual share is printed as "
                                              "70" NB "% but the amounts make it 74,0" NB "%");
-    /* categories that do not make the costs */
+    /* categories that do not make the costs give no split, and are named */
     o.costs.value = 10100;
     f = economy_compute(&o);
+    assert_false(f.has_split);
+    assert_false(f.basis.has_costs);
     economy_check(&o, &f, &dl);
-    assert_non_null(strstr(dl.items[4].message, "costs 2023: the amounts by category add up to "
-                                                "10" NB "000 but the costs are 10" NB "100"));
+    assert_int_equal(dl.warnings, 4);
+    assert_string_equal(dl.items[3].message, "costs 2023: the amounts by category add up to "
+                                             "10" NB "000 but the costs are 10" NB "100");
     arena_free(&mem);
 }
 
@@ -202,6 +227,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hoglandet_figures),
         cmocka_unit_test(hoglandet_result_is_named),
+        cmocka_unit_test(a_few_rows_are_no_split),
         cmocka_unit_test(sodra_vatterbygden_and_finnveden),
         cmocka_unit_test(cost_split_against_amounts),
         cmocka_unit_test(allocation_above_income),
