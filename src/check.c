@@ -70,6 +70,7 @@ typedef struct {
     size_t ncols;
     const char **cells;
     size_t ncells, cap;
+    bool notes; /* the last column holds notes: left-aligned */
 } text_table;
 
 static void cell(text_table *t, const char *text)
@@ -108,6 +109,10 @@ static void table_render(const text_table *t, strbuf *out)
             strbuf_puts(out, t->cells[i]);
             if (t->ncols > 1)
                 pad(out, want - w);
+        } else if (t->notes && col == t->ncols - 1) {
+            if (w)
+                pad(out, 3);
+            strbuf_puts(out, t->cells[i]);
         } else {
             pad(out, 3 + want - w);
             strbuf_puts(out, t->cells[i]);
@@ -278,7 +283,7 @@ static void plan_report(arena *mem, const plan *p, const plan_checked *pc, strbu
     const budget *b = &p->budget;
     strbuf_printf(out, "%s — %s\n", p->assoc->name, p->title);
     if (b->present && b->ncolumns) {
-        text_table t = {mem, b->ncolumns + 1, NULL, 0, 0};
+        text_table t = {.mem = mem, .ncols = b->ncolumns + 1};
         column_header(&t, arena_printf(mem, "budget (%s)", unit_names[b->unit]), b);
         budget_lines(&t, b, &pc->budget);
         carry_line(&t, b, pc->carry);
@@ -287,7 +292,7 @@ static void plan_report(arena *mem, const plan *p, const plan_checked *pc, strbu
         table_render(&t, out);
     }
     if (p->nrules && b->ncolumns) {
-        text_table t = {mem, b->ncolumns + 1, NULL, 0, 0};
+        text_table t = {.mem = mem, .ncols = b->ncolumns + 1};
         column_header(&t, "financial rules", b);
         for (size_t r = 0; r < p->nrules; r++) {
             cell(&t, rule_label(mem, &p->rules[r], b->unit));
@@ -330,7 +335,7 @@ static const char *split_text(arena *mem, const int64_t *shares, bool as_hundred
 
 static void economy_report(arena *mem, const outcome *o, const outcome_figures *f, strbuf *out)
 {
-    text_table t = {mem, 3, NULL, 0, 0};
+    text_table t = {.mem = mem, .ncols = 3, .notes = true};
     figure_line(&t, "income", &o->income, "");
     figure_line(&t, "  allocation", &o->allocation, "");
     figure_line(&t, "costs", &o->costs, "");
@@ -395,7 +400,7 @@ static void outcome_report(arena *mem, const outcome *o, const outcome_checked *
     strbuf_printf(out, "%s — outcome %d (%s)\n", o->assoc->name, o->year, unit_names[o->unit]);
     economy_report(mem, o, &oc->economy, out);
     if (oc->nrules) {
-        text_table t = {mem, 2, NULL, 0, 0};
+        text_table t = {.mem = mem, .ncols = 2};
         cell(&t, "financial rules");
         cell(&t, arena_printf(mem, "%d (outcome)", o->year));
         for (size_t r = 0; r < oc->nrules; r++) {
@@ -548,7 +553,7 @@ static void comparison_table(arena *mem, const comparison_group *g, int year,
         {"exits", g_exits},
         {"exits to work or studies", g_work_or_studies},
     };
-    text_table t = {mem, g->nassociations + 1, NULL, 0, 0};
+    text_table t = {.mem = mem, .ncols = g->nassociations + 1};
     cell(&t, arena_printf(mem, "%d (%s)", year, unit_names[g->unit]));
     for (size_t a = 0; a < g->nassociations; a++)
         cell(&t, short_name(g->associations[a]));
