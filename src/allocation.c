@@ -272,15 +272,16 @@ static void check_kind_sum(const allocation_line *lines, size_t n, member_kind k
                            const char *what, diag_list *dl)
 {
     int64_t sum = 0;
+    bool fits = true;
     const allocation_line *first = NULL;
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind != k)
             continue;
         first = first ? first : &lines[i];
-        sum += lines[i].stated; /* fits: the sum of all lines did */
+        fits = fits && money_add(sum, lines[i].stated, &sum);
         res->computed[i] = lines[i].stated;
     }
-    if (sum == res->kind_part[k])
+    if (!fits || sum == res->kind_part[k])
         return;
     res->mismatches++;
     char a[FORMAT_BUF], b[FORMAT_BUF], c[FORMAT_BUF], pct[64];
