@@ -16,7 +16,7 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all render build test unit e2e clean
+.PHONY: all render build test unit e2e bench-template clean
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -57,6 +57,10 @@ unit: $(TESTS)
 
 e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
+
+# Time of the template stage on the Samsund plan (a benchmark, not a test).
+bench-template: $(BUILD)/tests/bench_template
+	$(BUILD)/tests/bench_template
 
 clean:
 	rm -rf $(BUILD) out
