@@ -636,14 +636,26 @@ static void put_text(render_state *rs, const token *t, size_t strip)
     rs->at_line_start = s[len - 1] == '\n';
 }
 
+/* The shortest text that reads back as `d`, without an exponent for
+ * ordinary magnitudes (1e3 is "1000"). */
 static size_t format_double(char *buf, size_t size, double d)
 {
-    for (int precision = 1; precision < 17; precision++) {
-        int n = snprintf(buf, size, "%.*g", precision, d);
+    int precision = 1;
+    while (precision < 17) {
+        snprintf(buf, size, "%.*g", precision, d);
         if (strtod(buf, NULL) == d)
-            return (size_t)n;
+            break;
+        precision++;
     }
-    return (size_t)snprintf(buf, size, "%.17g", d);
+    int n = snprintf(buf, size, "%.*g", precision, d);
+    const char *e = strchr(buf, 'e');
+    if (e && d != 0) {
+        int exponent = atoi(e + 1);
+        if (exponent >= 0 && exponent < 17)
+            n = snprintf(buf, size, "%.*f", exponent < precision - 1 ? precision - 1 - exponent : 0,
+                         d);
+    }
+    return (size_t)n;
 }
 
 static void put_value(render_state *rs, const value *v, bool escaped)
