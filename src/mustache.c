@@ -8,7 +8,8 @@
 enum {
     MAX_OPEN = 100,       /* sections, parents and blocks open at once in one template */
     MAX_EXPANSIONS = 100, /* partials, parents and blocks expanded inside one another */
-    MAX_CONTEXT = 1000,   /* data sections entered inside one another */
+    MAX_NESTING = 1000,   /* sections, partials, parents and blocks inside one another */
+    MAX_STEPS = 10000000, /* tokens rendered for one template: stops exponential expansion */
     MAX_DELIMITER = 16,
 };
 
@@ -317,11 +318,14 @@ static void add_text(compiler *c, size_t from, size_t to)
     while (from < to) {
         const char *nl = memchr(c->src + from, '\n', to - from);
         size_t end = nl ? (size_t)(nl - c->src) + 1 : to;
+        count_to(c, from);
         token *t = ARENA_PUSH(c->mem, c->toks, c->ntoks, c->toks_cap);
         *t = (token){.kind = T_TEXT,
                      .text = c->src + from,
                      .len = end - from,
-                     .line_start = from == 0 || c->src[from - 1] == '\n'};
+                     .line_start = from == 0 || c->src[from - 1] == '\n',
+                     .line = (int)c->line,
+                     .col = (int)c->col};
         from = end;
     }
 }
@@ -525,6 +529,8 @@ mustache_template *mustache_compile(arena *mem, const char *file, const char *so
     if (!find_tags(&c))
         return NULL;
     find_standalone_lines(&c);
+    c.counted = 0; /* the positions of text tokens are counted again, in order */
+    c.line = c.col = 1;
     if (!build_tokens(&c))
         return NULL;
     mustache_template *t = ARENA_NEW(mem, mustache_template);
@@ -601,11 +607,12 @@ typedef struct {
     strbuf *out;
     bool at_line_start; /* the output ends with a line end of a template */
     strbuf indent;      /* indentation of standalone partials, parents and blocks */
-    const value *stack[MAX_CONTEXT];
+    const value *stack[MAX_NESTING + 1]; /* the context stack: data, then sections' values */
     size_t depth;
     argument_scope scopes[MAX_EXPANSIONS];
     size_t nscopes;
-    int expansions;
+    int expansions, nesting;
+    long steps;
 } render_state;
 
 #define RENDER_ERROR(rs, tpl, t, ...)                                                              \
@@ -706,16 +713,35 @@ static const value *lookup(const render_state *rs, const name_part *parts, size_
 static bool render_range(render_state *rs, const mustache_template *tpl, size_t from, size_t to,
                          size_t strip);
 
-static bool render_in_context(render_state *rs, const mustache_template *tpl, size_t i,
-                              const value *v, size_t strip)
+static const char *sigil_of(const token *t)
+{
+    switch (t->kind) {
+    case T_SECTION: return "#";
+    case T_INVERTED: return "^";
+    case T_PARTIAL: return t->dynamic ? ">*" : ">";
+    case T_PARENT: return t->dynamic ? "<*" : "<";
+    case T_BLOCK: return "$";
+    case T_RAW: return "&";
+    default: return "";
+    }
+}
+
+/* Renders the body of section `i`, with `v` on the context stack unless NULL. */
+static bool render_body(render_state *rs, const mustache_template *tpl, size_t i, const value *v,
+                        size_t strip)
 {
     const token *t = &tpl->toks[i];
-    if (rs->depth == MAX_CONTEXT)
-        return RENDER_ERROR(rs, tpl, t, "{{#%.*s}}: data sections nested more than %d deep",
-                            (int)t->len, t->text, MAX_CONTEXT);
-    rs->stack[rs->depth++] = v;
+    if (rs->nesting == MAX_NESTING)
+        return RENDER_ERROR(rs, tpl, t,
+                            "{{%s%.*s}}: sections and templates nested more than %d deep",
+                            sigil_of(t), (int)t->len, t->text, MAX_NESTING);
+    rs->nesting++;
+    if (v)
+        rs->stack[rs->depth++] = v;
     bool ok = render_range(rs, tpl, i + 1, t->end, strip);
-    rs->depth--;
+    if (v)
+        rs->depth--;
+    rs->nesting--;
     return ok;
 }
 
@@ -724,13 +750,13 @@ static bool render_section(render_state *rs, const mustache_template *tpl, size_
     const token *t = &tpl->toks[i];
     const value *v = lookup(rs, t->parts, t->nparts);
     if (t->kind == T_INVERTED)
-        return value_truthy(v) || render_range(rs, tpl, i + 1, t->end, strip);
+        return value_truthy(v) || render_body(rs, tpl, i, NULL, strip);
     if (!value_truthy(v))
         return true;
     if (v->kind != VALUE_LIST)
-        return render_in_context(rs, tpl, i, v, strip);
+        return render_body(rs, tpl, i, v, strip);
     for (size_t k = 0; k < v->as.list.count; k++)
-        if (!render_in_context(rs, tpl, i, v->as.list.items[k], strip))
+        if (!render_body(rs, tpl, i, v->as.list.items[k], strip))
             return false;
     return true;
 }
@@ -740,14 +766,14 @@ static bool render_section(render_state *rs, const mustache_template *tpl, size_
 static bool enter(render_state *rs, const mustache_template *tpl, const token *t, size_t strip,
                   size_t *indent_mark)
 {
-    if (rs->expansions == MAX_EXPANSIONS) {
-        const char *sigil = t->kind == T_BLOCK ? "$" : t->kind == T_PARENT ? "<" : ">";
+    if (rs->expansions == MAX_EXPANSIONS || rs->nesting == MAX_NESTING)
         return RENDER_ERROR(rs, tpl, t,
-                            "{{%s%s%.*s}}: templates nested more than %d deep; does it include "
+                            "{{%s%.*s}}: templates nested more than %d deep; does it include "
                             "itself without end?",
-                            sigil, t->dynamic ? "*" : "", (int)t->len, t->text, MAX_EXPANSIONS);
-    }
+                            sigil_of(t), (int)t->len, t->text,
+                            rs->expansions == MAX_EXPANSIONS ? MAX_EXPANSIONS : MAX_NESTING);
     rs->expansions++;
+    rs->nesting++;
     *indent_mark = rs->indent.len;
     if (t->standalone) {
         size_t skip = strip < t->indent_len ? strip : t->indent_len;
@@ -759,6 +785,7 @@ static bool enter(render_state *rs, const mustache_template *tpl, const token *t
 static void leave(render_state *rs, size_t indent_mark)
 {
     rs->expansions--;
+    rs->nesting--;
     rs->indent.len = indent_mark;
 }
 
@@ -865,6 +892,11 @@ static bool render_range(render_state *rs, const mustache_template *tpl, size_t 
     bool ok = true;
     for (size_t i = from; i < to && ok; i++) {
         const token *t = &tpl->toks[i];
+        if (++rs->steps > MAX_STEPS)
+            return RENDER_ERROR(rs, tpl, t,
+                                "rendering stopped after %d steps: sections or partials repeat "
+                                "too often",
+                                MAX_STEPS);
         switch (t->kind) {
         case T_TEXT: put_text(rs, t, strip); break;
         case T_VAR: put_value(rs, lookup(rs, t->parts, t->nparts), true); break;

@@ -15,9 +15,10 @@
  *    no name or a name with spaces, a bad set-delimiter tag, a tag other than a
  *    block directly inside a parent, sections nested more than 100 deep;
  *  - when rendering: partials, parents and blocks expanded inside one another
- *    more than 100 deep (a template that includes itself without end), data
- *    sections nested more than 1000 deep; and, with `strict_partials`, a
- *    partial or parent that no layer has.
+ *    more than 100 deep (a template that includes itself without end),
+ *    sections and templates nested more than 1000 deep, more than ten million
+ *    tokens rendered (repetition that grows exponentially); and, with
+ *    `strict_partials`, a partial or parent that no layer has.
  * As the specification says, a missing variable renders as nothing, and so
  * does a missing partial or parent unless `strict_partials` is set (documents
  * set it: there a missing partial is most likely a typo). */

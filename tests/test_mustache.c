@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -239,6 +240,55 @@ static void a_block_that_fills_itself_is_stopped(void **state)
     assert_null(render(f, "{{<base}}{{$b}}again {{$b}}{{/b}}{{/b}}{{/base}}", "{}"));
     assert_int_equal(f->dl.errors, 1);
     assert_non_null(strstr(f->dl.items[0].message, "nested more than 100 deep"));
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Sections 30 deep over a list of 10: 10^30 repetitions if nothing stopped it. */
+static void exponential_repetition_is_stopped_in_time(void **state)
+{
+    fixture *f = *state;
+    strbuf t = {0};
+    for (int i = 0; i < 30; i++)
+        strbuf_puts(&t, "{{#l}}");
+    strbuf_puts(&t, "x");
+    for (int i = 0; i < 30; i++)
+        strbuf_puts(&t, "{{/l}}");
+    double start = seconds();
+    assert_null(render(f, t.data, "l: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"));
+    assert_true(seconds() - start < 2.0);
+    assert_error(f, "t.mustache", 1, 181, "rendering stopped after 10000000 steps");
+    strbuf_free(&t);
+}
+
+static void deep_or_large_templates_are_handled(void **state)
+{
+    fixture *f = *state;
+    strbuf t = {0};
+    for (int i = 0; i < 101; i++)
+        strbuf_puts(&t, "{{^x}}");
+    assert_null(render(f, t.data, "{}"));
+    assert_error(f, "t.mustache", 1, 601, "sections nested more than 100 deep");
+
+    t.len = 0;
+    for (int i = 0; i < 100000; i++)
+        strbuf_puts(&t, "{{");
+    double start = seconds();
+    assert_null(render(f, t.data, "{}"));
+    assert_int_equal(f->dl.errors, 2);
+
+    t.len = 0;
+    for (int i = 0; i < 100000; i++)
+        strbuf_puts(&t, "{{a}}\n{{#b}}{{/b}}\n");
+    assert_non_null(render(f, t.data, "a: x"));
+    assert_int_equal(f->out.len, 200000);
+    assert_true(seconds() - start < 2.0);
+    strbuf_free(&t);
 }
 
 static void partials_are_compiled_once(void **state)
@@ -506,6 +556,8 @@ int main(void)
         TEST(partial_recursion_is_stopped),
         TEST(recursion_ended_by_the_data_is_fine),
         TEST(a_block_that_fills_itself_is_stopped),
+        TEST(exponential_repetition_is_stopped_in_time),
+        TEST(deep_or_large_templates_are_handled),
         TEST(partials_are_compiled_once),
         TEST(numbers_render_as_yaml_wrote_them),
         TEST(markdown_escaping),
