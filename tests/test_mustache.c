@@ -261,7 +261,7 @@ static void exponential_repetition_is_stopped_in_time(void **state)
         strbuf_puts(&t, "{{/l}}");
     double start = seconds();
     assert_null(render(f, t.data, "l: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"));
-    assert_true(seconds() - start < 2.0);
+    assert_true(seconds() - start < 10.0);
     assert_error(f, "t.mustache", 1, 181, "rendering stopped after 10000000 steps");
     strbuf_free(&t);
 }
@@ -287,7 +287,7 @@ static void deep_or_large_templates_are_handled(void **state)
         strbuf_puts(&t, "{{a}}\n{{#b}}{{/b}}\n");
     assert_non_null(render(f, t.data, "a: x"));
     assert_int_equal(f->out.len, 200000);
-    assert_true(seconds() - start < 2.0);
+    assert_true(seconds() - start < 10.0);
     strbuf_free(&t);
 }
 
