@@ -110,20 +110,25 @@ static void count_to(compiler *c, size_t to)
     }
 }
 
+static bool is_space(char c)
+{
+    return is_blank(c) || c == '\n' || c == '\r';
+}
+
 static void trim(const char **s, size_t *len)
 {
-    while (*len && (is_blank(**s) || **s == '\n' || **s == '\r')) {
+    while (*len && is_space(**s)) {
         (*s)++;
         (*len)--;
     }
-    while (*len && (is_blank((*s)[*len - 1]) || (*s)[*len - 1] == '\n' || (*s)[*len - 1] == '\r'))
+    while (*len && is_space((*s)[*len - 1]))
         (*len)--;
 }
 
 static bool has_space(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (is_blank(s[i]) || s[i] == '\n' || s[i] == '\r')
+        if (is_space(s[i]))
             return true;
     return false;
 }

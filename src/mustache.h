@@ -21,7 +21,20 @@
  *    `strict_partials`, a partial or parent that no layer has.
  * As the specification says, a missing variable renders as nothing, and so
  * does a missing partial or parent unless `strict_partials` is set (documents
- * set it: there a missing partial is most likely a typo). */
+ * set it: there a missing partial is most likely a typo).
+ *
+ * Where the specification leaves a choice:
+ *  - a line that holds only blanks and tags printing nothing (sections,
+ *    closes, comments, partials, parents, blocks, set delimiters) is
+ *    standalone and removed, however many tags it holds; an empty block
+ *    {{$name}}{{/name}} alone on a line keeps the line's end;
+ *  - indentation is added to every non-empty line that a template writes
+ *    (never inside data), so a partial included inline in an indented
+ *    partial continues that indentation on its later lines;
+ *  - inside a parent only blocks, comments and set delimiters may stand; text
+ *    there is ignored, other tags are errors;
+ *  - a block argument may itself hold blocks that the outermost parent fills
+ *    (arguments are looked up from the outermost parent inwards). */
 #ifndef PP_MUSTACHE_H
 #define PP_MUSTACHE_H
 
@@ -56,8 +69,9 @@ typedef struct {
 typedef struct mustache_template mustache_template;
 typedef struct mustache_set mustache_set;
 
-/* Compiles `source` (named `file` in messages). NULL with errors in `dl`
- * when the template is malformed. */
+/* Compiles `source` (named `file` in messages); the template points into
+ * `source`, which must outlive it. NULL with errors in `dl` when the
+ * template is malformed. */
 mustache_template *mustache_compile(arena *mem, const char *file, const char *source,
                                     diag_list *dl);
 

@@ -367,6 +367,17 @@ static void indentation_of_a_partial_follows_its_lines(void **state)
                         "1. Mål\n   - a\n     n\\*\n   - b\n");
 }
 
+static void an_inline_partial_continues_the_indentation(void **state)
+{
+    fixture *f = *state;
+    f->partials[0][0] = "outer";
+    f->partials[0][1] = "Mål: {{>inner}}\n";
+    f->partials[1][0] = "inner";
+    f->partials[1][1] = "ett\ntvå";
+    assert_string_equal(render(f, "- Område\n  {{>outer}}\n", "{}"),
+                        "- Område\n  Mål: ett\n  två\n");
+}
+
 /* ---- template folders ---------------------------------------------------- */
 
 static void write_file(const char *dir, const char *name, const char *text)
@@ -563,6 +574,7 @@ int main(void)
         TEST(markdown_escaping),
         TEST(html_escaping),
         TEST(indentation_of_a_partial_follows_its_lines),
+        TEST(an_inline_partial_continues_the_indentation),
         TEST(the_default_template_serves_an_association_without_its_own),
         TEST(an_association_overrides_one_block_of_the_default_template),
         TEST(an_association_overrides_a_partial),
