@@ -245,11 +245,12 @@ static void a_block_that_fills_itself_is_stopped(void **state)
 static double seconds(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Sections 30 deep over a list of 10: 10^30 repetitions if nothing stopped it. */
+/* Sections 30 deep over a list of 10: 10^30 repetitions if nothing stopped it.
+ * The time bound (CPU seconds) leaves room for valgrind, some 50 times slower. */
 static void exponential_repetition_is_stopped_in_time(void **state)
 {
     fixture *f = *state;
@@ -261,7 +262,7 @@ static void exponential_repetition_is_stopped_in_time(void **state)
         strbuf_puts(&t, "{{/l}}");
     double start = seconds();
     assert_null(render(f, t.data, "l: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"));
-    assert_true(seconds() - start < 10.0);
+    assert_true(seconds() - start < 60.0);
     assert_error(f, "t.mustache", 1, 181, "rendering stopped after 10000000 steps");
     strbuf_free(&t);
 }
@@ -287,7 +288,7 @@ static void deep_or_large_templates_are_handled(void **state)
         strbuf_puts(&t, "{{a}}\n{{#b}}{{/b}}\n");
     assert_non_null(render(f, t.data, "a: x"));
     assert_int_equal(f->out.len, 200000);
-    assert_true(seconds() - start < 10.0);
+    assert_true(seconds() - start < 60.0);
     strbuf_free(&t);
 }
 
