@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include <cmark-gfm-core-extensions.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,39 @@
 typedef struct {
     arena *mem;
     const char *dirs[2]; /* the association's folder, then the default templates */
+    const input_recorder *inputs;
 } template_finder;
+
+static void record_input(const input_recorder *inputs, const char *path)
+{
+    if (inputs)
+        inputs->file(inputs->ctx, path);
+}
+
+bool render_env_open(render_env *env, const char *templates_dir, const input_recorder *inputs,
+                     diag_list *dl)
+{
+    *env = (render_env){.templates_dir = templates_dir};
+    arena_init(&env->mem);
+    /* Registers the GFM extensions while only one thread runs. */
+    cmark_gfm_core_extensions_ensure_registered();
+    const char *style_path = arena_printf(&env->mem, "%s/style.yaml", templates_dir);
+    record_input(inputs, style_path);
+    env->style = style_load(&env->mem, style_path, dl);
+    if (!env->style)
+        return false;
+    for (int f = 0; f < FACE_COUNT; f++)
+        record_input(inputs, env->style->font_files[f]);
+    env->fonts = fonts_load(env->style, dl);
+    return env->fonts != NULL;
+}
+
+void render_env_close(render_env *env)
+{
+    fonts_free(env->fonts);
+    arena_free(&env->mem);
+    *env = (render_env){0};
+}
 
 static char *read_file(arena *mem, const char *path)
 {
@@ -40,6 +73,7 @@ static const char *find_template(void *ctx, const char *name, const char **file)
         if (!tf->dirs[i])
             continue;
         char *path = arena_printf(tf->mem, "%s/%s.mustache", tf->dirs[i], name);
+        record_input(tf->inputs, path);
         char *text = read_file(tf->mem, path);
         if (text) {
             *file = path;
@@ -64,21 +98,32 @@ static bool render_markdown(arena *mem, template_finder *tf, const char *name, c
     return mustache_render(mem, file, source, ctx, &opt, out, dl);
 }
 
-bool document_render_plan(const render_env *env, const char *plan_path, const char *pdf_path,
-                          diag_list *dl)
+/* The files a plan is loaded from: itself and its association. */
+static void record_plan_files(arena *mem, const document_request *req)
+{
+    if (!req->inputs)
+        return;
+    record_input(req->inputs, req->source);
+    const char *slash = strrchr(req->source, '/');
+    const char *dir = slash ? arena_strndup(mem, req->source, (size_t)(slash - req->source)) : ".";
+    record_input(req->inputs, arena_printf(mem, "%s/association.yaml", dir));
+}
+
+bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl)
 {
     arena mem;
     arena_init(&mem);
     bool ok = false;
     size_t first_diag = dl->count;
     strbuf markdown = {0};
-    plan *p = load_plan(&mem, plan_path, dl);
+    record_plan_files(&mem, req);
+    plan *p = load_plan(&mem, req->source, dl);
     if (p) {
         budget_figures figures = budget_compute(&mem, &p->budget);
         budget_cross_check(&p->budget, &figures, dl);
         value *ctx = context_for_plan(&mem, p, &figures);
-        template_finder tf = {&mem, {p->assoc->dir, env->templates_dir}};
-        if (render_markdown(&mem, &tf, "plan", ctx, &markdown, dl)) {
+        template_finder tf = {&mem, {p->assoc->dir, env->templates_dir}, req->inputs};
+        if (render_markdown(&mem, &tf, req->template_name, ctx, &markdown, dl)) {
             layout_info info = {p->title, p->assoc->name};
             layout_doc doc;
             pdf_metadata meta = {.title = p->title,
@@ -88,7 +133,7 @@ bool document_render_plan(const render_env *env, const char *plan_path, const ch
                                  .language = "sv-SE"};
             ok = layout_markdown(&mem, markdown.data, markdown.len, env->style, env->fonts, &info,
                                  &doc, dl) &&
-                 pdf_write(&doc, env->fonts, &meta, pdf_path, dl);
+                 pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
         }
     }
     strbuf_free(&markdown);
