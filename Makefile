@@ -1,10 +1,17 @@
 # planpress — see README.md.
 #   make          install missing Debian packages, build, render plans/ into out/
 #   make test     the same set-up, then every test (unit and end-to-end)
+#   make install  the binary, the default templates and the man page under
+#                 $(DESTDIR)$(PREFIX) (PREFIX defaults to /usr/local)
 
 BUILD   := .build
 BIN     := $(BUILD)/planpress
 VERSION := 0.1.0
+
+PREFIX  ?= /usr/local
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/planpress
+MANDIR  := $(PREFIX)/share/man
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -16,7 +23,7 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all render build test unit e2e clean
+.PHONY: all render build test unit e2e install uninstall clean
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -57,6 +64,17 @@ unit: $(TESTS)
 
 e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
+	sh tests/e2e_batch.sh $(BIN)
+
+# The binary finds the templates in ../share/planpress/templates beside it.
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/planpress
+	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 docs/planpress.1 $(DESTDIR)$(MANDIR)/man1/planpress.1
+
+uninstall:
+	rm -rf $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1/planpress.1
 
 clean:
 	rm -rf $(BUILD) out

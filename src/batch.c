@@ -95,13 +95,14 @@ static bool input_lists_equal(const input_list *a, const input_list *b)
 /* Why `doc` must be built, or NULL when its last build still stands. */
 static const char *why_build(arena *mem, const batch_doc *doc, const doc_record *rec, filecache *fc)
 {
+    file_stamp pdf;
+    bool pdf_there = filecache_stamp(doc->pdf, &pdf);
     if (!rec)
-        return "new";
+        return pdf_there ? "its last build failed or is not on record" : "new";
     if (strcmp(rec->kind, doc->found.kind->name) != 0 ||
         strcmp(rec->source, doc->found.source) != 0)
         return "made from another file";
-    file_stamp pdf;
-    if (!filecache_stamp(doc->pdf, &pdf))
+    if (!pdf_there)
         return "the PDF is missing";
     if (pdf.size != rec->pdf_size || pdf.mtime_ns != rec->pdf_mtime_ns)
         return "the PDF was changed";

@@ -407,8 +407,9 @@ static const command *command_named(const char *name)
 
 static int cmd_help(int argc, char **argv)
 {
-    const command *cmd = argc > 1 ? command_named(argv[1]) : NULL;
-    if (argc > 2 || (argc == 2 && !cmd)) {
+    bool asks_help = argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
+    const command *cmd = argc > 1 && !asks_help ? command_named(argv[1]) : NULL;
+    if (argc > 2 || (argc == 2 && !cmd && !asks_help)) {
         fprintf(stderr, "planpress help: no command is called \"%s\"\n", argv[1]);
         return usage_error(main_help);
     }
