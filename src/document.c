@@ -32,6 +32,8 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
     arena_init(&env->mem);
     /* Registers the GFM extensions while only one thread runs. */
     cmark_gfm_core_extensions_ensure_registered();
+    env->markdown_lock = ARENA_NEW(&env->mem, pthread_mutex_t);
+    pthread_mutex_init(env->markdown_lock, NULL);
     const char *style_path = arena_printf(&env->mem, "%s/style.yaml", templates_dir);
     record_input(inputs, style_path);
     env->style = style_load(&env->mem, style_path, dl);
@@ -45,6 +47,8 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
 
 void render_env_close(render_env *env)
 {
+    if (env->markdown_lock)
+        pthread_mutex_destroy(env->markdown_lock);
     fonts_free(env->fonts);
     arena_free(&env->mem);
     *env = (render_env){0};
@@ -98,6 +102,17 @@ static bool render_markdown(arena *mem, template_finder *tf, const char *name, c
     return mustache_render(mem, file, source, ctx, &opt, out, dl);
 }
 
+/* Lays out under the environment's lock while cmark-gfm parses in layout_markdown. */
+static bool lay_out(const render_env *env, arena *mem, const strbuf *markdown,
+                    const layout_info *info, layout_doc *doc, diag_list *dl)
+{
+    pthread_mutex_lock(env->markdown_lock);
+    bool ok =
+        layout_markdown(mem, markdown->data, markdown->len, env->style, env->fonts, info, doc, dl);
+    pthread_mutex_unlock(env->markdown_lock);
+    return ok;
+}
+
 /* The files a plan is loaded from: itself and its association. */
 static void record_plan_files(arena *mem, const document_request *req)
 {
@@ -131,8 +146,7 @@ bool document_render_plan(const render_env *env, const document_request *req, di
                                  .subject = p->subtitle,
                                  .keywords = "verksamhetsplan",
                                  .language = "sv-SE"};
-            ok = layout_markdown(&mem, markdown.data, markdown.len, env->style, env->fonts, &info,
-                                 &doc, dl) &&
+            ok = lay_out(env, &mem, &markdown, &info, &doc, dl) &&
                  pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
         }
     }

@@ -5,6 +5,7 @@
 #ifndef PP_DOCUMENT_H
 #define PP_DOCUMENT_H
 
+#include <pthread.h>
 #include <stdbool.h>
 
 #include "arena.h"
@@ -26,6 +27,10 @@ typedef struct {
     const char *templates_dir; /* the default templates, e.g. "templates" */
     const style *style;
     font_set *fonts;
+    /* cmark-gfm keeps the special characters of inline extensions in one
+     * table for the process, which every parse sets and clears again: two
+     * parses at once make each other miss strikethrough and autolinks. */
+    pthread_mutex_t *markdown_lock;
 } render_env;
 
 typedef struct {
