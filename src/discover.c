@@ -45,7 +45,8 @@ static void walk(arena *mem, const char *dir, const char *out_folder, int depth,
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        const char *path = arena_printf(mem, "%s/%s", dir, e->d_name);
+        const char *path = strcmp(dir, ".") == 0 ? arena_strdup(mem, e->d_name)
+                                                 : arena_printf(mem, "%s/%s", dir, e->d_name);
         if (is_folder(path, e))
             walk(mem, path, join(mem, out_folder, e->d_name), depth + 1, out);
         else
@@ -108,6 +109,33 @@ static void sort_unique(document_list *out, diag_list *dl)
     out->count = kept;
 }
 
+char *clean_path(arena *mem, const char *path)
+{
+    char *out = arena_strdup(mem, path), *o = out;
+    const char *p = path;
+    bool absolute = *p == '/';
+    if (absolute)
+        *o++ = *p++;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/");
+        if (n == 1 && *p == '.') {
+            p++;
+            continue;
+        }
+        if (n && o > out + absolute)
+            *o++ = '/';
+        memcpy(o, p, n);
+        o += n;
+        p += n;
+    }
+    if (o == out)
+        *o++ = '.';
+    *o = '\0';
+    return out;
+}
+
 bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npaths,
               document_list *out, diag_list *dl)
 {
@@ -116,17 +144,18 @@ bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npat
     bool ok = true;
     for (size_t i = 0; i < npaths; i++) {
         struct stat st;
-        if (stat(paths[i], &st) != 0 || !realpath(paths[i], buf)) {
-            diag_add(dl, DIAG_ERROR, paths[i], 0, 0, NULL, "no such file or folder");
+        const char *path = clean_path(mem, paths[i]);
+        if (stat(path, &st) != 0 || !realpath(path, buf)) {
+            diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "no such file or folder");
             ok = false;
         } else if (S_ISDIR(st.st_mode)) {
-            walk(mem, paths[i], output_folder(mem, plans_real, buf), 0, out);
+            walk(mem, path, output_folder(mem, plans_real, buf), 0, out);
         } else {
             size_t before = out->count;
             const char *folder = output_folder(mem, plans_real, parent_of(mem, buf));
-            add_sources(mem, paths[i], base_name(paths[i]), folder, out);
+            add_sources(mem, path, base_name(path), folder, out);
             if (out->count == before) {
-                diag_add(dl, DIAG_ERROR, paths[i], 0, 0, NULL,
+                diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
                          "makes no document: document sources are named %s", kind_patterns(mem));
                 ok = false;
             }

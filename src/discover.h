@@ -35,4 +35,8 @@ typedef struct {
 bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npaths,
               document_list *out, diag_list *dl);
 
+/* `path` without "./" folders, doubled or trailing slashes ("./plans//a/"
+ * is "plans/a"), so that one file always has one name in the manifest. */
+char *clean_path(arena *mem, const char *path);
+
 #endif

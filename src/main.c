@@ -17,6 +17,7 @@
 #include "batch.h"
 #include "budget.h"
 #include "diag.h"
+#include "discover.h"
 #include "document.h"
 #include "kinds.h"
 #include "load.h"
@@ -205,8 +206,8 @@ static int cmd_build(int argc, char **argv)
     static char *default_paths[] = {"plans"};
     opt.paths = optind < argc ? argv + optind : default_paths;
     opt.npaths = optind < argc ? (size_t)(argc - optind) : 1;
-    if (!opt.templates_dir)
-        opt.templates_dir = default_templates(&mem);
+    opt.templates_dir =
+        opt.templates_dir ? clean_path(&mem, opt.templates_dir) : default_templates(&mem);
     if (!opt.jobs)
         opt.jobs = processors();
 

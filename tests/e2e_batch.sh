@@ -111,6 +111,8 @@ run "$P/b" -t "$T" --force
 built_exactly "a path selects documents and names them as the whole folder does" "b/plan-2024.pdf"
 run "$P/c/plan-2024.yaml" -t "$T" --force
 built_exactly "... and so does a file" "c/plan-2024.pdf"
+run "$P//./" -t "$T/"
+built_exactly "the same folders named otherwise are the same: nothing is built" ""
 SOURCE_DATE_EPOCH=1700000001 run "$P" -t "$T"
 built_exactly "another SOURCE_DATE_EPOCH: every document is built" \
     "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf d/plan-2024.pdf"

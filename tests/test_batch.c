@@ -159,6 +159,17 @@ static void discovery_names_pdfs_from_the_plans_folder(void **state)
     assert_int_equal(f->dl.count, 0);
 }
 
+static void paths_are_cleaned(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(clean_path(&f->mem, "./plans//a/"), "plans/a");
+    assert_string_equal(clean_path(&f->mem, "plans/./a/plan-2024.yaml"), "plans/a/plan-2024.yaml");
+    assert_string_equal(clean_path(&f->mem, "//srv/./x"), "/srv/x");
+    assert_string_equal(clean_path(&f->mem, "/"), "/");
+    assert_string_equal(clean_path(&f->mem, "./"), ".");
+    assert_string_equal(clean_path(&f->mem, "../up/"), "../up");
+}
+
 static void discovery_refuses_bad_paths(void **state)
 {
     fixture *f = *state;
@@ -414,6 +425,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(kinds_tell_sources_by_name, setup, teardown),
         cmocka_unit_test_setup_teardown(discovery_names_pdfs_from_the_plans_folder, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(paths_are_cleaned, setup, teardown),
         cmocka_unit_test_setup_teardown(discovery_refuses_bad_paths, setup, teardown),
         cmocka_unit_test_setup_teardown(discovery_reports_two_sources_for_one_pdf, setup, teardown),
         cmocka_unit_test_setup_teardown(digests_tell_content_and_absence, setup, teardown),
