@@ -62,9 +62,14 @@ static const char *digest_text(arena *mem, file_digest d)
     return d.state == FILE_PRESENT ? arena_printf(mem, "%016llx", (unsigned long long)d.hash) : "-";
 }
 
+static void add_setting(arena *mem, setting_list *list, const char *name, const char *value)
+{
+    *ARENA_PUSH(mem, list->items, list->count, list->cap) = (setting){name, value};
+}
+
 /* The settings a PDF depends on besides its files: the program (its version
  * and the hash of its binary), the templates folder, the date of documents. */
-static const char *settings_of(arena *mem, const batch_options *opt, filecache *fc)
+static setting_list settings_of(arena *mem, const batch_options *opt, filecache *fc)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -74,9 +79,19 @@ static const char *settings_of(arena *mem, const batch_options *opt, filecache *
         program = filecache_digest(fc, exe);
     }
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    return arena_printf(mem, "version=%s program=%s templates=%s SOURCE_DATE_EPOCH=%s",
-                        opt->version, digest_text(mem, program), opt->templates_dir,
-                        epoch ? epoch : "");
+    setting_list list = {0};
+    add_setting(mem, &list, "planpress",
+                arena_printf(mem, "%s %s", opt->version, digest_text(mem, program)));
+    add_setting(mem, &list, "templates", opt->templates_dir);
+    add_setting(mem, &list, "SOURCE_DATE_EPOCH", epoch ? epoch : "");
+    return list;
+}
+
+/* Why every document is out of date when `name` changed. */
+static const char *setting_reason(arena *mem, const char *name)
+{
+    return strcmp(name, "templates") == 0 ? "the templates folder changed"
+                                          : arena_printf(mem, "%s changed", name);
 }
 
 static bool input_lists_equal(const input_list *a, const input_list *b)
@@ -117,7 +132,7 @@ typedef struct {
     manifest man;
     outdir_lock lock;
     const char *manifest_path;
-    const char *settings;
+    setting_list settings;
     render_env env;
     input_list shared;    /* what the render environment was made from */
     doc_record **records; /* of the documents built, by position in res->docs */
@@ -128,12 +143,13 @@ static void check(run *r)
 {
     batch_result *res = r->res;
     r->settings = settings_of(&res->mem, r->opt, r->fc);
-    const char *changed;
-    if (strcmp(r->man.settings, r->settings) != 0)
-        res->rebuild_all = *r->man.settings ? "the program or its settings changed" : NULL;
-    else if ((changed = input_list_changed(&r->man.shared, r->fc)))
+    const char *setting_name = setting_list_changed(&r->man.settings, &r->settings);
+    const char *changed = setting_name ? NULL : input_list_changed(&r->man.shared, r->fc);
+    if (setting_name && r->man.settings.count) /* none: the first run */
+        res->rebuild_all = setting_reason(&res->mem, setting_name);
+    else if (changed)
         res->rebuild_all = arena_printf(&res->mem, "%s changed", changed);
-    if (res->rebuild_all || strcmp(r->man.settings, r->settings) != 0)
+    if (setting_name || changed)
         manifest_drop_all(&r->man);
     for (size_t i = 0; i < res->ndocs; i++) {
         batch_doc *d = &res->docs[i];
@@ -448,7 +464,7 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     if (res->to_build > 0) {
         build_and_record(&r, obs);
         manifest_save(&r.man, r.manifest_path, r.fc, &res->diags);
-    } else if (filecache_changed(r.fc) || strcmp(r.man.settings, r.settings) != 0) {
+    } else if (filecache_changed(r.fc) || setting_list_changed(&r.man.settings, &r.settings)) {
         r.man.settings = r.settings;
         manifest_save(&r.man, r.manifest_path, r.fc, &res->diags);
     }

@@ -14,7 +14,7 @@ static const char magic[] = "planpress manifest 1";
 
 void manifest_init(manifest *m, arena *mem)
 {
-    *m = (manifest){.mem = mem, .settings = ""};
+    *m = (manifest){.mem = mem};
     strmap_init(&m->docs, mem);
 }
 
@@ -37,6 +37,19 @@ void manifest_drop(manifest *m, const char *output)
 void manifest_drop_all(manifest *m)
 {
     strmap_init(&m->docs, m->mem);
+}
+
+const char *setting_list_changed(const setting_list *a, const setting_list *b)
+{
+    for (size_t i = 0; i < a->count || i < b->count; i++) {
+        const setting *x = i < a->count ? &a->items[i] : NULL;
+        const setting *y = i < b->count ? &b->items[i] : NULL;
+        if (!x || !y || strcmp(x->name, y->name) != 0)
+            return x ? x->name : y->name;
+        if (strcmp(x->value, y->value) != 0)
+            return x->name;
+    }
+    return NULL;
 }
 
 void input_list_add(arena *mem, input_list *list, const char *path, file_digest digest)
@@ -158,8 +171,11 @@ static void put_all(const manifest *m, filecache *fc, arena *tmp, strbuf *sb)
     }
     qsort(docs, n, sizeof *docs, compare_records);
 
-    strbuf_printf(sb, "%s\nsettings ", magic);
-    put_text(sb, m->settings);
+    strbuf_printf(sb, "%s\n", magic);
+    for (size_t i = 0; i < m->settings.count; i++) {
+        strbuf_printf(sb, "setting %s ", m->settings.items[i].name);
+        put_text(sb, m->settings.items[i].value);
+    }
     put_inputs(sb, "shared", &m->shared);
     put_files(sb, &files, fc);
     for (size_t i = 0; i < n; i++) {
@@ -292,6 +308,18 @@ static bool parse_digest(const char *s, file_digest *d)
     return parse_hash(s, &d->hash);
 }
 
+static bool parse_setting(arena *mem, line_reader *r, setting_list *list)
+{
+    const char *name = field(r);
+    if (!name)
+        return false;
+    const char *value = r->p && *r->p ? rest_text(mem, r) : "";
+    if (value)
+        *ARENA_PUSH(mem, list->items, list->count, list->cap) =
+            (setting){arena_strdup(mem, name), value};
+    return value != NULL;
+}
+
 static bool parse_input(arena *mem, line_reader *r, input_list *list)
 {
     file_digest d;
@@ -343,9 +371,8 @@ static bool parse_lines(manifest *m, char *text, file_lines *files)
         bool ok;
         if (!tag) {
             ok = false;
-        } else if (strcmp(tag, "settings") == 0) {
-            m->settings = r.p ? rest_text(m->mem, &r) : "";
-            ok = m->settings != NULL;
+        } else if (strcmp(tag, "setting") == 0) {
+            ok = parse_setting(m->mem, &r, &m->settings);
         } else if (strcmp(tag, "shared") == 0) {
             ok = parse_input(m->mem, &r, &m->shared);
         } else if (strcmp(tag, "file") == 0) {

@@ -37,9 +37,20 @@ typedef struct {
     input_list inputs;
 } doc_record;
 
+/* A setting every PDF depends on besides files, such as the templates folder. */
+typedef struct {
+    const char *name; /* a word: "templates" */
+    const char *value;
+} setting;
+
+typedef struct {
+    setting *items;
+    size_t count, cap;
+} setting_list;
+
 typedef struct {
     arena *mem;
-    const char *settings;
+    setting_list settings;
     input_list shared;
     strmap docs; /* output -> doc_record, or NULL once dropped */
 } manifest;
@@ -58,6 +69,9 @@ doc_record *manifest_find(const manifest *m, const char *output);
 void manifest_put(manifest *m, doc_record *rec);
 void manifest_drop(manifest *m, const char *output);
 void manifest_drop_all(manifest *m);
+
+/* The name of the first setting that differs between `a` and `b`, or NULL. */
+const char *setting_list_changed(const setting_list *a, const setting_list *b);
 
 /* Adds `path` with `digest` to `list` unless it is there already. */
 void input_list_add(arena *mem, input_list *list, const char *path, file_digest digest);

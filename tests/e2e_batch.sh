@@ -116,6 +116,13 @@ built_exactly "the same folders named otherwise are the same: nothing is built" 
 SOURCE_DATE_EPOCH=1700000001 run "$P" -t "$T"
 built_exactly "another SOURCE_DATE_EPOCH: every document is built" \
     "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf d/plan-2024.pdf"
+expect "... and the summary says why" grep -q '"rebuild_all": "SOURCE_DATE_EPOCH changed"' "$WORK/last.json"
+cp -R "$T" "$T.copy"
+run "$P" -t "$T.copy"
+built_exactly "another templates folder: every document is built" \
+    "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf d/plan-2024.pdf"
+expect "... and the summary says why" grep -q '"rebuild_all": "the templates folder changed"' "$WORK/last.json"
+run "$P" -t "$T"
 expect "a finished run leaves no temporary file" no_temporary_files "$OUT"
 expect "... and marks itself finished in the lock file" test ! -s "$OUT/.planpress/lock"
 

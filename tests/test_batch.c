@@ -287,7 +287,10 @@ static void the_manifest_reads_back_what_was_written(void **state)
     filecache *fc = filecache_new(FUTURE);
     manifest m;
     manifest_init(&m, &f->mem);
-    m.settings = "version=1 templates=100% mine";
+    *ARENA_PUSH(&f->mem, m.settings.items, m.settings.count, m.settings.cap) =
+        (setting){"templates", "100% mine"};
+    *ARENA_PUSH(&f->mem, m.settings.items, m.settings.count, m.settings.cap) =
+        (setting){"empty", ""};
     input_list_add(&f->mem, &m.shared, "templates/style.yaml", filecache_digest(fc, data));
     manifest_put(&m, record(&f->mem, "a b/plan-2024.pdf", data, "odd%name\nwith a line",
                             (file_digest){FILE_ABSENT, 0}));
@@ -303,7 +306,12 @@ static void the_manifest_reads_back_what_was_written(void **state)
     manifest_init(&back, &f->mem);
     manifest_load(&back, path, fc, &f->dl);
     assert_int_equal(f->dl.count, 0);
-    assert_string_equal(back.settings, "version=1 templates=100% mine");
+    assert_null(setting_list_changed(&m.settings, &back.settings));
+    assert_string_equal(back.settings.items[0].value, "100% mine");
+    back.settings.items[1].value = "full";
+    assert_string_equal(setting_list_changed(&m.settings, &back.settings), "empty");
+    back.settings.count = 1;
+    assert_string_equal(setting_list_changed(&m.settings, &back.settings), "empty");
     assert_int_equal(back.shared.count, 1);
     assert_string_equal(back.shared.items[0].path, "templates/style.yaml");
     assert_null(manifest_find(&back, "gone.pdf"));
@@ -334,7 +342,7 @@ static void a_damaged_manifest_is_an_empty_one(void **state)
     manifest_load(&m, at(f, "none"), fc, &f->dl);
     assert_int_equal(f->dl.count, 0);
     const char *cut = write_file(f, "cut",
-                                 "planpress manifest 1\nsettings x\n"
+                                 "planpress manifest 1\nsetting x\n"
                                  "doc plan 0 1 2 a.pdf\nsource a.yaml\n");
     manifest_load(&m, cut, fc, &f->dl);
     assert_true(has_diag(&f->dl, DIAG_WARNING, "damaged"));
