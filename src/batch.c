@@ -446,6 +446,7 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
         filecache_free(r.fc);
         return;
     }
+    res->ran = true;
     struct sigaction saved[NSTOP];
     catch_stop_signals(saved);
     if (r.lock.last_run_unfinished) {

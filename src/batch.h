@@ -50,6 +50,7 @@ typedef struct {
     size_t to_build, built, up_to_date, failed, skipped, warnings;
     const char *rebuild_all; /* why every document is out of date, or NULL */
     bool bad_path;           /* a path given does not exist or makes nothing */
+    bool ran;                /* got the output folder's lock: the counts mean something */
     int stop_signal;         /* the signal that stopped the run, or 0 */
     double seconds;
     arena *worker_mem;

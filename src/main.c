@@ -146,12 +146,6 @@ static bool parse_jobs(const char *s, unsigned *jobs)
     return true;
 }
 
-/* getopt_long over the arguments after the command's name. */
-static int next_option(int argc, char **argv, const char *shorts, const struct option *longs)
-{
-    return getopt_long(argc, argv, shorts, longs, NULL);
-}
-
 /* ---- build -------------------------------------------------------------------- */
 
 static void die_of_signal(int sig)
@@ -180,7 +174,7 @@ static int cmd_build(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     int c;
-    while ((c = next_option(argc, argv, "o:t:j:fvqh", longs)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:t:j:fvqh", longs, NULL)) != -1) {
         switch (c) {
         case 'o': opt.out_dir = optarg; break;
         case 't': opt.templates_dir = optarg; break;
@@ -291,7 +285,7 @@ static int cmd_render(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     int c, status = -1;
-    while (status < 0 && (c = next_option(argc, argv, "o:T:k:t:qh", longs)) != -1) {
+    while (status < 0 && (c = getopt_long(argc, argv, "o:T:k:t:qh", longs, NULL)) != -1) {
         switch (c) {
         case 'o': pdf = optarg; break;
         case 'T': template_name = optarg; break;
@@ -353,7 +347,7 @@ static int cmd_check(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     int c;
-    while ((c = next_option(argc, argv, "qh", longs)) != -1) {
+    while ((c = getopt_long(argc, argv, "qh", longs, NULL)) != -1) {
         switch (c) {
         case 'S': strict = true; break;
         case 'q': quiet = true; break;

@@ -85,7 +85,7 @@ void report_summary(report *rp, const batch_result *res)
 {
     clear_line(rp);
     show_run_diags(rp, res);
-    if (res->bad_path)
+    if (!res->ran)
         return;
     bool trouble = !batch_succeeded(res);
     if (rp->quiet && !trouble)
