@@ -102,7 +102,9 @@ static bool render_markdown(arena *mem, template_finder *tf, const char *name, c
     return mustache_render(mem, file, source, ctx, &opt, out, dl);
 }
 
-/* Lays out under the environment's lock while cmark-gfm parses in layout_markdown. */
+/* Lays out holding the environment's Markdown lock, because layout_markdown
+ * parses with cmark-gfm (see render_env). Only the parse needs the lock: once
+ * layout.c takes it around cmark_parser_feed and _finish, this can go. */
 static bool lay_out(const render_env *env, arena *mem, const strbuf *markdown,
                     const layout_info *info, layout_doc *doc, diag_list *dl)
 {
