@@ -23,7 +23,9 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all render build test unit e2e install uninstall clean
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all render build test unit e2e sanitize install uninstall clean bench-pdf
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -32,7 +34,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm zlib) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
 	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
@@ -57,7 +59,12 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
 
-test: unit e2e
+test: unit e2e sanitize
+
+# The whole suite again under AddressSanitizer (with its leak checker) and
+# UndefinedBehaviorSanitizer, in a build directory of its own.
+sanitize:
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize CFLAGS="$(SANITIZE)" unit e2e
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
@@ -75,6 +82,13 @@ install: $(BIN)
 
 uninstall:
 	rm -rf $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1/planpress.1
+
+# Figures, not a test: how long a plan takes from Markdown to PDF bytes.
+bench-pdf: $(BUILD)/bench_pdf
+	$(BUILD)/bench_pdf
+
+$(BUILD)/bench_pdf: tests/bench_pdf.c $(BUILD)/libplanpress.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 clean:
 	rm -rf $(BUILD) out

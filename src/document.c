@@ -7,6 +7,7 @@
 
 #include "budget.h"
 #include "context.h"
+#include "hyphenate.h"
 #include "layout.h"
 #include "load.h"
 #include "mustache.h"
@@ -41,6 +42,11 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
         return false;
     for (int f = 0; f < FACE_COUNT; f++)
         record_input(inputs, env->style->font_files[f]);
+    const hyphenation_style *hy = &env->style->hyphenation;
+    if (hy->dictionary) {
+        record_input(inputs, hy->dictionary);
+        hyphenator_shared(hy->dictionary, hy->left_min, hy->right_min); /* loads it now */
+    }
     env->fonts = fonts_load(env->style, dl);
     return env->fonts != NULL;
 }

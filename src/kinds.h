@@ -15,11 +15,14 @@
 typedef bool document_render_fn(const render_env *env, const document_request *req, diag_list *dl);
 
 typedef struct {
-    const char *name;          /* "plan": for --kind, messages and the JSON summary */
-    const char *source_prefix; /* sources are named PREFIX*.yaml, such as "plan-" */
+    const char *name; /* "plan": for --kind, messages and the JSON summary */
+    /* The names of sources: "plan-*.yaml" (the * standing for at least one
+     * character), or a name as it is, "group.yaml". */
+    const char *source_pattern;
     /* The PDF is named OUTPUT_PREFIX + STEM + OUTPUT_SUFFIX + ".pdf", STEM
-     * being what follows the source prefix ("2024" in plan-2024.yaml). One
-     * source may make several documents (minutes and their summary). */
+     * being what the * stood for ("2024" in plan-2024.yaml; nothing for a
+     * pattern without one). One source may make several documents: minutes
+     * and their summary are two rows with the same pattern. */
     const char *output_prefix, *output_suffix;
     const char *template_name; /* the default template: NAME.mustache */
     document_render_fn *render;
@@ -33,7 +36,7 @@ const document_kind *kind_named(const char *name);
 bool kind_matches(const document_kind *k, const char *file_name);
 /* The file name of the PDF `k` makes from the source `file_name`. */
 char *kind_output_name(arena *mem, const document_kind *k, const char *file_name);
-/* The kinds' source patterns for messages: "plan-*.yaml". */
+/* The kinds' source patterns for messages: "plan-*.yaml, ...". */
 const char *kind_patterns(arena *mem);
 
 #endif

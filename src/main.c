@@ -15,12 +15,11 @@
 
 #include "arena.h"
 #include "batch.h"
-#include "budget.h"
+#include "check.h"
 #include "diag.h"
 #include "discover.h"
 #include "document.h"
 #include "kinds.h"
-#include "load.h"
 #include "outdir.h"
 #include "report.h"
 
@@ -39,7 +38,7 @@ static const char main_help[] =
     "  build [PATH...]   build every document under PATH (default: plans) into out/,\n"
     "                    leaving alone those that are up to date; the default command\n"
     "  render FILE       render one document, whatever changed\n"
-    "  check FILE...     check data files and report every error and warning\n"
+    "  check FILE...     key figures, rule statuses, errors and warnings of data files\n"
     "  help [COMMAND]    show the help of a command\n"
     "\n"
     "options:\n"
@@ -89,15 +88,19 @@ static const char render_help[] =
 static const char check_help[] =
     "usage: planpress check [options] FILE...\n"
     "\n"
-    "Loads each data file and checks it: every error and warning, with its file,\n"
-    "line and column, and figures that do not add up.\n"
+    "Loads each data file and reports its key figures, its financial rules with\n"
+    "their statuses, and every error and warning with its file, line and column\n"
+    "(figures printed in the file that do not add up among them). A file's kind\n"
+    "is told by its name: plan-YEAR.yaml, outcome-YEAR.yaml, minutes-DATE.yaml,\n"
+    "group.yaml, association.yaml.\n"
     "\n"
     "options:\n"
     "      --strict   warnings fail too\n"
-    "  -q, --quiet    print only errors and warnings\n"
+    "  -q, --quiet    print only the errors and warnings, on standard error\n"
     "  -h, --help     show this help and exit\n"
     "\n"
-    "Exit status: 0 when no file has errors, 1 when one has, 2 for a usage error.\n";
+    "Exit status: 0 when no file has errors (with --strict: nor warnings), 1 when\n"
+    "one has, 2 for a usage error.\n";
 
 static int usage_error(const char *help)
 {
@@ -326,17 +329,6 @@ static int cmd_render(int argc, char **argv)
 
 /* ---- check -------------------------------------------------------------------- */
 
-/* Loads a plan and cross-checks its printed totals. The report of the compute
- * stage (key figures, rule statuses: check.c) belongs here. */
-static void check_plan(arena *mem, const char *path, diag_list *dl)
-{
-    plan *p = load_plan(mem, path, dl);
-    if (p) {
-        budget_figures figures = budget_compute(mem, &p->budget);
-        budget_cross_check(&p->budget, &figures, dl);
-    }
-}
-
 static int cmd_check(int argc, char **argv)
 {
     bool strict = false, quiet = false;
@@ -363,16 +355,17 @@ static int cmd_check(int argc, char **argv)
     arena_init(&mem);
     diag_list dl;
     diag_list_init(&dl, &mem);
-    for (int i = optind; i < argc; i++)
-        check_plan(&mem, argv[i], &dl);
-    diag_print_all(&dl, stderr);
-    bool failed = dl.errors > 0 || (strict && dl.warnings > 0);
-    if (!quiet)
-        printf("%d file%s checked: %zu error%s, %zu warning%s\n", argc - optind,
-               argc - optind == 1 ? "" : "s", dl.errors, dl.errors == 1 ? "" : "s", dl.warnings,
-               dl.warnings == 1 ? "" : "s");
+    strbuf text = {0};
+    check_options copt = {.strict = strict};
+    int status =
+        check_files((const char *const *)argv + optind, (size_t)(argc - optind), &copt, &text, &dl);
+    if (quiet)
+        diag_print_all(&dl, stderr);
+    else if (text.len)
+        fwrite(text.data, 1, text.len, stdout);
+    strbuf_free(&text);
     arena_free(&mem);
-    return failed ? 1 : 0;
+    return status;
 }
 
 /* ---- the commands ----------------------------------------------------------------- */

@@ -84,7 +84,7 @@ expect "... and -v says why" grep -q "^built $OUT/b/plan-2024.pdf ($P/b/plan-202
 echo "# changed" >>"$P/c/association.yaml"
 run "$P" -t "$T"
 built_exactly "a changed association: its document alone is built" "c/plan-2024.pdf"
-sed 's/^# {{plan.title}}$/# {{plan.title}}\n\nEn egen mall/' "$T/plan.mustache" >"$P/a/plan.mustache"
+{ cat "$T/plan.mustache"; printf '\nEn egen mall\n'; } >"$P/a/plan.mustache"
 run "$P" -t "$T"
 built_exactly "a template added in an association's folder: its document alone is built" "a/plan-2024.pdf"
 pdftotext "$OUT/a/plan-2024.pdf" - 2>/dev/null | grep -q "En egen mall" &&
@@ -268,7 +268,11 @@ expect "render writes one document" sh -c "[ $? -eq 0 ] && qpdf --check '$WORK/r
 expect "render with a template that does not exist fails" \
     sh -c "[ $? -eq 1 ] && grep -q 'none.mustache' '$WORK/err' && [ ! -e '$WORK/r/two.pdf' ]"
 "$BIN" check plans/samsund/plan-2024.yaml >"$WORK/out" 2>"$WORK/err"
-expect "check reports the warnings of a file" sh -c "[ $? -eq 0 ] && grep -q 'warning: income 2024' '$WORK/err'"
+expect "check reports the figures and warnings of a file" \
+    sh -c "[ $? -eq 0 ] && grep -q 'warning: income 2024' '$WORK/out' && grep -q '^  income  *10.014' '$WORK/out'"
+"$BIN" check -q plans/samsund/plan-2024.yaml >"$WORK/out" 2>"$WORK/err"
+expect "check -q prints only the diagnostics" \
+    sh -c "[ $? -eq 0 ] && [ ! -s '$WORK/out' ] && grep -q 'warning: income 2024' '$WORK/err'"
 "$BIN" check --strict plans/samsund/plan-2024.yaml >/dev/null 2>&1
 expect "check --strict fails on warnings" [ $? -eq 1 ]
 

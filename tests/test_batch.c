@@ -109,6 +109,13 @@ static void kinds_tell_sources_by_name(void **state)
     assert_false(kind_matches(plan, "myplan-2024.yaml"));
     assert_string_equal(kind_output_name(&f->mem, plan, "plan-2024.yaml"), "plan-2024.pdf");
     assert_string_equal(kind_output_name(&f->mem, plan, "budget.yaml"), "budget.pdf");
+    document_kind group = {"group", "group.yaml", "comparison", "", "comparison", NULL};
+    assert_true(kind_matches(&group, "group.yaml"));
+    assert_false(kind_matches(&group, "group-2.yaml"));
+    assert_string_equal(kind_output_name(&f->mem, &group, "group.yaml"), "comparison.pdf");
+    document_kind summary = {"summary", "minutes-*.yaml", "minutes-", "-summary", "s", NULL};
+    assert_string_equal(kind_output_name(&f->mem, &summary, "minutes-2024-02-23.yaml"),
+                        "minutes-2024-02-23-summary.pdf");
     assert_non_null(strstr(kind_patterns(&f->mem), "plan-*.yaml"));
 }
 
