@@ -48,8 +48,8 @@ all_pdfs_valid() { # all_pdfs_valid DIR COUNT
 # wait_newer DIR MARKER N: waits (at most 20 s) until N PDFs under DIR are newer than MARKER.
 wait_newer() {
     i=0
-    while [ "$(find "$1" -name '*.pdf' -newer "$2" | wc -l)" -lt "$3" ] && [ $i -lt 400 ]; do
-        sleep 0.05
+    while [ "$(find "$1" -name '*.pdf' -newer "$2" | wc -l)" -lt "$3" ] && [ $i -lt 1000 ]; do
+        sleep 0.02
         i=$((i + 1))
     done
 }
@@ -159,7 +159,7 @@ run "$P" -t "$T"
 built_exactly "once mended, the bad ones are built" "b/plan-2024.pdf d/plan-2024.pdf"
 
 # --- a bigger batch: -j1 against -j4, interrupted runs, the lock -------------------
-N=30
+N=40
 P=$WORK/big/plans
 T=$WORK/big/templates
 names=$(seq -f 'a%02g' 1 $N)
