@@ -16,7 +16,9 @@
 /* Told of every file a document is made from before the file is read,
  * including files looked for and not found (an association's template that
  * would override the default one). The batch keeps them to know when the
- * document must be made again. */
+ * document must be made again: a render function that leaves out a file it
+ * reads (one a loader opens by itself, such as association.yaml) leaves its
+ * document stale when that file changes. */
 typedef struct {
     void (*file)(void *ctx, const char *path);
     void *ctx;
