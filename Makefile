@@ -25,7 +25,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all render build test unit e2e sanitize install uninstall clean bench-pdf
+.PHONY: all render build test unit e2e sanitize install uninstall clean bench-pdf bench-template
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -88,6 +88,13 @@ bench-pdf: $(BUILD)/bench_pdf
 	$(BUILD)/bench_pdf
 
 $(BUILD)/bench_pdf: tests/bench_pdf.c $(BUILD)/libplanpress.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+
+# Figures, not a test: how long the template stage takes for the Samsund plan.
+bench-template: $(BUILD)/bench_template
+	$(BUILD)/bench_template
+
+$(BUILD)/bench_template: tests/bench_template.c $(BUILD)/libplanpress.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 clean:

@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +11,9 @@
 #include "hyphenate.h"
 #include "layout.h"
 #include "load.h"
-#include "mustache.h"
 #include "pdf.h"
 #include "strbuf.h"
-
-typedef struct {
-    arena *mem;
-    const char *dirs[2]; /* the association's folder, then the default templates */
-    const input_recorder *inputs;
-} template_finder;
+#include "templates.h"
 
 static void record_input(const input_recorder *inputs, const char *path)
 {
@@ -60,52 +55,29 @@ void render_env_close(render_env *env)
     *env = (render_env){0};
 }
 
-static char *read_file(arena *mem, const char *path)
+/* Every template the store could read for the document: each one in the
+ * folders, and in the first folder the absent ones of the names the others
+ * have, so that a template added there to override a default one counts.
+ * More than the templates used; the store tells no more. */
+static void record_templates(arena *mem, const input_recorder *inputs, const char *const *dirs,
+                             int ndirs)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf sb = {0};
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, n);
-    fclose(f);
-    char *copy = arena_strndup(mem, sb.data ? sb.data : "", sb.len);
-    strbuf_free(&sb);
-    return copy;
-}
-
-static const char *find_template(void *ctx, const char *name, const char **file)
-{
-    template_finder *tf = ctx;
-    for (size_t i = 0; i < 2; i++) {
-        if (!tf->dirs[i])
-            continue;
-        char *path = arena_printf(tf->mem, "%s/%s.mustache", tf->dirs[i], name);
-        record_input(tf->inputs, path);
-        char *text = read_file(tf->mem, path);
-        if (text) {
-            *file = path;
-            return text;
+    if (!inputs)
+        return;
+    for (int i = ndirs - 1; i >= 0; i--) {
+        DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            size_t n = strlen(e->d_name);
+            if (e->d_name[0] == '.' || n <= 9 || strcmp(e->d_name + n - 9, ".mustache") != 0)
+                continue;
+            for (int j = 0; j <= i; j++)
+                if (dirs[j])
+                    record_input(inputs, arena_printf(mem, "%s/%s", dirs[j], e->d_name));
         }
+        if (d)
+            closedir(d);
     }
-    return NULL;
-}
-
-static bool render_markdown(arena *mem, template_finder *tf, const char *name, const value *ctx,
-                            strbuf *out, diag_list *dl)
-{
-    const char *file = NULL;
-    const char *source = find_template(tf, name, &file);
-    if (!source) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "no template \"%s.mustache\" in %s or %s", name,
-                 tf->dirs[0], tf->dirs[1]);
-        return false;
-    }
-    mustache_partials partials = {find_template, tf};
-    mustache_options opt = {MUSTACHE_ESCAPE_MARKDOWN, &partials};
-    return mustache_render(mem, file, source, ctx, &opt, out, dl);
 }
 
 /* Lays out holding the environment's Markdown lock, because layout_markdown
@@ -145,8 +117,11 @@ bool document_render_plan(const render_env *env, const document_request *req, di
         budget_figures figures = budget_compute(&mem, &p->budget);
         budget_cross_check(&p->budget, &figures, dl);
         value *ctx = context_for_plan(&mem, p, &figures);
-        template_finder tf = {&mem, {p->assoc->dir, env->templates_dir}, req->inputs};
-        if (render_markdown(&mem, &tf, req->template_name, ctx, &markdown, dl)) {
+        const char *template_dirs[] = {p->assoc->dir, env->templates_dir};
+        record_templates(&mem, req->inputs, template_dirs, 2);
+        template_store templates;
+        templates_init(&templates, &mem, template_dirs, 2);
+        if (templates_render_markdown(&templates, req->template_name, ctx, &markdown, dl)) {
             layout_info info = {p->title, p->assoc->name};
             layout_doc doc;
             pdf_metadata meta = {.title = p->title,
