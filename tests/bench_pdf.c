@@ -119,14 +119,20 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    render_env env = {"templates", st, fonts};
+    render_env env;
+    if (!render_env_open(&env, "templates", NULL, &dl)) {
+        diag_print_all(&dl, stderr);
+        return 1;
+    }
     char out_path[64];
     snprintf(out_path, sizeof out_path, "/tmp/bench_pdf.%ld.pdf", (long)getpid());
+    document_request req = {plan_path, out_path, "plan", NULL};
     for (int i = 0; i < rounds; i++) {
         double t3 = now();
-        document_render_plan(&env, plan_path, out_path, &dl);
+        document_render_plan(&env, &req, &dl);
         whole[i] = now() - t3;
     }
+    render_env_close(&env);
     remove(out_path);
 
     printf("%s: %zu pages, %zu bytes of PDF, %d rounds\n", plan_path, f.pages, f.bytes, rounds);
