@@ -44,8 +44,11 @@ static void put_num(pdf_content *c, double v)
 
 static void put_color(pdf_content *c, uint32_t rgb, const char *op)
 {
-    for (int shift = 16; shift >= 0; shift -= 8)
-        put_num(c, ((rgb >> shift) & 0xFF) / 255.0);
+    /* four decimals, so that every 8-bit value comes back as itself */
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        content_number(c->out, ((rgb >> shift) & 0xFF) / 255.0, 4);
+        strbuf_putc(c->out, ' ');
+    }
     strbuf_puts(c->out, op);
     strbuf_putc(c->out, '\n');
 }

@@ -2,8 +2,8 @@
  * one- or two-byte codes with kerning adjustments (TJ), lines, filled
  * rectangles and colours. Compact: a text object spans neighbouring texts,
  * the font, colours and line width are set only when they change, and
- * numbers are written with at most three decimals, the same way on every
- * machine. Knows nothing of libharu; the caller owns the buffer. */
+ * numbers are written with at most three decimals (four for colours), the
+ * same way on every machine. Knows nothing of libharu; the caller owns the buffer. */
 #ifndef PP_PDFCONTENT_H
 #define PP_PDFCONTENT_H
 
