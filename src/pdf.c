@@ -251,8 +251,9 @@ static void add_outline(writer *w)
 
 /* ---- metadata ------------------------------------------------------------- */
 
-/* SOURCE_DATE_EPOCH as a date; false when it is unset or not a number. */
-static bool source_date(const char *name, HPDF_Date *out, diag_list *dl)
+/* SOURCE_DATE_EPOCH as a PDF date, "D:YYYYMMDDHHmmSSZ"; false when it is
+ * unset or not a number. */
+static bool source_date(const char *name, char out[24], diag_list *dl)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (!epoch || !*epoch)
@@ -269,13 +270,7 @@ static bool source_date(const char *name, HPDF_Date *out, diag_list *dl)
                  epoch);
         return false;
     }
-    *out = (HPDF_Date){.year = tm.tm_year + 1900,
-                       .month = tm.tm_mon + 1,
-                       .day = tm.tm_mday,
-                       .hour = tm.tm_hour,
-                       .minutes = tm.tm_min,
-                       .seconds = tm.tm_sec,
-                       .ind = 'Z'};
+    strftime(out, 24, "D:%Y%m%d%H%M%SZ", &tm);
     return true;
 }
 
@@ -293,10 +288,10 @@ static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta, const char *nam
     HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
     if (prefs && HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs) == HPDF_OK)
         HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-    HPDF_Date date;
-    if (source_date(name, &date, dl)) {
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    char date[24];
+    if (source_date(name, date, dl) && pdf->info) {
+        HPDF_Dict_Add(pdf->info, "CreationDate", HPDF_String_New(pdf->mmgr, date, NULL));
+        HPDF_Dict_Add(pdf->info, "ModDate", HPDF_String_New(pdf->mmgr, date, NULL));
     }
 }
 
