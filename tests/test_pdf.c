@@ -141,7 +141,9 @@ static const char *const swedish_lines[] = {
     "Bold: Försäkringskassan 50" NBSP "% − 1" NBSP "573",
     "Italic: ”Vi ser förmågan” – §" NBSP "5 ≤ 20" NBSP "%",
     "Bold italic: Ändamål och syfte — €" NBSP "100",
+    "Mono: Järfälla 1" NBSP "520 ≥ 760 − 486",
 };
+_Static_assert(sizeof swedish_lines / sizeof swedish_lines[0] == FACE_COUNT, "a line per face");
 static const char probe[] = "AVATAR Tvätt";
 enum { PROBE_X = 72, PROBE_SIZE = 40 };
 
