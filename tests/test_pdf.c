@@ -101,12 +101,39 @@ static void kerned_text_is_shown_with_tj(void **state)
                                   "70.866 700 Td\n"
                                   "[(A)74.219(V\\(\\\\\\)\\n)]TJ\n"
                                   "0 -14.175 Td\n"
-                                  "(V\\()Tj\n"
+                                  "[(V\\()]TJ\n"
                                   "/F2 8 Tf\n"
                                   "0.3333 0.3333 0.3333 rg\n"
                                   "229.134 -655.825 Td\n"
-                                  "(\x00\x41\x01\x23)Tj\n"
+                                  "[(\x00\x41\x01\x23)]TJ\n"
                                   "ET\n");
+    strbuf_free(&out);
+}
+
+static void words_of_a_line_share_one_tj(void **state)
+{
+    (void)state;
+    strbuf out = {0};
+    pdf_content c;
+    content_init(&c, &out);
+    content_font f1 = {1, 1};
+    uint16_t ab[] = {'a', 'b'}, space = ' ', cd[] = {'c', 'd'};
+    double none[] = {0, 0};
+    assert_false(content_text_more(&c, 0, ab, none, 2));
+    content_text(&c, &f1, 10, 0, 10, 20, ab, none, 2);
+    assert_true(content_text_more(&c, 0, &space, none, 1));
+    assert_true(content_text_more(&c, -120.5, cd, none, 2));
+    assert_true(content_text_more(&c, 0, cd, none, 2));
+    content_rect(&c, 0, 0, 1, 1, 0);
+    assert_false(content_text_more(&c, 0, cd, none, 2));
+    content_finish(&c);
+    assert_string_equal(out.data, "BT\n"
+                                  "/F1 10 Tf\n"
+                                  "0 0 0 rg\n"
+                                  "10 20 Td\n"
+                                  "[(ab )-120.5(cdcd)]TJ\n"
+                                  "ET\n"
+                                  "0 0 1 1 re f\n");
     strbuf_free(&out);
 }
 
@@ -146,6 +173,9 @@ static const char *const swedish_lines[] = {
 _Static_assert(sizeof swedish_lines / sizeof swedish_lines[0] == FACE_COUNT, "a line per face");
 static const char probe[] = "AVATAR Tvätt";
 enum { PROBE_X = 72, PROBE_SIZE = 40 };
+/* a justified line: words as boxes of their own, spaces stretched */
+static const char *const justified[] = {"Stora", "mellanrum,", "Tv"};
+static double justified_x[3];
 
 static box *add_box(arena *mem, layout_page *p, box b)
 {
@@ -185,6 +215,12 @@ static layout_doc sample_doc(arena *mem, const font_set *fs)
     for (int f = 0; f < FACE_COUNT; f++)
         add_text(mem, fs, p1, (face_style)f, 72, 760 - 20 * f, 12, swedish_lines[f]);
     add_text(mem, fs, p1, FACE_REGULAR, PROBE_X, 600, PROBE_SIZE, probe);
+    double x = PROBE_X;
+    for (int i = 0; i < 3; i++) {
+        justified_x[i] = x;
+        add_text(mem, fs, p1, FACE_REGULAR, x, 620, 12, justified[i]);
+        x += fonts_width(fs, FACE_REGULAR, 12, justified[i], strlen(justified[i])) + 5.25 + i;
+    }
     add_box(mem, p1,
             (box){.kind = BOX_RULE,
                   .x = 72,
@@ -421,6 +457,8 @@ static void readers_extract_every_character_without_warnings(void **state)
             fail_msg("mutool lost \"%s\":\n%s", want, mupdf);
     }
     assert_non_null(strstr(poppler, probe));
+    assert_non_null(strstr(poppler, "Stora mellanrum, Tv"));
+    assert_non_null(strstr(mupdf, "Stora mellanrum, Tv"));
     /* In every face the no-break space is the first character after ASCII,
      * code <80>, which the ToUnicode maps to U+00A0 and the text uses. */
     char *qdf = run_ok(
@@ -470,6 +508,12 @@ static void text_is_drawn_as_wide_as_it_was_measured(void **state)
     assert_true(fabs(x_min - (PROBE_X + before)) < 0.001);
     assert_true(fabs(x_max - (PROBE_X + fonts_width(fs, FACE_REGULAR, PROBE_SIZE, probe,
                                                     strlen(probe)))) < 0.001);
+    for (int i = 0; i < 3; i++) {
+        word_box(html, justified[i], &x_min, &x_max);
+        double w = fonts_width(fs, FACE_REGULAR, 12, justified[i], strlen(justified[i]));
+        assert_true(fabs(x_min - justified_x[i]) < 0.001);
+        assert_true(fabs(x_max - (justified_x[i] + w)) < 0.001);
+    }
     free(b.data);
 }
 
@@ -570,6 +614,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_are_short_and_exact),
         cmocka_unit_test(kerned_text_is_shown_with_tj),
+        cmocka_unit_test(words_of_a_line_share_one_tj),
         cmocka_unit_test(graphics_state_is_set_only_when_it_changes),
         cmocka_unit_test(the_same_document_gives_the_same_bytes),
         cmocka_unit_test(threads_sharing_the_fonts_write_the_same_bytes),
