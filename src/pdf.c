@@ -168,9 +168,13 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
         content_font font = {(int)b->face + 1, pdffont_code_bytes(w->pf, b->face)};
         content_text(c, &font, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
     }
-    w->last = (shown_text){
-        true, b->face,  b->size,
-        b->y, b->color, b->x + units * b->size / fonts_units_per_em(w->fonts, b->face)};
+    double width = units * b->size / fonts_units_per_em(w->fonts, b->face);
+    w->last = (shown_text){.open = true,
+                           .face = b->face,
+                           .size = b->size,
+                           .y = b->y,
+                           .color = b->color,
+                           .end_x = b->x + width};
 }
 
 static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool used[FACE_COUNT])
