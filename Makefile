@@ -18,7 +18,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all render build test unit e2e sanitize clean bench-pdf
+.PHONY: all render build test unit e2e sanitize clean bench-pdf bench-template
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -64,6 +64,7 @@ unit: $(TESTS)
 
 e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
+	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_pdf.sh $(BIN)
 
 # Figures, not a test: how long a plan takes from Markdown to PDF bytes.
@@ -71,6 +72,13 @@ bench-pdf: $(BUILD)/bench_pdf
 	$(BUILD)/bench_pdf
 
 $(BUILD)/bench_pdf: tests/bench_pdf.c $(BUILD)/libplanpress.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
+
+# Figures, not a test: how long the template stage takes for the Samsund plan.
+bench-template: $(BUILD)/bench_template
+	$(BUILD)/bench_template
+
+$(BUILD)/bench_template: tests/bench_template.c $(BUILD)/libplanpress.a
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
 
 clean:
