@@ -34,7 +34,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm zlib) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
 	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
@@ -73,6 +73,7 @@ e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
+	sh tests/e2e_pdf.sh $(BIN)
 
 # The binary finds the templates in ../share/planpress/templates beside it.
 install: $(BIN)
