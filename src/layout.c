@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -382,7 +383,7 @@ static void layout_blocks(layout_state *ls, cmark_node *parent, column col)
             heading(ls, n, col);
         } else if (t == CMARK_NODE_LIST) {
             list(ls, n, col);
-            ls->y += body->space_after / 2;
+            ls->y += in_tight_list(parent) ? body->space_after / 3 : body->space_after / 2;
         } else if (t == CMARK_NODE_BLOCK_QUOTE) {
             block_quote(ls, n, col);
         } else if (t == CMARK_NODE_CODE_BLOCK) {
@@ -465,9 +466,16 @@ static void running_header_footer(layout_state *ls, const layout_info *info)
     }
 }
 
-static cmark_node *parse(const char *markdown, size_t len)
+static void register_extensions(void)
 {
     cmark_gfm_core_extensions_ensure_registered();
+}
+
+static cmark_node *parse(const char *markdown, size_t len)
+{
+    /* cmark-gfm registers its extensions in a global list without a lock */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, register_extensions);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
     static const char *const extensions[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)

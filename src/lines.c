@@ -181,13 +181,16 @@ static size_t lines_fitting(const layout_state *ls, const piece_list *pl, const 
 }
 
 /* How many of `remaining` lines to set on this page when `fit` fit: never one
- * line of a paragraph alone at the foot (orphan) or at the head (widow). */
-static size_t lines_for_this_page(size_t remaining, size_t fit)
+ * line of a paragraph alone at the foot (orphan) or at the head (widow), and
+ * a word broken across pages only when that cannot be helped. */
+static size_t lines_for_this_page(const line_span *lines, size_t remaining, size_t fit)
 {
     if (fit >= remaining)
         return remaining;
     size_t most = remaining >= 4 ? remaining - 2 : 0;
     size_t take = fit < most ? fit : most;
+    if (take > 2 && lines[take - 1].hyphen)
+        take--;
     return take >= 2 ? take : 0;
 }
 
@@ -198,7 +201,7 @@ void lines_place(layout_state *ls, const piece_list *pl, const line_span *lines,
     size_t k = 0;
     while (k < n) {
         size_t fit = lines_fitting(ls, pl, lines + k, n - k, lh);
-        size_t take = lines_for_this_page(n - k, fit);
+        size_t take = lines_for_this_page(lines + k, n - k, fit);
         if (take == 0 && !page_is_empty(ls)) {
             page_new(ls);
             continue;
