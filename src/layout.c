@@ -471,11 +471,16 @@ static void register_extensions(void)
     cmark_gfm_core_extensions_ensure_registered();
 }
 
+/* cmark-gfm 0.29 keeps its table of special characters in a global that each
+ * parse changes while it runs (github/cmark-gfm pull request 176): documents
+ * laid out in parallel threads take turns to parse. */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static cmark_node *parse(const char *markdown, size_t len)
 {
-    /* cmark-gfm registers its extensions in a global list without a lock */
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, register_extensions);
+    pthread_mutex_lock(&parse_lock);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
     static const char *const extensions[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
@@ -483,6 +488,7 @@ static cmark_node *parse(const char *markdown, size_t len)
     cmark_parser_feed(parser, markdown, len);
     cmark_node *root = cmark_parser_finish(parser);
     cmark_parser_free(parser);
+    pthread_mutex_unlock(&parse_lock);
     return root;
 }
 

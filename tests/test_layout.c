@@ -1,8 +1,10 @@
 /* Pages as a reader sees them: a heading never ends a page, no line of a
  * paragraph stands alone at the foot or head of a page, page breaks and
  * footnotes go where they belong, the cover has no running header, links are
- * clickable, lists hang, justified lines meet both margins, and the Samsund
- * plan (corpus/samsund-2024.md) breaks its pages where it always has. */
+ * clickable, lists hang, justified lines meet both margins, the Samsund plan
+ * (corpus/samsund-2024.md) breaks its pages where it always has, and threads
+ * laying out documents at once get what one alone gets. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -392,9 +394,8 @@ static void nothing_runs_into_a_margin(const fixture *f, const layout_doc *doc)
 
 /* ---- the Samsund plan -------------------------------------------------------- */
 
-static void samsund_pages_break_where_expected(void **state)
+static char *read_samsund(void)
 {
-    fixture *f = *state;
     FILE *in = fopen("corpus/samsund-2024.md", "rb");
     assert_non_null(in);
     strbuf md = {0};
@@ -403,8 +404,15 @@ static void samsund_pages_break_where_expected(void **state)
     while ((got = fread(buf, 1, sizeof buf, in)) > 0)
         strbuf_append(&md, buf, got);
     fclose(in);
-    layout_doc doc = lay_out(f, md.data);
-    strbuf_free(&md);
+    return md.data;
+}
+
+static void samsund_pages_break_where_expected(void **state)
+{
+    fixture *f = *state;
+    char *markdown = read_samsund();
+    layout_doc doc = lay_out(f, markdown);
+    free(markdown);
     nothing_runs_into_a_margin(f, &doc);
     static const struct {
         const char *heading;
@@ -445,6 +453,65 @@ static void samsund_pages_break_where_expected(void **state)
     assert_int_equal(page + 1, 2);
 }
 
+/* A digest of everything laid out: pages, boxes, their places and texts. */
+static uint64_t digest(const layout_doc *doc)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t p = 0; p < doc->npages; p++)
+        for (size_t i = 0; i < doc->pages[p].count; i++) {
+            const box *b = &doc->pages[p].boxes[i];
+            uint64_t v = (uint64_t)(b->x * 1000) ^ ((uint64_t)(b->y * 1000) << 20) ^ b->kind;
+            h = (h ^ v) * 1099511628211u;
+            for (const char *t = b->kind == BOX_TEXT ? b->text : ""; *t; t++)
+                h = (h ^ (unsigned char)*t) * 1099511628211u;
+        }
+    return h;
+}
+
+typedef struct {
+    const fixture *f;
+    const char *markdown;
+    uint64_t digests[3];
+} worker;
+
+static void *lay_out_in_thread(void *arg)
+{
+    worker *w = arg;
+    for (int k = 0; k < 3; k++) {
+        arena mem;
+        arena_init(&mem);
+        diag_list dl = {.mem = &mem};
+        layout_info info = {"Verksamhetsplan", "Förbundet"};
+        layout_doc doc;
+        w->digests[k] = layout_markdown(&mem, w->markdown, strlen(w->markdown), w->f->st,
+                                        w->f->fonts, &info, &doc, &dl)
+                            ? digest(&doc)
+                            : 0;
+        arena_free(&mem);
+    }
+    return NULL;
+}
+
+static void threads_lay_out_the_same(void **state)
+{
+    fixture *f = *state;
+    char *markdown = read_samsund();
+    layout_doc doc = lay_out(f, markdown);
+    uint64_t alone = digest(&doc);
+    worker workers[4];
+    pthread_t threads[4];
+    for (int t = 0; t < 4; t++) {
+        workers[t] = (worker){.f = f, .markdown = markdown};
+        assert_int_equal(pthread_create(&threads[t], NULL, lay_out_in_thread, &workers[t]), 0);
+    }
+    for (int t = 0; t < 4; t++) {
+        pthread_join(threads[t], NULL);
+        for (int k = 0; k < 3; k++)
+            assert_true(workers[t].digests[k] == alone);
+    }
+    free(markdown);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +526,7 @@ int main(void)
         cmocka_unit_test(numbers_of_a_list_end_together),
         cmocka_unit_test(justified_lines_meet_both_margins),
         cmocka_unit_test(samsund_pages_break_where_expected),
+        cmocka_unit_test(threads_lay_out_the_same),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
