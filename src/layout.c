@@ -383,7 +383,8 @@ static void layout_blocks(layout_state *ls, cmark_node *parent, column col)
             heading(ls, n, col);
         } else if (t == CMARK_NODE_LIST) {
             list(ls, n, col);
-            ls->y += in_tight_list(parent) ? body->space_after / 3 : body->space_after / 2;
+            /* after its last line, as much space as after a paragraph */
+            ls->y += in_tight_list(parent) ? 0 : body->space_after * 2 / 3;
         } else if (t == CMARK_NODE_BLOCK_QUOTE) {
             block_quote(ls, n, col);
         } else if (t == CMARK_NODE_CODE_BLOCK) {

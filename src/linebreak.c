@@ -38,7 +38,7 @@ typedef struct {
     uint32_t piece; /* where the item comes from */
     uint32_t off;   /* boxes: bytes [off, off + len) of the piece */
     uint32_t len;
-    float width;    /* penalties: the width of the hyphen added when broken */
+    float width; /* penalties: the width of the hyphen added when broken */
     float stretch, shrink;
     float penalty;
 } item;
@@ -275,7 +275,8 @@ static void add_space(builder *b, size_t index)
     if (b->items.n == 0 || last_is(b, ITEM_GLUE)) /* leading, or one of a run */
         return;
     double w = b->pl->items[index].width;
-    bool justify = b->bp->justify;
+    /* spaces in code keep their width */
+    bool justify = b->bp->justify && b->pl->items[index].face != FACE_MONO;
     push_item(b, (item){.kind = ITEM_GLUE,
                         .piece = index,
                         .width = w,

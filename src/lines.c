@@ -103,9 +103,9 @@ void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, 
             continue;
         if (p->kind == PIECE_SPACE) {
             if (i > l->start && pl->items[i - 1].kind == PIECE_SPACE)
-                continue; /* a run of spaces is one space */
-            if (word_by_word || !r.style)
-                run_skip(&r, p->width * l->space_scale);
+                continue;                 /* a run of spaces is one space */
+            if (word_by_word || !r.style) /* spaces in code keep their width */
+                run_skip(&r, p->face == FACE_MONO ? p->width : p->width * l->space_scale);
             else
                 run_add(&r, r.style, " ", 1, p->width);
             continue;

@@ -392,6 +392,54 @@ static void nothing_runs_into_a_margin(const fixture *f, const layout_doc *doc)
     }
 }
 
+static void headings_can_be_numbered(void **state)
+{
+    fixture *f = *state;
+    style numbered = *f->st;
+    numbered.heading_numbers = true;
+    const char *md = "# Inledning\n\n## Bakgrund\n\n## Syfte\n\n# Budget\n\n## Intäkter\n";
+    layout_info info = {"Plan", "Förbundet"};
+    layout_doc doc;
+    assert_true(layout_markdown(&f->mem, md, strlen(md), &numbered, f->fonts, &info, &doc, &f->dl));
+    static const char *const titles[] = {"1 Inledning", "1.1 Bakgrund", "1.2 Syfte", "2 Budget",
+                                         "2.1 Intäkter"};
+    assert_int_equal(doc.nheadings, 5);
+    for (size_t i = 0; i < 5; i++)
+        assert_string_equal(doc.headings[i].title, titles[i]);
+    assert_non_null(find_box(&doc, "1.2", NULL));
+}
+
+static bool style_with(fixture *f, const char *extra)
+{
+    char path[] = "/tmp/planpress-style-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *out = fdopen(fd, "w");
+    fputs("fonts: {regular: a, bold: b, italic: c, bold_italic: d, mono: e}\n", out);
+    fputs(extra, out);
+    fclose(out);
+    size_t errors = f->dl.errors;
+    style *st = style_load(&f->mem, path, &f->dl);
+    remove(path);
+    assert_true((st != NULL) == (f->dl.errors == errors));
+    f->dl.errors = errors;
+    return st != NULL;
+}
+
+static void style_errors_are_reported(void **state)
+{
+    fixture *f = *state;
+    assert_true(style_with(f, "body: {align: left}\nheading_numbers: true\n"
+                              "hyphenation: {dictionary: x.dic, left_min: 2, right_min: 2}\n"
+                              "cover: {title: {size: 40}, title_top_mm: 80}\n"));
+    assert_false(style_with(f, "body: {align: center}\n"));
+    assert_false(style_with(f, "hyphenation: {dictionary: x.dic, left_min: 0}\n"));
+    assert_false(style_with(f, "hyphenation: {left_min: 2}\n"));
+    assert_false(style_with(f, "cover: {title: {size: 2}}\n"));
+    assert_false(style_with(f, "footnotes: {colour: \"#000000\"}\n"));
+    assert_false(style_with(f, "heading_numbers: yes please\n"));
+}
+
 /* ---- the Samsund plan -------------------------------------------------------- */
 
 static char *read_samsund(void)
@@ -525,6 +573,8 @@ int main(void)
         cmocka_unit_test(lists_hang),
         cmocka_unit_test(numbers_of_a_list_end_together),
         cmocka_unit_test(justified_lines_meet_both_margins),
+        cmocka_unit_test(headings_can_be_numbered),
+        cmocka_unit_test(style_errors_are_reported),
         cmocka_unit_test(samsund_pages_break_where_expected),
         cmocka_unit_test(threads_lay_out_the_same),
     };

@@ -101,7 +101,7 @@ static double drawn_width(const piece_list *pl, const line_span *l)
         const piece *p = &pl->items[i];
         if (p->kind == PIECE_SPACE) {
             if (i == l->start || pl->items[i - 1].kind != PIECE_SPACE)
-                w += p->width * l->space_scale;
+                w += p->face == FACE_MONO ? p->width : p->width * l->space_scale;
         } else if (p->kind == PIECE_WORD) {
             size_t from, len = fragment(pl, l, i, &from);
             w += fonts_width(pl->fonts, p->face, p->size, p->text + from, len);
