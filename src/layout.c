@@ -211,7 +211,7 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     page_need(ls, n * lh + ts->space_after);
     if (!ls->keep.active) /* keeps a heading that follows at once with this one */
         ls->keep = (kept_heading){.active = true,
-                                  .page = (size_t)(ls->page - ls->doc->pages),
+                                  .page = page_index(ls),
                                   .box = ls->page->count,
                                   .heading = ls->doc->nheadings,
                                   .y = ls->y};

@@ -63,7 +63,7 @@ enum { MAX_WORD_BREAKS = 64 };
 typedef struct {
     const piece_list *pl;
     const break_params *bp;
-    bool hyphenate, emergency;
+    bool emergency;
     arena *mem;
     item_list items;
     double chunk;  /* width of the boxes since the last place a line may end */
@@ -169,9 +169,8 @@ static size_t word_breaks(const builder *b, const piece *p, size_t *at, break_ki
     if (p->note || p->face == FACE_MONO || looks_like_address(p))
         return 0;
     size_t nw = written_breaks(p, w_at, w_kind, MAX_WORD_BREAKS);
-    size_t nh = b->hyphenate && b->bp->hyph
-                    ? hyphenate_word(b->bp->hyph, p->text, p->len, h_at, MAX_WORD_BREAKS)
-                    : 0;
+    size_t nh =
+        b->bp->hyph ? hyphenate_word(b->bp->hyph, p->text, p->len, h_at, MAX_WORD_BREAKS) : 0;
     size_t n = 0, i = 0, j = 0;
     while ((i < nw || j < nh) && n < MAX_WORD_BREAKS) {
         if (j >= nh || (i < nw && w_at[i] <= h_at[j])) {
@@ -289,8 +288,7 @@ static void add_space(builder *b, size_t index)
 static item_list build_items(arena *mem, const piece_list *pl, const break_params *bp,
                              bool emergency, bool *too_wide)
 {
-    builder b = {
-        .pl = pl, .bp = bp, .hyphenate = bp->hyph != NULL, .emergency = emergency, .mem = mem};
+    builder b = {.pl = pl, .bp = bp, .emergency = emergency, .mem = mem};
     b.items.cap = 2 * pl->count + 8;
     b.items.v = ARENA_ARRAY(mem, item, b.items.cap);
     for (size_t i = 0; i < pl->count; i++) {

@@ -440,6 +440,20 @@ static void style_errors_are_reported(void **state)
     assert_false(style_with(f, "heading_numbers: yes please\n"));
 }
 
+static void a_missing_dictionary_fails_the_document(void **state)
+{
+    fixture *f = *state;
+    style broken = *f->st;
+    broken.hyphenation.dictionary = "/no/such/hyph_sv_SE.dic";
+    layout_info info = {"Plan", "Förbundet"};
+    layout_doc doc;
+    size_t before = f->dl.count;
+    assert_false(layout_markdown(&f->mem, "Text.", 5, &broken, f->fonts, &info, &doc, &f->dl));
+    assert_int_equal(f->dl.count, before + 1);
+    assert_string_equal(f->dl.items[before].file, "/no/such/hyph_sv_SE.dic");
+    f->dl.errors = 0;
+}
+
 /* ---- the Samsund plan -------------------------------------------------------- */
 
 static char *read_samsund(void)
@@ -575,6 +589,7 @@ int main(void)
         cmocka_unit_test(justified_lines_meet_both_margins),
         cmocka_unit_test(headings_can_be_numbered),
         cmocka_unit_test(style_errors_are_reported),
+        cmocka_unit_test(a_missing_dictionary_fails_the_document),
         cmocka_unit_test(samsund_pages_break_where_expected),
         cmocka_unit_test(threads_lay_out_the_same),
     };
