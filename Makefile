@@ -16,7 +16,9 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all render build test unit e2e clean
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all render build test unit e2e sanitize clean bench-pdf bench-template
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -25,7 +27,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm zlib) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
 	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
@@ -50,13 +52,32 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
-test: unit e2e
+test: unit e2e sanitize
+
+# The whole suite again under AddressSanitizer (with its leak checker) and
+# UndefinedBehaviorSanitizer, in a build directory of its own.
+sanitize:
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize CFLAGS="$(SANITIZE)" unit e2e
 
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
 
 e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
+
+# Figures, not a test: how long a plan takes from Markdown to PDF bytes.
+bench-pdf: $(BUILD)/bench_pdf
+	$(BUILD)/bench_pdf
+
+$(BUILD)/bench_pdf: tests/bench_pdf.c $(BUILD)/libplanpress.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
+
+# Figures, not a test: how long the template stage takes for the Samsund plan.
+bench-template: $(BUILD)/bench_template
+	$(BUILD)/bench_template
+
+$(BUILD)/bench_template: tests/bench_template.c $(BUILD)/libplanpress.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
 
 clean:
 	rm -rf $(BUILD) out

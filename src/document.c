@@ -8,61 +8,9 @@
 #include "context.h"
 #include "layout.h"
 #include "load.h"
-#include "mustache.h"
 #include "pdf.h"
 #include "strbuf.h"
-
-typedef struct {
-    arena *mem;
-    const char *dirs[2]; /* the association's folder, then the default templates */
-} template_finder;
-
-static char *read_file(arena *mem, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf sb = {0};
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, n);
-    fclose(f);
-    char *copy = arena_strndup(mem, sb.data ? sb.data : "", sb.len);
-    strbuf_free(&sb);
-    return copy;
-}
-
-static const char *find_template(void *ctx, const char *name, const char **file)
-{
-    template_finder *tf = ctx;
-    for (size_t i = 0; i < 2; i++) {
-        if (!tf->dirs[i])
-            continue;
-        char *path = arena_printf(tf->mem, "%s/%s.mustache", tf->dirs[i], name);
-        char *text = read_file(tf->mem, path);
-        if (text) {
-            *file = path;
-            return text;
-        }
-    }
-    return NULL;
-}
-
-static bool render_markdown(arena *mem, template_finder *tf, const char *name, const value *ctx,
-                            strbuf *out, diag_list *dl)
-{
-    const char *file = NULL;
-    const char *source = find_template(tf, name, &file);
-    if (!source) {
-        diag_add(dl, DIAG_ERROR, NULL, 0, 0, NULL, "no template \"%s.mustache\" in %s or %s", name,
-                 tf->dirs[0], tf->dirs[1]);
-        return false;
-    }
-    mustache_partials partials = {find_template, tf};
-    mustache_options opt = {MUSTACHE_ESCAPE_MARKDOWN, &partials};
-    return mustache_render(mem, file, source, ctx, &opt, out, dl);
-}
+#include "templates.h"
 
 bool document_render_plan(const render_env *env, const char *plan_path, const char *pdf_path,
                           diag_list *dl)
@@ -77,8 +25,10 @@ bool document_render_plan(const render_env *env, const char *plan_path, const ch
         budget_figures figures = budget_compute(&mem, &p->budget);
         budget_cross_check(&p->budget, &figures, dl);
         value *ctx = context_for_plan(&mem, p, &figures);
-        template_finder tf = {&mem, {p->assoc->dir, env->templates_dir}};
-        if (render_markdown(&mem, &tf, "plan", ctx, &markdown, dl)) {
+        const char *template_dirs[] = {p->assoc->dir, env->templates_dir};
+        template_store templates;
+        templates_init(&templates, &mem, template_dirs, 2);
+        if (templates_render_markdown(&templates, "plan", ctx, &markdown, dl)) {
             layout_info info = {p->title, p->assoc->name};
             layout_doc doc;
             pdf_metadata meta = {.title = p->title,

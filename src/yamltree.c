@@ -11,6 +11,14 @@ typedef struct {
     ynode *node;
 } anchor;
 
+/* An open-addressing hash index over an array of named things (the keys of a
+ * map being built, or the anchors): slots hold index + 1, 0 is empty. Keeps
+ * duplicate-key checks and alias look-ups linear for huge documents. */
+typedef struct {
+    size_t *slots;
+    size_t cap;
+} name_index;
+
 typedef struct {
     arena *mem;
     const char *file;
@@ -18,14 +26,16 @@ typedef struct {
     yaml_parser_t parser;
     anchor *anchors;
     size_t nanchors, anchors_cap;
+    name_index anchor_index;
     int depth;
-    bool failed;
+    bool failed;  /* an error was reported: the document is refused */
+    bool aborted; /* and it cannot be read further (syntax, depth, size) */
 } builder;
 
 static void fail_at(builder *b, int line, int col, const char *fmt, const char *a, const char *c)
 {
     diag_add(b->dl, DIAG_ERROR, b->file, line, col, NULL, fmt, a, c);
-    b->failed = true;
+    b->failed = b->aborted = true;
 }
 
 static void fail_syntax(builder *b)
@@ -38,7 +48,7 @@ static void fail_syntax(builder *b)
         line = 0;
         diag_add(b->dl, DIAG_ERROR, b->file, 0, 0, NULL, "not valid UTF-8 text: %s (at byte %zu)",
                  problem, p->problem_offset);
-        b->failed = true;
+        b->failed = b->aborted = true;
         return;
     }
     if (p->context)
@@ -47,7 +57,7 @@ static void fail_syntax(builder *b)
                  (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
     else
         diag_add(b->dl, DIAG_ERROR, b->file, line, col, NULL, "YAML syntax: %s", problem);
-    b->failed = true;
+    b->failed = b->aborted = true;
 }
 
 static bool next_event(builder *b, yaml_event_t *ev)
@@ -70,41 +80,130 @@ static ynode *new_node(builder *b, ynode_kind kind, const yaml_mark_t *mark, con
     return n;
 }
 
+static size_t hash_name(const char *s, size_t len)
+{
+    size_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* Finds the slot for `name` in `ix`: the slot of an equal name, or an empty
+ * one. `name_at(ctx, i)` gives the name of thing i; `len_at` its length. */
+typedef const char *name_at_fn(const void *ctx, size_t i, size_t *len);
+
+static size_t *index_slot(const name_index *ix, const char *name, size_t len, name_at_fn *name_at,
+                          const void *ctx)
+{
+    size_t mask = ix->cap - 1;
+    for (size_t i = hash_name(name, len) & mask;; i = (i + 1) & mask) {
+        size_t *slot = &ix->slots[i];
+        if (*slot == 0)
+            return slot;
+        size_t other_len;
+        const char *other = name_at(ctx, *slot - 1, &other_len);
+        if (other && other_len == len && memcmp(other, name, len) == 0)
+            return slot;
+    }
+}
+
+/* Makes room for `count` + 1 entries, rehashing things 0..count-1. */
+static void index_reserve(name_index *ix, size_t count, name_at_fn *name_at, const void *ctx)
+{
+    if ((count + 1) * 2 <= ix->cap)
+        return;
+    name_index bigger = {.cap = ix->cap ? ix->cap * 2 : 16};
+    while ((count + 1) * 2 > bigger.cap)
+        bigger.cap *= 2;
+    bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
+    if (!bigger.slots)
+        abort();
+    for (size_t i = 0; i < count; i++) {
+        size_t len;
+        const char *name = name_at(ctx, i, &len);
+        if (name)
+            *index_slot(&bigger, name, len, name_at, ctx) = i + 1;
+    }
+    free(ix->slots);
+    *ix = bigger;
+}
+
+static const char *anchor_name_at(const void *ctx, size_t i, size_t *len)
+{
+    const anchor *a = &((const builder *)ctx)->anchors[i];
+    *len = strlen(a->name);
+    return a->name;
+}
+
 static void remember_anchor(builder *b, const yaml_char_t *name, ynode *n)
 {
     if (!name)
         return;
+    const char *text = (const char *)name;
+    index_reserve(&b->anchor_index, b->nanchors, anchor_name_at, b);
+    size_t *slot = index_slot(&b->anchor_index, text, strlen(text), anchor_name_at, b);
+    if (*slot) { /* a redefined anchor: later aliases mean the new node */
+        b->anchors[*slot - 1].node = n;
+        return;
+    }
     anchor *a = ARENA_PUSH(b->mem, b->anchors, b->nanchors, b->anchors_cap);
-    a->name = arena_strdup(b->mem, (const char *)name);
+    a->name = arena_strdup(b->mem, text);
     a->node = n;
+    *slot = b->nanchors;
 }
 
 static ynode *find_anchor(builder *b, const char *name)
 {
-    for (size_t i = b->nanchors; i-- > 0;)
-        if (strcmp(b->anchors[i].name, name) == 0)
-            return b->anchors[i].node;
-    return NULL;
+    if (!b->anchor_index.cap)
+        return NULL;
+    size_t *slot = index_slot(&b->anchor_index, name, strlen(name), anchor_name_at, b);
+    return *slot ? b->anchors[*slot - 1].node : NULL;
 }
 
 static void add_weight(builder *b, ynode *parent, const ynode *child)
 {
     parent->weight += child->weight;
-    if (parent->weight > YTREE_MAX_WEIGHT && !b->failed)
+    if (parent->weight > YTREE_MAX_WEIGHT && !b->aborted)
         fail_at(b, parent->line, parent->col,
                 "the document is too large once its aliases are expanded "
                 "(more than %s nodes%s); is it an alias bomb?",
                 "1000000", "");
 }
 
-static bool keys_equal(const ynode *a, const ynode *b)
+static const char *key_name_at(const void *ctx, size_t i, size_t *len)
 {
-    return a->kind == YNODE_SCALAR && b->kind == YNODE_SCALAR && a->len == b->len &&
-           memcmp(a->text, b->text, a->len) == 0;
+    const ynode *key = ((const ynode *)ctx)->pairs[i].key;
+    *len = key->len;
+    return key->kind == YNODE_SCALAR ? key->text : NULL;
+}
+
+/* Adds a key and its value to a map under construction, unless the key is
+ * already there: then the first value stays and the duplicate is reported. */
+static void add_pair(builder *b, ynode *map, size_t *cap, name_index *keys, ynode *key,
+                     ynode *value)
+{
+    if (key->kind == YNODE_SCALAR) {
+        index_reserve(keys, map->count, key_name_at, map);
+        size_t *slot = index_slot(keys, key->text, key->len, key_name_at, map);
+        if (*slot) {
+            const ynode *first = map->pairs[*slot - 1].key;
+            diag_add(b->dl, DIAG_ERROR, b->file, key->line, key->col, NULL,
+                     "duplicate key \"%s\" (first given at line %d, column %d)", key->text,
+                     first->line, first->col);
+            b->failed = true;
+            return;
+        }
+        *slot = map->count + 1;
+    }
+    ypair *p = ARENA_PUSH(b->mem, map->pairs, map->count, *cap);
+    p->key = key;
+    p->value = value;
 }
 
 static ynode *build_node(builder *b, yaml_event_t *ev);
 
+/* Reads the events of a map or sequence up to its end. NULL when the document
+ * cannot be read further; duplicate keys only mark the document as failed. */
 static ynode *build_collection(builder *b, yaml_event_t *start, ynode_kind kind)
 {
     const yaml_char_t *tag =
@@ -119,10 +218,11 @@ static ynode *build_collection(builder *b, yaml_event_t *start, ynode_kind kind)
     }
     yaml_event_type_t end = kind == YNODE_MAP ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT;
     size_t cap = 0;
-    for (;;) {
+    name_index keys = {0};
+    while (!b->aborted) {
         yaml_event_t ev;
         if (!next_event(b, &ev))
-            return NULL;
+            break;
         if (ev.type == end) {
             yaml_event_delete(&ev);
             break;
@@ -130,7 +230,7 @@ static ynode *build_collection(builder *b, yaml_event_t *start, ynode_kind kind)
         ynode *child = build_node(b, &ev);
         yaml_event_delete(&ev);
         if (!child)
-            return NULL;
+            break;
         add_weight(b, n, child);
         if (kind == YNODE_SEQ) {
             *ARENA_PUSH(b->mem, n->items, n->count, cap) = child;
@@ -138,26 +238,17 @@ static ynode *build_collection(builder *b, yaml_event_t *start, ynode_kind kind)
         }
         yaml_event_t vev;
         if (!next_event(b, &vev))
-            return NULL;
+            break;
         ynode *value = build_node(b, &vev);
         yaml_event_delete(&vev);
         if (!value)
-            return NULL;
+            break;
         add_weight(b, n, value);
-        for (size_t i = 0; i < n->count; i++) {
-            if (keys_equal(n->pairs[i].key, child)) {
-                diag_add(b->dl, DIAG_ERROR, b->file, child->line, child->col, NULL,
-                         "duplicate key \"%s\" (first given at line %d, column %d)", child->text,
-                         n->pairs[i].key->line, n->pairs[i].key->col);
-                b->failed = true;
-            }
-        }
-        ypair *p = ARENA_PUSH(b->mem, n->pairs, n->count, cap);
-        p->key = child;
-        p->value = value;
+        add_pair(b, n, &cap, &keys, child, value);
     }
+    free(keys.slots);
     b->depth--;
-    return b->failed ? NULL : n;
+    return b->aborted ? NULL : n;
 }
 
 static ynode *build_node(builder *b, yaml_event_t *ev)
@@ -205,7 +296,7 @@ ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, d
     ynode *root = NULL;
     yaml_event_t ev;
     bool in_document = false;
-    while (!b.failed && next_event(&b, &ev)) {
+    while (!b.aborted && next_event(&b, &ev)) {
         yaml_event_type_t type = ev.type;
         if (type == YAML_STREAM_END_EVENT) {
             if (!root)
@@ -226,7 +317,8 @@ ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, d
         yaml_event_delete(&ev);
     }
     yaml_parser_delete(&b.parser);
-    return b.failed ? NULL : root;
+    free(b.anchor_index.slots);
+    return b.aborted ? NULL : root;
 }
 
 ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl)

@@ -1,6 +1,7 @@
 /* yamltree: reads YAML with libyaml into a tree of nodes that keep their file,
- * line and column. Refuses duplicate keys, absurd nesting and alias bombs
- * (aliased nodes are shared, and the expanded size of the document is bounded).
+ * line and column. Reports duplicate keys (hashed, so huge maps stay fast) and
+ * refuses absurd nesting and alias bombs: aliased nodes are shared, and the
+ * expanded size of the document is bounded, so time and memory are bounded too.
  * Every node lives in the caller's arena. */
 #ifndef PP_YAMLTREE_H
 #define PP_YAMLTREE_H
@@ -40,8 +41,11 @@ enum {
     YTREE_MAX_WEIGHT = 1000000,
 };
 
-/* Parses one YAML document. On failure adds errors to `dl` and returns NULL.
- * An empty document gives an empty map. */
+/* Parses one YAML document. Returns NULL, with errors in `dl`, when the text
+ * cannot be read (syntax, nesting, size). A duplicate key is an error in `dl`
+ * but the tree is still returned, with the first value of the key, so that a
+ * loader can go on and report the file's other problems: callers must check
+ * `dl` for errors. An empty document gives an empty map. */
 ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, diag_list *dl);
 /* Reads and parses a file; a missing or unreadable file is an error in `dl`. */
 ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl);

@@ -60,11 +60,11 @@ static size_t edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
-static const char *closest_key(const char *key, const char *const *allowed)
+const char *yread_closest(const char *key, const char *const *allowed, size_t count)
 {
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
-    for (size_t i = 0; allowed[i]; i++) {
+    for (size_t i = 0; i < count && allowed[i]; i++) {
         size_t d = edit_distance(key, allowed[i]);
         if (d < best_d) {
             best_d = d;
@@ -103,7 +103,7 @@ bool yread_map(yread *ld, const ynode *n, const char *path, const char *const *a
             known = yscalar_is(k, allowed[j]);
         if (known)
             continue;
-        const char *hint = closest_key(k->text, allowed);
+        const char *hint = yread_closest(k->text, allowed, SIZE_MAX);
         if (hint)
             yread_error(ld, k, path, "unknown key \"%s\"; did you mean \"%s\"?", k->text, hint);
         else
@@ -177,6 +177,8 @@ static bool is_leap(int y)
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+static bool valid_date(int y, int m, int d);
+
 bool yread_date(yread *ld, const ynode *n, const char *path, date *out)
 {
     int y, m, d;
@@ -188,9 +190,7 @@ bool yread_date(yread *ld, const ynode *n, const char *path, date *out)
                                             : ynode_kind_name(n));
         return false;
     }
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int max_day = (m >= 1 && m <= 12) ? days[m - 1] + (m == 2 && is_leap(y)) : 0;
-    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > max_day) {
+    if (!valid_date(y, m, d)) {
         yread_error(ld, n, path, "%s is not a date that exists", n->text);
         return false;
     }
@@ -210,9 +210,11 @@ int yread_choice(yread *ld, const ynode *n, const char *path, const char *const 
         strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
         strncat(list, names[i], sizeof list - strlen(list) - 1);
     }
-    yread_error(ld, n, path, "expected one of %s; found %s", list,
+    const char *hint = n->kind == YNODE_SCALAR ? yread_closest(n->text, names, SIZE_MAX) : NULL;
+    yread_error(ld, n, path, "expected one of %s; found %s%s%s%s", list,
                 n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
-                                        : ynode_kind_name(n));
+                                        : ynode_kind_name(n),
+                hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
     return -1;
 }
 
@@ -237,4 +239,170 @@ bool yread_number(yread *ld, const ynode *n, const char *path, double min, doubl
     }
     *out = v;
     return true;
+}
+
+/* The scalar's text quoted for a message, or what kind of node it is. */
+static const char *found(yread *ld, const ynode *n)
+{
+    return n->kind == YNODE_SCALAR && !yscalar_is_null(n) ? arena_printf(ld->mem, "\"%s\"", n->text)
+                                                          : ynode_kind_name(n);
+}
+
+static bool valid_date(int y, int m, int d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int max_day = (m >= 1 && m <= 12) ? days[m - 1] + (m == 2 && is_leap(y)) : 0;
+    return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= max_day;
+}
+
+bool yread_period_date(yread *ld, const ynode *n, const char *path, date *out)
+{
+    int y = 0, m = 0, d = 0, used = 0;
+    bool shape = n->kind == YNODE_SCALAR &&
+                 ((n->len == 4 && sscanf(n->text, "%4d%n", &y, &used) == 1) ||
+                  (n->len == 7 && sscanf(n->text, "%4d-%2d%n", &y, &m, &used) == 2) ||
+                  (n->len == 10 && sscanf(n->text, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3)) &&
+                 (size_t)used == n->len;
+    if (!shape) {
+        yread_error(ld, n, path,
+                    "expected a year, year and month or date (2025, 2025-10, "
+                    "2025-10-31), found %s",
+                    found(ld, n));
+        return false;
+    }
+    if (!valid_date(y, n->len > 4 ? m : 1, n->len > 7 ? d : 1)) {
+        yread_error(ld, n, path, "%s is not a date that exists", n->text);
+        return false;
+    }
+    *out = (date){y, m, d};
+    return true;
+}
+
+bool yread_date_time(yread *ld, const ynode *n, const char *path, date_time *out)
+{
+    int y, mo, d, h, mi, s, used = 0, oh = 0, om = 0;
+    char sign = '+';
+    bool shape =
+        n->kind == YNODE_SCALAR &&
+        sscanf(n->text, "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &used) == 6 &&
+        used == 19;
+    if (shape && n->text[used] != '\0') {
+        int more = 0;
+        shape = sscanf(n->text + used, " %c%2d:%2d%n", &sign, &oh, &om, &more) == 3 &&
+                (sign == '+' || sign == '-') && n->text[used + more] == '\0';
+    }
+    if (!shape) {
+        yread_error(ld, n, path,
+                    "expected a date and time written YYYY-MM-DD HH:MM:SS +HH:MM, found %s",
+                    found(ld, n));
+        return false;
+    }
+    if (!valid_date(y, mo, d) || h > 23 || mi > 59 || s > 59 || oh > 14 || om > 59) {
+        yread_error(ld, n, path, "%s is not a moment that exists", n->text);
+        return false;
+    }
+    int offset = oh * 60 + om;
+    *out = (date_time){{y, mo, d}, h, mi, s, sign == '-' ? -offset : offset};
+    return true;
+}
+
+/* 10^15: no sum of a file's amounts can overflow int64_t. */
+static const int64_t AMOUNT_LIMIT = 1000000000000000;
+
+bool yread_amount(yread *ld, const ynode *n, const char *path, int64_t *out)
+{
+    return yread_integer(ld, n, path, -(int64_t)AMOUNT_LIMIT, AMOUNT_LIMIT, out);
+}
+
+bool yread_count(yread *ld, const ynode *n, const char *path, int64_t *out)
+{
+    if (n->kind == YNODE_SCALAR && n->plain && n->text[0] == '-' && n->len > 1) {
+        yread_error(ld, n, path, "expected a count (0 or more), found the negative number %s",
+                    n->text);
+        return false;
+    }
+    return yread_integer(ld, n, path, 0, AMOUNT_LIMIT, out);
+}
+
+void yread_figure(yread *ld, const ynode *n, const char *path, bool count, figure *out)
+{
+    out->pos = yread_pos(n);
+    out->present = false;
+    if (yscalar_is_null(n))
+        return;
+    out->present =
+        count ? yread_count(ld, n, path, &out->value) : yread_amount(ld, n, path, &out->value);
+}
+
+bool yread_hundredths(yread *ld, const ynode *n, const char *path, hundredths min, hundredths max,
+                      hundredths *out)
+{
+    const char *s = n->kind == YNODE_SCALAR && n->plain ? n->text : "";
+    size_t i = s[0] == '-' ? 1 : 0, digits = 0, decimals = 0;
+    int64_t v = 0;
+    bool ok = true;
+    for (; s[i] >= '0' && s[i] <= '9'; i++, digits++)
+        v = digits < 15 ? v * 10 + (s[i] - '0') : v;
+    if (s[i] == '.') {
+        for (i++; s[i] >= '0' && s[i] <= '9'; i++, decimals++) {
+            if (decimals < 2)
+                v = v * 10 + (s[i] - '0');
+            else
+                ok = ok && s[i] == '0';
+        }
+    }
+    ok = ok && digits > 0 && s[i] == '\0';
+    if (!ok) {
+        yread_error(ld, n, path,
+                    "expected a number with at most two decimals, such as 12.5, found %s",
+                    found(ld, n));
+        return false;
+    }
+    for (; decimals < 2; decimals++)
+        v *= 10;
+    if (s[0] == '-')
+        v = -v;
+    if (digits > 15 || v < min || v > max) {
+        yread_error(ld, n, path, "%s is out of range: expected a number from %lld to %lld", s,
+                    (long long)(min / 100), (long long)(max / 100));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool yread_percent(yread *ld, const ynode *n, const char *path, hundredths *out)
+{
+    hundredths v;
+    if (!yread_hundredths(ld, n, path, INT64_MIN / 2, INT64_MAX / 2, &v))
+        return false;
+    if (v < 0 || v > 10000) {
+        yread_error(ld, n, path, "%s %% is not a percentage: expected a number from 0 to 100",
+                    n->text);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool yread_bool(yread *ld, const ynode *n, const char *path, bool *out)
+{
+    if (n->kind == YNODE_SCALAR && n->plain && (yscalar_is(n, "true") || yscalar_is(n, "false"))) {
+        *out = yscalar_is(n, "true");
+        return true;
+    }
+    yread_error(ld, n, path, "expected true or false, found %s", found(ld, n));
+    return false;
+}
+
+const char **yread_text_list(yread *ld, const ynode *n, const char *path, size_t *count)
+{
+    *count = 0;
+    if (!yread_expect(ld, n, path, YNODE_SEQ))
+        return NULL;
+    const char **list = ARENA_ARRAY(ld->mem, const char *, n->count ? n->count : 1);
+    for (size_t i = 0; i < n->count; i++)
+        list[i] = yread_text(ld, n->items[i], yread_index_path(ld, path, i));
+    *count = n->count;
+    return list;
 }

@@ -39,7 +39,29 @@ bool yread_integer(yread *ld, const ynode *n, const char *path, int64_t min, int
 /* A decimal number such as 10.5, in [min, max]. */
 bool yread_number(yread *ld, const ynode *n, const char *path, double min, double max, double *out);
 bool yread_date(yread *ld, const ynode *n, const char *path, date *out);
-/* The index of the value in `names` (NULL-terminated), or -1 with an error. */
+/* A date of a period, as precise as known: 2025, 2025-10 or 2025-10-31. */
+bool yread_period_date(yread *ld, const ynode *n, const char *path, date *out);
+/* "2024-02-28 10:45:54 +01:00" (the offset may be left out: UTC). */
+bool yread_date_time(yread *ld, const ynode *n, const char *path, date_time *out);
+/* An amount of money: a whole number that fits comfortably in int64_t. */
+bool yread_amount(yread *ld, const ynode *n, const char *path, int64_t *out);
+/* A number of things: a whole number, 0 or more. */
+bool yread_count(yread *ld, const ynode *n, const char *path, int64_t *out);
+/* An amount or a count that may be left empty (~): `out->present` says which. */
+void yread_figure(yread *ld, const ynode *n, const char *path, bool count, figure *out);
+/* A decimal number with at most two decimals, as hundredths: 12.5 is 1250. */
+bool yread_hundredths(yread *ld, const ynode *n, const char *path, hundredths min, hundredths max,
+                      hundredths *out);
+/* A percentage from 0 to 100 with at most two decimals, as hundredths. */
+bool yread_percent(yread *ld, const ynode *n, const char *path, hundredths *out);
+bool yread_bool(yread *ld, const ynode *n, const char *path, bool *out);
+/* A list of texts; NULL with *count 0 on errors. */
+const char **yread_text_list(yread *ld, const ynode *n, const char *path, size_t *count);
+/* The name among the first `count` of `names` (or up to a NULL) that is
+ * close enough to `key` to be what was meant, or NULL. */
+const char *yread_closest(const char *key, const char *const *names, size_t count);
+/* The index of the value in `names` (NULL-terminated), or -1 with an error
+ * that suggests the closest name. */
 int yread_choice(yread *ld, const ynode *n, const char *path, const char *const *names);
 
 #endif
