@@ -2,8 +2,10 @@
  * paragraph stands alone at the foot or head of a page, page breaks and
  * footnotes go where they belong, the cover has no running header, links are
  * clickable, lists hang, justified lines meet both margins, the Samsund plan
- * (corpus/samsund-2024.md) breaks its pages where it always has, and threads
- * laying out documents at once get what one alone gets. */
+ * breaks its pages where it always has, and threads laying out documents at
+ * once get what one alone gets. corpus/samsund-2024.md is the Markdown the
+ * template stage made of plans/samsund/plan-2024.yaml when the test was
+ * written, kept as it was so that only the layout can move its pages. */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
