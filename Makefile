@@ -64,6 +64,7 @@ unit: $(TESTS)
 
 e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
+	sh tests/e2e_layout.sh $(BIN)
 
 # Figures, not a test: how long a plan takes from Markdown to PDF bytes.
 bench-pdf: $(BUILD)/bench_pdf

@@ -29,7 +29,9 @@ bool document_render_plan(const render_env *env, const char *plan_path, const ch
         template_store templates;
         templates_init(&templates, &mem, template_dirs, 2);
         if (templates_render_markdown(&templates, "plan", ctx, &markdown, dl)) {
-            layout_info info = {p->title, p->assoc->name};
+            layout_info info = {.title = p->title,
+                                .association = p->assoc->name,
+                                .source = arena_printf(&mem, "%s (as Markdown)", p->file)};
             layout_doc doc;
             pdf_metadata meta = {.title = p->title,
                                  .author = p->assoc->name,

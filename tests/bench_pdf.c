@@ -68,7 +68,7 @@ static bool one_round(const char *md, size_t len, const style *st, const font_se
     arena mem;
     arena_init(&mem);
     double t0 = now();
-    layout_info info = {p->title, p->assoc->name};
+    layout_info info = {.title = p->title, .association = p->assoc->name};
     layout_doc doc;
     bool ok = layout_markdown(&mem, md, len, st, fonts, &info, &doc, dl);
     double t1 = now();
