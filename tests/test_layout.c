@@ -53,7 +53,7 @@ static int teardown(void **state)
 
 static layout_doc lay_out(fixture *f, const char *markdown)
 {
-    layout_info info = {"Verksamhetsplan", "Förbundet"};
+    layout_info info = {.title = "Verksamhetsplan", .association = "Förbundet"};
     layout_doc doc;
     assert_true(
         layout_markdown(&f->mem, markdown, strlen(markdown), f->st, f->fonts, &info, &doc, &f->dl));
@@ -400,7 +400,7 @@ static void headings_can_be_numbered(void **state)
     style numbered = *f->st;
     numbered.heading_numbers = true;
     const char *md = "# Inledning\n\n## Bakgrund\n\n## Syfte\n\n# Budget\n\n## Intäkter\n";
-    layout_info info = {"Plan", "Förbundet"};
+    layout_info info = {.title = "Plan", .association = "Förbundet"};
     layout_doc doc;
     assert_true(layout_markdown(&f->mem, md, strlen(md), &numbered, f->fonts, &info, &doc, &f->dl));
     static const char *const titles[] = {"1 Inledning", "1.1 Bakgrund", "1.2 Syfte", "2 Budget",
@@ -447,7 +447,7 @@ static void a_missing_dictionary_fails_the_document(void **state)
     fixture *f = *state;
     style broken = *f->st;
     broken.hyphenation.dictionary = "/no/such/hyph_sv_SE.dic";
-    layout_info info = {"Plan", "Förbundet"};
+    layout_info info = {.title = "Plan", .association = "Förbundet"};
     layout_doc doc;
     size_t before = f->dl.count;
     assert_false(layout_markdown(&f->mem, "Text.", 5, &broken, f->fonts, &info, &doc, &f->dl));
@@ -497,7 +497,7 @@ static void samsund_pages_break_where_expected(void **state)
         {"Uppföljning av finansierad verksamhet", 5},
         {"Forskning och lärande i Lumena och Conecto", 6},
         {"Revision", 6},
-        {"Budget 2024 - 2026", 6},
+        {"Budget 2024 - 2026", 7}, /* the table is kept whole */
         {"Vår vision", 7},
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
@@ -545,7 +545,7 @@ static void *lay_out_in_thread(void *arg)
         arena mem;
         arena_init(&mem);
         diag_list dl = {.mem = &mem};
-        layout_info info = {"Verksamhetsplan", "Förbundet"};
+        layout_info info = {.title = "Verksamhetsplan", .association = "Förbundet"};
         layout_doc doc;
         w->digests[k] = layout_markdown(&mem, w->markdown, strlen(w->markdown), w->f->st,
                                         w->f->fonts, &info, &doc, &dl)
