@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -227,7 +228,7 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     page_need(ls, n * lh + ts->space_after);
     if (!ls->keep.active) /* keeps a heading that follows at once with this one */
         ls->keep = (kept_heading){.active = true,
-                                  .page = (size_t)(ls->page - ls->doc->pages),
+                                  .page = page_index(ls),
                                   .box = ls->page->count,
                                   .heading = ls->doc->nheadings,
                                   .y = ls->y};
@@ -402,7 +403,8 @@ static void layout_blocks(layout_state *ls, cmark_node *parent, column col)
             heading(ls, n, col);
         } else if (t == CMARK_NODE_LIST) {
             list(ls, n, col);
-            ls->y += body->space_after / 2;
+            /* after its last line, as much space as after a paragraph */
+            ls->y += in_tight_list(parent) ? 0 : body->space_after * 2 / 3;
         } else if (t == CMARK_NODE_BLOCK_QUOTE) {
             block_quote(ls, n, col);
         } else if (t == CMARK_NODE_CODE_BLOCK) {
@@ -485,9 +487,21 @@ static void running_header_footer(layout_state *ls, const layout_info *info)
     }
 }
 
-static cmark_node *parse(const char *markdown, size_t len)
+static void register_extensions(void)
 {
     cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* cmark-gfm 0.29 keeps its table of special characters in a global that each
+ * parse changes while it runs (github/cmark-gfm pull request 176): documents
+ * laid out in parallel threads take turns to parse. */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static cmark_node *parse(const char *markdown, size_t len)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, register_extensions);
+    pthread_mutex_lock(&parse_lock);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
     static const char *const extensions[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
@@ -495,6 +509,7 @@ static cmark_node *parse(const char *markdown, size_t len)
     cmark_parser_feed(parser, markdown, len);
     cmark_node *root = cmark_parser_finish(parser);
     cmark_parser_free(parser);
+    pthread_mutex_unlock(&parse_lock);
     return root;
 }
 

@@ -83,7 +83,7 @@ typedef struct {
     size_t start_off;   /* bytes of pieces[start] already set on the line before */
     size_t end_len;     /* bytes of pieces[end - 1] set on this line, from its start */
     double width;       /* natural width, an added hyphen included */
-    double space_scale; /* the width of every space is multiplied by this */
+    double space_scale; /* the width of every space but those in code is multiplied by this */
     double badness;     /* 100 r^3 for the adjustment ratio r; 0 on a last line */
     bool hyphen;        /* a hyphen is added at the end */
     bool flagged;       /* ends in a hyphen: added, or written in the word */
