@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "budget.h"
+#include "check.h"
 #include "context.h"
 #include "hyphenate.h"
 #include "layout.h"
@@ -28,8 +29,6 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
     arena_init(&env->mem);
     /* Registers the GFM extensions while only one thread runs. */
     cmark_gfm_core_extensions_ensure_registered();
-    env->markdown_lock = ARENA_NEW(&env->mem, pthread_mutex_t);
-    pthread_mutex_init(env->markdown_lock, NULL);
     const char *style_path = arena_printf(&env->mem, "%s/style.yaml", templates_dir);
     record_input(inputs, style_path);
     env->style = style_load(&env->mem, style_path, dl);
@@ -48,8 +47,6 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
 
 void render_env_close(render_env *env)
 {
-    if (env->markdown_lock)
-        pthread_mutex_destroy(env->markdown_lock);
     fonts_free(env->fonts);
     arena_free(&env->mem);
     *env = (render_env){0};
@@ -80,21 +77,9 @@ static void record_templates(arena *mem, const input_recorder *inputs, const cha
     }
 }
 
-/* Lays out holding the environment's Markdown lock, because layout_markdown
- * parses with cmark-gfm (see render_env). Only the parse needs the lock: once
- * layout.c takes it around cmark_parser_feed and _finish, this can go. */
-static bool lay_out(const render_env *env, arena *mem, const strbuf *markdown,
-                    const layout_info *info, layout_doc *doc, diag_list *dl)
-{
-    pthread_mutex_lock(env->markdown_lock);
-    bool ok =
-        layout_markdown(mem, markdown->data, markdown->len, env->style, env->fonts, info, doc, dl);
-    pthread_mutex_unlock(env->markdown_lock);
-    return ok;
-}
-
-/* The files a plan is loaded from: itself and its association. */
-static void record_plan_files(arena *mem, const document_request *req)
+/* The files a document of an association is loaded from: its source and
+ * the association.yaml beside it. */
+static void record_source_and_association(arena *mem, const document_request *req)
 {
     if (!req->inputs)
         return;
@@ -104,44 +89,78 @@ static void record_plan_files(arena *mem, const document_request *req)
     record_input(req->inputs, arena_printf(mem, "%s/association.yaml", dir));
 }
 
-bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl)
+/* Copies what the diagnostics added since `first` point to out of the
+ * document's arena, which is about to go. */
+static void keep_diagnostics(diag_list *dl, size_t first)
 {
-    arena mem;
-    arena_init(&mem);
-    bool ok = false;
-    size_t first_diag = dl->count;
-    strbuf markdown = {0};
-    record_plan_files(&mem, req);
-    plan *p = load_plan(&mem, req->source, dl);
-    if (p) {
-        budget_figures figures = budget_compute(&mem, &p->budget);
-        budget_cross_check(&p->budget, &figures, dl);
-        value *ctx = context_for_plan(&mem, p, &figures);
-        const char *template_dirs[] = {p->assoc->dir, env->templates_dir};
-        record_templates(&mem, req->inputs, template_dirs, 2);
-        template_store templates;
-        templates_init(&templates, &mem, template_dirs, 2);
-        if (templates_render_markdown(&templates, req->template_name, ctx, &markdown, dl)) {
-            layout_info info = {.title = p->title,
-                                .association = p->assoc->name,
-                                .source = arena_printf(&mem, "%s (as Markdown)", p->file)};
-            layout_doc doc;
-            pdf_metadata meta = {.title = p->title,
-                                 .author = p->assoc->name,
-                                 .subject = p->subtitle,
-                                 .keywords = "verksamhetsplan",
-                                 .language = "sv-SE"};
-            ok = lay_out(env, &mem, &markdown, &info, &doc, dl) &&
-                 pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
-        }
-    }
-    strbuf_free(&markdown);
-    /* Diagnostics point into the arena: keep copies that outlive it. */
-    for (size_t i = first_diag; i < dl->count; i++) {
+    for (size_t i = first; i < dl->count; i++) {
         diag *d = &dl->items[i];
         d->file = d->file ? arena_strdup(dl->mem, d->file) : NULL;
         d->path = d->path ? arena_strdup(dl->mem, d->path) : NULL;
     }
+}
+
+/* The shared part of every document: template, layout, PDF. */
+static bool render_parts(const render_env *env, arena *mem, const document_request *req,
+                         const document_parts *parts, diag_list *dl)
+{
+    const char *template_dirs[] = {parts->template_dir, env->templates_dir};
+    record_templates(mem, req->inputs, template_dirs, 2);
+    template_store templates;
+    templates_init(&templates, mem, template_dirs, 2);
+    strbuf markdown = {0};
+    bool ok = false;
+    if (templates_render_markdown(&templates, req->template_name, parts->context, &markdown, dl)) {
+        layout_info info = {.title = parts->title,
+                            .association = parts->author,
+                            .source = arena_printf(mem, "%s (as Markdown)", req->source)};
+        layout_doc doc;
+        pdf_metadata meta = {.title = parts->title,
+                             .author = parts->author,
+                             .subject = parts->subject,
+                             .keywords = parts->keywords,
+                             .language = "sv-SE"};
+        ok = layout_markdown(mem, markdown.data, markdown.len, env->style, env->fonts, &info,
+                             &doc, dl) &&
+             pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
+    }
+    strbuf_free(&markdown);
+    return ok;
+}
+
+bool document_render(const render_env *env, const document_request *req,
+                     document_prepare_fn *prepare, diag_list *dl)
+{
+    arena mem;
+    arena_init(&mem);
+    size_t first_diag = dl->count;
+    document_parts parts = {0};
+    bool ok = prepare(&mem, req, &parts, dl) && render_parts(env, &mem, req, &parts, dl);
+    keep_diagnostics(dl, first_diag);
     arena_free(&mem);
     return ok;
+}
+
+/* ---- the kinds of documents ------------------------------------------- */
+
+static bool prepare_plan(arena *mem, const document_request *req, document_parts *parts,
+                         diag_list *dl)
+{
+    record_source_and_association(mem, req);
+    plan *p = load_plan(mem, req->source, dl);
+    if (!p)
+        return false;
+    plan_checked checked = check_plan(mem, p, dl);
+    *parts = (document_parts){.context = context_for_plan(mem, p, &checked.budget),
+                              .template_dir = p->assoc->dir,
+                              .title = p->title,
+                              .author = p->assoc->name,
+                              .subject = p->subtitle ? p->subtitle : p->title,
+                              .keywords = "verksamhetsplan"};
+    return true;
+}
+
+bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_plan, dl);
 }

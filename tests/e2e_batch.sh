@@ -147,7 +147,7 @@ expect "a bad file fails the run (status 1)" [ "$rc" -eq 1 ]
 expect "... its error names file:line:col" grep -q "^$P/b/plan-2024.yaml:4:1: error: " "$WORK/err"
 expect "... every other document is still built" [ "$(with_status built)" = "a/plan-2024.pdf c/plan-2024.pdf" ]
 expect "... the bad ones are listed as failed" [ "$(with_status failed)" = "b/plan-2024.pdf d/plan-2024.pdf" ]
-expect "... the summary counts them" grep -q "^2 built, 0 up to date, 2 failed, 4 warnings" "$WORK/err"
+expect "... the summary counts them" grep -q "^2 built, 0 up to date, 2 failed, 6 warnings" "$WORK/err"
 expect "... the last good PDF is kept" cmp -s "$OUT/b/plan-2024.pdf" "$WORK/good.pdf"
 expect "... no temporary file is left" no_temporary_files "$OUT"
 head -n -1 "$WORK/err" >"$WORK/err-j1"
