@@ -120,8 +120,8 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
                              .subject = parts->subject,
                              .keywords = parts->keywords,
                              .language = "sv-SE"};
-        ok = layout_markdown(mem, markdown.data, markdown.len, env->style, env->fonts, &info,
-                             &doc, dl) &&
+        ok = layout_markdown(mem, markdown.data, markdown.len, env->style, env->fonts, &info, &doc,
+                             dl) &&
              pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
     }
     strbuf_free(&markdown);

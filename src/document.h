@@ -47,7 +47,7 @@ void render_env_close(render_env *env);
 /* What one kind of document gives the shared part of the pipeline (template,
  * layout, PDF): its context and what the PDF says about itself. */
 typedef struct {
-    struct value *context; /* value.h */
+    struct value *context;    /* value.h */
     const char *template_dir; /* the association's folder: its templates come first */
     const char *title, *author, *subject, *keywords;
 } document_parts;
