@@ -1,6 +1,10 @@
 #include "context.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "format.h"
+#include "strbuf.h"
 
 value *context_amount(arena *mem, int64_t amount, bool present)
 {
@@ -13,17 +17,139 @@ value *context_amount(arena *mem, int64_t amount, bool present)
     return v;
 }
 
+value *context_percent(arena *mem, int64_t tenths, int decimals, bool present)
+{
+    value *v = value_map(mem);
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "text", present ? format_percent(buf, tenths, decimals) : "");
+    value_set_string(mem, v, "plain", present ? context_plain(mem, tenths, 1) : "");
+    value_set_int(mem, v, "tenths", tenths);
+    value_set_bool(mem, v, "present", present);
+    return v;
+}
+
+const char *context_plain(arena *mem, int64_t number, int decimals)
+{
+    uint64_t m = number < 0 ? 0 - (uint64_t)number : (uint64_t)number, scale = 1;
+    for (int i = 0; i < decimals; i++)
+        scale *= 10;
+    uint64_t whole = m / scale, frac = m % scale;
+    if (frac == 0)
+        return arena_printf(mem, "%s%llu", number < 0 ? "-" : "", (unsigned long long)whole);
+    int places = decimals;
+    while (frac % 10 == 0)
+        frac /= 10, places--;
+    return arena_printf(mem, "%s%llu.%0*llu", number < 0 ? "-" : "", (unsigned long long)whole,
+                        places, (unsigned long long)frac);
+}
+
+const char *context_fence_line(arena *mem, const char *s)
+{
+    if (!s)
+        return NULL;
+    strbuf sb = {0};
+    for (; *s; s++) {
+        if (*s == '\n' || *s == '\r' || *s == '\t')
+            strbuf_putc(&sb, ' ');
+        else if (*s == '\\')
+            strbuf_puts(&sb, "\\\\");
+        else
+            strbuf_putc(&sb, *s);
+    }
+    char *out = arena_strdup(mem, sb.data ? sb.data : "");
+    strbuf_free(&sb);
+    return out;
+}
+
+const char *context_yaml_string(arena *mem, const char *s)
+{
+    if (!s)
+        return NULL;
+    strbuf sb = {0};
+    strbuf_putc(&sb, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            strbuf_printf(&sb, "\\%c", c);
+        else if (c == '\n' || c == '\r' || c == '\t')
+            strbuf_putc(&sb, ' ');
+        else if (c < 0x20 || c == 0x7f)
+            strbuf_printf(&sb, "\\x%02x", c);
+        else
+            strbuf_putc(&sb, (char)c);
+    }
+    strbuf_putc(&sb, '"');
+    char *out = arena_strdup(mem, sb.data);
+    strbuf_free(&sb);
+    return out;
+}
+
+const char *context_date(arena *mem, date d)
+{
+    if (d.year == 0)
+        return NULL;
+    if (d.month == 0)
+        return arena_printf(mem, "%d", d.year);
+    if (d.day == 0)
+        return arena_printf(mem, "%04d-%02d", d.year, d.month);
+    char buf[FORMAT_BUF];
+    return arena_strdup(mem, format_date(buf, d));
+}
+
+value *context_column(arena *mem, const budget_column *col)
+{
+    static const char *const kinds[] = {"is_budget", "is_forecast", "is_outcome"};
+    value *v = value_map(mem);
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "year", format_year(buf, col->year));
+    value_set_bool(mem, v, kinds[col->kind], true);
+    return v;
+}
+
+void context_set_unit(arena *mem, value *v, money_unit unit)
+{
+    value_set_bool(mem, v, unit == UNIT_KR ? "unit_kr" : "unit_tkr", true);
+}
+
+static value *contacts_value(arena *mem, const association *a)
+{
+    value *list = value_list(mem);
+    for (size_t i = 0; i < a->ncontacts; i++) {
+        const contact *c = &a->contacts[i];
+        value *v = value_map(mem);
+        value_set_string(mem, v, "name", c->name);
+        value_set_string(mem, v, "role", c->role);
+        value_set_string(mem, v, "phone", c->phone);
+        value_set_string(mem, v, "email", c->email);
+        value_set_string(mem, v, "note", c->note);
+        value_push(mem, list, v);
+    }
+    return list;
+}
+
 value *context_association(arena *mem, const association *a)
 {
     value *v = value_map(mem);
     value_set_string(mem, v, "name", a->name);
+    value_set_string(mem, v, "name_line", context_fence_line(mem, a->name));
     value_set_string(mem, v, "short_name", a->short_name);
     value_set_string(mem, v, "org_number", a->org_number);
     value_set_string(mem, v, "address", a->address);
     value_set_string(mem, v, "phone", a->phone);
     value_set_string(mem, v, "email", a->email);
     value_set_string(mem, v, "web", a->web);
+    value_set_string(mem, v, "vision_title", a->vision_title);
     value_set_string(mem, v, "vision", a->vision);
+    value_set(mem, v, "contacts", contacts_value(mem, a));
+    value_set_bool(mem, v, "has_contact",
+                   a->address || a->phone || a->email || a->web || a->org_number || a->ncontacts);
+    value *values = value_set(mem, v, "values", value_list(mem));
+    for (size_t i = 0; i < a->nvalues; i++) {
+        value *cv = value_map(mem);
+        value_set_string(mem, cv, "name", a->values[i].name);
+        value_set_string(mem, cv, "text", a->values[i].text);
+        value_push(mem, values, cv);
+    }
     value *members = value_set(mem, v, "members", value_list(mem));
     for (size_t i = 0; i < a->nmembers; i++) {
         value *m = value_map(mem);
@@ -32,4 +158,25 @@ value *context_association(arena *mem, const association *a)
         value_push(mem, members, m);
     }
     return v;
+}
+
+context_warnings context_warnings_since(const diag_list *dl, size_t first)
+{
+    context_warnings w = {0};
+    if (dl && first < dl->count)
+        w = (context_warnings){dl->items + first, dl->count - first};
+    return w;
+}
+
+bool context_warned_at(const context_warnings *w, source_pos pos)
+{
+    if (!w || !pos.file || pos.line == 0)
+        return false;
+    for (size_t i = 0; i < w->count; i++) {
+        const diag *d = &w->items[i];
+        if (d->severity == DIAG_WARNING && d->line == pos.line && d->col == pos.col && d->file &&
+            strcmp(d->file, pos.file) == 0)
+            return true;
+    }
+    return false;
 }

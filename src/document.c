@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "allocation.h"
 #include "budget.h"
 #include "check.h"
 #include "context.h"
@@ -147,11 +148,20 @@ static bool prepare_plan(arena *mem, const document_request *req, document_parts
                          diag_list *dl)
 {
     record_source_and_association(mem, req);
+    size_t first = dl->count;
     plan *p = load_plan(mem, req->source, dl);
     if (!p)
         return false;
     plan_checked checked = check_plan(mem, p, dl);
-    *parts = (document_parts){.context = context_for_plan(mem, p, &checked.budget),
+    /* The right amounts of the allocation cells that are off, for the notes:
+     * check_plan has warned of them already. */
+    plan_facts facts = {.checked = &checked, .warnings = context_warnings_since(dl, first)};
+    diag_list again;
+    diag_list_init(&again, mem);
+    budget_correction *corrections;
+    allocation_check_plan(mem, p, &checked.budget, &corrections, &facts.ncorrections, &again);
+    facts.corrections = corrections;
+    *parts = (document_parts){.context = context_for_checked_plan(mem, p, &facts),
                               .template_dir = p->assoc->dir,
                               .title = p->title,
                               .author = p->assoc->name,
