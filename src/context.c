@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "rules.h"
 #include "strbuf.h"
 
 value *context_amount(arena *mem, int64_t amount, bool present)
@@ -14,6 +15,13 @@ value *context_amount(arena *mem, int64_t amount, bool present)
     value_set_int(mem, v, "value", amount);
     value_set_bool(mem, v, "present", present);
     value_set_bool(mem, v, "negative", present && amount < 0);
+    return v;
+}
+
+value *context_amount_in(arena *mem, int64_t amount, money_unit unit)
+{
+    value *v = context_amount(mem, amount, true);
+    context_set_unit(mem, v, unit);
     return v;
 }
 
@@ -179,4 +187,63 @@ bool context_warned_at(const context_warnings *w, source_pos pos)
             return true;
     }
     return false;
+}
+
+value *context_keyed(arena *mem, const char *key, value *v)
+{
+    value *m = value_map(mem);
+    value_set(mem, m, key, v);
+    return m;
+}
+
+const char *context_capitalized(arena *mem, const char *s)
+{
+    if (!s)
+        return NULL;
+    char *out = arena_strdup(mem, s);
+    unsigned char *u = (unsigned char *)out;
+    if (u[0] >= 'a' && u[0] <= 'z')
+        u[0] = (unsigned char)(u[0] - 'a' + 'A');
+    else if (u[0] == 0xc3 && (u[1] == 0xa4 || u[1] == 0xa5 || u[1] == 0xb6))
+        u[1] = (unsigned char)(u[1] - 0x20); /* ä å ö */
+    return out;
+}
+
+/* ---- financial rules ---------------------------------------------------------- */
+
+static const char *const measure_keys[] = {"is_within_budget", "is_administration_share",
+                                           "is_equity_share", "is_buffer"};
+
+/* A rule's threshold: a share for the shares, an amount for the buffer. */
+static value *limit_value(arena *mem, const financial_rule *r, int64_t limit, money_unit unit)
+{
+    if (r->measure == RULE_BUFFER)
+        return context_amount_in(mem, limit, unit);
+    return context_percent(mem, limit / 10, limit % 100 ? 1 : 0, true);
+}
+
+value *context_rule(arena *mem, const financial_rule *r, money_unit unit)
+{
+    value *v = value_map(mem);
+    value_set_string(mem, v, "text", r->text);
+    value_set_bool(mem, v, measure_keys[r->measure], true);
+    value_set(mem, v, "max",
+              r->max != INT64_MAX ? limit_value(mem, r, r->max, unit) : value_null(mem));
+    value_set(mem, v, "min",
+              r->min != INT64_MIN ? limit_value(mem, r, r->min, unit) : value_null(mem));
+    return v;
+}
+
+value *context_rule_result(arena *mem, const rule_result *res, money_unit unit)
+{
+    static const char *const statuses[] = {"is_met", "is_not_met", "is_no_data"};
+    value *v = value_map(mem);
+    value_set_bool(mem, v, statuses[res->status], true);
+    value *shown = value_null(mem);
+    if (res->status != RULE_NO_DATA && res->rule->measure == RULE_BUFFER)
+        shown = context_amount_in(mem, res->part, unit);
+    else if (res->status != RULE_NO_DATA && res->has_tenths)
+        shown = context_percent(mem, res->tenths, 1, true);
+    value_set(mem, v, "figure", shown);
+    return v;
 }

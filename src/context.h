@@ -26,6 +26,8 @@
 /* An amount or a count: {text: "10 014", value, present, negative}; text is
  * empty for an absent amount. */
 value *context_amount(arena *mem, int64_t amount, bool present);
+/* An amount with its unit: {text, …, unit_tkr | unit_kr}. */
+value *context_amount_in(arena *mem, int64_t amount, money_unit unit);
 /* A share given in tenths of a percent: {text: "20,4 %", plain: "20.4" (for
  * YAML), tenths, present}, shown with `decimals` (0 or 1) places. */
 value *context_percent(arena *mem, int64_t tenths, int decimals, bool present);
@@ -42,6 +44,14 @@ const char *context_date(arena *mem, date d);
 value *context_column(arena *mem, const budget_column *col);
 /* The unit of amounts: {unit_tkr: true} or {unit_kr: true}, set in `v`. */
 void context_set_unit(arena *mem, value *v, money_unit unit);
+/* {key: v}: one of several kinds of item in a list, told apart by its key. */
+value *context_keyed(arena *mem, const char *key, value *v);
+/* `s` with its first letter a capital (a–z, å, ä, ö), for data printed as a label. */
+const char *context_capitalized(arena *mem, const char *s);
+/* A financial rule: {text, is_<measure>, max, min}, the buffer's amounts in `unit`. */
+value *context_rule(arena *mem, const financial_rule *r, money_unit unit);
+/* A rule's result: {is_met | is_not_met | is_no_data, figure}. */
+value *context_rule_result(arena *mem, const rule_result *res, money_unit unit);
 /* An association: names (and name_line for a cover), contact details,
  * contacts, vision and its title, value words, members. */
 value *context_association(arena *mem, const association *a);

@@ -24,22 +24,6 @@ static const char *hashes_for(int level)
     return hashes[level < 1 ? 0 : level > 6 ? 5 : level - 1];
 }
 
-/* An amount with the unit it is in, for the notes: {text, unit_tkr | unit_kr}. */
-static value *amount_in(arena *mem, int64_t amount, money_unit unit)
-{
-    value *v = context_amount(mem, amount, true);
-    context_set_unit(mem, v, unit);
-    return v;
-}
-
-/* {key: v}: a note of one kind, told apart by its key. */
-static value *keyed(arena *mem, const char *key, value *v)
-{
-    value *m = value_map(mem);
-    value_set(mem, m, key, v);
-    return m;
-}
-
 static value *text_list(arena *mem, const char *const *items, size_t n)
 {
     value *list = value_list(mem);
@@ -148,7 +132,7 @@ static value *cell_note(plan_ctx *x, const budget_row *row, size_t c)
     } else {
         value_set_bool(mem, n, "is_other", true);
     }
-    return keyed(mem, "cell", n);
+    return context_keyed(mem, "cell", n);
 }
 
 static void cell_notes(plan_ctx *x, const budget_row *rows, size_t nrows, value *notes)
@@ -220,7 +204,7 @@ static value *total_note(plan_ctx *x, total_kind k, size_t c, const budget_cell 
         value_set(mem, from, "income", context_amount(mem, in->amount, true));
         value_set(mem, from, "costs", context_amount(mem, out->amount, true));
     }
-    return keyed(mem, "total", n);
+    return context_keyed(mem, "total", n);
 }
 
 static value *budget_notes(plan_ctx *x)
@@ -306,27 +290,28 @@ static value *allocation_notes(plan_ctx *x, int64_t total)
             continue;
         value *n = value_map(mem);
         value_set_string(mem, n, "label", al->entries[e].label);
-        value_set(mem, n, "printed", amount_in(mem, f->value, al->unit));
-        value_push(mem, notes, keyed(mem, "entry", n));
+        value_set(mem, n, "printed", context_amount_in(mem, f->value, al->unit));
+        value_push(mem, notes, context_keyed(mem, "entry", n));
     }
     if (al->printed_total.present && context_warned_at(w, al->printed_total.pos)) {
         value *n = value_map(mem);
-        value_set(mem, n, "printed", amount_in(mem, al->printed_total.value, al->unit));
-        value_set(mem, n, "computed", amount_in(mem, total, al->unit));
-        value_push(mem, notes, keyed(mem, "total", n));
+        value_set(mem, n, "printed", context_amount_in(mem, al->printed_total.value, al->unit));
+        value_set(mem, n, "computed", context_amount_in(mem, total, al->unit));
+        value_push(mem, notes, context_keyed(mem, "total", n));
     }
     const budget *b = &x->p->budget;
     ptrdiff_t c = budget_find_column(b, al->year, COLUMN_BUDGET);
     if (x->pc && c >= 0 && context_warned_at(w, al->pos)) {
         value *n = value_map(mem);
+        value_set(mem, n, "stated",
+                  context_amount_in(
+                      mem, al->printed_total.present ? al->printed_total.value : total, al->unit));
         value_set(
-            mem, n, "stated",
-            amount_in(mem, al->printed_total.present ? al->printed_total.value : total, al->unit));
-        value_set(mem, n, "budgeted",
-                  amount_in(mem, x->pc->budget.columns[c].income_by_category[CATEGORY_ALLOCATION],
-                            b->unit));
+            mem, n, "budgeted",
+            context_amount_in(mem, x->pc->budget.columns[c].income_by_category[CATEGORY_ALLOCATION],
+                              b->unit));
         value_set(mem, n, "column", context_column(mem, &b->columns[c]));
-        value_push(mem, notes, keyed(mem, "budget", n));
+        value_push(mem, notes, context_keyed(mem, "budget", n));
     }
     return notes;
 }
@@ -375,46 +360,6 @@ static value *allocation_value(plan_ctx *x)
 
 /* ---- financial rules ---------------------------------------------------------- */
 
-static const char *const measure_keys[] = {"is_within_budget", "is_administration_share",
-                                           "is_equity_share", "is_buffer"};
-
-/* A rule's threshold: a share for the shares, an amount for the buffer. */
-static value *limit_value(arena *mem, const financial_rule *r, int64_t limit, money_unit unit)
-{
-    if (r->measure == RULE_BUFFER)
-        return amount_in(mem, limit, unit);
-    return context_percent(mem, limit / 10, limit % 100 ? 1 : 0, true);
-}
-
-/* A rule as the financial rules of a plan and a report show it: {text,
- * is_<measure>, max, min}. */
-static value *rule_head(arena *mem, const financial_rule *r, money_unit unit)
-{
-    value *v = value_map(mem);
-    value_set_string(mem, v, "text", r->text);
-    value_set_bool(mem, v, measure_keys[r->measure], true);
-    if (r->max != INT64_MAX)
-        value_set(mem, v, "max", limit_value(mem, r, r->max, unit));
-    if (r->min != INT64_MIN)
-        value_set(mem, v, "min", limit_value(mem, r, r->min, unit));
-    return v;
-}
-
-/* A rule's result: {is_met | is_not_met | is_no_data, figure}. */
-static value *rule_cell(arena *mem, const rule_result *res, money_unit unit)
-{
-    static const char *const statuses[] = {"is_met", "is_not_met", "is_no_data"};
-    value *v = value_map(mem);
-    value_set_bool(mem, v, statuses[res->status], true);
-    if (res->status == RULE_NO_DATA)
-        return v;
-    if (res->rule->measure == RULE_BUFFER)
-        value_set(mem, v, "figure", amount_in(mem, res->part, unit));
-    else if (res->has_tenths)
-        value_set(mem, v, "figure", context_percent(mem, res->tenths, 1, true));
-    return v;
-}
-
 static value *rules_value(plan_ctx *x)
 {
     arena *mem = x->mem;
@@ -426,17 +371,17 @@ static value *rules_value(plan_ctx *x)
     value *judged = value_set(mem, v, "judged", value_list(mem));
     value *unjudged = value_set(mem, v, "unjudged", value_list(mem));
     for (size_t r = 0; r < p->nrules; r++) {
-        value *head = rule_head(mem, &p->rules[r], b->unit);
+        value *head = context_rule(mem, &p->rules[r], b->unit);
         value_push(mem, all, head);
         bool any = false;
         value *cells = value_list(mem);
         for (size_t c = 0; x->pc && x->pc->rules && c < b->ncolumns; c++) {
             const rule_result *res = &x->pc->rules[r * b->ncolumns + c];
             any = any || res->status != RULE_NO_DATA;
-            value_push(mem, cells, rule_cell(mem, res, b->unit));
+            value_push(mem, cells, context_rule_result(mem, res, b->unit));
         }
         if (any) {
-            value *row = rule_head(mem, &p->rules[r], b->unit);
+            value *row = context_rule(mem, &p->rules[r], b->unit);
             value_set(mem, row, "cells", cells);
             value_push(mem, judged, row);
         } else {
@@ -496,7 +441,7 @@ static value *intervention_budget(plan_ctx *x, const intervention *iv)
     ptrdiff_t c = budget_find_column(b, x->p->year, COLUMN_BUDGET);
     if (iv->budget_row < 0 || c < 0 || !b->costs[iv->budget_row].cells[c].present)
         return NULL;
-    value *v = amount_in(x->mem, b->costs[iv->budget_row].cells[c].amount, b->unit);
+    value *v = context_amount_in(x->mem, b->costs[iv->budget_row].cells[c].amount, b->unit);
     value_set(x->mem, v, "column", context_column(x->mem, &b->columns[c]));
     return v;
 }
@@ -539,32 +484,34 @@ static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan
     case PART_GOAL_AREAS:
         for (size_t i = 0; i < p->ngoal_areas; i++)
             value_push(mem, parts,
-                       keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[i])));
+                       context_keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[i])));
         break;
     case PART_GOAL_AREA:
-        value_push(mem, parts,
-                   keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[ref->index])));
+        value_push(
+            mem, parts,
+            context_keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[ref->index])));
         break;
     case PART_INTERVENTIONS:
         for (size_t i = 0; i < p->ninterventions; i++)
             value_push(mem, parts,
-                       keyed(mem, "intervention", intervention_value(x, i, s->level, NULL, false)));
+                       context_keyed(mem, "intervention",
+                                     intervention_value(x, i, s->level, NULL, false)));
         break;
     case PART_INTERVENTION:
     case PART_TARGETS:
         value_push(mem, parts,
-                   keyed(mem, "intervention",
-                         intervention_value(x, ref->index, s->level, s->heading,
-                                            ref->kind == PART_TARGETS)));
+                   context_keyed(mem, "intervention",
+                                 intervention_value(x, ref->index, s->level, s->heading,
+                                                    ref->kind == PART_TARGETS)));
         break;
     case PART_ALLOCATION:
-        value_push(mem, parts, keyed(mem, "allocation_here", value_bool(mem, true)));
+        value_push(mem, parts, context_keyed(mem, "allocation_here", value_bool(mem, true)));
         break;
     case PART_BUDGET:
-        value_push(mem, parts, keyed(mem, "budget_here", value_bool(mem, true)));
+        value_push(mem, parts, context_keyed(mem, "budget_here", value_bool(mem, true)));
         break;
     case PART_FINANCIAL_RULES:
-        value_push(mem, parts, keyed(mem, "rules_here", value_bool(mem, true)));
+        value_push(mem, parts, context_keyed(mem, "rules_here", value_bool(mem, true)));
         break;
     }
 }

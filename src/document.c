@@ -174,3 +174,33 @@ bool document_render_plan(const render_env *env, const document_request *req, di
 {
     return document_render(env, req, prepare_plan, dl);
 }
+
+/* An annual report from outcome-YEAR.yaml, with plan-YEAR.yaml beside it
+ * when there is one. */
+static bool prepare_report(arena *mem, const document_request *req, document_parts *parts,
+                           diag_list *dl)
+{
+    record_source_and_association(mem, req);
+    size_t first = dl->count;
+    outcome *o = load_outcome(mem, req->source, dl);
+    if (!o)
+        return false;
+    if (req->inputs) /* read when present; a plan added later makes the report again */
+        record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", o->assoc->dir, o->year));
+    outcome_checked checked = check_outcome(mem, o, dl);
+    context_warnings warnings = context_warnings_since(dl, first);
+    /* The PDF's own title and keywords; the page's words are the template's. */
+    const char *title = arena_printf(mem, "Verksamhetsberättelse %d", o->year);
+    *parts = (document_parts){.context = context_for_report(mem, o, &checked, &warnings),
+                              .template_dir = o->assoc->dir,
+                              .title = title,
+                              .author = o->assoc->name,
+                              .subject = title,
+                              .keywords = "verksamhetsberättelse, årsredovisning"};
+    return true;
+}
+
+bool document_render_report(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_report, dl);
+}

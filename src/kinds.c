@@ -6,6 +6,7 @@
 
 const document_kind document_kinds[] = {
     {"plan", "plan-*.yaml", "plan-", "", "plan", document_render_plan},
+    {"report", "outcome-*.yaml", "report-", "", "report", document_render_report},
 };
 const size_t document_kind_count = sizeof document_kinds / sizeof *document_kinds;
 
