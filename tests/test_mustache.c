@@ -522,6 +522,41 @@ static void template_names_stay_inside_the_folders(void **state)
     remove_folders(&d);
 }
 
+typedef struct {
+    const char *root;
+    strbuf paths; /* one a line, below root */
+} lookups;
+
+static void note_lookup(void *ctx, const char *path)
+{
+    lookups *l = ctx;
+    size_t n = strlen(l->root);
+    strbuf_printf(&l->paths, "%s\n", strncmp(path, l->root, n) == 0 ? path + n + 1 : path);
+}
+
+static void the_store_tells_of_each_template_it_looks_for_found_or_not(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_folders(&d);
+    write_file(d.assoc, "plan.mustache", "{{<plan}}{{$intro}}Egen.{{/intro}}{{/plan}}\n");
+    const char *dirs[] = {d.assoc, d.defaults};
+    template_store ts;
+    templates_init(&ts, &f->mem, dirs, 2);
+    lookups l = {.root = d.root};
+    templates_watch(&ts, note_lookup, &l);
+    assert_true(templates_render_markdown(&ts, "plan", data(f, "{title: Plan, address: Gatan 1}"),
+                                          &f->out, &f->dl));
+    /* The association's plan, the default one it stands in, and the partial:
+     * first in the association's folder, which has none, then the default. */
+    assert_string_equal(l.paths.data, "assoc/plan.mustache\n"
+                                      "templates/plan.mustache\n"
+                                      "assoc/address.mustache\n"
+                                      "templates/address.mustache\n");
+    strbuf_free(&l.paths);
+    remove_folders(&d);
+}
+
 /* ---- YAML typing --------------------------------------------------------- */
 
 static void yaml_scalars_follow_the_core_schema(void **state)
@@ -582,6 +617,7 @@ int main(void)
         TEST(a_template_error_names_the_association_file),
         TEST(a_missing_main_template_is_reported),
         TEST(template_names_stay_inside_the_folders),
+        TEST(the_store_tells_of_each_template_it_looks_for_found_or_not),
         TEST(yaml_scalars_follow_the_core_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
