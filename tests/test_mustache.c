@@ -15,6 +15,7 @@
 
 #include "mustache.h"
 #include "templates.h"
+#include "test_support.h"
 #include "yamltree.h"
 #include "yamlvalue.h"
 
@@ -381,21 +382,18 @@ static void an_inline_partial_continues_the_indentation(void **state)
 
 /* ---- template folders ---------------------------------------------------- */
 
-static void write_file(const char *dir, const char *name, const char *text)
+static void write_into(const char *dir, const char *name, const char *text)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
+    write_text(path, text);
 }
 
 typedef struct {
     char root[64], defaults[96], assoc[96];
 } folders;
 
-static void make_folders(folders *d)
+static void make_template_folders(folders *d)
 {
     strcpy(d->root, "/tmp/planpress-templates.XXXXXX");
     assert_non_null(mkdtemp(d->root));
@@ -403,7 +401,7 @@ static void make_folders(folders *d)
     snprintf(d->assoc, sizeof d->assoc, "%s/assoc", d->root);
     assert_int_equal(mkdir(d->defaults, 0700), 0);
     assert_int_equal(mkdir(d->assoc, 0700), 0);
-    write_file(d->defaults, "plan.mustache",
+    write_into(d->defaults, "plan.mustache",
                "# {{title}}\n"
                "\n"
                "{{$intro}}\n"
@@ -413,7 +411,7 @@ static void make_folders(folders *d)
                "{{$contact}}\n"
                "Kontakt: {{> address}}\n"
                "{{/contact}}\n");
-    write_file(d->defaults, "address.mustache", "{{address}}");
+    write_into(d->defaults, "address.mustache", "{{address}}");
 }
 
 static void remove_folders(const folders *d)
@@ -447,7 +445,7 @@ static void the_default_template_serves_an_association_without_its_own(void **st
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
+    make_template_folders(&d);
     assert_string_equal(render_folders(f, &d), "# Plan\n\nStandardtext.\n\nKontakt: Gatan 1\n");
     remove_folders(&d);
 }
@@ -456,8 +454,8 @@ static void an_association_overrides_one_block_of_the_default_template(void **st
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "plan.mustache",
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache",
                "{{! Samsund: our own introduction, the rest as usual }}\n"
                "{{<plan}}\n"
                "{{$intro}}\n"
@@ -473,8 +471,8 @@ static void an_association_overrides_a_partial(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "address.mustache", "{{address}}, Sundbyberg");
+    make_template_folders(&d);
+    write_into(d.assoc, "address.mustache", "{{address}}, Sundbyberg");
     assert_string_equal(render_folders(f, &d),
                         "# Plan\n\nStandardtext.\n\nKontakt: Gatan 1, Sundbyberg\n");
     remove_folders(&d);
@@ -484,8 +482,8 @@ static void a_template_error_names_the_association_file(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "plan.mustache", "{{<plan}}\n{{$intro}}\ntext\n{{/plan}}\n");
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache", "{{<plan}}\n{{$intro}}\ntext\n{{/plan}}\n");
     assert_null(render_folders(f, &d));
     char file[160];
     snprintf(file, sizeof file, "%s/plan.mustache", d.assoc);
@@ -497,7 +495,7 @@ static void a_missing_main_template_is_reported(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
+    make_template_folders(&d);
     const char *dirs[] = {d.assoc, d.defaults};
     template_store ts;
     templates_init(&ts, &f->mem, dirs, 2);
@@ -511,8 +509,8 @@ static void template_names_stay_inside_the_folders(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "plan.mustache", "{{>*path}}");
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache", "{{>*path}}");
     const char *dirs[] = {d.assoc, d.defaults};
     template_store ts;
     templates_init(&ts, &f->mem, dirs, 2);
@@ -538,8 +536,8 @@ static void the_store_tells_of_each_template_it_looks_for_found_or_not(void **st
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "plan.mustache", "{{<plan}}{{$intro}}Egen.{{/intro}}{{/plan}}\n");
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache", "{{<plan}}{{$intro}}Egen.{{/intro}}{{/plan}}\n");
     const char *dirs[] = {d.assoc, d.defaults};
     template_store ts;
     templates_init(&ts, &f->mem, dirs, 2);
