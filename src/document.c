@@ -1,7 +1,6 @@
 #include "document.h"
 
 #include <cmark-gfm-core-extensions.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,31 +51,6 @@ void render_env_close(render_env *env)
     *env = (render_env){0};
 }
 
-/* Every template the store could read for the document: each one in the
- * folders, and in the first folder the absent ones of the names the others
- * have, so that a template added there to override a default one counts.
- * More than the templates used; the store tells no more. */
-static void record_templates(arena *mem, const input_recorder *inputs, const char *const *dirs,
-                             int ndirs)
-{
-    if (!inputs)
-        return;
-    for (int i = ndirs - 1; i >= 0; i--) {
-        DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            size_t n = strlen(e->d_name);
-            if (e->d_name[0] == '.' || n <= 9 || strcmp(e->d_name + n - 9, ".mustache") != 0)
-                continue;
-            for (int j = 0; j <= i; j++)
-                if (dirs[j])
-                    record_input(inputs, arena_printf(mem, "%s/%s", dirs[j], e->d_name));
-        }
-        if (d)
-            closedir(d);
-    }
-}
-
 /* The files a document of an association is loaded from: its source and
  * the association.yaml beside it. */
 static void record_source_and_association(arena *mem, const document_request *req)
@@ -105,9 +79,10 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
                          const document_parts *parts, diag_list *dl)
 {
     const char *template_dirs[] = {parts->template_dir, env->templates_dir};
-    record_templates(mem, req->inputs, template_dirs, 2);
     template_store templates;
     templates_init(&templates, mem, template_dirs, 2);
+    if (req->inputs)
+        templates_watch(&templates, req->inputs->file, req->inputs->ctx);
     strbuf markdown = {0};
     bool ok = false;
     if (templates_render_markdown(&templates, req->template_name, parts->context, &markdown, dl)) {
