@@ -112,6 +112,7 @@ value *context_mark_ends(arena *mem, value *list)
     for (size_t i = 0; i < n; i++) {
         value_set_bool(mem, list->as.list.items[i], "first", i == 0);
         value_set_bool(mem, list->as.list.items[i], "last", i + 1 == n);
+        value_set_bool(mem, list->as.list.items[i], "before_last", i + 2 == n);
     }
     return list;
 }

@@ -35,8 +35,8 @@ const char *context_plain_tenths(arena *mem, int64_t tenths);
 const char *context_date(arena *mem, date d);
 /* A moment as e-signature services print it: "2024-02-28 10:45:54 +01:00". */
 const char *context_date_time(arena *mem, const date_time *t);
-/* Marks the maps of a list "first" and "last", for separators in templates
- * ("a, b, c"); returns the list. */
+/* Marks the maps of a list "first", "last" and "before_last", for
+ * separators in templates ("a, b och c"); returns the list. */
 value *context_mark_ends(arena *mem, value *list);
 /* Warnings as a list for a note in the document: [{message, file (its
  * folder and name), line}]. */

@@ -119,7 +119,8 @@ static const char *threshold_text(arena *mem, int64_t percent_hundredths)
 }
 
 /* The first rule of `measure` in the plan of the year: its threshold and
- * status. */
+ * status. Where the outcome gives the cost split only as printed shares,
+ * the administration rule is judged on the printed share. */
 static value *rule_value(arena *mem, const comparison_entry *e, rule_measure measure)
 {
     value *v = value_map(mem);
@@ -130,13 +131,24 @@ static value *rule_value(arena *mem, const comparison_entry *e, rule_measure mea
     value_set_bool(mem, v, "present", r != NULL);
     if (!r)
         return v;
+    rule_result result = *r;
+    const outcome_figures *f = &e->checked.economy;
+    bool printed = result.status == RULE_NO_DATA && measure == RULE_ADMINISTRATION_SHARE &&
+                   !f->has_split && f->has_stated_split;
+    if (printed) {
+        rule_basis basis = f->basis;
+        basis.has_costs = true;
+        basis.costs = 10000;
+        basis.admin_costs = f->stated_split[COST_ADMINISTRATION];
+        result = rule_evaluate(r->rule, &basis);
+    }
     value_set_string(mem, v, "max",
                      r->rule->max != INT64_MAX ? threshold_text(mem, r->rule->max) : NULL);
     value_set_string(mem, v, "min",
                      r->rule->min != INT64_MIN ? threshold_text(mem, r->rule->min) : NULL);
-    value_set_bool(mem, v, "met", r->status == RULE_MET);
-    value_set_bool(mem, v, "not_met", r->status == RULE_NOT_MET);
-    value_set_bool(mem, v, "no_data", r->status == RULE_NO_DATA);
+    value_set_bool(mem, v, "met", result.status == RULE_MET);
+    value_set_bool(mem, v, "not_met", result.status == RULE_NOT_MET);
+    value_set_bool(mem, v, "no_data", result.status == RULE_NO_DATA);
     return v;
 }
 

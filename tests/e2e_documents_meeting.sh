@@ -99,7 +99,7 @@ pdfinfo "$SUM" >"$WORK/summary-info.txt" 2>&1
 expect "the summary is one page" grep -q "^Pages: *1$" "$WORK/summary-info.txt"
 has "$WORK/summary.txt" "Möte 2024-02-23, Vrigstad vårdshus" "Närvarande 22 deltagare" \
     "Ordförande Johanna Buchalle" "Sekreterare Linda Johansson" \
-    "Justerare Therese Petersson, Joakim Dahlström" \
+    "Justerare Therese Petersson och Joakim Dahlström" \
     "2 Val av justerare Justerare för mötet: Therese Petersson, KSO Sävsjö och Joakim" \
     "5 Långsiktig finansiering av IT-Spåret Man vill invänta utvärderingen, en fortsatt dialog är nödvändig i" \
     "Fokus på samverkan runt unga som varken arbetar eller studerar" \

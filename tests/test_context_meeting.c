@@ -181,6 +181,7 @@ static void minutes_context(void **state)
     assert_string_equal(text(c, "minutes.attendance.text"), "22");
     assert_int_equal(count(c, "minutes.attendees"), 22);
     assert_true(truthy(c, "minutes.attendees.21.last"));
+    assert_true(truthy(c, "minutes.attendees.20.before_last"));
     assert_false(truthy(c, "minutes.attendees.20.last"));
     assert_int_equal(count(c, "minutes.called"), 5);
     assert_int_equal(count(c, "minutes.attachments"), 3);
@@ -276,24 +277,38 @@ static void minutes_with_markup_in_names(void **state)
 
 /* ---- comparison ------------------------------------------------------------- */
 
-/* The group and its outcomes as the comparison document loads them. */
-static const value *sample_comparison(fixture *fx)
+/* The group and its outcomes as the comparison document loads them; `p`,
+ * when given, is Höglandet's plan of the year. */
+static const value *comparison_with_plan(fixture *fx, const plan *p, int64_t population)
 {
     comparison_group *g = load_group(&fx->mem, "../plans/jonkoping/group.yaml", &fx->dl);
     assert_non_null(g);
+    /* `population` shared evenly by Höglandet's six municipalities */
+    association *hoglandet = (association *)g->associations[1];
+    for (size_t i = 0; population && i < hoglandet->nmembers; i++)
+        if (hoglandet->members[i].kind == MEMBER_MUNICIPALITY)
+            hoglandet->members[i].population = population / 6;
     assert_int_equal(g->nassociations, 3);
     assert_int_equal(g->nyears, 1);
     comparison_entry *e = ARENA_ARRAY(&fx->mem, comparison_entry, 3);
     for (size_t a = 0; a < 3; a++) {
         const char *path = arena_printf(&fx->mem, "%s/outcome-2023.yaml", g->associations[a]->dir);
         e[a] = (comparison_entry){.assoc = g->associations[a], .year = 2023};
-        e[a].o = load_outcome(&fx->mem, path, &fx->dl);
-        assert_non_null(e[a].o);
-        e[a].checked = check_outcome(&fx->mem, e[a].o, &fx->dl);
+        outcome *o = load_outcome(&fx->mem, path, &fx->dl);
+        assert_non_null(o);
+        if (p && strcmp(g->associations[a]->id, "hoglandet") == 0)
+            o->plan_of_year = p;
+        e[a].o = o;
+        e[a].checked = check_outcome(&fx->mem, o, &fx->dl);
     }
     assert_int_equal(fx->dl.errors, 0);
     assert_int_equal(fx->dl.warnings, 2); /* FIA's exit reasons, Höglandet's result */
     return context_for_comparison(&fx->mem, g, e, 3, fx->dl.items, fx->dl.count);
+}
+
+static const value *sample_comparison(fixture *fx)
+{
+    return comparison_with_plan(fx, NULL, 0);
 }
 
 static void comparison_context(void **state)
@@ -422,6 +437,46 @@ static void comparison_markdown(void **state)
     assert_false(has(fx, "Medlemsavgift per invånare"));
 }
 
+/* Höglandet's rules, as Samspelet's plan words them: its equity, 1 639 471 of
+ * 8 036 000 (20,4 %), is above 20 %; its administration, printed as 15 %
+ * with no amounts by category, is judged on the printed share. */
+static void comparison_rules_against_the_plan(void **state)
+{
+    fixture *fx = *state;
+    financial_rule rules[] = {
+        {.text = "Eget kapital …", .measure = RULE_EQUITY_SHARE, .min = INT64_MIN, .max = 2000},
+        {.text = "Administrativa kostnader …",
+         .measure = RULE_ADMINISTRATION_SHARE,
+         .min = INT64_MIN,
+         .max = 2000}};
+    plan p = {.year = 2023, .title = "Verksamhetsplan 2023", .rules = rules, .nrules = 2};
+    const value *c = comparison_with_plan(fx, &p, 0);
+    assert_true(truthy(c, "rows.rule"));
+    assert_true(truthy(c, "rows.equity_rule"));
+    assert_string_equal(text(c, "columns.1.rules.equity.max"), "20" NB "%");
+    assert_true(truthy(c, "columns.1.rules.equity.not_met"));
+    assert_true(truthy(c, "columns.1.rules.administration.met"));
+    assert_false(truthy(c, "columns.0.rules.equity.present"));
+    render(fx, "comparison", c);
+    assert_true(has(fx, "| Regel för eget kapital | – | högst 20" NB "%: ej uppfylld | – |"));
+    assert_true(has(fx, "| Regel för administrationen | – | högst 20" NB "%: uppfylld | – |"));
+    assert_false(has(fx, "Inget av förbunden har finansiella regler"));
+}
+
+/* Where every municipality's population is known: Höglandet's 8 036 000 kr
+ * over 6 × 20 000 inhabitants is 66,97 kr, 67,0 kr per inhabitant. */
+static void comparison_allocation_per_inhabitant(void **state)
+{
+    fixture *fx = *state;
+    const value *c = comparison_with_plan(fx, NULL, 120000);
+    assert_true(truthy(c, "rows.per_inhabitant"));
+    assert_string_equal(text(c, "columns.1.per_inhabitant.text"), "67,0");
+    assert_string_equal(text(c, "columns.1.per_inhabitant.population.text"), "120" NB "000");
+    assert_false(truthy(c, "columns.0.per_inhabitant.present"));
+    render(fx, "comparison", c);
+    assert_true(has(fx, "| Medlemsavgift per invånare (kr) | – | 67,0 | – |"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +487,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(minutes_with_markup_in_names, setup, teardown),
         cmocka_unit_test_setup_teardown(comparison_context, setup, teardown),
         cmocka_unit_test_setup_teardown(comparison_markdown, setup, teardown),
+        cmocka_unit_test_setup_teardown(comparison_rules_against_the_plan, setup, teardown),
+        cmocka_unit_test_setup_teardown(comparison_allocation_per_inhabitant, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
