@@ -143,7 +143,7 @@ has "$WORK/comparison.txt" "Deltagare 208 218 76" "Kvinnor 109 98 –" "Män 99 
 # IT-spåret: 3 women and 14 men in 2023 (1 and 19 in 2022), 562 500 kr per party
 has "$WORK/comparison.txt" "Gemensam insats: IT-spåret" "Kostnad: 562 500 kr per part och år." \
     "IT-spåret 2022 2023" "Kvinnor 1 3" "Män 19 14" "Deltagare 20 17" \
-    "Avslutade till arbete 4 2" "Södra Vätterbygden 7 4 4" "Höglandet 12 12 17" "Finnveden 1 1 –"
+    "Avslutade till arbete 4 2" "Södra Vätterbygden 7 4 4" "Höglandet 12 12 17" "Finnveden 1 1 –" "Totalt 20 17"
 # the warnings a board should see, in the note and on standard error
 has "$WORK/comparison.txt" "Att observera: kontrollen av underlaget gav 3 varningar"
 tr '\n' ' ' <"$WORK/comparison.txt" | sed 's/- //g; s/ \{1,\}/ /g' >"$WORK/comparison-flat.txt"
