@@ -244,6 +244,7 @@ newer=$(find "$OUT" -name '*.pdf' -newer "$WORK/marker" | wc -l)
 expect "kill -9 stops a run midway" [ $status -eq 137 -a "$newer" -ge 2 -a "$newer" -lt $N ]
 expect "... every PDF is whole (old or new: qpdf --check)" all_pdfs_valid "$OUT" $N
 echo "half a PDF" >"$OUT/a01/plan-2024.pdf.4999999.tmp"
+echo "half a PDF" >"$OUT/a02/plan-2024.pdf.4999998-0.tmp"
 run "$P" -t "$T"
 expect "the next run builds everything not built since" \
     [ "$rc" -eq 0 -a "$(grep -c '"status": "built"' "$WORK/last.json")" -eq $N ]

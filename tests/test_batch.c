@@ -363,14 +363,21 @@ static void the_sweep_removes_what_stopped_runs_left(void **state)
     long dead = dead_process();
     const char *gone1 = write_file(f, arena_printf(&f->mem, "out/a/plan.pdf.%ld.tmp", dead), "");
     const char *gone2 = write_file(f, arena_printf(&f->mem, "out/b/c/x.pdf.%ld.tmp", dead), "");
+    /* The PDF writer's own form, NAME.PID-N.tmp */
+    const char *gone3 = write_file(f, arena_printf(&f->mem, "out/a/z.pdf.%ld-3.tmp", dead), "");
+    /* A process id reused by a process that is not planpress */
+    const char *gone4 =
+        write_file(f, arena_printf(&f->mem, "out/a/w.pdf.%ld-0.tmp", (long)getppid()), "");
     const char *live =
         write_file(f, arena_printf(&f->mem, "out/a/y.pdf.%ld.tmp", (long)getpid()), "");
     const char *keep1 = write_file(f, "out/a/plan.pdf", "");
     const char *keep2 = write_file(f, "out/a/notes.tmp", "");
     const char *keep3 = write_file(f, "out/a/.123.tmp", "");
-    assert_int_equal(outdir_sweep(&f->mem, in_folder(f, "out")), 2);
+    assert_int_equal(outdir_sweep(&f->mem, in_folder(f, "out")), 4);
     assert_int_equal(access(gone1, F_OK), -1);
     assert_int_equal(access(gone2, F_OK), -1);
+    assert_int_equal(access(gone3, F_OK), -1);
+    assert_int_equal(access(gone4, F_OK), -1);
     assert_int_equal(access(live, F_OK), 0);
     assert_int_equal(access(keep1, F_OK), 0);
     assert_int_equal(access(keep2, F_OK), 0);
