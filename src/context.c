@@ -1,6 +1,5 @@
 #include "context.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "format.h"
@@ -23,100 +22,6 @@ value *context_amount_in(arena *mem, int64_t amount, money_unit unit)
     value *v = context_amount(mem, amount, true);
     context_set_unit(mem, v, unit);
     return v;
-}
-
-value *context_percent(arena *mem, int64_t tenths, int decimals, bool present)
-{
-    value *v = value_map(mem);
-    char buf[FORMAT_BUF];
-    value_set_string(mem, v, "text", present ? format_percent(buf, tenths, decimals) : "");
-    value_set_string(mem, v, "plain", present ? context_plain(mem, tenths, 1) : "");
-    value_set_int(mem, v, "tenths", tenths);
-    value_set_bool(mem, v, "present", present);
-    return v;
-}
-
-const char *context_plain(arena *mem, int64_t number, int decimals)
-{
-    uint64_t m = number < 0 ? 0 - (uint64_t)number : (uint64_t)number, scale = 1;
-    for (int i = 0; i < decimals; i++)
-        scale *= 10;
-    uint64_t whole = m / scale, frac = m % scale;
-    if (frac == 0)
-        return arena_printf(mem, "%s%llu", number < 0 ? "-" : "", (unsigned long long)whole);
-    int places = decimals;
-    while (frac % 10 == 0)
-        frac /= 10, places--;
-    return arena_printf(mem, "%s%llu.%0*llu", number < 0 ? "-" : "", (unsigned long long)whole,
-                        places, (unsigned long long)frac);
-}
-
-const char *context_fence_line(arena *mem, const char *s)
-{
-    if (!s)
-        return NULL;
-    strbuf sb = {0};
-    for (; *s; s++) {
-        if (*s == '\n' || *s == '\r' || *s == '\t')
-            strbuf_putc(&sb, ' ');
-        else if (*s == '\\')
-            strbuf_puts(&sb, "\\\\");
-        else
-            strbuf_putc(&sb, *s);
-    }
-    char *out = arena_strdup(mem, sb.data ? sb.data : "");
-    strbuf_free(&sb);
-    return out;
-}
-
-const char *context_yaml_string(arena *mem, const char *s)
-{
-    if (!s)
-        return NULL;
-    strbuf sb = {0};
-    strbuf_putc(&sb, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            strbuf_printf(&sb, "\\%c", c);
-        else if (c == '\n' || c == '\r' || c == '\t')
-            strbuf_putc(&sb, ' ');
-        else if (c < 0x20 || c == 0x7f)
-            strbuf_printf(&sb, "\\x%02x", c);
-        else
-            strbuf_putc(&sb, (char)c);
-    }
-    strbuf_putc(&sb, '"');
-    char *out = arena_strdup(mem, sb.data);
-    strbuf_free(&sb);
-    return out;
-}
-
-const char *context_date(arena *mem, date d)
-{
-    if (d.year == 0)
-        return NULL;
-    if (d.month == 0)
-        return arena_printf(mem, "%d", d.year);
-    if (d.day == 0)
-        return arena_printf(mem, "%04d-%02d", d.year, d.month);
-    char buf[FORMAT_BUF];
-    return arena_strdup(mem, format_date(buf, d));
-}
-
-value *context_column(arena *mem, const budget_column *col)
-{
-    static const char *const kinds[] = {"is_budget", "is_forecast", "is_outcome"};
-    value *v = value_map(mem);
-    char buf[FORMAT_BUF];
-    value_set_string(mem, v, "year", format_year(buf, col->year));
-    value_set_bool(mem, v, kinds[col->kind], true);
-    return v;
-}
-
-void context_set_unit(arena *mem, value *v, money_unit unit)
-{
-    value_set_bool(mem, v, unit == UNIT_KR ? "unit_kr" : "unit_tkr", true);
 }
 
 static value *contacts_value(arena *mem, const association *a)
@@ -168,15 +73,161 @@ value *context_association(arena *mem, const association *a)
     return v;
 }
 
-context_warnings context_warnings_since(const diag_list *dl, size_t first)
+value *context_count(arena *mem, int64_t count, bool present)
 {
-    context_warnings w = {0};
+    value *v = value_map(mem);
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "text", present ? format_int(buf, count) : "");
+    value_set_int(mem, v, "value", count);
+    value_set_bool(mem, v, "present", present);
+    value_set_bool(mem, v, "one", present && count == 1);
+    return v;
+}
+
+value *context_percent(arena *mem, int64_t tenths, int decimals, bool present)
+{
+    value *v = value_map(mem);
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "text", present ? format_percent(buf, tenths, decimals) : "");
+    value_set_string(mem, v, "plain", present ? context_plain_tenths(mem, tenths) : "~");
+    value_set_int(mem, v, "value", tenths);
+    value_set_bool(mem, v, "present", present);
+    return v;
+}
+
+const char *context_yaml_string(arena *mem, const char *s)
+{
+    strbuf sb = {0};
+    strbuf_putc(&sb, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\')
+            strbuf_printf(&sb, "\\%c", *p);
+        else if (*p == '\n' || *p == '\r' || *p == '\t')
+            strbuf_putc(&sb, ' ');
+        else if (*p < 0x20 || *p == 0x7f)
+            strbuf_printf(&sb, "\\x%02x", *p);
+        else
+            strbuf_putc(&sb, (char)*p);
+    }
+    strbuf_putc(&sb, '"');
+    const char *out = arena_strndup(mem, sb.data, sb.len);
+    strbuf_free(&sb);
+    return out;
+}
+
+const char *context_fence_line(arena *mem, const char *s)
+{
+    if (!s)
+        return NULL;
+    strbuf sb = {0};
+    for (; *s; s++) {
+        if (*s == '\n' || *s == '\r' || *s == '\t')
+            strbuf_putc(&sb, ' ');
+        else if (*s == '\\')
+            strbuf_puts(&sb, "\\\\");
+        else
+            strbuf_putc(&sb, *s);
+    }
+    char *out = arena_strdup(mem, sb.data ? sb.data : "");
+    strbuf_free(&sb);
+    return out;
+}
+
+const char *context_plain_tenths(arena *mem, int64_t tenths)
+{
+    uint64_t m = tenths < 0 ? (uint64_t)0 - (uint64_t)tenths : (uint64_t)tenths;
+    if (m % 10 == 0)
+        return arena_printf(mem, "%s%llu", tenths < 0 ? "-" : "", (unsigned long long)(m / 10));
+    return arena_printf(mem, "%s%llu.%llu", tenths < 0 ? "-" : "", (unsigned long long)(m / 10),
+                        (unsigned long long)(m % 10));
+}
+
+const char *context_date(arena *mem, date d)
+{
+    if (d.year == 0)
+        return "";
+    if (d.month == 0)
+        return arena_printf(mem, "%04d", d.year);
+    if (d.day == 0)
+        return arena_printf(mem, "%04d-%02d", d.year, d.month);
+    char buf[FORMAT_BUF];
+    return arena_strdup(mem, format_date(buf, d));
+}
+
+const char *context_known_date(arena *mem, date d)
+{
+    return d.year ? context_date(mem, d) : NULL;
+}
+
+const char *context_date_time(arena *mem, const date_time *t)
+{
+    int offset = t->utc_offset < 0 ? -t->utc_offset : t->utc_offset;
+    return arena_printf(mem, "%s %02d:%02d:%02d %c%02d:%02d", context_date(mem, t->day), t->hour,
+                        t->minute, t->second, t->utc_offset < 0 ? '-' : '+', offset / 60,
+                        offset % 60);
+}
+
+value *context_mark_ends(arena *mem, value *list)
+{
+    size_t n = list->as.list.count;
+    for (size_t i = 0; i < n; i++) {
+        value_set_bool(mem, list->as.list.items[i], "first", i == 0);
+        value_set_bool(mem, list->as.list.items[i], "last", i + 1 == n);
+        value_set_bool(mem, list->as.list.items[i], "before_last", i + 2 == n);
+    }
+    return list;
+}
+
+/* The last two parts of a path: "hoglandet/outcome-2023.yaml". */
+static const char *short_path(const char *path)
+{
+    const char *last = NULL, *before = NULL;
+    for (const char *p = path; *p; p++)
+        if (*p == '/') {
+            before = last;
+            last = p;
+        }
+    return before ? before + 1 : path;
+}
+
+value *context_warnings(arena *mem, const diag *items, size_t count)
+{
+    value *list = value_list(mem);
+    for (size_t i = 0; i < count; i++) {
+        value *w = value_map(mem);
+        value_set_string(mem, w, "message", items[i].message);
+        value_set_string(mem, w, "file", items[i].file ? short_path(items[i].file) : NULL);
+        value_set_string(mem, w, "line",
+                         items[i].line > 0 ? arena_printf(mem, "%d", items[i].line) : NULL);
+        value_push(mem, list, w);
+    }
+    return list;
+}
+
+value *context_column(arena *mem, const budget_column *col)
+{
+    static const char *const kinds[] = {"is_budget", "is_forecast", "is_outcome"};
+    value *v = value_map(mem);
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "year", format_year(buf, col->year));
+    value_set_bool(mem, v, kinds[col->kind], true);
+    return v;
+}
+
+void context_set_unit(arena *mem, value *v, money_unit unit)
+{
+    value_set_bool(mem, v, unit == UNIT_KR ? "unit_kr" : "unit_tkr", true);
+}
+
+context_diags context_diags_since(const diag_list *dl, size_t first)
+{
+    context_diags w = {0};
     if (dl && first < dl->count)
-        w = (context_warnings){dl->items + first, dl->count - first};
+        w = (context_diags){dl->items + first, dl->count - first};
     return w;
 }
 
-bool context_warned_at(const context_warnings *w, source_pos pos)
+bool context_warned_at(const context_diags *w, source_pos pos)
 {
     if (!w || !pos.file || pos.line == 0)
         return false;

@@ -1,8 +1,8 @@
 /* context: exposes the loaded model and its computed figures to templates as a
  * value tree, one function per kind of document (context_plan.c,
- * context_report.c, …), with the pieces they share here. Every number is
- * formatted the Swedish way here, with the raw value beside it for
- * conditions; labels stay in the templates.
+ * context_report.c, context_minutes.c, context_group.c), with the pieces they share here. Every
+ * number is formatted the Swedish way here, with the raw value beside it for conditions; labels
+ * stay in the templates.
  *
  * Text that a template writes inside a fenced block (```cover, ```chart) is
  * given ready for it and written with a triple mustache: `*_line` for a
@@ -26,20 +26,41 @@
 /* An amount or a count: {text: "10 014", value, present, negative}; text is
  * empty for an absent amount. */
 value *context_amount(arena *mem, int64_t amount, bool present);
+/* A count: {text: "22", value, present, one (exactly 1: for the singular)}. */
+value *context_count(arena *mem, int64_t count, bool present);
 /* An amount with its unit: {text, …, unit_tkr | unit_kr}. */
 value *context_amount_in(arena *mem, int64_t amount, money_unit unit);
-/* A share given in tenths of a percent: {text: "20,4 %", plain: "20.4" (for
- * YAML), tenths, present}, shown with `decimals` (0 or 1) places. */
+/* A share given in tenths of a percent: {text: "20,4 %" (whole percents
+ * when `decimals` is 0), plain: "20.4" (for a ```chart), value, present}. */
 value *context_percent(arena *mem, int64_t tenths, int decimals, bool present);
-/* A number in units of 10^-decimals written plainly for YAML: "-745", "12.5". */
-const char *context_plain(arena *mem, int64_t number, int decimals);
-/* `s` for a "key: value" line of a fenced block: on one line, its
- * backslashes doubled (the block reads a backslash as an escape). */
-const char *context_fence_line(arena *mem, const char *s);
-/* `s` as a double-quoted YAML scalar. */
+/* An association: names (and name_line for a cover), contact details and
+ * has_contact, contacts, vision and its title, value words, members. */
+value *context_association(arena *mem, const association *a);
+
+/* `s` as a double-quoted YAML scalar, for values set inside the fenced
+ * blocks whose body is YAML (```chart, ```signatures), where Markdown
+ * escapes would be read as part of the text; a line end becomes a space. */
 const char *context_yaml_string(arena *mem, const char *s);
-/* A date as precise as it is known: "2025", "2025-10", "2025-10-31". */
+/* `s` for a "key: value" line of a ```cover block, written with a triple
+ * mustache: on one line, its backslashes doubled (the block reads a
+ * backslash as an escape); NULL for NULL. */
+const char *context_fence_line(arena *mem, const char *s);
+/* A figure in tenths written plainly, as a ```chart reads it: "74", "20.4",
+ * "-3.5". */
+const char *context_plain_tenths(arena *mem, int64_t tenths);
+/* A date known to the year, the month or the day: "2025", "2025-10",
+ * "2025-10-03"; "" for none. */
 const char *context_date(arena *mem, date d);
+/* The same, or NULL for none: for a section that shows a date when known. */
+const char *context_known_date(arena *mem, date d);
+/* A moment as e-signature services print it: "2024-02-28 10:45:54 +01:00". */
+const char *context_date_time(arena *mem, const date_time *t);
+/* Marks the maps of a list "first", "last" and "before_last", for
+ * separators in templates ("a, b och c"); returns the list. */
+value *context_mark_ends(arena *mem, value *list);
+/* Warnings as a list for a note in the document: [{message, file (its
+ * folder and name), line}]. */
+value *context_warnings(arena *mem, const diag *items, size_t count);
 /* A budget column: {year, is_budget | is_forecast | is_outcome}. */
 value *context_column(arena *mem, const budget_column *col);
 /* The unit of amounts: {unit_tkr: true} or {unit_kr: true}, set in `v`. */
@@ -52,20 +73,17 @@ const char *context_capitalized(arena *mem, const char *s);
 value *context_rule(arena *mem, const financial_rule *r, money_unit unit);
 /* A rule's result: {is_met | is_not_met | is_no_data, figure}. */
 value *context_rule_result(arena *mem, const rule_result *res, money_unit unit);
-/* An association: names (and name_line for a cover), contact details,
- * contacts, vision and its title, value words, members. */
-value *context_association(arena *mem, const association *a);
 
-/* The warnings a document's notes come from. */
+/* The warnings of a document that its notes come from. */
 typedef struct {
     const diag *items;
     size_t count;
-} context_warnings;
+} context_diags;
 
-/* The warnings of `dl` from index `first` on. */
-context_warnings context_warnings_since(const diag_list *dl, size_t first);
+/* The diagnostics of `dl` from index `first` on. */
+context_diags context_diags_since(const diag_list *dl, size_t first);
 /* True when one of the warnings points at `pos`. */
-bool context_warned_at(const context_warnings *w, source_pos pos);
+bool context_warned_at(const context_diags *w, source_pos pos);
 
 /* What the compute stage says of a plan. */
 typedef struct {
@@ -74,16 +92,42 @@ typedef struct {
      * (allocation_check_plan), for the notes. */
     const budget_correction *corrections;
     size_t ncorrections;
-    context_warnings warnings; /* shown as notes where they point at a table */
+    context_diags warnings; /* shown as notes where they point at a table */
 } plan_facts;
 
+/* A plan (context_plan.c): cover, sections with the parts they show, the
+ * parts no section shows, and notes beside the budget and the allocation. */
 value *context_for_checked_plan(arena *mem, const plan *p, const plan_facts *facts);
 /* The same from the budget's figures alone: no rule statuses, no notes. */
 value *context_for_plan(arena *mem, const plan *p, const budget_figures *figures);
 
-/* An annual report (verksamhetsberättelse) from an outcome, its figures
+/* An annual report (context_report.c) from an outcome, its figures
  * (check_outcome) and the warnings to show as notes. */
 value *context_for_report(arena *mem, const outcome *o, const outcome_checked *checked,
-                          const context_warnings *warnings);
+                          const context_diags *warnings);
+
+/* Minutes and their one-page summary (context_minutes.c): the header block,
+ * the items with their decisions and actions (and every decision and action
+ * again in one list, with the number of its item), the signers and the
+ * e-signatures, the next meeting. */
+value *context_for_minutes(arena *mem, const minutes *m);
+
+/* One association's outcome of a year in a comparison, loaded and checked
+ * by the caller; `o` is NULL when the association has none that year. */
+typedef struct {
+    const association *assoc;
+    int year;
+    const outcome *o;
+    outcome_checked checked;
+} comparison_entry;
+
+/* A comparison of a group (context_group.c): one column per association and
+ * year (`entries` in that order: the associations of each year in turn),
+ * with economy, cost split, rules, participants and targets; the group's
+ * joint interventions with their split per association; and `warnings`,
+ * which the document shows in a note. */
+value *context_for_comparison(arena *mem, const comparison_group *g,
+                              const comparison_entry *entries, size_t nentries,
+                              const diag *warnings, size_t nwarnings);
 
 #endif

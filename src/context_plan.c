@@ -283,7 +283,7 @@ static value *allocation_notes(plan_ctx *x, int64_t total)
     value *notes = value_list(mem);
     if (!x->facts)
         return notes;
-    const context_warnings *w = &x->facts->warnings;
+    const context_diags *w = &x->facts->warnings;
     for (size_t e = 0; e < al->nentries; e++) {
         const figure *f = &al->entries[e].amount;
         if (!f->present || !context_warned_at(w, f->pos))
@@ -461,8 +461,8 @@ static value *intervention_value(plan_ctx *x, size_t i, int level, const char *h
     value_set_string(mem, v, "sub_hashes", hashes_for(level + (named && !only_targets ? 2 : 1)));
     value_set_bool(mem, v, "only_targets", only_targets);
     value_set_string(mem, v, "owner", iv->owner);
-    value_set_string(mem, v, "from", context_date(mem, iv->from));
-    value_set_string(mem, v, "to", context_date(mem, iv->to));
+    value_set_string(mem, v, "from", context_known_date(mem, iv->from));
+    value_set_string(mem, v, "to", context_known_date(mem, iv->to));
     value_set_string(mem, v, "description", iv->description);
     if (iv->goal_area >= 0)
         value_set_string(mem, v, "area", x->p->goal_areas[iv->goal_area].title);
@@ -593,7 +593,7 @@ static value *cover_value(arena *mem, const plan *p)
         value_set_string(mem, v, "decided_by_line", context_fence_line(mem, p->decided_by));
         value_set_string(mem, v, "decided_on", context_date(mem, p->decided_on));
     }
-    value_set_string(mem, v, "revised", context_date(mem, p->revised));
+    value_set_string(mem, v, "revised", context_known_date(mem, p->revised));
     return v;
 }
 
@@ -613,7 +613,7 @@ value *context_for_checked_plan(arena *mem, const plan *p, const plan_facts *fac
         value_set_string(mem, d, "date", context_date(mem, p->decided_on));
         value_set_string(mem, d, "by", p->decided_by);
     }
-    value_set_string(mem, pv, "revised", context_date(mem, p->revised));
+    value_set_string(mem, pv, "revised", context_known_date(mem, p->revised));
     value_set_bool(mem, pv, "has_contents", places_contents(p));
     value_set(mem, root, "sections", sections_value(&x));
     value_set(mem, root, "unshown", unshown_value(&x));

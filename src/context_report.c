@@ -16,7 +16,7 @@ typedef struct {
     arena *mem;
     const outcome *o;
     const outcome_checked *oc;
-    const context_warnings *warnings;
+    const context_diags *warnings;
 } report_ctx;
 
 static value *amount_of(report_ctx *x, const figure *f)
@@ -238,7 +238,7 @@ static value *split_class(report_ctx *x, int k, const char *label, value *percen
     /* a name the outcome gives a share outside the three classes ("ny verksamhet") */
     const char *name = k == COST_OTHER ? context_capitalized(mem, label) : NULL;
     value_set_string(mem, c, "name", name);
-    value_set_string(mem, c, "name_yaml", context_yaml_string(mem, name));
+    value_set_string(mem, c, "name_yaml", name ? context_yaml_string(mem, name) : NULL);
     value_set(mem, c, "percent", percent);
     value_set(mem, c, "amount", value_null(mem));
     return c;
@@ -268,8 +268,7 @@ static value *split_value(report_ctx *x)
                             context_percent(mem, s->percent / 10, s->percent % 100 ? 1 : 0, true)));
         }
     }
-    for (size_t i = 0; i < count_of(classes); i++)
-        value_set_bool(mem, classes->as.list.items[i], "first", i == 0);
+    context_mark_ends(mem, classes);
     value_set_bool(mem, v, "present", count_of(classes) > 0);
     value_set_bool(mem, v, "from_amounts", f->has_split);
     value *notes = value_set(mem, v, "notes", value_list(mem));
@@ -588,13 +587,11 @@ static value *row_comment(report_ctx *x, const participant_stats *r)
         value *d = value_map(mem);
         value_set_string(mem, d, "label", r->reasons[k].label);
         value_set(mem, d, "count", context_amount(mem, r->reasons[k].count, true));
-        value_set_bool(mem, d, "last", false);
         value_push(mem, details, d);
     }
     if (!r->note && !count_of(details))
         return NULL;
-    if (count_of(details))
-        value_set_bool(mem, details->as.list.items[count_of(details) - 1], "last", true);
+    context_mark_ends(mem, details);
     value *c = value_map(mem);
     value_set_string(mem, c, "name", intervention_name(x->o, r));
     value_set_string(mem, c, "note", r->note);
@@ -702,7 +699,7 @@ static value *participants_value(report_ctx *x)
 /* ---- the report ------------------------------------------------------------------- */
 
 value *context_for_report(arena *mem, const outcome *o, const outcome_checked *checked,
-                          const context_warnings *warnings)
+                          const context_diags *warnings)
 {
     report_ctx x = {mem, o, checked, warnings};
     value *root = value_map(mem);
@@ -710,7 +707,7 @@ value *context_for_report(arena *mem, const outcome *o, const outcome_checked *c
     value *rv = value_set(mem, root, "report", value_map(mem));
     char buf[FORMAT_BUF];
     value_set_string(mem, rv, "year", format_year(buf, o->year));
-    value_set_string(mem, rv, "updated", context_date(mem, o->updated));
+    value_set_string(mem, rv, "updated", context_known_date(mem, o->updated));
     value_set_bool(mem, rv, "has_plan", o->plan_of_year != NULL);
     value_set_string(mem, rv, "plan_title", o->plan_of_year ? o->plan_of_year->title : NULL);
     context_set_unit(mem, rv, o->unit);

@@ -1,15 +1,16 @@
 #include "document.h"
 
 #include <cmark-gfm-core-extensions.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "allocation.h"
 #include "budget.h"
 #include "check.h"
 #include "context.h"
+#include "format.h"
 #include "hyphenate.h"
 #include "layout.h"
 #include "load.h"
@@ -53,31 +54,6 @@ void render_env_close(render_env *env)
     *env = (render_env){0};
 }
 
-/* Every template the store could read for the document: each one in the
- * folders, and in the first folder the absent ones of the names the others
- * have, so that a template added there to override a default one counts.
- * More than the templates used; the store tells no more. */
-static void record_templates(arena *mem, const input_recorder *inputs, const char *const *dirs,
-                             int ndirs)
-{
-    if (!inputs)
-        return;
-    for (int i = ndirs - 1; i >= 0; i--) {
-        DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            size_t n = strlen(e->d_name);
-            if (e->d_name[0] == '.' || n <= 9 || strcmp(e->d_name + n - 9, ".mustache") != 0)
-                continue;
-            for (int j = 0; j <= i; j++)
-                if (dirs[j])
-                    record_input(inputs, arena_printf(mem, "%s/%s", dirs[j], e->d_name));
-        }
-        if (d)
-            closedir(d);
-    }
-}
-
 /* The files a document of an association is loaded from: its source and
  * the association.yaml beside it. */
 static void record_source_and_association(arena *mem, const document_request *req)
@@ -106,9 +82,10 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
                          const document_parts *parts, diag_list *dl)
 {
     const char *template_dirs[] = {parts->template_dir, env->templates_dir};
-    record_templates(mem, req->inputs, template_dirs, 2);
     template_store templates;
     templates_init(&templates, mem, template_dirs, 2);
+    if (req->inputs)
+        templates_watch(&templates, req->inputs->file, req->inputs->ctx);
     strbuf markdown = {0};
     bool ok = false;
     if (templates_render_markdown(&templates, req->template_name, parts->context, &markdown, dl)) {
@@ -155,7 +132,7 @@ static bool prepare_plan(arena *mem, const document_request *req, document_parts
     plan_checked checked = check_plan(mem, p, dl);
     /* The right amounts of the allocation cells that are off, for the notes:
      * check_plan has warned of them already. */
-    plan_facts facts = {.checked = &checked, .warnings = context_warnings_since(dl, first)};
+    plan_facts facts = {.checked = &checked, .warnings = context_diags_since(dl, first)};
     diag_list again;
     diag_list_init(&again, mem);
     budget_correction *corrections;
@@ -188,7 +165,7 @@ static bool prepare_report(arena *mem, const document_request *req, document_par
     if (req->inputs) /* read when present; a plan added later makes the report again */
         record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", o->assoc->dir, o->year));
     outcome_checked checked = check_outcome(mem, o, dl);
-    context_warnings warnings = context_warnings_since(dl, first);
+    context_diags warnings = context_diags_since(dl, first);
     /* The PDF's own title and keywords; the page's words are the template's. */
     const char *title = arena_printf(mem, "Verksamhetsberättelse %d", o->year);
     *parts = (document_parts){.context = context_for_report(mem, o, &checked, &warnings),
@@ -203,4 +180,152 @@ static bool prepare_report(arena *mem, const document_request *req, document_par
 bool document_render_report(const render_env *env, const document_request *req, diag_list *dl)
 {
     return document_render(env, req, prepare_report, dl);
+}
+
+/* ---- minutes, their summary, comparisons ---------------------------------- */
+
+static const char *folder_of_source(arena *mem, const document_request *req)
+{
+    const char *slash = strrchr(req->source, '/');
+    return slash ? arena_strndup(mem, req->source, (size_t)(slash - req->source)) : ".";
+}
+
+/* The association.yaml of each association a document concerns, which the
+ * loaders read by themselves. */
+static void record_associations(arena *mem, const document_request *req,
+                                const association *const *list, size_t n)
+{
+    for (size_t i = 0; req->inputs && list && i < n; i++)
+        record_input(req->inputs, arena_printf(mem, "%s/association.yaml", list[i]->dir));
+}
+
+/* Minutes and their summary: the same context, their own templates. The
+ * title carries the date, which the running header then shows on every
+ * page. */
+static bool prepare_minutes_document(arena *mem, const document_request *req, document_parts *parts,
+                                     const char *keywords, diag_list *dl)
+{
+    record_source_and_association(mem, req);
+    minutes *m = load_minutes(mem, req->source, dl);
+    if (!m)
+        return false;
+    record_associations(mem, req, m->associations, m->nassociations);
+    char date_buf[FORMAT_BUF];
+    *parts = (document_parts){
+        .context = context_for_minutes(mem, m),
+        .template_dir = folder_of_source(mem, req),
+        .title = arena_printf(mem, "%s, %s", m->title, format_date(date_buf, m->held_on)),
+        .author = m->nassociations == 1 ? m->associations[0]->name : NULL,
+        .keywords = keywords};
+    return true;
+}
+
+static bool prepare_minutes(arena *mem, const document_request *req, document_parts *parts,
+                            diag_list *dl)
+{
+    return prepare_minutes_document(mem, req, parts, "protokoll, minnesanteckningar", dl);
+}
+
+static bool prepare_summary(arena *mem, const document_request *req, document_parts *parts,
+                            diag_list *dl)
+{
+    return prepare_minutes_document(mem, req, parts, "protokoll, sammanfattning, beslut", dl);
+}
+
+bool document_render_minutes(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_minutes, dl);
+}
+
+bool document_render_summary(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_summary, dl);
+}
+
+/* An association's outcome of a year, loaded and checked into `dl`; none
+ * when the file is not there (a warning: its column stays empty). */
+static comparison_entry comparison_load(arena *mem, const document_request *req,
+                                        const association *a, int year, bool *ok, diag_list *dl)
+{
+    comparison_entry e = {.assoc = a, .year = year};
+    const char *path = arena_printf(mem, "%s/outcome-%d.yaml", a->dir, year);
+    record_input(req->inputs, path);
+    record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", a->dir, year));
+    if (access(path, F_OK) != 0) {
+        diag_add(dl, DIAG_WARNING, req->source, 0, 0, NULL,
+                 "%s %d: there is no %s, so the comparison has no figures for it", a->name, year,
+                 path);
+        return e;
+    }
+    e.o = load_outcome(mem, path, dl);
+    if (!e.o) {
+        *ok = false;
+        return e;
+    }
+    e.checked = check_outcome(mem, e.o, dl);
+    return e;
+}
+
+static bool same_diag(const diag *a, const diag *b)
+{
+    return a->severity == b->severity && a->line == b->line && a->col == b->col &&
+           strcmp(a->message, b->message) == 0 &&
+           ((!a->file && !b->file) || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* The checks of the group as a whole (a joint intervention's participants
+ * against each association's own count), which check.h gives only with its
+ * report: the warnings of `planpress check` on the group file that are not
+ * in `dl` already. */
+static void group_checks(arena *mem, const char *path, diag_list *dl)
+{
+    diag_list found;
+    diag_list_init(&found, mem);
+    strbuf report = {0};
+    check_options opt = {.strict = false};
+    const char *paths[] = {path};
+    check_files(paths, 1, &opt, &report, &found);
+    strbuf_free(&report);
+    for (size_t i = 0; i < found.count; i++) {
+        const diag *d = &found.items[i];
+        bool there = false;
+        for (size_t k = 0; k < dl->count && !there; k++)
+            there = same_diag(d, &dl->items[k]);
+        if (!there && d->severity == DIAG_WARNING)
+            diag_add(dl, d->severity, d->file, d->line, d->col, d->path, "%s", d->message);
+    }
+}
+
+static bool prepare_comparison(arena *mem, const document_request *req, document_parts *parts,
+                               diag_list *dl)
+{
+    record_input(req->inputs, req->source);
+    size_t first = dl->count;
+    comparison_group *g = load_group(mem, req->source, dl);
+    if (!g)
+        return false;
+    record_associations(mem, req, g->associations, g->nassociations);
+    size_t n = g->nyears * g->nassociations;
+    comparison_entry *entries = ARENA_ARRAY(mem, comparison_entry, n + 1);
+    bool ok = true;
+    for (size_t y = 0; y < g->nyears; y++)
+        for (size_t a = 0; a < g->nassociations; a++)
+            entries[y * g->nassociations + a] =
+                comparison_load(mem, req, g->associations[a], g->years[y], &ok, dl);
+    if (!ok)
+        return false;
+    group_checks(mem, req->source, dl);
+    value *context =
+        context_for_comparison(mem, g, entries, n, dl->items + first, dl->count - first);
+    const value *years = value_get(value_get(context, "group"), "years");
+    *parts = (document_parts){.context = context,
+                              .template_dir = folder_of_source(mem, req),
+                              .title = arena_printf(mem, "%s %s", g->name, years->as.str.s),
+                              .keywords = "jämförelse, samordningsförbund"};
+    return true;
+}
+
+bool document_render_comparison(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_comparison, dl);
 }

@@ -72,4 +72,13 @@ bool document_render_plan(const render_env *env, const document_request *req, di
  * beside it when there is one), in the same way. */
 bool document_render_report(const render_env *env, const document_request *req, diag_list *dl);
 
+/* Minutes (minutes-DATE.yaml), and the one-page summary of their decisions
+ * and actions from the same file. */
+bool document_render_minutes(const render_env *env, const document_request *req, diag_list *dl);
+bool document_render_summary(const render_env *env, const document_request *req, diag_list *dl);
+/* A comparison of a group's associations (group.yaml), from the outcome
+ * files of its years; the warnings of those files and of the group go to
+ * `dl` and into a note in the document. */
+bool document_render_comparison(const render_env *env, const document_request *req, diag_list *dl);
+
 #endif
