@@ -1,8 +1,8 @@
 /* context: exposes the loaded model and its computed figures to templates as a
  * value tree, one function per kind of document (context_plan.c,
- * context_report.c, context_minutes.c, context_group.c), with the pieces they share here. Every
- * number is formatted the Swedish way here, with the raw value beside it for conditions; labels
- * stay in the templates.
+ * context_report.c, context_minutes.c, context_group.c), with the pieces
+ * they share here. Every number is formatted the Swedish way here, with the
+ * raw value beside it for conditions; labels stay in the templates.
  *
  * Text that a template writes inside a fenced block (```cover, ```chart) is
  * given ready for it and written with a triple mustache: `*_line` for a

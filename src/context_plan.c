@@ -276,6 +276,12 @@ static bool entry_parts(arena *mem, const allocation *al, int64_t **parts, int64
            split_largest_remainder(1000, weights, al->nentries, *parts) == SPLIT_OK;
 }
 
+/* The kind of member an allocation entry stands for, or -1. */
+static int entry_kind(const plan *p, const allocation_entry *en)
+{
+    return en->nmembers ? (int)p->assoc->members[en->members[0]].kind : -1;
+}
+
 static value *allocation_notes(plan_ctx *x, int64_t total)
 {
     arena *mem = x->mem;
@@ -291,13 +297,21 @@ static value *allocation_notes(plan_ctx *x, int64_t total)
         value *n = value_map(mem);
         value_set_string(mem, n, "label", al->entries[e].label);
         value_set(mem, n, "printed", context_amount_in(mem, f->value, al->unit));
-        value_push(mem, notes, context_keyed(mem, "entry", n));
+        /* with others of its kind and no weights, the law checks their sum */
+        int kind = entry_kind(x->p, &al->entries[e]);
+        size_t same = 0;
+        for (size_t k = 0; k < al->nentries; k++)
+            same += entry_kind(x->p, &al->entries[k]) == kind;
+        static const char *const kinds[] = {"is_state", "is_region", "is_municipality"};
+        if (kind >= 0 && same > 1)
+            value_set_bool(mem, n, kinds[kind], true);
+        value_push(mem, notes, context_keyed(mem, "entry_note", n));
     }
     if (al->printed_total.present && context_warned_at(w, al->printed_total.pos)) {
         value *n = value_map(mem);
         value_set(mem, n, "printed", context_amount_in(mem, al->printed_total.value, al->unit));
         value_set(mem, n, "computed", context_amount_in(mem, total, al->unit));
-        value_push(mem, notes, context_keyed(mem, "total", n));
+        value_push(mem, notes, context_keyed(mem, "total_note", n));
     }
     const budget *b = &x->p->budget;
     ptrdiff_t c = budget_find_column(b, al->year, COLUMN_BUDGET);
@@ -311,7 +325,7 @@ static value *allocation_notes(plan_ctx *x, int64_t total)
             context_amount_in(mem, x->pc->budget.columns[c].income_by_category[CATEGORY_ALLOCATION],
                               b->unit));
         value_set(mem, n, "column", context_column(mem, &b->columns[c]));
-        value_push(mem, notes, context_keyed(mem, "budget", n));
+        value_push(mem, notes, context_keyed(mem, "budget_note", n));
     }
     return notes;
 }

@@ -83,10 +83,16 @@ static size_t count_at(const value *root, const char *path)
     return v->as.list.count;
 }
 
-static value *plan_context(fixture *fx, const char *path)
+static plan *load(fixture *fx, const char *path)
 {
     plan *p = load_plan(&fx->mem, path, &fx->dl);
     assert_non_null(p);
+    return p;
+}
+
+/* The context as document.c makes it: checks, corrections, warnings. */
+static value *context_of(fixture *fx, const plan *p)
+{
     size_t first = fx->dl.count;
     plan_checked *pc = arena_alloc(&fx->mem, sizeof *pc);
     *pc = check_plan(&fx->mem, p, &fx->dl);
@@ -97,6 +103,11 @@ static value *plan_context(fixture *fx, const char *path)
     allocation_check_plan(&fx->mem, p, &pc->budget, &corrections, &facts.ncorrections, &again);
     facts.corrections = corrections;
     return context_for_checked_plan(&fx->mem, p, &facts);
+}
+
+static value *plan_context(fixture *fx, const char *path)
+{
+    return context_of(fx, load(fx, path));
 }
 
 static value *report_context(fixture *fx, const char *path)
@@ -298,6 +309,57 @@ static void contains(const char *md, const char *want)
         fail_msg("the Markdown lacks “%s”", want);
 }
 
+/* A carried-forward equity that is not the remainder of the year before,
+ * and a member's amount that does not add up to the stated total: each
+ * warning of the compute stage becomes a note beside its table. */
+static void notes_follow_the_warnings(void **state)
+{
+    fixture *fx = *state;
+    plan *p = load(fx, "../plans/samspelet/plan-2025.yaml");
+    assert_string_equal(p->budget.income[1].label, "Eget Kapital");
+    p->budget.income[1].cells[1].amount = 2300;     /* 2025 leaves 2 319 */
+    p->allocation.entries[3].amount.value = 287000; /* Hammarö: 672 less */
+    value *ctx = context_of(fx, p);
+    /* 2026: the equity 2 300 and the printed totals 12 725, 13 425 and 2 720,
+     * where the rows now give 12 706, 13 406 and 12 706 − 10 005 = 2 701;
+     * 2027: the equity 2 720, where 2026 now leaves 2 701 */
+    assert_int_equal(count_at(ctx, "budget.notes"), 5);
+    assert_true(flag_at(ctx, "budget.notes.0.cell.is_carry"));
+    assert_string_equal(text_at(ctx, "budget.notes.0.cell.printed.text"), "2" NBSP "300");
+    assert_string_equal(text_at(ctx, "budget.notes.0.cell.computed.text"), "2" NBSP "319");
+    assert_string_equal(text_at(ctx, "budget.notes.0.cell.previous.year"), "2025");
+    assert_true(flag_at(ctx, "budget.notes.1.cell.is_carry"));
+    assert_string_equal(text_at(ctx, "budget.notes.1.cell.computed.text"), "2" NBSP "701");
+    assert_string_equal(text_at(ctx, "budget.notes.2.total.computed.text"), "12" NBSP "706");
+    assert_string_equal(text_at(ctx, "budget.notes.2.total.label"), "Summa budget");
+    assert_true(flag_at(ctx, "budget.notes.3.total.is_with_reserves"));
+    assert_string_equal(text_at(ctx, "budget.notes.3.total.computed.text"), "13" NBSP "406");
+    assert_true(flag_at(ctx, "budget.notes.4.total.is_result"));
+    assert_string_equal(text_at(ctx, "budget.notes.4.total.printed.text"), "2" NBSP "720");
+    assert_string_equal(text_at(ctx, "budget.notes.4.total.computed.text"), "2" NBSP "701");
+    assert_true(flag_at(ctx, "budget.has_notes"));
+    /* 10 006 000 printed, the members now add up to 10 005 328 */
+    const value *notes = at(ctx, "allocation.notes");
+    assert_non_null(notes);
+    bool total = false;
+    for (size_t i = 0; i < notes->as.list.count; i++)
+        if (at(notes->as.list.items[i], "total_note")) {
+            total = true;
+            assert_string_equal(text_at(notes->as.list.items[i], "total_note.printed.text"),
+                                "10" NBSP "006" NBSP "000");
+            assert_string_equal(text_at(notes->as.list.items[i], "total_note.computed.text"),
+                                "10" NBSP "005" NBSP "328");
+        }
+    assert_true(total);
+    /* in print: each note once, with its figures */
+    const char *md = render(fx, "plan", ctx, NULL);
+    contains(md, "> - Summan står som 10" NBSP "006" NBSP
+                 "000 kr i underlaget, men beloppen ger 10" NBSP "005" NBSP "328 kr.");
+    contains(md, "> - Eget Kapital, prognos 2026: 2" NBSP "300, men det som lämnas obudgeterat i "
+                 "budget 2025 är 2" NBSP "319.");
+    assert_null(strstr(md, "Medelstilldelningen är"));
+}
+
 static void plan_markdown(void **state)
 {
     fixture *fx = *state;
@@ -428,6 +490,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(samsund_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(samspelet_rules_and_allocation, setup, teardown),
         cmocka_unit_test_setup_teardown(samspelet_interventions, setup, teardown),
+        cmocka_unit_test_setup_teardown(notes_follow_the_warnings, setup, teardown),
         cmocka_unit_test_setup_teardown(plan_markdown, setup, teardown),
         cmocka_unit_test_setup_teardown(an_association_overrides_one_block, setup, teardown),
         cmocka_unit_test_setup_teardown(a_name_in_fenced_blocks, setup, teardown),
