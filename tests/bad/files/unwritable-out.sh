@@ -1,0 +1,6 @@
+# The output folder is read-only. As root, planpress runs as nobody, since
+# root may write anywhere.
+chmod -R a-w out
+if [ "$(id -u)" = 0 ]; then
+    RUN_AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
