@@ -18,7 +18,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all render build test unit e2e sanitize clean
+.PHONY: all render build test unit e2e sanitize clean bench-pdf
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -27,7 +27,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm zlib) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
 	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
@@ -64,6 +64,13 @@ unit: $(TESTS)
 
 e2e: $(BIN)
 	sh tests/e2e.sh $(BIN)
+
+# Figures, not a test: how long a plan takes from Markdown to PDF bytes.
+bench-pdf: $(BUILD)/bench_pdf
+	$(BUILD)/bench_pdf
+
+$(BUILD)/bench_pdf: tests/bench_pdf.c $(BUILD)/libplanpress.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
 
 clean:
 	rm -rf $(BUILD) out

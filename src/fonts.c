@@ -1,12 +1,21 @@
 #include "fonts.h"
 
+#include <hb-ot.h>
 #include <hb.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
 
-enum { ADVANCE_CACHE = 0x2300 }; /* Latin, punctuation, − ≤ ≥ */
+/* Characters below CACHE_LIMIT (Latin, Greek, Cyrillic, punctuation, − ≤ ≥)
+ * have their glyph, advance and kerning class looked up once, at load. */
+enum { CACHE_LIMIT = 0x2300, MAX_KERNED = 255 };
+
+typedef struct {
+    uint16_t glyph;
+    uint8_t kern_class; /* 1-based row of the kerning table; 0 when never kerned */
+    int32_t advance;    /* font units */
+} char_info;
 
 typedef struct {
     hb_face_t *face;
@@ -14,19 +23,147 @@ typedef struct {
     unsigned upem;
     int ascender, descender;
     const char *file;
-    int advances[ADVANCE_CACHE]; /* font units, filled at load: read-only after */
+    char_info chars[CACHE_LIMIT];
+    unsigned nclasses;
+    int16_t *kerning; /* nclasses × nclasses, font units */
 } face_data;
 
 struct font_set {
     face_data faces[FACE_COUNT];
 };
 
-static int glyph_advance(const face_data *fd, uint32_t cp)
+/* ---- loading ------------------------------------------------------------- */
+
+static char_info lookup_char(const face_data *fd, uint32_t cp)
 {
     hb_codepoint_t glyph = 0;
-    if (!hb_font_get_nominal_glyph(fd->font, cp, &glyph))
-        hb_font_get_nominal_glyph(fd->font, 0xFFFD, &glyph);
-    return (int)hb_font_get_glyph_h_advance(fd->font, glyph);
+    if (!hb_font_get_nominal_glyph(fd->font, cp, &glyph) || glyph > 0xFFFF)
+        glyph = 0;
+    return (char_info){(uint16_t)glyph, 0, hb_font_get_glyph_h_advance(fd->font, glyph)};
+}
+
+/* Kerning is looked up for letters, punctuation and symbols (Latin, general
+ * punctuation, currency, arrows, mathematical operators); never for spaces,
+ * which stretch and shrink in justified text. */
+static bool kerned_range(uint32_t cp)
+{
+    return cp != ' ' && (cp < 0x0250 || cp >= 0x1E00) && cp < CACHE_LIMIT;
+}
+
+/* The glyphs the font's `kern` feature can move. */
+static hb_set_t *kerned_glyphs(hb_face_t *face)
+{
+    hb_set_t *lookups = hb_set_create(), *glyphs = hb_set_create();
+    hb_tag_t features[] = {HB_TAG('k', 'e', 'r', 'n'), HB_TAG_NONE};
+    hb_ot_layout_collect_lookups(face, HB_OT_TAG_GPOS, NULL, NULL, features, lookups);
+    hb_codepoint_t lookup = HB_SET_VALUE_INVALID;
+    while (hb_set_next(lookups, &lookup))
+        hb_ot_layout_lookup_collect_glyphs(face, HB_OT_TAG_GPOS, lookup, NULL, glyphs, NULL, NULL);
+    hb_set_destroy(lookups);
+    return glyphs;
+}
+
+/* Gives each kerned glyph a class; fills `reps` with a character of each. */
+static unsigned assign_classes(face_data *fd, const hb_set_t *kerned, uint32_t *reps)
+{
+    unsigned n = 0;
+    hb_map_t *class_of = hb_map_create();
+    for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++) {
+        char_info *ci = &fd->chars[cp];
+        if (!kerned_range(cp) || ci->glyph == 0 || !hb_set_has(kerned, ci->glyph))
+            continue;
+        hb_codepoint_t c = hb_map_get(class_of, ci->glyph);
+        if (c == HB_MAP_VALUE_INVALID) {
+            if (n == MAX_KERNED)
+                continue;
+            reps[n] = cp;
+            c = ++n;
+            hb_map_set(class_of, ci->glyph, c);
+        }
+        ci->kern_class = (uint8_t)c;
+    }
+    hb_map_destroy(class_of);
+    return n;
+}
+
+/* A printable ASCII character that no kerning pair involves. */
+static uint32_t find_separator(const face_data *fd, const hb_set_t *kerned)
+{
+    for (uint32_t cp = 0x21; cp < 0x7F; cp++)
+        if (fd->chars[cp].glyph && !hb_set_has(kerned, fd->chars[cp].glyph))
+            return cp;
+    return 0;
+}
+
+/* Shapes `count` pairs (left, rights[k]), each followed by the separator
+ * when there is one, and stores how much shaping changed each pair's width. */
+static void shape_pairs(face_data *fd, hb_buffer_t *buf, uint32_t left, const uint32_t *rights,
+                        unsigned count, uint32_t sep, int16_t *out)
+{
+    static const hb_feature_t off[] = {
+        {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+        {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+        {HB_TAG('c', 'a', 'l', 't'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    };
+    unsigned unit = sep ? 3 : 2;
+    hb_buffer_clear_contents(buf);
+    for (unsigned k = 0; k < count; k++) {
+        hb_buffer_add(buf, left, k * unit);
+        hb_buffer_add(buf, rights[k], k * unit + 1);
+        if (sep)
+            hb_buffer_add(buf, sep, k * unit + 2);
+    }
+    hb_buffer_set_content_type(buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
+    hb_shape(fd->font, buf, off, sizeof off / sizeof off[0]);
+    unsigned n;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
+    for (unsigned k = 0; k < count; k++) {
+        unsigned at = k * unit;
+        /* Substitutions would break the one-glyph-per-character model: such a
+         * pair is left unkerned. */
+        if (n != count * unit || info[at].codepoint != fd->chars[left].glyph ||
+            info[at + 1].codepoint != fd->chars[rights[k]].glyph) {
+            out[k] = 0;
+            continue;
+        }
+        int32_t delta = pos[at].x_advance + pos[at + 1].x_advance - fd->chars[left].advance -
+                        fd->chars[rights[k]].advance;
+        out[k] = (int16_t)(delta < INT16_MIN ? INT16_MIN : delta > INT16_MAX ? INT16_MAX : delta);
+    }
+}
+
+/* Pair kerning between the kerned glyphs, from HarfBuzz's shaping of each
+ * pair (many pairs per call, kept apart by a separator no pair involves). */
+static void build_kerning(face_data *fd)
+{
+    hb_set_t *kerned = kerned_glyphs(fd->face);
+    uint32_t reps[MAX_KERNED];
+    unsigned n = assign_classes(fd, kerned, reps);
+    uint32_t sep = find_separator(fd, kerned);
+    hb_set_destroy(kerned);
+    fd->nclasses = n;
+    if (n == 0)
+        return;
+    fd->kerning = calloc((size_t)n * n, sizeof *fd->kerning);
+    if (!fd->kerning) {
+        fd->nclasses = 0;
+        for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
+            fd->chars[cp].kern_class = 0;
+        return;
+    }
+    hb_buffer_t *buf = hb_buffer_create();
+    for (unsigned a = 0; a < n; a++) {
+        if (sep) {
+            shape_pairs(fd, buf, reps[a], reps, n, sep, fd->kerning + (size_t)a * n);
+        } else {
+            for (unsigned b = 0; b < n; b++)
+                shape_pairs(fd, buf, reps[a], reps + b, 1, 0, fd->kerning + (size_t)a * n + b);
+        }
+    }
+    hb_buffer_destroy(buf);
 }
 
 static bool load_face(face_data *fd, const char *file, diag_list *dl)
@@ -39,8 +176,12 @@ static bool load_face(face_data *fd, const char *file, diag_list *dl)
     fd->face = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     fd->upem = hb_face_get_upem(fd->face);
-    if (hb_face_get_glyph_count(fd->face) == 0 || fd->upem == 0) {
-        diag_add(dl, DIAG_ERROR, file, 0, 0, NULL, "not a TrueType or OpenType font");
+    hb_blob_t *glyf = hb_face_reference_table(fd->face, HB_TAG('g', 'l', 'y', 'f'));
+    bool truetype = hb_blob_get_length(glyf) > 0;
+    hb_blob_destroy(glyf);
+    if (hb_face_get_glyph_count(fd->face) == 0 || fd->upem == 0 || !truetype) {
+        diag_add(dl, DIAG_ERROR, file, 0, 0, NULL,
+                 "not a TrueType font (a font with TrueType outlines is needed)");
         return false;
     }
     fd->font = hb_font_create(fd->face);
@@ -50,8 +191,9 @@ static bool load_face(face_data *fd, const char *file, diag_list *dl)
     fd->ascender = ext.ascender;
     fd->descender = -ext.descender;
     fd->file = file;
-    for (uint32_t cp = 0; cp < ADVANCE_CACHE; cp++)
-        fd->advances[cp] = glyph_advance(fd, cp);
+    for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
+        fd->chars[cp] = lookup_char(fd, cp);
+    build_kerning(fd);
     return true;
 }
 
@@ -76,22 +218,77 @@ void fonts_free(font_set *fs)
     for (int f = 0; f < FACE_COUNT; f++) {
         hb_font_destroy(fs->faces[f].font);
         hb_face_destroy(fs->faces[f].face);
+        free(fs->faces[f].kerning);
     }
     free(fs);
 }
 
-static int advance(const face_data *fd, uint32_t cp)
+/* ---- setting text -------------------------------------------------------- */
+
+static char_info char_of(const face_data *fd, uint32_t cp)
 {
-    return cp < ADVANCE_CACHE ? fd->advances[cp] : glyph_advance(fd, cp);
+    return cp < CACHE_LIMIT ? fd->chars[cp] : lookup_char(fd, cp);
+}
+
+static int32_t pair_kerning(const face_data *fd, char_info left, char_info right)
+{
+    if (!left.kern_class || !right.kern_class)
+        return 0;
+    return fd->kerning[(size_t)(left.kern_class - 1) * fd->nclasses + (right.kern_class - 1)];
+}
+
+/* Walks text a character at a time. */
+typedef struct {
+    const face_data *fd;
+    const char *s;
+    size_t len, i;
+    char_info prev;
+} text_setter;
+
+/* The next character's glyph and the kerning between it and the one before. */
+static bool setter_next(text_setter *ts, font_glyph *g, int32_t *kern_before)
+{
+    if (ts->i >= ts->len)
+        return false;
+    uint32_t cp = utf8_next(ts->s, ts->len, &ts->i);
+    char_info ci = char_of(ts->fd, cp);
+    *kern_before = pair_kerning(ts->fd, ts->prev, ci);
+    *g = (font_glyph){cp, ci.glyph, ci.advance, 0};
+    ts->prev = ci;
+    return true;
+}
+
+size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t len,
+                      font_glyph *out)
+{
+    text_setter ts = {&fs->faces[face], s, len, 0, {0, 0, 0}};
+    size_t n = 0;
+    font_glyph g;
+    int32_t kern;
+    while (setter_next(&ts, &g, &kern)) {
+        if (n > 0)
+            out[n - 1].kerning = kern;
+        out[n++] = g;
+    }
+    return n;
 }
 
 double fonts_width(const font_set *fs, face_style face, double size, const char *s, size_t len)
 {
-    const face_data *fd = &fs->faces[face];
+    text_setter ts = {&fs->faces[face], s, len, 0, {0, 0, 0}};
     long units = 0;
-    for (size_t i = 0; i < len;)
-        units += advance(fd, utf8_next(s, len, &i));
-    return (double)units * size / fd->upem;
+    font_glyph g;
+    int32_t kern;
+    while (setter_next(&ts, &g, &kern))
+        units += g.advance + kern;
+    return (double)units * size / fs->faces[face].upem;
+}
+
+double fonts_kerning(const font_set *fs, face_style face, double size, uint32_t left,
+                     uint32_t right)
+{
+    const face_data *fd = &fs->faces[face];
+    return pair_kerning(fd, char_of(fd, left), char_of(fd, right)) * size / fd->upem;
 }
 
 double fonts_ascent(const font_set *fs, face_style face, double size)
@@ -111,6 +308,25 @@ const char *fonts_file(const font_set *fs, face_style face)
 
 bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp)
 {
-    hb_codepoint_t glyph;
-    return hb_font_get_nominal_glyph(fs->faces[face].font, cp, &glyph);
+    return fonts_glyph(fs, face, cp) != 0;
+}
+
+uint32_t fonts_glyph(const font_set *fs, face_style face, uint32_t cp)
+{
+    return char_of(&fs->faces[face], cp).glyph;
+}
+
+int32_t fonts_glyph_advance(const font_set *fs, face_style face, uint32_t glyph)
+{
+    return hb_font_get_glyph_h_advance(fs->faces[face].font, glyph);
+}
+
+unsigned fonts_units_per_em(const font_set *fs, face_style face)
+{
+    return fs->faces[face].upem;
+}
+
+struct hb_face_t *fonts_hb_face(const font_set *fs, face_style face)
+{
+    return fs->faces[face].face;
 }

@@ -1,28 +1,64 @@
 /* fonts: the font faces of a style, loaded once per process with HarfBuzz.
- * Gives the layout engine advance widths and vertical metrics; the PDF
- * writer embeds the same files. Owns the HarfBuzz objects (fonts_free). */
+ * Sets text the way the PDF writer draws it: one glyph per character, the
+ * advances of the font file and the pair kerning of its GPOS `kern` feature,
+ * so a width measured here is the width drawn. Owns the HarfBuzz objects
+ * (fonts_free); everything is read-only after fonts_load, so one font_set
+ * serves documents built in parallel threads. */
 #ifndef PP_FONTS_H
 #define PP_FONTS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "style.h"
 
 typedef struct font_set font_set;
+struct hb_face_t;
 
 /* Loads the four faces named by the style; NULL with an error on failure. */
 font_set *fonts_load(const style *st, diag_list *dl);
 void fonts_free(font_set *fs);
 
-/* Width in points of UTF-8 text set in `face` at `size`. */
+/* Width in points of UTF-8 text set in `face` at `size`, kerning included.
+ * Kerning applies between neighbouring characters except next to U+0020
+ * SPACE, so text is exactly as wide as its space-separated words and its
+ * spaces. Text joined from two pieces is as wide as the pieces plus
+ * fonts_kerning of the last character of the first and the first of the
+ * second. A character the face lacks is set as the face's empty box. */
 double fonts_width(const font_set *fs, face_style face, double size, const char *s, size_t len);
+/* Kerning in points between two characters set next to each other
+ * (usually negative; 0 for most pairs). */
+double fonts_kerning(const font_set *fs, face_style face, double size, uint32_t left,
+                     uint32_t right);
 /* Ascender and descender (positive below the baseline) in points. */
 double fonts_ascent(const font_set *fs, face_style face, double size);
 double fonts_descent(const font_set *fs, face_style face, double size);
 const char *fonts_file(const font_set *fs, face_style face);
 /* True when the face has a glyph for the code point. */
 bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp);
+
+/* ---- for the PDF writer --------------------------------------------------- */
+
+/* One character of set text. */
+typedef struct {
+    uint32_t cp;     /* the character */
+    uint32_t glyph;  /* its glyph in the font file; 0, the empty box, when missing */
+    int32_t advance; /* the glyph's advance, font units */
+    int32_t kerning; /* font units added between it and the next glyph */
+} font_glyph;
+
+/* Sets UTF-8 text as fonts_width measures it: one glyph per character into
+ * `out`, which has room for `len` glyphs. Returns the number of glyphs. */
+size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t len,
+                      font_glyph *out);
+/* The glyph of a character (0 when the face lacks it) and a glyph's advance
+ * in font units. */
+uint32_t fonts_glyph(const font_set *fs, face_style face, uint32_t cp);
+int32_t fonts_glyph_advance(const font_set *fs, face_style face, uint32_t glyph);
+unsigned fonts_units_per_em(const font_set *fs, face_style face);
+/* The HarfBuzz face, for subsetting and the font's own metrics; read only. */
+struct hb_face_t *fonts_hb_face(const font_set *fs, face_style face);
 
 #endif

@@ -124,19 +124,23 @@ size_t *load_member_refs(yread *ld, const association *a, const ynode *n, const 
         return NULL;
     }
     size_t *refs = ARENA_ARRAY(ld->mem, size_t, nitems);
-    const char **names = ARENA_ARRAY(ld->mem, const char *, a->nmembers + 1);
-    for (size_t i = 0; i < a->nmembers; i++)
+    /* Names, then short names, so that a suggestion can be either. */
+    const char **names = ARENA_ARRAY(ld->mem, const char *, 2 * a->nmembers + 1);
+    for (size_t i = 0; i < a->nmembers; i++) {
         names[i] = a->members[i].name;
+        names[a->nmembers + i] = a->members[i].short_name;
+    }
     for (size_t i = 0; i < nitems; i++) {
         const ynode *item = n->kind == YNODE_SEQ ? n->items[i] : n;
         const char *ip = n->kind == YNODE_SEQ ? yread_index_path(ld, path, i) : path;
         const char *name = yread_text(ld, item, ip);
         int m = name ? find_member(a, name) : -1;
         if (m < 0 && name)
-            m = load_lookup(ld, item, ip, "member of the association named", names, a->nmembers);
+            m = load_lookup(ld, item, ip, "member of the association named", names,
+                            2 * a->nmembers);
         if (m < 0)
             return NULL;
-        refs[i] = (size_t)m;
+        refs[i] = (size_t)m % a->nmembers;
     }
     *count = nitems;
     return refs;

@@ -1,14 +1,26 @@
 #include "pdf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "pdfcontent.h"
+#include "pdffont.h"
+#include "pdfstream.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#ifndef PLANPRESS_VERSION
+#define PLANPRESS_VERSION "0.1.0"
+#endif
 
 typedef struct {
     HPDF_STATUS error, detail;
@@ -23,79 +35,212 @@ static void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
-static void set_color(HPDF_Page page, uint32_t rgb, bool fill)
+/* One document being written. */
+typedef struct {
+    HPDF_Doc pdf;
+    const layout_doc *doc;
+    const font_set *fonts;
+    pdf_fonts *pf;
+    pdf_streams *streams;
+    HPDF_Page *pages;
+    /* room for the glyphs of the longest text */
+    font_glyph *glyphs;
+    uint16_t *codes;
+    double *adjust;
+    size_t room;
+    strbuf content;
+} writer;
+
+/* ---- strings ------------------------------------------------------------- */
+
+static void put_u16(unsigned char *buf, size_t *n, uint32_t v)
 {
-    HPDF_REAL r = ((rgb >> 16) & 0xFF) / 255.0f, g = ((rgb >> 8) & 0xFF) / 255.0f,
-              b = (rgb & 0xFF) / 255.0f;
-    if (fill)
-        HPDF_Page_SetRGBFill(page, r, g, b);
-    else
-        HPDF_Page_SetRGBStroke(page, r, g, b);
+    buf[(*n)++] = (unsigned char)(v >> 8);
+    buf[(*n)++] = (unsigned char)v;
 }
 
-static void draw_line(HPDF_Page page, const box *b, double x2, double y2)
+/* A PDF text string: printable ASCII as it is, anything else as UTF-16BE
+ * with a byte order mark (written as a hex string). */
+static void *text_string(HPDF_MMgr mmgr, const char *utf8)
 {
-    set_color(page, b->color, false);
-    HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->thickness);
-    HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
-    HPDF_Page_LineTo(page, (HPDF_REAL)x2, (HPDF_REAL)y2);
-    HPDF_Page_Stroke(page);
-}
-
-static void draw_link(HPDF_Page page, const box *b, HPDF_Page *pages)
-{
-    HPDF_Rect r = {(HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)(b->x + b->width),
-                   (HPDF_REAL)(b->y + b->height)};
-    HPDF_Annotation a;
-    if (b->uri) {
-        a = HPDF_Page_CreateURILinkAnnot(page, r, b->uri);
-    } else {
-        HPDF_Destination dest = HPDF_Page_CreateDestination(pages[b->dest_page]);
-        HPDF_Destination_SetXYZ(dest, 0, (HPDF_REAL)b->dest_y, 1);
-        a = HPDF_Page_CreateLinkAnnot(page, r, dest);
+    size_t len = strlen(utf8);
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)utf8[i] >= 0x20 && (unsigned char)utf8[i] < 0x7F;
+    if (ascii)
+        return HPDF_String_New(mmgr, utf8, NULL);
+    unsigned char *buf = malloc(2 + 4 * len);
+    if (!buf)
+        return NULL;
+    size_t n = 0;
+    put_u16(buf, &n, 0xFEFF);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = utf8_next(utf8, len, &i);
+        if (cp >= 0x10000) {
+            put_u16(buf, &n, 0xD800 + ((cp - 0x10000) >> 10));
+            put_u16(buf, &n, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            put_u16(buf, &n, cp);
+        }
     }
-    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    HPDF_Binary b = HPDF_Binary_New(mmgr, buf, (HPDF_UINT)n);
+    free(buf);
+    return b;
 }
 
-static void draw_page(HPDF_Page page, const layout_page *lp, HPDF_Font faces[FACE_COUNT],
-                      HPDF_Page *pages)
+/* ---- page content --------------------------------------------------------- */
+
+static bool make_room(writer *w, size_t n)
+{
+    if (n <= w->room)
+        return true;
+    size_t room = n < 256 ? 256 : n;
+    font_glyph *g = realloc(w->glyphs, room * sizeof *g);
+    if (g)
+        w->glyphs = g;
+    uint16_t *c = realloc(w->codes, room * sizeof *c);
+    if (c)
+        w->codes = c;
+    double *a = realloc(w->adjust, room * sizeof *a);
+    if (a)
+        w->adjust = a;
+    if (!g || !c || !a)
+        return false;
+    w->room = room;
+    return true;
+}
+
+/* Sets the text as fonts_width measured it and shows it, each kerning
+ * pair moved by exactly the kerning the layout counted. */
+static void draw_text(writer *w, pdf_content *c, const box *b)
+{
+    size_t len = strlen(b->text);
+    if (len == 0 || !make_room(w, len))
+        return;
+    size_t n = fonts_set_text(w->fonts, b->face, b->text, len, w->glyphs);
+    double per_unit = 1000.0 / fonts_units_per_em(w->fonts, b->face);
+    for (size_t i = 0; i < n; i++) {
+        w->codes[i] = pdffont_code(w->pf, b->face, w->glyphs[i].cp);
+        w->adjust[i] = -w->glyphs[i].kerning * per_unit;
+    }
+    content_font font = {(int)b->face + 1, pdffont_code_bytes(w->pf, b->face)};
+    content_text(c, &font, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
+}
+
+static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool used[FACE_COUNT])
 {
     for (size_t i = 0; i < lp->count; i++) {
         const box *b = &lp->boxes[i];
         switch (b->kind) {
-        case BOX_RULE: draw_line(page, b, b->x + b->width, b->y); break;
-        case BOX_LINE: draw_line(page, b, b->x2, b->y2); break;
-        case BOX_RECT:
-            set_color(page, b->color, true);
-            HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)b->width,
-                                (HPDF_REAL)b->height);
-            HPDF_Page_Fill(page);
-            break;
-        case BOX_LINK: draw_link(page, b, pages); break;
         case BOX_TEXT:
-            set_color(page, b->color, true);
-            HPDF_Page_BeginText(page);
-            HPDF_Page_SetFontAndSize(page, faces[b->face], (HPDF_REAL)b->size);
-            HPDF_Page_TextOut(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y, b->text);
-            HPDF_Page_EndText(page);
+            if (b->text && (unsigned)b->face < FACE_COUNT) {
+                draw_text(w, c, b);
+                used[b->face] = true;
+            }
             break;
+        case BOX_RULE:
+            content_line(c, b->x, b->y, b->x + b->width, b->y, b->thickness, b->color);
+            break;
+        case BOX_LINE: content_line(c, b->x, b->y, b->x2, b->y2, b->thickness, b->color); break;
+        case BOX_RECT: content_rect(c, b->x, b->y, b->width, b->height, b->color); break;
+        case BOX_LINK: break;
         }
+    }
+    content_finish(c);
+}
+
+static void add_font_resources(writer *w, HPDF_Page page, const bool used[FACE_COUNT])
+{
+    HPDF_Dict fonts = NULL;
+    for (int f = 0; f < FACE_COUNT; f++) {
+        if (!used[f] || !pdffont_dict(w->pf, (face_style)f))
+            continue;
+        if (!fonts) {
+            HPDF_Dict resources = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+            fonts = HPDF_Dict_New(w->pdf->mmgr);
+            if (!resources || !fonts || HPDF_Dict_Add(resources, "Font", fonts) != HPDF_OK)
+                return;
+        }
+        char name[16];
+        snprintf(name, sizeof name, "F%d", f + 1);
+        HPDF_Dict_Add(fonts, name, pdffont_dict(w->pf, (face_style)f));
     }
 }
 
-static void add_outline(HPDF_Doc pdf, const layout_doc *doc, HPDF_Page *pages)
+static void draw_page(writer *w, size_t index)
 {
-    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+    const layout_page *lp = &w->doc->pages[index];
+    HPDF_Page page = w->pages[index];
+    bool used[FACE_COUNT] = {false};
+    pdf_content c;
+    w->content.len = 0;
+    content_init(&c, &w->content);
+    draw_boxes(w, lp, &c, used);
+    HPDF_PageAttr attr = page->attr;
+    pdfstream_fill(w->streams, attr->contents, w->content.data ? w->content.data : "",
+                   w->content.len);
+    add_font_resources(w, page, used);
+}
+
+/* ---- links and outline ---------------------------------------------------- */
+
+/* [page /XYZ null top null]: the top of the target in view, the reader's
+ * zoom and horizontal position kept. */
+static HPDF_Destination destination(writer *w, size_t page, double top)
+{
+    if (page >= w->doc->npages)
+        return NULL;
+    HPDF_Destination d = HPDF_Page_CreateDestination(w->pages[page]);
+    if (!d)
+        return NULL;
+    HPDF_Array_Clear(d);
+    HPDF_Array_Add(d, w->pages[page]);
+    HPDF_Array_AddName(d, "XYZ");
+    HPDF_Array_Add(d, HPDF_Null_New(w->pdf->mmgr));
+    HPDF_Array_AddNumber(d, (HPDF_INT32)(top + 0.5));
+    HPDF_Array_Add(d, HPDF_Null_New(w->pdf->mmgr));
+    return d;
+}
+
+static void add_links(writer *w, size_t index)
+{
+    const layout_page *lp = &w->doc->pages[index];
+    for (size_t i = 0; i < lp->count; i++) {
+        const box *b = &lp->boxes[i];
+        if (b->kind != BOX_LINK)
+            continue;
+        HPDF_Rect r = {(HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)(b->x + b->width),
+                       (HPDF_REAL)(b->y + b->height)};
+        HPDF_Annotation a = NULL;
+        if (b->uri) {
+            a = HPDF_Page_CreateURILinkAnnot(w->pages[index], r, b->uri);
+        } else {
+            HPDF_Destination dest = destination(w, b->dest_page, b->dest_y);
+            if (dest)
+                a = HPDF_Page_CreateLinkAnnot(w->pages[index], r, dest);
+        }
+        if (a)
+            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
+}
+
+static void add_outline(writer *w)
+{
     HPDF_Outline parents[4] = {NULL, NULL, NULL, NULL};
-    for (size_t i = 0; i < doc->nheadings; i++) {
-        const layout_heading *h = &doc->headings[i];
+    for (size_t i = 0; i < w->doc->nheadings; i++) {
+        const layout_heading *h = &w->doc->headings[i];
+        HPDF_Destination dest = destination(w, h->page, h->y);
+        if (!dest)
+            continue;
         int level = h->level < 1 ? 1 : h->level > 3 ? 3 : h->level;
         HPDF_Outline parent = NULL;
         for (int l = level - 1; l >= 1 && !parent; l--)
             parent = parents[l];
-        HPDF_Outline o = HPDF_CreateOutline(pdf, parent, h->title, utf8);
-        HPDF_Destination dest = HPDF_Page_CreateDestination(pages[h->page]);
-        HPDF_Destination_SetXYZ(dest, 0, (HPDF_REAL)h->y, 1);
+        HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, "", NULL);
+        if (!o)
+            return;
+        HPDF_Dict_RemoveElement(o, "Title");
+        HPDF_Dict_Add(o, "Title", text_string(w->pdf->mmgr, h->title ? h->title : ""));
         HPDF_Outline_SetDestination(o, dest);
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         parents[level] = o;
@@ -104,45 +249,170 @@ static void add_outline(HPDF_Doc pdf, const layout_doc *doc, HPDF_Page *pages)
     }
 }
 
-static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta)
+/* ---- metadata ------------------------------------------------------------- */
+
+/* SOURCE_DATE_EPOCH as a date; false when it is unset or not a number. */
+static bool source_date(const char *name, HPDF_Date *out, diag_list *dl)
 {
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "planpress");
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "planpress with libharu");
-    if (meta->title)
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, meta->title);
-    if (meta->author)
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, meta->author);
-    if (meta->subject)
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, meta->subject);
-    if (meta->keywords)
-        HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, meta->keywords);
-    if (meta->language)
-        HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, meta->language, NULL));
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) {
-        time_t t = (time_t)strtoll(epoch, NULL, 10);
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        HPDF_Date d = {.year = tm.tm_year + 1900,
+    if (!epoch || !*epoch)
+        return false;
+    char *end;
+    errno = 0;
+    long long secs = strtoll(epoch, &end, 10);
+    struct tm tm;
+    time_t t = (time_t)secs;
+    if (*end || errno || secs < 0 || !gmtime_r(&t, &tm) || tm.tm_year + 1900 > 9999) {
+        diag_add(dl, DIAG_WARNING, name, 0, 0, NULL,
+                 "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds since 1970: the PDF is "
+                 "left undated",
+                 epoch);
+        return false;
+    }
+    *out = (HPDF_Date){.year = tm.tm_year + 1900,
                        .month = tm.tm_mon + 1,
                        .day = tm.tm_mday,
                        .hour = tm.tm_hour,
                        .minutes = tm.tm_min,
                        .seconds = tm.tm_sec,
                        .ind = 'Z'};
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
+    return true;
+}
+
+static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta, const char *name, diag_list *dl)
+{
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "planpress " PLANPRESS_VERSION);
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "libharu 2.3.0");
+    const char *keys[] = {"Title", "Author", "Subject", "Keywords"};
+    const char *values[] = {meta->title, meta->author, meta->subject, meta->keywords};
+    for (int i = 0; i < 4; i++)
+        if (values[i] && *values[i] && pdf->info)
+            HPDF_Dict_Add(pdf->info, keys[i], text_string(pdf->mmgr, values[i]));
+    if (meta->language && *meta->language)
+        HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, meta->language, NULL));
+    HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
+    if (prefs && HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs) == HPDF_OK)
+        HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Date date;
+    if (source_date(name, &date, dl)) {
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
     }
 }
 
-static bool load_faces(HPDF_Doc pdf, const font_set *fonts, HPDF_Font faces[FACE_COUNT])
+/* ---- the document --------------------------------------------------------- */
+
+static void note_characters(writer *w)
 {
-    for (int f = 0; f < FACE_COUNT; f++) {
-        const char *name =
-            HPDF_LoadTTFontFromFile(pdf, fonts_file(fonts, (face_style)f), HPDF_TRUE);
-        faces[f] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-        if (!faces[f])
+    for (size_t p = 0; p < w->doc->npages; p++) {
+        const layout_page *lp = &w->doc->pages[p];
+        for (size_t i = 0; i < lp->count; i++) {
+            const box *b = &lp->boxes[i];
+            if (b->kind == BOX_TEXT && b->text && (unsigned)b->face < FACE_COUNT)
+                pdffont_note(w->pf, b->face, b->text, strlen(b->text));
+        }
+    }
+}
+
+static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
+{
+    HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+    w->pdf->pdf_version = HPDF_VER_14;
+    HPDF_SetPageMode(w->pdf,
+                     w->doc->nheadings ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
+    note_characters(w);
+    if (!pdffont_embed(w->pf, w->pdf, w->streams, name, dl))
+        return false;
+    for (size_t i = 0; i < w->doc->npages; i++) {
+        w->pages[i] = HPDF_AddPage(w->pdf);
+        if (!w->pages[i])
             return false;
+        HPDF_Page_SetWidth(w->pages[i], (HPDF_REAL)w->doc->pages[i].width);
+        HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)w->doc->pages[i].height);
+    }
+    for (size_t i = 0; i < w->doc->npages; i++) {
+        draw_page(w, i);
+        add_links(w, i);
+    }
+    add_outline(w);
+    set_metadata(w->pdf, meta, name, dl);
+    return true;
+}
+
+static bool save(HPDF_Doc pdf, pdf_bytes *out)
+{
+    if (HPDF_SaveToStream(pdf) != HPDF_OK)
+        return false;
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    out->data = malloc(size ? size : 1);
+    out->len = 0;
+    if (!out->data)
+        return false;
+    while (out->len < size) {
+        HPDF_UINT32 n = size - (HPDF_UINT32)out->len;
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, out->data + out->len, &n);
+        out->len += n;
+        if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
+            break;
+    }
+    return out->len == size;
+}
+
+bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata *meta,
+                const char *name, pdf_bytes *out, diag_list *dl)
+{
+    *out = (pdf_bytes){NULL, 0};
+    size_t errors_before = dl->errors;
+    haru_error err = {0};
+    writer w = {.doc = doc, .fonts = fonts};
+    w.pdf = HPDF_New(on_haru_error, &err);
+    w.pf = pdffont_new(fonts);
+    w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
+    w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
+    bool ok = w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
+              save(w.pdf, out) && !err.error;
+    if (!ok && dl->errors == errors_before)
+        diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,
+                 "cannot write the PDF (libharu error 0x%04X, detail %u)", (unsigned)err.error,
+                 (unsigned)err.detail);
+    if (!ok) {
+        free(out->data);
+        *out = (pdf_bytes){NULL, 0};
+    }
+    if (w.pdf)
+        HPDF_Free(w.pdf);
+    pdffont_free(w.pf);
+    pdfstream_end(w.streams);
+    free(w.pages);
+    free(w.glyphs);
+    free(w.codes);
+    free(w.adjust);
+    strbuf_free(&w.content);
+    return ok;
+}
+
+/* Creates a new file beside `path` that no other writer uses. */
+static int open_temporary(const char *path, char *tmp, size_t size)
+{
+    for (int n = 0; n < 1000; n++) {
+        snprintf(tmp, size, "%s.%ld-%d.tmp", path, (long)getpid(), n);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+
+static bool write_all(int fd, const unsigned char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        len -= (size_t)n;
     }
     return true;
 }
@@ -150,56 +420,23 @@ static bool load_faces(HPDF_Doc pdf, const font_set *fonts, HPDF_Font faces[FACE
 bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata *meta,
                const char *path, diag_list *dl)
 {
-    haru_error err = {0};
-    HPDF_Doc pdf = HPDF_New(on_haru_error, &err);
-    if (!pdf) {
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot start libharu");
+    pdf_bytes bytes;
+    if (!pdf_render(doc, fonts, meta, path, &bytes, dl))
         return false;
-    }
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    HPDF_SetPageMode(pdf, doc->nheadings ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
-    HPDF_Font faces[FACE_COUNT];
-    bool ok = load_faces(pdf, fonts, faces);
-    HPDF_Page *pages = calloc(doc->npages ? doc->npages : 1, sizeof *pages);
-    for (size_t i = 0; ok && pages && i < doc->npages; i++) {
-        pages[i] = HPDF_AddPage(pdf);
-        HPDF_Page_SetWidth(pages[i], (HPDF_REAL)doc->pages[i].width);
-        HPDF_Page_SetHeight(pages[i], (HPDF_REAL)doc->pages[i].height);
-    }
-    for (size_t i = 0; ok && pages && i < doc->npages; i++)
-        draw_page(pages[i], &doc->pages[i], faces, pages);
-    if (ok && pages) {
-        add_outline(pdf, doc, pages);
-        set_metadata(pdf, meta);
-    }
-    char *tmp = NULL;
-    if (ok && pages && !err.error) {
-        size_t n = strlen(path) + 32;
-        tmp = malloc(n);
-        snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
-        HPDF_SaveToFile(pdf, tmp);
-    }
-    free(pages);
-    HPDF_Free(pdf);
-    if (err.error || !ok || !tmp) {
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
-                 "cannot write the PDF (libharu error 0x%04X, "
-                 "detail %u)",
-                 (unsigned)err.error, (unsigned)err.detail);
-        if (tmp)
+    size_t size = strlen(path) + 64;
+    char *tmp = malloc(size);
+    int fd = tmp ? open_temporary(path, tmp, size) : -1;
+    bool ok = fd >= 0 && write_all(fd, bytes.data, bytes.len);
+    if (fd >= 0 && close(fd) != 0)
+        ok = false;
+    if (ok && rename(tmp, path) != 0)
+        ok = false;
+    if (!ok) {
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF: %s", strerror(errno));
+        if (fd >= 0)
             unlink(tmp);
-        free(tmp);
-        return false;
-    }
-    if (rename(tmp, path) != 0) {
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot put the PDF in place: %s",
-                 strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return false;
     }
     free(tmp);
-    return true;
+    free(bytes.data);
+    return ok;
 }

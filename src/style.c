@@ -23,10 +23,19 @@ static style default_style(void)
                      {.size = 14, .space_before = 14, .space_after = 6},
                      {.size = 12, .space_before = 10, .space_after = 4}},
         .table = {.size = 9.5, .space_before = 6, .space_after = 10},
+        .code = {.size = 9, .space_before = 4, .space_after = 8},
+        .footnotes = {.size = 8.5, .space_before = 12, .space_after = 2},
         .header = {.size = 8, .color = 0x555555},
         .footer = {.size = 8, .color = 0x555555},
         .list_indent = 16,
         .rule_color = 0x808080,
+        .link_color = 0x1f3864,
+        .hyphenation = {.left_min = 2, .right_min = 3},
+        .cover = {.title = {.size = 30},
+                  .subtitle = {.size = 15},
+                  .decision = {.size = 11},
+                  .association = {.size = 14},
+                  .title_top = 90 * MM},
     };
     return s;
 }
@@ -45,7 +54,9 @@ static void read_color(yread *rd, const ynode *n, const char *path, uint32_t *ou
 
 static void read_text_style(yread *rd, const ynode *n, const char *path, text_style *ts)
 {
-    static const char *const keys[] = {"size", "space_before", "space_after", "color", NULL};
+    static const char *const keys[] = {"size",  "space_before", "space_after",
+                                       "color", "align",        NULL};
+    static const char *const alignments[] = {"left", "justify", NULL};
     if (!yread_map(rd, n, path, keys))
         return;
     const ynode *v;
@@ -57,6 +68,26 @@ static void read_text_style(yread *rd, const ynode *n, const char *path, text_st
         yread_number(rd, v, yread_key_path(rd, path, "space_after"), 0, 200, &ts->space_after);
     if ((v = ymap_get(n, "color")))
         read_color(rd, v, yread_key_path(rd, path, "color"), &ts->color);
+    int align;
+    if ((v = ymap_get(n, "align")) &&
+        (align = yread_choice(rd, v, yread_key_path(rd, path, "align"), alignments)) >= 0)
+        ts->justify = align == 1;
+}
+
+static void read_flag(yread *rd, const ynode *n, const char *path, bool *out)
+{
+    static const char *const flags[] = {"false", "true", NULL};
+    int v = yread_choice(rd, n, path, flags);
+    if (v >= 0)
+        *out = v == 1;
+}
+
+static void read_count(yread *rd, const ynode *map, const char *key, const char *path, int *out)
+{
+    const ynode *v = ymap_get(map, key);
+    int64_t n;
+    if (v && yread_integer(rd, v, yread_key_path(rd, path, key), 1, 10, &n))
+        *out = (int)n;
 }
 
 static void read_mm(yread *rd, const ynode *map, const char *key, const char *path, double *out)
@@ -84,7 +115,7 @@ static void read_page(yread *rd, const ynode *n, style *s)
 
 static void read_fonts(yread *rd, const ynode *n, style *s)
 {
-    static const char *const keys[] = {"regular", "bold", "italic", "bold_italic", NULL};
+    static const char *const keys[] = {"regular", "bold", "italic", "bold_italic", "mono", NULL};
     if (!yread_map(rd, n, "fonts", keys))
         return;
     for (int f = 0; f < FACE_COUNT; f++)
@@ -101,6 +132,35 @@ static void read_running(yread *rd, const ynode *n, style *s)
     s->footer_center = yread_get_text(rd, n, "footer", "running", false);
 }
 
+static void read_hyphenation(yread *rd, const ynode *n, style *s)
+{
+    static const char *const keys[] = {"dictionary", "left_min", "right_min", NULL};
+    if (!yread_map(rd, n, "hyphenation", keys))
+        return;
+    s->hyphenation.dictionary = yread_get_text(rd, n, "dictionary", "hyphenation", true);
+    read_count(rd, n, "left_min", "hyphenation", &s->hyphenation.left_min);
+    read_count(rd, n, "right_min", "hyphenation", &s->hyphenation.right_min);
+}
+
+static void read_cover(yread *rd, const ynode *n, style *s)
+{
+    static const char *const keys[] = {"title",        "subtitle",   "decision", "association",
+                                       "title_top_mm", "band_color", NULL};
+    if (!yread_map(rd, n, "cover", keys))
+        return;
+    cover_style *c = &s->cover;
+    text_style *parts[] = {&c->title, &c->subtitle, &c->decision, &c->association};
+    for (size_t i = 0; i < 4; i++) {
+        const ynode *v = ymap_get(n, keys[i]);
+        if (v)
+            read_text_style(rd, v, yread_key_path(rd, "cover", keys[i]), parts[i]);
+    }
+    read_mm(rd, n, "title_top_mm", "cover", &c->title_top);
+    const ynode *v = ymap_get(n, "band_color");
+    if (v)
+        read_color(rd, v, "cover.band_color", &c->band_color);
+}
+
 style *style_load(arena *mem, const char *path, diag_list *dl)
 {
     size_t errors_before = dl->errors;
@@ -108,9 +168,10 @@ style *style_load(arena *mem, const char *path, diag_list *dl)
     if (!root)
         return NULL;
     yread rd = {mem, dl};
-    static const char *const keys[] = {"page",        "fonts",      "body",    "leading",
-                                       "headings",    "table",      "header",  "footer",
-                                       "list_indent", "rule_color", "running", NULL};
+    static const char *const keys[] = {
+        "page",       "fonts",      "body",      "leading",     "headings", "heading_numbers",
+        "table",      "code",       "footnotes", "header",      "footer",   "list_indent",
+        "rule_color", "link_color", "running",   "hyphenation", "cover",    NULL};
     if (!yread_map(&rd, root, "", keys))
         return NULL;
     style *s = ARENA_NEW(mem, style);
@@ -129,8 +190,14 @@ style *style_load(arena *mem, const char *path, diag_list *dl)
             read_text_style(&rd, v->items[i], yread_index_path(&rd, "headings", i),
                             &s->headings[i]);
     }
+    if ((v = ymap_get(root, "heading_numbers")))
+        read_flag(&rd, v, "heading_numbers", &s->heading_numbers);
     if ((v = ymap_get(root, "table")))
         read_text_style(&rd, v, "table", &s->table);
+    if ((v = ymap_get(root, "code")))
+        read_text_style(&rd, v, "code", &s->code);
+    if ((v = ymap_get(root, "footnotes")))
+        read_text_style(&rd, v, "footnotes", &s->footnotes);
     if ((v = ymap_get(root, "header")))
         read_text_style(&rd, v, "header", &s->header);
     if ((v = ymap_get(root, "footer")))
@@ -141,5 +208,11 @@ style *style_load(arena *mem, const char *path, diag_list *dl)
         read_running(&rd, v, s);
     if ((v = ymap_get(root, "rule_color")))
         read_color(&rd, v, "rule_color", &s->rule_color);
+    if ((v = ymap_get(root, "link_color")))
+        read_color(&rd, v, "link_color", &s->link_color);
+    if ((v = ymap_get(root, "hyphenation")))
+        read_hyphenation(&rd, v, s);
+    if ((v = ymap_get(root, "cover")))
+        read_cover(&rd, v, s);
     return dl->errors > errors_before ? NULL : s;
 }

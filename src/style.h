@@ -1,36 +1,64 @@
 /* style: the look of documents (page size, margins, font files, sizes,
- * colours), read from a YAML style file in templates/. Nothing about the
- * look is hard-coded in C except the defaults used when a key is absent. */
+ * colours, alignment, hyphenation, the cover), read from a YAML style file in
+ * templates/. Nothing about the look is hard-coded in C except the defaults
+ * used when a key is absent. */
 #ifndef PP_STYLE_H
 #define PP_STYLE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
 
-typedef enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_BOLD_ITALIC, FACE_COUNT } face_style;
+typedef enum {
+    FACE_REGULAR,
+    FACE_BOLD,
+    FACE_ITALIC,
+    FACE_BOLD_ITALIC,
+    FACE_MONO, /* code */
+    FACE_COUNT
+} face_style;
 
 typedef struct {
     double size;                      /* points */
     double space_before, space_after; /* points */
     uint32_t color;                   /* 0xRRGGBB */
+    bool justify;                     /* align: justify (else left) */
 } text_style;
+
+typedef struct {
+    const char *dictionary;  /* a libhyphen .dic file; NULL: no hyphenation */
+    int left_min, right_min; /* letters kept together at either end of a word */
+} hyphenation_style;
+
+/* The cover page, set from a ```cover block of the template. */
+typedef struct {
+    text_style title, subtitle, decision, association;
+    double title_top;    /* points from the top of the page to the title */
+    uint32_t band_color; /* the bar above the title */
+} cover_style;
 
 typedef struct {
     double page_width, page_height; /* points */
     double margin_top, margin_bottom, margin_left, margin_right;
     const char *font_files[FACE_COUNT];
     text_style body;
-    double leading; /* line height as a multiple of the body size */
+    double leading; /* line height as a multiple of the text size */
     text_style headings[3];
+    bool heading_numbers; /* 1, 1.1, 1.1.1 before the headings */
     text_style table;
+    text_style code;      /* code blocks; inline code is set at its size relative to body */
+    text_style footnotes; /* space_before: between the text and the rule */
     text_style header, footer;
     double list_indent; /* points */
-    /* Running texts with {title}, {association}, {page}, {pages}; the header
-     * is left off the first page. */
+    /* Running texts with {title}, {association}, {page}, {pages}; none on the
+     * cover. */
     const char *header_left, *header_right, *footer_center;
     uint32_t rule_color;
+    uint32_t link_color;
+    hyphenation_style hyphenation;
+    cover_style cover;
 } style;
 
 /* Reads a style file; unknown keys and bad values are errors in `dl`. */

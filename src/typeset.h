@@ -1,11 +1,13 @@
 /* typeset: what the modules of the typesetting stage share (layout, inline,
- * linebreak, table): the state of a layout in progress, inline pieces, lines
- * and the page primitives. Internal to the stage; the public face is layout.h. */
+ * linebreak, lines, footnotes, cover, table): the state of a layout in
+ * progress, inline pieces, lines and the page primitives. Internal to the
+ * stage; the public face is layout.h. */
 #ifndef PP_TYPESET_H
 #define PP_TYPESET_H
 
 #include <cmark-gfm.h>
 
+#include "hyphenate.h"
 #include "layout.h"
 
 /* A piece of inline text in one face: a word, a space or a forced break. */
@@ -17,35 +19,77 @@ typedef struct {
     const char *text;
     size_t len;
     double width;
+    double size;     /* points */
+    double rise;     /* baseline shift up: footnote references */
+    const char *uri; /* the target of a link, or NULL */
+    int note;        /* the number of the footnote a reference points to, or 0 */
 } piece;
 
 typedef struct {
     piece *items;
     size_t count, cap;
+    const font_set *fonts; /* what measured the pieces: set by inline_* */
 } piece_list;
+
+typedef struct footnotes footnotes;
+
+/* A heading waiting for what follows it: when a new page starts before
+ * anything else is set, the heading moves to the new page. */
+typedef struct {
+    bool active;
+    bool setting;              /* the heading is being set */
+    size_t page, box, heading; /* where it starts: page, box and heading indexes */
+    double y;
+} kept_heading;
+
+/* A list marker waiting for the first line of its item. */
+typedef struct {
+    const char *text; /* NULL: none */
+    face_style face;
+    double size, right; /* right: x where the marker ends */
+    uint32_t color;
+} list_marker;
 
 typedef struct {
     arena *mem;
     const style *st;
     const font_set *fonts;
+    const hyphenator *hyph; /* NULL: no hyphenation */
     layout_doc *doc;
     layout_page *page;
     double y; /* distance from the top of the page to the top of the next line */
+    footnotes *notes;
+    bool *plain_pages; /* pages without running header and footer (the cover) */
+    size_t plain_cap;
+    kept_heading keep;
+    list_marker marker;
+    int heading_numbers[3];
 } layout_state;
 
 typedef struct {
     double x, width; /* the column blocks are set in */
 } column;
 
+/* A line: pieces [start, end) without the spaces at either end, of which the
+ * first may begin inside a word (start_off) and the last may end inside one
+ * (end_len), when a word is broken across lines. */
 typedef struct {
-    size_t start, end; /* pieces [start, end) without the spaces at either end */
-    double width;
+    size_t start, end;
+    size_t start_off;   /* bytes of pieces[start] already set on the line before */
+    size_t end_len;     /* bytes of pieces[end - 1] set on this line, from its start */
+    double width;       /* natural width, an added hyphen included */
+    double space_scale; /* the width of every space is multiplied by this */
+    double badness;     /* 100 r^3 for the adjustment ratio r; 0 on a last line */
+    bool hyphen;        /* a hyphen is added at the end */
+    bool flagged;       /* ends in a hyphen: added, or written in the word */
+    bool overfull;      /* wider than the column even with spaces shrunk */
 } line_span;
 
-typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } text_align;
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } text_align;
 
 /* pages (layout.c) */
 double page_top(const layout_state *ls);
+/* The lowest point text may reach: above the footnotes of the page. */
 double page_bottom(const layout_state *ls);
 double page_body_left(const layout_state *ls);
 double page_body_width(const layout_state *ls);
@@ -59,6 +103,11 @@ void emit_text(layout_state *ls, double x, double baseline_from_top, face_style 
                uint32_t color, const char *text, size_t len, double width);
 void emit_rule(layout_state *ls, double x, double y_from_top, double length, double thickness,
                uint32_t color);
+void emit_line(layout_state *ls, double x, double y_from_top, double x2, double y2_from_top,
+               double thickness, uint32_t color);
+void emit_rect(layout_state *ls, double x, double top, double width, double height, uint32_t color);
+void emit_link(layout_state *ls, double x, double top, double width, double height,
+               const char *uri);
 
 /* inline content (inline.c) */
 face_style with_bold(face_style f);
@@ -68,16 +117,67 @@ void inline_collect(layout_state *ls, cmark_node *node, face_style face, piece_l
                     double size);
 const char *inline_plain_text(layout_state *ls, cmark_node *node);
 
-/* lines (linebreak.c) */
+/* line breaking (linebreak.c) */
+typedef struct {
+    double width;           /* of the column */
+    bool justify;           /* else ragged right */
+    const hyphenator *hyph; /* NULL: breaks only at spaces and written hyphens */
+} break_params;
+
+typedef struct {
+    /* 1: no hyphenation; 2: hyphenation, no two hyphenated lines in a row;
+     * 3: with them; 4: every way, words too wide cut; 5: first fit */
+    int pass;
+    double badness;  /* sum over the lines */
+    double demerits; /* sum over the lines, as the total-fit algorithm counts them */
+    size_t hyphens, consecutive_hyphens;
+    size_t overfull; /* lines wider than the column */
+} break_stats;
+
+/* Breaks a paragraph into lines with the total-fit algorithm of Knuth and
+ * Plass; words wider than the column are hyphenated or cut. `stats` may be
+ * NULL. */
+size_t lines_break_para(arena *mem, const piece_list *pl, const break_params *bp, line_span **out,
+                        break_stats *stats);
+/* First fit over the same break points, for comparison and as a fallback. */
+size_t lines_break_greedy(arena *mem, const piece_list *pl, const break_params *bp, line_span **out,
+                          break_stats *stats);
+/* Ragged lines without hyphenation: headings, table cells. */
 size_t lines_break(arena *mem, const piece_list *pl, double width, line_span **out);
+
+/* drawing and setting lines (lines.c) */
+double line_height(const layout_state *ls, double size);
+/* The baseline of a line of text of `size` whose top is at `top`. */
+double baseline_in(const layout_state *ls, double top, double size);
+/* Draws the list marker waiting for the first line of its item, if any. */
+void lines_draw_marker(layout_state *ls, double baseline);
 void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, double x,
                     double baseline, double size, uint32_t color);
 void lines_draw_at(layout_state *ls, const piece_list *pl, const line_span *lines, size_t n,
                    double x, double width, double top, double size, uint32_t color,
                    text_align align);
-/* Sets a paragraph of pieces in a column, breaking pages between lines. */
+/* Breaks a paragraph and sets it in a column, breaking pages between lines
+ * with no single line alone at the foot or head of a page, and making room
+ * for the footnotes its lines refer to. */
 void lines_set(layout_state *ls, const piece_list *pl, double x, double width, double size,
                uint32_t color, text_align align);
+/* Sets lines already broken (at most one line-height apart) the same way. */
+void lines_place(layout_state *ls, const piece_list *pl, const line_span *lines, size_t n, double x,
+                 double width, double size, uint32_t color, text_align align);
+
+/* footnotes (footnotes.c) */
+footnotes *footnotes_collect(layout_state *ls, cmark_node *root);
+/* Height of the current page's footnote area: as it is, and with the notes
+ * `numbers` added (those already placed count once). */
+double footnotes_height(const layout_state *ls);
+double footnotes_height_for(const layout_state *ls, const int *numbers, size_t count);
+/* Puts the note on the current page unless it is there or on an earlier one. */
+void footnotes_place(layout_state *ls, int number);
+/* Draws the current page's notes at its foot. */
+void footnotes_finish_page(layout_state *ls);
+
+/* the cover page (cover.c), from a ```cover block */
+void cover_layout(layout_state *ls, const char *body);
 
 /* tables (table.c) */
 void table_layout(layout_state *ls, cmark_node *node, column col);

@@ -270,7 +270,7 @@ bool yread_period_date(yread *ld, const ynode *n, const char *path, date *out)
                     found(ld, n));
         return false;
     }
-    if (!valid_date(y, m ? m : 1, d ? d : 1)) {
+    if (!valid_date(y, n->len > 4 ? m : 1, n->len > 7 ? d : 1)) {
         yread_error(ld, n, path, "%s is not a date that exists", n->text);
         return false;
     }

@@ -72,8 +72,9 @@ static void reports_every_duplicate_of_a_file(void **state)
     assert_int_equal(f->dl.items[2].line, 4);
 }
 
-/* A map of 200 000 keys whose last key repeats the first: quadratic
- * comparison would take minutes, the hashed check takes milliseconds. */
+/* A map of 200 000 keys whose last key repeats the first: comparing every
+ * key with every other would take minutes; the hashed check takes a tenth of
+ * a second (a few seconds under valgrind). */
 static void finds_a_duplicate_in_a_huge_map_quickly(void **state)
 {
     fixture *f = *state;
@@ -91,7 +92,7 @@ static void finds_a_duplicate_in_a_huge_map_quickly(void **state)
     assert_int_equal(root->count, KEYS);
     assert_int_equal(f->dl.errors, 1);
     assert_int_equal(f->dl.items[0].line, KEYS + 1);
-    assert_true(seconds < 2.0);
+    assert_true(seconds < 10.0);
 }
 
 static void aliases_refer_to_the_latest_anchor_of_a_name(void **state)

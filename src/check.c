@@ -1,0 +1,801 @@
+#include "check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "allocation.h"
+#include "format.h"
+#include "load.h"
+#include "money.h"
+
+static const char *const unit_names[] = {"tkr", "kr"};
+
+/* ---- the checks ------------------------------------------------------------ */
+
+plan_checked check_plan(arena *mem, const plan *p, diag_list *dl)
+{
+    plan_checked pc = {0};
+    const budget *b = &p->budget;
+    pc.budget = budget_compute(mem, b);
+    budget_correction *corrections = NULL;
+    size_t ncorrections = 0;
+    allocation_check_plan(mem, p, &pc.budget, &corrections, &ncorrections, dl);
+    if (b->present) {
+        budget_cross_check_with(b, &pc.budget, corrections, ncorrections, dl);
+        budget_check_carry_forward(mem, b, &pc.budget, dl);
+    }
+    pc.carry = budget_carry_forward(mem, b, &pc.budget);
+    pc.rules = ARENA_ARRAY(mem, rule_result, p->nrules * b->ncolumns + 1);
+    for (size_t c = 0; c < b->ncolumns; c++) {
+        rule_basis basis = rule_basis_for_column(b, &pc.budget, c);
+        for (size_t r = 0; r < p->nrules; r++)
+            pc.rules[r * b->ncolumns + c] = rule_evaluate(&p->rules[r], &basis);
+    }
+    pc.goals = goals_tally(mem, p, NULL);
+    return pc;
+}
+
+outcome_checked check_outcome(arena *mem, const outcome *o, diag_list *dl)
+{
+    outcome_checked oc = {0};
+    oc.economy = economy_compute(o);
+    economy_check(o, &oc.economy, dl);
+    const plan *p = o->plan_of_year;
+    if (p) {
+        oc.nrules = p->nrules;
+        oc.rules = ARENA_ARRAY(mem, rule_result, p->nrules + 1);
+        for (size_t r = 0; r < p->nrules; r++)
+            oc.rules[r] = rule_evaluate(&p->rules[r], &oc.economy.basis);
+        oc.goals = goals_tally(mem, p, o);
+        goals_check(p, o, dl);
+    }
+    participants_check(o->participants, o->nparticipants, o->participants_total, o->year, dl);
+    oc.participants = participants_summarize(o->participants, o->nparticipants, o->year, o->year);
+    return oc;
+}
+
+int check_exit_status(const diag_list *dl, bool strict)
+{
+    return dl->errors > 0 || (strict && dl->warnings > 0) ? 1 : 0;
+}
+
+/* ---- plain text tables --------------------------------------------------------- */
+
+/* Rows of cells; the first column is left-aligned, the others right-aligned,
+ * each as wide as its widest cell in code points. */
+typedef struct {
+    arena *mem;
+    size_t ncols;
+    const char **cells;
+    size_t ncells, cap;
+    bool notes; /* the last column holds notes: left-aligned */
+} text_table;
+
+static void cell(text_table *t, const char *text)
+{
+    *ARENA_PUSH(t->mem, t->cells, t->ncells, t->cap) = arena_strdup(t->mem, text ? text : "");
+}
+
+static size_t width_of(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+static void pad(strbuf *out, size_t n)
+{
+    while (n-- > 0)
+        strbuf_putc(out, ' ');
+}
+
+static void table_render(const text_table *t, strbuf *out)
+{
+    size_t widths[32] = {0};
+    size_t ncols = t->ncols < 32 ? t->ncols : 32;
+    for (size_t i = 0; i < t->ncells; i++) {
+        size_t w = width_of(t->cells[i]);
+        if (i % t->ncols < ncols && w > widths[i % t->ncols])
+            widths[i % t->ncols] = w;
+    }
+    for (size_t i = 0; i < t->ncells; i++) {
+        size_t col = i % t->ncols, w = width_of(t->cells[i]);
+        size_t want = col < ncols ? widths[col] : w;
+        if (col == 0) {
+            strbuf_puts(out, "  ");
+            strbuf_puts(out, t->cells[i]);
+            if (t->ncols > 1)
+                pad(out, want - w);
+        } else if (t->notes && col == t->ncols - 1) {
+            if (w)
+                pad(out, 3);
+            strbuf_puts(out, t->cells[i]);
+        } else {
+            pad(out, 3 + want - w);
+            strbuf_puts(out, t->cells[i]);
+        }
+        if (col == t->ncols - 1)
+            strbuf_putc(out, '\n');
+    }
+}
+
+static const char *amount_text(arena *mem, int64_t v)
+{
+    char buf[FORMAT_BUF];
+    return arena_strdup(mem, format_int(buf, v));
+}
+
+static const char *tenths_text(arena *mem, int64_t tenths)
+{
+    char buf[FORMAT_BUF];
+    return arena_strdup(mem, format_percent(buf, tenths, 1));
+}
+
+/* ---- plans ------------------------------------------------------------------------ */
+
+typedef struct {
+    const char *label;
+    bool income;
+    row_category category;
+} category_line;
+
+static void budget_lines(text_table *t, const budget *b, const budget_figures *f)
+{
+    static const category_line income_parts[] = {
+        {"  allocation", true, CATEGORY_ALLOCATION},
+        {"  external funds", true, CATEGORY_EXTERNAL},
+        {"  equity used", true, CATEGORY_EQUITY},
+    };
+    cell(t, "income");
+    for (size_t c = 0; c < b->ncolumns; c++)
+        cell(t, amount_text(t->mem, f->columns[c].income));
+    for (size_t k = 0; k < sizeof income_parts / sizeof *income_parts; k++) {
+        bool any = false;
+        for (size_t c = 0; c < b->ncolumns; c++)
+            any = any || f->columns[c].income_by_category[income_parts[k].category] != 0;
+        if (!any)
+            continue;
+        cell(t, income_parts[k].label);
+        for (size_t c = 0; c < b->ncolumns; c++)
+            cell(t,
+                 amount_text(t->mem, f->columns[c].income_by_category[income_parts[k].category]));
+    }
+    cell(t, "costs");
+    for (size_t c = 0; c < b->ncolumns; c++)
+        cell(t, amount_text(t->mem, f->columns[c].costs));
+    cell(t, "result (income − costs)");
+    for (size_t c = 0; c < b->ncolumns; c++)
+        cell(t, amount_text(t->mem, f->columns[c].result));
+    if (b->nreserves) {
+        cell(t, "reserves");
+        for (size_t c = 0; c < b->ncolumns; c++)
+            cell(t, amount_text(t->mem, f->columns[c].reserves));
+        cell(t, "income with reserves");
+        for (size_t c = 0; c < b->ncolumns; c++)
+            cell(t, amount_text(t->mem, f->columns[c].with_reserves));
+    }
+}
+
+static void carry_line(text_table *t, const budget *b, const carry_forward *cf)
+{
+    if (!budget_carries_forward(b))
+        return;
+    cell(t, "equity carried in");
+    for (size_t c = 0; c < b->ncolumns; c++)
+        cell(t, cf[c].applies ? amount_text(t->mem, cf[c].carried_in) : "");
+}
+
+static void split_lines(text_table *t, const budget *b, const budget_figures *f)
+{
+    static const char *const names[] = {"individual", "structural", "administration", "other"};
+    int64_t(*shares)[COST_CLASSES] = arena_alloc(t->mem, sizeof *shares * (b->ncolumns + 1));
+    bool *has = ARENA_ARRAY(t->mem, bool, b->ncolumns + 1);
+    for (size_t c = 0; c < b->ncolumns; c++) {
+        cost_split s;
+        has[c] = budget_cost_split(f, c, &s) && budget_cost_shares(&s, 1000, shares[c]);
+    }
+    for (int k = 0; k < COST_CLASSES; k++) {
+        bool any = false;
+        for (size_t c = 0; c < b->ncolumns; c++)
+            any = any || (has[c] && shares[c][k] != 0);
+        if (!any)
+            continue;
+        cell(t, arena_printf(t->mem, "%s share of costs", names[k]));
+        for (size_t c = 0; c < b->ncolumns; c++)
+            cell(t, has[c] ? tenths_text(t->mem, shares[c][k]) : "");
+    }
+}
+
+static const char *rule_label(arena *mem, const financial_rule *r, money_unit unit)
+{
+    char lo[FORMAT_BUF], hi[FORMAT_BUF];
+    bool share = r->measure == RULE_ADMINISTRATION_SHARE || r->measure == RULE_EQUITY_SHARE;
+    if (r->measure == RULE_WITHIN_BUDGET)
+        return rule_measure_text(r->measure);
+    if (share) {
+        format_percent(lo, r->min / 10, r->min % 100 ? 1 : 0);
+        format_percent(hi, r->max / 10, r->max % 100 ? 1 : 0);
+    } else {
+        snprintf(lo, sizeof lo, "%s", amount_text(mem, r->min));
+        snprintf(hi, sizeof hi, "%s", amount_text(mem, r->max));
+    }
+    const char *u = share ? "" : unit_names[unit];
+    if (r->min != INT64_MIN && r->max != INT64_MAX)
+        return arena_printf(mem, "%s %s–%s%s%s", rule_measure_text(r->measure), lo, hi,
+                            *u ? " " : "", u);
+    if (r->min != INT64_MIN)
+        return arena_printf(mem, "%s ≥ %s%s%s", rule_measure_text(r->measure), lo, *u ? " " : "",
+                            u);
+    return arena_printf(mem, "%s ≤ %s%s%s", rule_measure_text(r->measure), hi, *u ? " " : "", u);
+}
+
+static const char *rule_cell(arena *mem, const rule_result *r)
+{
+    if (r->status == RULE_NO_DATA)
+        return rule_status_text(r->status);
+    if (r->has_tenths)
+        return arena_printf(mem, "%s %s", tenths_text(mem, r->tenths), rule_status_text(r->status));
+    return arena_printf(mem, "%s %s", amount_text(mem, r->part), rule_status_text(r->status));
+}
+
+static void column_header(text_table *t, const char *title, const budget *b)
+{
+    cell(t, title);
+    for (size_t c = 0; c < b->ncolumns; c++) {
+        char name[COLUMN_NAME_BUF];
+        budget_column_name(name, &b->columns[c]);
+        cell(t, name);
+    }
+}
+
+static void tally_line(strbuf *out, const char *what, const target_tally *t)
+{
+    strbuf_printf(out, "  %s: %zu met, %zu not met, %zu without data", what, t->met, t->not_met,
+                  t->no_data);
+    char buf[FORMAT_BUF];
+    int64_t tenths;
+    if (target_tally_share_met(t, &tenths))
+        strbuf_printf(out, " (%s of those measured met)", format_percent(buf, tenths, 0));
+    strbuf_putc(out, '\n');
+}
+
+static void goals_report(arena *mem, strbuf *out, const plan *p, const goal_tallies *g)
+{
+    if (g->all.met + g->all.not_met + g->all.no_data == 0)
+        return;
+    strbuf_putc(out, '\n');
+    for (size_t a = 0; a < p->ngoal_areas; a++) {
+        const target_tally *t = &g->areas[a];
+        const goal_area *ga = &p->goal_areas[a];
+        if (t->met + t->not_met + t->no_data)
+            tally_line(out, arena_printf(mem, "goal area %s", ga->id ? ga->id : ga->title), t);
+    }
+    if (g->outside.met + g->outside.not_met + g->outside.no_data)
+        tally_line(out, "outside the goal areas", &g->outside);
+    tally_line(out, "all targets", &g->all);
+}
+
+static void plan_report(arena *mem, const plan *p, const plan_checked *pc, strbuf *out)
+{
+    const budget *b = &p->budget;
+    strbuf_printf(out, "%s — %s\n", p->assoc->name, p->title);
+    if (b->present && b->ncolumns) {
+        text_table t = {.mem = mem, .ncols = b->ncolumns + 1};
+        column_header(&t, arena_printf(mem, "budget (%s)", unit_names[b->unit]), b);
+        budget_lines(&t, b, &pc->budget);
+        carry_line(&t, b, pc->carry);
+        split_lines(&t, b, &pc->budget);
+        strbuf_putc(out, '\n');
+        table_render(&t, out);
+    }
+    if (p->nrules && b->ncolumns) {
+        text_table t = {.mem = mem, .ncols = b->ncolumns + 1};
+        column_header(&t, "financial rules", b);
+        for (size_t r = 0; r < p->nrules; r++) {
+            cell(&t, rule_label(mem, &p->rules[r], b->unit));
+            for (size_t c = 0; c < b->ncolumns; c++)
+                cell(&t, rule_cell(mem, &pc->rules[r * b->ncolumns + c]));
+        }
+        strbuf_putc(out, '\n');
+        table_render(&t, out);
+    }
+    goals_report(mem, out, p, &pc->goals);
+}
+
+/* ---- outcomes ---------------------------------------------------------------------- */
+
+static void figure_line(text_table *t, const char *label, const figure *f, const char *note)
+{
+    if (!f->present)
+        return;
+    cell(t, label);
+    cell(t, amount_text(t->mem, f->value));
+    cell(t, note);
+}
+
+static const char *split_text(arena *mem, const int64_t *shares, bool as_hundredths)
+{
+    static const char *const names[] = {"individual", "structural", "administration", "other"};
+    const char *text = "";
+    for (int k = 0; k < COST_CLASSES; k++) {
+        if (shares[k] == 0 && k == COST_OTHER)
+            continue;
+        char buf[FORMAT_BUF];
+        if (as_hundredths)
+            format_percent(buf, shares[k] / 10, shares[k] % 100 ? 1 : 0);
+        else
+            format_percent(buf, shares[k], 1);
+        text = arena_printf(mem, "%s%s%s %s", text, *text ? ", " : "", names[k], buf);
+    }
+    return text;
+}
+
+static void economy_report(arena *mem, const outcome *o, const outcome_figures *f, strbuf *out)
+{
+    text_table t = {.mem = mem, .ncols = 3, .notes = true};
+    figure_line(&t, "income", &o->income, "");
+    figure_line(&t, "  allocation", &o->allocation, "");
+    figure_line(&t, "costs", &o->costs, "");
+    if (f->has_result) {
+        cell(&t, "result (income − costs)");
+        cell(&t, amount_text(mem, f->result));
+        cell(&t, "");
+    }
+    figure_line(&t, "budgeted costs", &o->budget, "");
+    if (f->has_variance) {
+        cell(&t, "costs against the budget");
+        cell(&t, amount_text(mem, f->costs_variance.amount));
+        cell(&t, f->costs_variance.has_percent ? tenths_text(mem, f->costs_variance.tenths) : "");
+    }
+    figure_line(&t, "equity", &o->equity,
+                f->has_equity_share
+                    ? arena_printf(mem, "%s of the allocation", tenths_text(mem, f->equity_tenths))
+                    : "");
+    if (f->has_next_result) {
+        cell(&t, arena_printf(mem, "budget %d: income − costs", o->next.year));
+        cell(&t, amount_text(mem, f->next_result));
+        cell(&t, "");
+    }
+    if (t.ncells) {
+        strbuf_putc(out, '\n');
+        table_render(&t, out);
+    }
+    if (f->has_stated_split)
+        strbuf_printf(out, "  cost split as printed: %s\n", split_text(mem, f->stated_split, true));
+    if (f->has_split)
+        strbuf_printf(out, "  cost split of the amounts: %s\n",
+                      split_text(mem, f->split_tenths, false));
+}
+
+static void participants_report(strbuf *out, int year, const participant_summary *s)
+{
+    if (!s->participants.present && !s->exits.present)
+        return;
+    char a[FORMAT_BUF], b[FORMAT_BUF], c[FORMAT_BUF];
+    strbuf_printf(out, "\n  participants %d: %s", year,
+                  s->participants.present ? format_int(a, s->participants.value) : "not given");
+    if (s->has_gender_shares) {
+        char d[FORMAT_BUF];
+        strbuf_printf(out, " (women %s, %s; men %s, %s)", format_int(a, s->women.value),
+                      format_percent(b, s->women_tenths, 1), format_int(c, s->men.value),
+                      format_percent(d, s->men_tenths, 1));
+    }
+    if (s->new_participants.present)
+        strbuf_printf(out, ", new %s", format_int(a, s->new_participants.value));
+    if (s->exits.present)
+        strbuf_printf(out, ", exits %s", format_int(a, s->exits.value));
+    if (s->has_exit_share)
+        strbuf_printf(out, "; to work or studies %s of %s (%s)",
+                      format_int(a, s->work_or_studies.value),
+                      format_int(b, s->exits_with_reasons.value),
+                      format_percent(c, s->work_or_studies_tenths, 1));
+    strbuf_putc(out, '\n');
+}
+
+static void outcome_report(arena *mem, const outcome *o, const outcome_checked *oc, strbuf *out)
+{
+    strbuf_printf(out, "%s — outcome %d (%s)\n", o->assoc->name, o->year, unit_names[o->unit]);
+    economy_report(mem, o, &oc->economy, out);
+    if (oc->nrules) {
+        text_table t = {.mem = mem, .ncols = 2};
+        cell(&t, "financial rules");
+        cell(&t, arena_printf(mem, "%d (outcome)", o->year));
+        for (size_t r = 0; r < oc->nrules; r++) {
+            cell(&t, rule_label(mem, oc->rules[r].rule, o->unit));
+            cell(&t, rule_cell(mem, &oc->rules[r]));
+        }
+        strbuf_putc(out, '\n');
+        table_render(&t, out);
+    }
+    if (o->plan_of_year)
+        goals_report(mem, out, o->plan_of_year, &oc->goals);
+    participants_report(out, o->year, &oc->participants);
+}
+
+/* ---- groups --------------------------------------------------------------------------- */
+
+typedef struct {
+    const association *assoc;
+    const outcome *o; /* NULL when the association has no outcome of the year */
+    outcome_checked oc;
+} group_member;
+
+static const char *short_name(const association *a)
+{
+    return a->short_name ? a->short_name : a->name;
+}
+
+/* The outcome of an association's year, checked into a scratch list: its own
+ * warnings belong to checking its file. */
+static group_member load_member(arena *mem, const association *a, int year, diag_list *dl)
+{
+    group_member m = {.assoc = a};
+    const char *path = arena_printf(mem, "%s/outcome-%d.yaml", a->dir, year);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return m;
+    diag_list scratch;
+    diag_list_init(&scratch, mem);
+    m.o = load_outcome(mem, path, &scratch);
+    if (!m.o) {
+        diag_add(dl, DIAG_WARNING, path, 0, 0, NULL,
+                 "%s %d: the outcome does not load (%zu errors), so it is left out of the "
+                 "comparison",
+                 short_name(a), year, scratch.errors);
+        return m;
+    }
+    m.oc = check_outcome(mem, m.o, &scratch);
+    return m;
+}
+
+typedef const char *(*member_figure)(arena *mem, const group_member *m);
+
+static const char *fig(arena *mem, const figure *f)
+{
+    return f->present ? amount_text(mem, f->value) : "";
+}
+
+static const char *g_allocation(arena *mem, const group_member *m)
+{
+    return fig(mem, &m->o->allocation);
+}
+static const char *g_costs(arena *mem, const group_member *m)
+{
+    return fig(mem, &m->o->costs);
+}
+static const char *g_budget(arena *mem, const group_member *m)
+{
+    return fig(mem, &m->o->budget);
+}
+static const char *g_variance(arena *mem, const group_member *m)
+{
+    const outcome_figures *f = &m->oc.economy;
+    return f->has_variance && f->costs_variance.has_percent
+               ? tenths_text(mem, f->costs_variance.tenths)
+               : "";
+}
+static const char *g_result(arena *mem, const group_member *m)
+{
+    return m->oc.economy.has_result ? amount_text(mem, m->oc.economy.result) : "";
+}
+static const char *g_equity(arena *mem, const group_member *m)
+{
+    return fig(mem, &m->o->equity);
+}
+static const char *g_equity_share(arena *mem, const group_member *m)
+{
+    return m->oc.economy.has_equity_share ? tenths_text(mem, m->oc.economy.equity_tenths) : "";
+}
+static const char *share_of_class(arena *mem, const group_member *m, cost_class k)
+{
+    const outcome_figures *f = &m->oc.economy;
+    if (f->has_split)
+        return tenths_text(mem, f->split_tenths[k]);
+    if (f->has_stated_split)
+        return tenths_text(mem, f->stated_split[k] / 10);
+    return "";
+}
+static const char *g_individual(arena *mem, const group_member *m)
+{
+    return share_of_class(mem, m, COST_INDIVIDUAL);
+}
+static const char *g_structural(arena *mem, const group_member *m)
+{
+    return share_of_class(mem, m, COST_STRUCTURAL);
+}
+static const char *g_administration(arena *mem, const group_member *m)
+{
+    return share_of_class(mem, m, COST_ADMINISTRATION);
+}
+static const char *g_participants(arena *mem, const group_member *m)
+{
+    const participant_summary *s = &m->oc.participants;
+    return s->participants.present ? amount_text(mem, s->participants.value) : "";
+}
+static const char *g_women(arena *mem, const group_member *m)
+{
+    const participant_summary *s = &m->oc.participants;
+    return s->has_gender_shares ? tenths_text(mem, s->women_tenths) : "";
+}
+static const char *g_exits(arena *mem, const group_member *m)
+{
+    const participant_summary *s = &m->oc.participants;
+    return s->exits.present ? amount_text(mem, s->exits.value) : "";
+}
+static const char *g_work_or_studies(arena *mem, const group_member *m)
+{
+    const participant_summary *s = &m->oc.participants;
+    return s->has_exit_share ? tenths_text(mem, s->work_or_studies_tenths) : "";
+}
+
+static void comparison_table(arena *mem, const comparison_group *g, int year,
+                             const group_member *members, strbuf *out)
+{
+    static const struct {
+        const char *label;
+        member_figure value;
+    } lines[] = {
+        {"allocation", g_allocation},
+        {"costs", g_costs},
+        {"budgeted costs", g_budget},
+        {"costs against the budget", g_variance},
+        {"result (income − costs)", g_result},
+        {"equity", g_equity},
+        {"equity share of allocation", g_equity_share},
+        {"individual share of costs", g_individual},
+        {"structural share of costs", g_structural},
+        {"administration share of costs", g_administration},
+        {"participants", g_participants},
+        {"women's share", g_women},
+        {"exits", g_exits},
+        {"exits to work or studies", g_work_or_studies},
+    };
+    text_table t = {.mem = mem, .ncols = g->nassociations + 1};
+    cell(&t, arena_printf(mem, "%d (%s)", year, unit_names[g->unit]));
+    for (size_t a = 0; a < g->nassociations; a++)
+        cell(&t, short_name(g->associations[a]));
+    for (size_t l = 0; l < sizeof lines / sizeof *lines; l++) {
+        cell(&t, lines[l].label);
+        for (size_t a = 0; a < g->nassociations; a++)
+            cell(&t, members[a].o ? lines[l].value(mem, &members[a]) : "");
+    }
+    strbuf_putc(out, '\n');
+    table_render(&t, out);
+}
+
+static int64_t people_of(const participant_stats *r)
+{
+    if (r->women.present || r->men.present)
+        return (r->women.present ? r->women.value : 0) + (r->men.present ? r->men.value : 0);
+    return r->total.present ? r->total.value : -1;
+}
+
+/* An association's own row for a joint intervention against the count the
+ * joint intervention gives it. */
+static void check_joint_share(const joint_intervention *j, const participant_stats *y,
+                              const labelled_count *share, const group_member *m, int year,
+                              diag_list *dl)
+{
+    for (size_t i = 0; m->o && i < m->o->nparticipants; i++) {
+        const participant_stats *r = &m->o->participants[i];
+        if ((r->year ? r->year : m->o->year) != year || !r->intervention ||
+            strcmp(r->intervention, j->name) != 0)
+            continue;
+        int64_t own = people_of(r), whole = people_of(y);
+        if (own < 0 || own == share->count)
+            continue;
+        char a[FORMAT_BUF], b[FORMAT_BUF];
+        diag_add(dl, DIAG_WARNING, r->pos.file, r->pos.line, r->pos.col, NULL,
+                 "%s %d: %s counts %s participants of its own but the joint intervention "
+                 "counts %s for it; likely cause: %s",
+                 j->name, year, short_name(m->assoc), format_int(a, own),
+                 format_int(b, share->count),
+                 own == whole ? "the whole intervention's participants are listed as the "
+                                "association's"
+                              : "the figures come from different counts");
+    }
+}
+
+static void check_joint(const comparison_group *g, int year, const group_member *members,
+                        diag_list *dl)
+{
+    for (size_t j = 0; j < g->njoint; j++) {
+        const joint_intervention *ji = &g->joint[j];
+        for (size_t y = 0; y < ji->nyears; y++) {
+            const participant_stats *ys = &ji->years[y];
+            if (ys->year != year)
+                continue;
+            for (size_t k = 0; k < ys->nby_association; k++)
+                for (size_t a = 0; a < g->nassociations; a++)
+                    if (strcmp(g->associations[a]->id, ys->by_association[k].label) == 0)
+                        check_joint_share(ji, ys, &ys->by_association[k], &members[a], year, dl);
+        }
+    }
+}
+
+static void group_report(arena *mem, const comparison_group *g, strbuf *out, diag_list *dl)
+{
+    strbuf_printf(out, "%s — %zu associations compared\n", g->name, g->nassociations);
+    for (size_t j = 0; j < g->njoint; j++)
+        participants_check(g->joint[j].years, g->joint[j].nyears, NULL, 0, dl);
+    for (size_t y = 0; y < g->nyears; y++) {
+        group_member *members = ARENA_ARRAY(mem, group_member, g->nassociations + 1);
+        for (size_t a = 0; a < g->nassociations; a++)
+            members[a] = load_member(mem, g->associations[a], g->years[y], dl);
+        comparison_table(mem, g, g->years[y], members, out);
+        check_joint(g, g->years[y], members, dl);
+    }
+}
+
+/* ---- minutes and associations ------------------------------------------------------ */
+
+static size_t count_decisions(const minutes_item *items, size_t n)
+{
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++)
+        d += items[i].ndecisions + count_decisions(items[i].items, items[i].nitems);
+    return d;
+}
+
+static void check_signed(const minutes *m, const char *name, const char *role, diag_list *dl)
+{
+    if (!name || !m->nsignatures)
+        return;
+    for (size_t i = 0; i < m->nsignatures; i++)
+        if (m->signatures[i].name && strcmp(m->signatures[i].name, name) == 0)
+            return;
+    diag_add(dl, DIAG_WARNING, m->file, 0, 0, NULL,
+             "minutes %04d-%02d-%02d: %s, the %s, is not among the signatures", m->held_on.year,
+             m->held_on.month, m->held_on.day, name, role);
+}
+
+static void minutes_report(const minutes *m, strbuf *out, diag_list *dl)
+{
+    char date_buf[FORMAT_BUF];
+    strbuf_printf(out, "%s — %s%s%s\n", m->title ? m->title : "minutes",
+                  format_date(date_buf, m->held_on), m->place ? ", " : "",
+                  m->place ? m->place : "");
+    strbuf_printf(out, "\n  %zu items, %zu decisions, %zu attendees, %zu signatures\n", m->nitems,
+                  count_decisions(m->items, m->nitems), m->nattendees, m->nsignatures);
+    check_signed(m, m->chair, "chair", dl);
+    check_signed(m, m->secretary, "secretary", dl);
+    for (size_t i = 0; i < m->nadjusters; i++)
+        check_signed(m, m->adjusters[i], "adjuster", dl);
+}
+
+static void association_report(const association *a, strbuf *out, diag_list *dl)
+{
+    size_t kinds[FINSAM_KINDS] = {0};
+    int64_t shares = 0, population = 0;
+    size_t with_share = 0;
+    for (size_t i = 0; i < a->nmembers; i++) {
+        kinds[a->members[i].kind]++;
+        if (a->members[i].share >= 0) {
+            with_share++;
+            shares += a->members[i].share;
+        }
+        population += a->members[i].population;
+    }
+    char s[FORMAT_BUF], r[FORMAT_BUF], m[FORMAT_BUF];
+    strbuf_printf(out,
+                  "%s — %zu members: %zu of the state (%s), %zu region (%s), %zu "
+                  "municipalities (%s)\n",
+                  a->name, a->nmembers, kinds[MEMBER_STATE],
+                  format_percent(s, a->parts.state / 10, 0), kinds[MEMBER_REGION],
+                  format_percent(r, a->parts.region / 10, 0), kinds[MEMBER_MUNICIPALITY],
+                  format_percent(m, a->parts.municipalities / 10, 0));
+    if (with_share && with_share == kinds[MEMBER_MUNICIPALITY] && shares != 10000)
+        diag_add(dl, DIAG_WARNING, a->pos.file, a->pos.line, a->pos.col, NULL,
+                 "%s: the municipalities' shares add up to %s, not 100" NBSP "%%", a->name,
+                 format_percent(s, shares / 10, shares % 100 ? 1 : 0));
+    for (size_t i = 0; population > 0 && i < a->nmembers; i++) {
+        const member *mb = &a->members[i];
+        int64_t tenths;
+        if (mb->kind == MEMBER_MUNICIPALITY && mb->population > 0 &&
+            money_share_tenths(mb->population, population, &tenths))
+            strbuf_printf(out, "  %s: population %s, %s of the municipalities'\n",
+                          mb->short_name ? mb->short_name : mb->name, format_int(s, mb->population),
+                          format_percent(r, tenths, 1));
+    }
+}
+
+/* ---- files --------------------------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static bool named(const char *name, const char *prefix)
+{
+    size_t n = strlen(prefix), len = strlen(name);
+    return strncmp(name, prefix, n) == 0 && len > 5 && strcmp(name + len - 5, ".yaml") == 0;
+}
+
+/* Diagnostics point into the file's arena: copy what outlives it. */
+static void keep_diagnostics(diag_list *dl, size_t first)
+{
+    for (size_t i = first; i < dl->count; i++) {
+        diag *d = &dl->items[i];
+        d->file = d->file ? arena_strdup(dl->mem, d->file) : NULL;
+        d->path = d->path ? arena_strdup(dl->mem, d->path) : NULL;
+    }
+}
+
+static void diagnostics_report(const diag_list *dl, size_t first, strbuf *out)
+{
+    size_t errors = 0, warnings = 0;
+    for (size_t i = first; i < dl->count; i++) {
+        errors += dl->items[i].severity == DIAG_ERROR;
+        warnings += dl->items[i].severity == DIAG_WARNING;
+    }
+    strbuf_printf(out, "\n  %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
+                  warnings == 1 ? "" : "s");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return;
+    for (size_t i = first; i < dl->count; i++)
+        diag_print(&dl->items[i], f);
+    fclose(f);
+    strbuf_append(out, text, len);
+    free(text);
+}
+
+static void check_file(const char *path, strbuf *out, diag_list *dl)
+{
+    arena mem;
+    arena_init(&mem);
+    size_t first = dl->count;
+    const char *name = base_name(path);
+    strbuf_printf(out, "== %s\n", path);
+    if (named(name, "plan-")) {
+        plan *p = load_plan(&mem, path, dl);
+        if (p) {
+            plan_checked pc = check_plan(&mem, p, dl);
+            plan_report(&mem, p, &pc, out);
+        }
+    } else if (named(name, "outcome-")) {
+        outcome *o = load_outcome(&mem, path, dl);
+        if (o) {
+            outcome_checked oc = check_outcome(&mem, o, dl);
+            outcome_report(&mem, o, &oc, out);
+        }
+    } else if (named(name, "minutes-")) {
+        minutes *m = load_minutes(&mem, path, dl);
+        if (m)
+            minutes_report(m, out, dl);
+    } else if (named(name, "group")) {
+        comparison_group *g = load_group(&mem, path, dl);
+        if (g)
+            group_report(&mem, g, out, dl);
+    } else if (strcmp(name, "association.yaml") == 0) {
+        association *a = load_association(&mem, path, dl);
+        if (a)
+            association_report(a, out, dl);
+    } else {
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
+                 "cannot tell what this file is: expected plan-YEAR.yaml, outcome-YEAR.yaml, "
+                 "minutes-DATE.yaml, group.yaml or association.yaml");
+    }
+    keep_diagnostics(dl, first);
+    arena_free(&mem);
+}
+
+int check_files(const char *const *paths, size_t npaths, const check_options *opt, strbuf *out,
+                diag_list *dl)
+{
+    for (size_t i = 0; i < npaths; i++) {
+        size_t first = dl->count;
+        check_file(paths[i], out, dl);
+        diagnostics_report(dl, first, out);
+        if (i + 1 < npaths)
+            strbuf_putc(out, '\n');
+    }
+    return check_exit_status(dl, opt->strict);
+}

@@ -1,0 +1,308 @@
+#include "goals.h"
+
+#include <stdio.h>
+
+#include "allocation.h"
+#include "format.h"
+#include "money.h"
+
+const char *target_status_text(target_status s)
+{
+    switch (s) {
+    case TARGET_MET: return "met";
+    case TARGET_NOT_MET: return "not met";
+    case TARGET_NO_DATA: return "no data";
+    }
+    return "?";
+}
+
+static bool reaches(comparator cmp, hundredths value, hundredths target_value)
+{
+    switch (cmp) {
+    case CMP_AT_LEAST: return value >= target_value;
+    case CMP_AT_MOST: return value <= target_value;
+    case CMP_EXACTLY: return value == target_value;
+    default: return false;
+    }
+}
+
+target_judgment target_judge(const target *t, const target_outcome *o)
+{
+    target_judgment j = {TARGET_NO_DATA, false, false};
+    if (!o)
+        return j;
+    target_status stated = o->met == 1 ? TARGET_MET : o->met == 0 ? TARGET_NOT_MET : TARGET_NO_DATA;
+    if (t->cmp != CMP_NONE && o->value >= 0) {
+        j.status = reaches(t->cmp, o->value, t->value) ? TARGET_MET : TARGET_NOT_MET;
+        j.from_value = true;
+        j.stated_differs = stated != TARGET_NO_DATA && stated != j.status;
+    } else {
+        j.status = stated;
+    }
+    return j;
+}
+
+const target_outcome *target_outcome_of(const outcome *o, size_t i, size_t t)
+{
+    for (size_t k = 0; o && k < o->ntargets; k++)
+        if (o->targets[k].intervention == (int)i && o->targets[k].target == (int)t)
+            return &o->targets[k];
+    return NULL;
+}
+
+void target_tally_add(target_tally *t, target_status s)
+{
+    if (s == TARGET_MET)
+        t->met++;
+    else if (s == TARGET_NOT_MET)
+        t->not_met++;
+    else
+        t->no_data++;
+}
+
+void target_tally_merge(target_tally *into, const target_tally *from)
+{
+    into->met += from->met;
+    into->not_met += from->not_met;
+    into->no_data += from->no_data;
+}
+
+bool target_tally_share_met(const target_tally *t, int64_t *tenths)
+{
+    size_t measured = t->met + t->not_met;
+    return measured > 0 && money_share_tenths((int64_t)t->met, (int64_t)measured, tenths);
+}
+
+goal_tallies goals_tally(arena *mem, const plan *p, const outcome *o)
+{
+    goal_tallies g = {ARENA_ARRAY(mem, target_tally, p->ngoal_areas + 1), {0}, {0}};
+    for (size_t i = 0; i < p->ninterventions; i++) {
+        const intervention *iv = &p->interventions[i];
+        bool in_area = iv->goal_area >= 0 && (size_t)iv->goal_area < p->ngoal_areas;
+        target_tally *area = in_area ? &g.areas[iv->goal_area] : &g.outside;
+        for (size_t t = 0; t < iv->ntargets; t++) {
+            target_status s = target_judge(&iv->targets[t], target_outcome_of(o, i, t)).status;
+            target_tally_add(area, s);
+            target_tally_add(&g.all, s);
+        }
+    }
+    return g;
+}
+
+static char *hundredths_text(char buf[FORMAT_BUF], hundredths v, bool percent)
+{
+    format_fixed(buf, v, 2);
+    size_t len = 0;
+    while (buf[len])
+        len++;
+    while (buf[len - 1] == '0')
+        buf[--len] = '\0';
+    if (buf[len - 1] == ',')
+        buf[--len] = '\0';
+    if (percent)
+        snprintf(buf + len, FORMAT_BUF - len, NBSP "%%");
+    return buf;
+}
+
+void goals_check(const plan *p, const outcome *o, diag_list *dl)
+{
+    static const char *const says[] = {"met", "not met"};
+    for (size_t i = 0; o && i < p->ninterventions; i++) {
+        const intervention *iv = &p->interventions[i];
+        for (size_t t = 0; t < iv->ntargets; t++) {
+            const target_outcome *to = target_outcome_of(o, i, t);
+            target_judgment j = target_judge(&iv->targets[t], to);
+            if (!j.stated_differs)
+                continue;
+            char v[FORMAT_BUF], want[FORMAT_BUF];
+            bool pct = iv->targets[t].percent;
+            diag_add(dl, DIAG_WARNING, to->pos.file, to->pos.line, to->pos.col, NULL,
+                     "%s, “%s”: the outcome says %s but the value %s %s the target %s", iv->name,
+                     iv->targets[t].text, says[to->met ? 0 : 1], hundredths_text(v, to->value, pct),
+                     j.status == TARGET_MET ? "reaches" : "does not reach",
+                     hundredths_text(want, iv->targets[t].value, pct));
+        }
+    }
+}
+
+/* ---- participants ---------------------------------------------------------- */
+
+static void add_count(stat_count *into, int64_t value)
+{
+    into->present = true;
+    if (__builtin_add_overflow(into->value, value, &into->value))
+        into->value = INT64_MAX; /* far beyond any count of people */
+}
+
+static void add_figure(stat_count *into, const figure *f)
+{
+    if (f->present)
+        add_count(into, f->value);
+}
+
+static void reasons_of(const participant_stats *r, stat_count out[EXIT_REASON_COUNT],
+                       stat_count *sum)
+{
+    for (size_t k = 0; k < r->nreasons; k++) {
+        add_count(&out[r->reasons[k].reason], r->reasons[k].count);
+        add_count(sum, r->reasons[k].count);
+    }
+}
+
+/* A row's participants: its women and men, or its total when only that is given. */
+static stat_count row_participants(const participant_stats *r)
+{
+    stat_count sum = {0, false};
+    if (!r->women.present && !r->men.present) {
+        add_figure(&sum, &r->total);
+        return sum;
+    }
+    add_figure(&sum, &r->women);
+    add_figure(&sum, &r->men);
+    return sum;
+}
+
+static void add_shares(participant_summary *s)
+{
+    if (s->women.present && s->men.present && (s->women.value > 0 || s->men.value > 0)) {
+        int64_t shares[2] = {0, 0};
+        s->has_gender_shares =
+            split_largest_remainder(1000, (int64_t[]){s->women.value, s->men.value}, 2, shares) ==
+            SPLIT_OK;
+        s->women_tenths = shares[0];
+        s->men_tenths = shares[1];
+    }
+    if (s->exits_with_reasons.present && s->exits_with_reasons.value > 0)
+        s->has_exit_share = money_share_tenths(
+            s->work_or_studies.value, s->exits_with_reasons.value, &s->work_or_studies_tenths);
+}
+
+participant_summary participants_summarize(const participant_stats *rows, size_t n, int year,
+                                           int file_year)
+{
+    participant_summary s = {0};
+    for (size_t i = 0; i < n; i++) {
+        const participant_stats *r = &rows[i];
+        if ((r->year ? r->year : file_year) != year)
+            continue;
+        add_figure(&s.women, &r->women);
+        add_figure(&s.men, &r->men);
+        stat_count people = row_participants(r);
+        if (people.present)
+            add_count(&s.participants, people.value);
+        add_figure(&s.new_participants, &r->new_participants);
+        add_figure(&s.exits, &r->exits);
+        stat_count reasons[EXIT_REASON_COUNT] = {{0, false}}, all = {0, false};
+        reasons_of(r, reasons, &all);
+        for (int k = 0; k < EXIT_REASON_COUNT; k++)
+            if (reasons[k].present)
+                add_count(&s.reasons[k], reasons[k].value);
+        if (all.present && r->exits.present) {
+            add_count(&s.exits_with_reasons, r->exits.value);
+            add_count(&s.work_or_studies, reasons[EXIT_WORK].value);
+            add_count(&s.work_or_studies, reasons[EXIT_STUDIES].value);
+            add_count(&s.work_or_studies, reasons[EXIT_WORK_OR_STUDIES].value);
+        }
+    }
+    add_shares(&s);
+    return s;
+}
+
+static const char *const reason_names[EXIT_REASON_COUNT] = {"exits to work",
+                                                            "exits to studies",
+                                                            "exits to work or studies",
+                                                            "exits to work rehabilitation",
+                                                            "exits for illness",
+                                                            "exits for other reasons"};
+
+/* A breakdown of the participants (by age, by association) must add up to them. */
+static void check_breakdown(const labelled_count *parts, size_t n, const char *by, int64_t people,
+                            const participant_stats *r, const char *what, diag_list *dl)
+{
+    stat_count sum = {0, false};
+    for (size_t i = 0; i < n; i++)
+        add_count(&sum, parts[i].count);
+    if (!sum.present || sum.value == people)
+        return;
+    char a[FORMAT_BUF], b[FORMAT_BUF];
+    diag_add(dl, DIAG_WARNING, parts[0].pos.file, parts[0].pos.line, parts[0].pos.col, NULL,
+             "%s, %s: the participants by %s add up to %s but the participants are %s", what,
+             r->intervention, by, format_int(a, sum.value), format_int(b, people));
+}
+
+static void check_row(const participant_stats *r, const char *what, diag_list *dl)
+{
+    char a[FORMAT_BUF], b[FORMAT_BUF];
+    stat_count reasons[EXIT_REASON_COUNT] = {{0, false}}, sum = {0, false};
+    reasons_of(r, reasons, &sum);
+    const source_pos *at = r->exits.present ? &r->exits.pos : &r->pos;
+    if (sum.present && r->exits.present && sum.value != r->exits.value)
+        diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
+                 "%s, %s: the exit reasons add up to %s but the exits are %s; likely cause: %s",
+                 what, r->intervention, format_int(a, sum.value), format_int(b, r->exits.value),
+                 sum.value > r->exits.value
+                     ? "an exit counted under two reasons, or a reason mistyped"
+                     : "exits without a stated reason, or a reason mistyped");
+    stat_count people = row_participants(r);
+    at = &r->pos;
+    if (r->total.present && (r->women.present || r->men.present) && r->total.value != people.value)
+        diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
+                 "%s, %s: the participants are %s but the women and men add up to %s", what,
+                 r->intervention, format_int(a, r->total.value), format_int(b, people.value));
+    if (!people.present)
+        return;
+    check_breakdown(r->age_groups, r->nage_groups, "age groups", people.value, r, what, dl);
+    check_breakdown(r->by_association, r->nby_association, "associations", people.value, r, what,
+                    dl);
+    format_int(b, people.value);
+    if (r->exits.present && r->exits.value > people.value)
+        diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
+                 "%s, %s: the exits are %s but the participants are %s", what, r->intervention,
+                 format_int(a, r->exits.value), b);
+    if (r->new_participants.present && r->new_participants.value > people.value)
+        diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
+                 "%s, %s: the new participants are %s but the participants are %s", what,
+                 r->intervention, format_int(a, r->new_participants.value), b);
+}
+
+static void check_total(const char *name, stat_count stated, stat_count sum,
+                        const participant_stats *row, const char *what, diag_list *dl)
+{
+    if (!stated.present || !sum.present || stated.value == sum.value)
+        return;
+    char a[FORMAT_BUF], b[FORMAT_BUF];
+    diag_add(dl, DIAG_WARNING, row->pos.file, row->pos.line, row->pos.col, NULL,
+             "%s, %s: the printed total of %s is %s but the rows add up to %s", what,
+             row->intervention ? row->intervention : "Totalt", name, format_int(a, stated.value),
+             format_int(b, sum.value));
+}
+
+static stat_count count_of(const figure *f)
+{
+    return (stat_count){f->value, f->present};
+}
+
+void participants_check(const participant_stats *rows, size_t n,
+                        const participant_stats *stated_total, int file_year, diag_list *dl)
+{
+    char what[32];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(what, sizeof what, "participants %d", rows[i].year ? rows[i].year : file_year);
+        check_row(&rows[i], what, dl);
+    }
+    if (!stated_total)
+        return;
+    snprintf(what, sizeof what, "participants %d", file_year);
+    participant_summary s = participants_summarize(rows, n, file_year, file_year);
+    const participant_stats *t = stated_total;
+    stat_count reasons[EXIT_REASON_COUNT] = {{0, false}}, all = {0, false};
+    reasons_of(t, reasons, &all);
+    check_total("women", count_of(&t->women), s.women, t, what, dl);
+    check_total("men", count_of(&t->men), s.men, t, what, dl);
+    check_total("participants", count_of(&t->total), s.participants, t, what, dl);
+    check_total("new participants", count_of(&t->new_participants), s.new_participants, t, what,
+                dl);
+    check_total("exits", count_of(&t->exits), s.exits, t, what, dl);
+    for (int k = 0; k < EXIT_REASON_COUNT; k++)
+        check_total(reason_names[k], reasons[k], s.reasons[k], t, what, dl);
+}

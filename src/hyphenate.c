@@ -1,0 +1,163 @@
+#include "hyphenate.h"
+
+#include <hyphen.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+enum { MAX_RUN = 96 }; /* longer runs of letters are not words */
+
+struct hyphenator {
+    HyphenDict *dict;
+    int left_min, right_min;
+    char *path;
+};
+
+hyphenator *hyphenator_load(const char *path, int left_min, int right_min, diag_list *dl)
+{
+    HyphenDict *dict = hnj_hyphen_load(path);
+    if (!dict) {
+        if (dl)
+            diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot read the hyphenation dictionary");
+        return NULL;
+    }
+    hyphenator *h = calloc(1, sizeof *h);
+    char *copy = strdup(path);
+    if (!h || !copy) {
+        hnj_hyphen_free(dict);
+        free(h);
+        free(copy);
+        return NULL;
+    }
+    *h = (hyphenator){dict, left_min, right_min, copy};
+    return h;
+}
+
+void hyphenator_free(hyphenator *h)
+{
+    if (!h)
+        return;
+    hnj_hyphen_free(h->dict);
+    free(h->path);
+    free(h);
+}
+
+/* ---- one dictionary per process ---------------------------------------- */
+
+enum { SHARED_MAX = 8 };
+
+static struct {
+    pthread_mutex_t lock;
+    hyphenator *loaded[SHARED_MAX];
+    size_t count;
+    bool cleanup_registered;
+} shared = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static void free_shared(void)
+{
+    for (size_t i = 0; i < shared.count; i++)
+        hyphenator_free(shared.loaded[i]);
+    shared.count = 0;
+}
+
+const hyphenator *hyphenator_shared(const char *path, int left_min, int right_min)
+{
+    hyphenator *found = NULL;
+    pthread_mutex_lock(&shared.lock);
+    for (size_t i = 0; i < shared.count && !found; i++) {
+        hyphenator *h = shared.loaded[i];
+        if (strcmp(h->path, path) == 0 && h->left_min == left_min && h->right_min == right_min)
+            found = h;
+    }
+    if (!found && shared.count < SHARED_MAX &&
+        (found = hyphenator_load(path, left_min, right_min, NULL))) {
+        shared.loaded[shared.count++] = found;
+        if (!shared.cleanup_registered)
+            shared.cleanup_registered = atexit(free_shared) == 0;
+    }
+    pthread_mutex_unlock(&shared.lock);
+    return found;
+}
+
+/* ---- words ------------------------------------------------------------- */
+
+static bool is_latin1_letter(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7);
+}
+
+static bool is_upper(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+
+static char latin1_lower(uint32_t cp)
+{
+    return (char)(is_upper(cp) ? cp + 32 : cp);
+}
+
+/* Hyphenates one run of letters: `latin1` holds them in lower case and
+ * `starts` their byte offsets in the word. */
+static size_t hyphenate_run(const hyphenator *h, const char *latin1, const size_t *starts, int n,
+                            size_t *offsets, size_t max)
+{
+    char hyphens[MAX_RUN + 5];
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    size_t count = 0;
+    if (hnj_hyphen_hyphenate3(h->dict, latin1, n, hyphens, NULL, &rep, &pos, &cut, h->left_min,
+                              h->right_min, h->left_min, h->right_min) == 0) {
+        for (int i = 0; i + 1 < n && count < max; i++) {
+            bool standard = !rep || !rep[i];
+            if ((hyphens[i] & 1) && standard && i + 1 >= h->left_min && n - i - 1 >= h->right_min)
+                offsets[count++] = starts[i + 1];
+        }
+    }
+    if (rep) {
+        for (int i = 0; i < n; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    return count;
+}
+
+size_t hyphenate_word(const hyphenator *h, const char *word, size_t len, size_t *offsets,
+                      size_t max)
+{
+    size_t count = 0, i = 0;
+    char latin1[MAX_RUN + 1];
+    size_t starts[MAX_RUN + 1];
+    while (i < len && count < max) {
+        int n = 0;
+        bool lower_seen = false, too_long = false;
+        size_t at = i;
+        uint32_t cp;
+        while (at < len) {
+            size_t next = at;
+            cp = utf8_next(word, len, &next);
+            if (!is_latin1_letter(cp))
+                break;
+            if (n < MAX_RUN) {
+                starts[n] = at;
+                latin1[n++] = latin1_lower(cp);
+            } else {
+                too_long = true;
+            }
+            lower_seen |= !is_upper(cp);
+            at = next;
+        }
+        latin1[n] = '\0';
+        if (n >= h->left_min + h->right_min && lower_seen && !too_long)
+            count += hyphenate_run(h, latin1, starts, n, offsets + count, max - count);
+        if (at == i) /* not a letter: step over it */
+            utf8_next(word, len, &at);
+        i = at;
+    }
+    return count;
+}

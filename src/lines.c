@@ -1,0 +1,228 @@
+#include "typeset.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- drawing lines -------------------------------------------------------
+ *
+ * A line is drawn as runs of text, one per stretch of pieces that share face,
+ * size, rise and link. Justified lines are drawn word by word, each at its
+ * own position: the PDF word spacing operator does not apply to multi-byte
+ * text. */
+
+enum { RUN_MAX = 512 };
+
+typedef struct {
+    layout_state *ls;
+    double baseline, size;
+    uint32_t color;
+    char text[RUN_MAX];
+    size_t len;
+    double x, width;    /* where the run starts, and its advance */
+    const piece *style; /* face, size, rise, link of the run; NULL when empty */
+} run;
+
+double line_height(const layout_state *ls, double size)
+{
+    return size * ls->st->leading;
+}
+
+static bool same_look(const piece *a, const piece *b)
+{
+    return a->face == b->face && a->size == b->size && a->rise == b->rise && a->uri == b->uri;
+}
+
+static void run_flush(run *r)
+{
+    if (!r->style || r->len == 0) {
+        r->style = NULL;
+        return;
+    }
+    layout_state *ls = r->ls;
+    const piece *p = r->style;
+    double size = p->size > 0 ? p->size : r->size;
+    uint32_t color = p->uri ? ls->st->link_color : r->color;
+    emit_text(ls, r->x, r->baseline - p->rise, p->face, size, color, r->text, r->len, r->width);
+    if (p->uri) {
+        double ascent = fonts_ascent(ls->fonts, p->face, size);
+        double descent = fonts_descent(ls->fonts, p->face, size);
+        emit_link(ls, r->x, r->baseline - ascent, r->width, ascent + descent, p->uri);
+    }
+    r->x += r->width;
+    r->width = 0;
+    r->len = 0;
+    r->style = NULL;
+}
+
+/* Adds text in the look of piece `p` at the end of the run. */
+static void run_add(run *r, const piece *p, const char *text, size_t len, double width)
+{
+    if (r->style && (!same_look(r->style, p) || r->len + len > RUN_MAX))
+        run_flush(r);
+    if (len > RUN_MAX) { /* a word longer than the buffer goes alone */
+        r->style = p;
+        emit_text(r->ls, r->x, r->baseline - p->rise, p->face, p->size, r->color, text, len, width);
+        r->x += width;
+        r->style = NULL;
+        return;
+    }
+    r->style = p;
+    memcpy(r->text + r->len, text, len);
+    r->len += len;
+    r->width += width;
+}
+
+static void run_skip(run *r, double width)
+{
+    run_flush(r);
+    r->x += width;
+}
+
+void lines_draw_marker(layout_state *ls, double baseline)
+{
+    if (!ls->marker.text)
+        return;
+    size_t len = strlen(ls->marker.text);
+    double w = fonts_width(ls->fonts, ls->marker.face, ls->marker.size, ls->marker.text, len);
+    emit_text(ls, ls->marker.right - w, baseline, ls->marker.face, ls->marker.size,
+              ls->marker.color, ls->marker.text, len, w);
+    ls->marker.text = NULL;
+}
+
+void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, double x,
+                    double baseline, double size, uint32_t color)
+{
+    if (!ls->keep.setting) /* something follows the heading that was kept */
+        ls->keep.active = false;
+    run r = {.ls = ls, .baseline = baseline, .size = size, .color = color, .x = x};
+    bool word_by_word = fabs(l->space_scale - 1) > 1e-3;
+    const piece *last_word = NULL;
+    for (size_t i = l->start; i < l->end; i++) {
+        const piece *p = &pl->items[i];
+        if (p->kind == PIECE_BREAK)
+            continue;
+        if (p->kind == PIECE_SPACE) {
+            if (i > l->start && pl->items[i - 1].kind == PIECE_SPACE)
+                continue; /* a run of spaces is one space */
+            if (word_by_word || !r.style)
+                run_skip(&r, p->width * l->space_scale);
+            else
+                run_add(&r, r.style, " ", 1, p->width);
+            continue;
+        }
+        size_t from = i == l->start ? l->start_off : 0;
+        size_t to = i + 1 == l->end ? l->end_len : p->len;
+        double w = from == 0 && to == p->len
+                       ? p->width
+                       : fonts_width(pl->fonts, p->face, p->size, p->text + from, to - from);
+        if (p->note)
+            footnotes_place(ls, p->note);
+        run_add(&r, p, p->text + from, to - from, w);
+        last_word = p;
+    }
+    if (l->hyphen && last_word)
+        run_add(&r, last_word, "-", 1,
+                fonts_width(pl->fonts, last_word->face, last_word->size, "-", 1));
+    run_flush(&r);
+}
+
+static double aligned_x(const line_span *l, double x, double width, text_align align)
+{
+    double drawn = fabs(l->space_scale - 1) > 1e-3 ? width : l->width;
+    return align == ALIGN_RIGHT    ? x + width - drawn
+           : align == ALIGN_CENTER ? x + (width - drawn) / 2
+                                   : x;
+}
+
+double baseline_in(const layout_state *ls, double top, double size)
+{
+    return top + fonts_ascent(ls->fonts, FACE_REGULAR, size) +
+           (line_height(ls, size) - fonts_ascent(ls->fonts, FACE_REGULAR, size) -
+            fonts_descent(ls->fonts, FACE_REGULAR, size)) /
+               2;
+}
+
+void lines_draw_at(layout_state *ls, const piece_list *pl, const line_span *lines, size_t n,
+                   double x, double width, double top, double size, uint32_t color,
+                   text_align align)
+{
+    double lh = line_height(ls, size);
+    for (size_t k = 0; k < n; k++)
+        lines_draw_one(ls, pl, &lines[k], aligned_x(&lines[k], x, width, align),
+                       baseline_in(ls, top + k * lh, size), size, color);
+}
+
+/* ---- setting lines on pages --------------------------------------------- */
+
+enum { NOTES_MAX = 32 };
+
+static size_t notes_of_line(const piece_list *pl, const line_span *l, int *notes, size_t count)
+{
+    for (size_t i = l->start; i < l->end && count < NOTES_MAX; i++)
+        if (pl->items[i].note)
+            notes[count++] = pl->items[i].note;
+    return count;
+}
+
+/* How many of the lines fit on the page, with the footnotes they refer to. */
+static size_t lines_fitting(const layout_state *ls, const piece_list *pl, const line_span *lines,
+                            size_t n, double lh)
+{
+    int notes[NOTES_MAX];
+    size_t count = 0;
+    double text_bottom = ls->page->height - ls->st->margin_bottom;
+    for (size_t k = 0; k < n; k++) {
+        count = notes_of_line(pl, &lines[k], notes, count);
+        double area = count ? footnotes_height_for(ls, notes, count) : footnotes_height(ls);
+        if (ls->y + (k + 1) * lh > text_bottom - area + 0.01)
+            return k;
+    }
+    return n;
+}
+
+/* How many of `remaining` lines to set on this page when `fit` fit: never one
+ * line of a paragraph alone at the foot (orphan) or at the head (widow). */
+static size_t lines_for_this_page(size_t remaining, size_t fit)
+{
+    if (fit >= remaining)
+        return remaining;
+    size_t most = remaining >= 4 ? remaining - 2 : 0;
+    size_t take = fit < most ? fit : most;
+    return take >= 2 ? take : 0;
+}
+
+void lines_place(layout_state *ls, const piece_list *pl, const line_span *lines, size_t n, double x,
+                 double width, double size, uint32_t color, text_align align)
+{
+    double lh = line_height(ls, size);
+    size_t k = 0;
+    while (k < n) {
+        size_t fit = lines_fitting(ls, pl, lines + k, n - k, lh);
+        size_t take = lines_for_this_page(n - k, fit);
+        if (take == 0 && !page_is_empty(ls)) {
+            page_new(ls);
+            continue;
+        }
+        if (take == 0) /* not even two lines fit on an empty page */
+            take = fit ? fit : 1;
+        for (size_t j = k; j < k + take; j++) {
+            double baseline = baseline_in(ls, ls->y, size);
+            lines_draw_marker(ls, baseline);
+            lines_draw_one(ls, pl, &lines[j], aligned_x(&lines[j], x, width, align), baseline, size,
+                           color);
+            ls->y += lh;
+        }
+        k += take;
+        if (k < n)
+            page_new(ls);
+    }
+}
+
+void lines_set(layout_state *ls, const piece_list *pl, double x, double width, double size,
+               uint32_t color, text_align align)
+{
+    break_params bp = {.width = width, .justify = align == ALIGN_JUSTIFY, .hyph = ls->hyph};
+    line_span *lines;
+    size_t n = lines_break_para(ls->mem, pl, &bp, &lines, NULL);
+    lines_place(ls, pl, lines, n, x, width, size, color, align);
+}

@@ -1,0 +1,177 @@
+#include "pdfcontent.h"
+
+#include <math.h>
+
+void content_init(pdf_content *c, strbuf *out)
+{
+    *c = (pdf_content){.out = out, .font = -1, .line_width = 1.0};
+}
+
+void content_number(strbuf *out, double v, int decimals)
+{
+    static const long long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    decimals = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+    long long n = isfinite(v) && fabs(v) < 1e12 ? llround(v * (double)scale[decimals]) : 0;
+    bool negative = n < 0;
+    unsigned long long u = negative ? -(unsigned long long)n : (unsigned long long)n;
+    /* Digits from the right: the decimals without trailing zeros, then the
+     * whole part. */
+    char buf[32];
+    size_t at = sizeof buf;
+    int places = decimals;
+    while (places > 0 && u % 10 == 0) {
+        u /= 10;
+        places--;
+    }
+    for (int i = 0; i < places; i++, u /= 10)
+        buf[--at] = (char)('0' + u % 10);
+    if (places > 0)
+        buf[--at] = '.';
+    do {
+        buf[--at] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    if (negative)
+        buf[--at] = '-';
+    strbuf_append(out, buf + at, sizeof buf - at);
+}
+
+static void put_num(pdf_content *c, double v)
+{
+    content_number(c->out, v, 3);
+    strbuf_putc(c->out, ' ');
+}
+
+static void put_color(pdf_content *c, uint32_t rgb, const char *op)
+{
+    for (int shift = 16; shift >= 0; shift -= 8)
+        put_num(c, ((rgb >> shift) & 0xFF) / 255.0);
+    strbuf_puts(c->out, op);
+    strbuf_putc(c->out, '\n');
+}
+
+static void set_fill(pdf_content *c, uint32_t rgb)
+{
+    if (c->fill_set && c->fill == rgb)
+        return;
+    put_color(c, rgb, "rg");
+    c->fill_set = true;
+    c->fill = rgb;
+}
+
+static void set_stroke(pdf_content *c, uint32_t rgb, double width)
+{
+    if (!c->stroke_set || c->stroke != rgb) {
+        put_color(c, rgb, "RG");
+        c->stroke_set = true;
+        c->stroke = rgb;
+    }
+    if (width != c->line_width) {
+        put_num(c, width);
+        strbuf_puts(c->out, "w\n");
+        c->line_width = width;
+    }
+}
+
+static void end_text(pdf_content *c)
+{
+    if (c->in_text)
+        strbuf_puts(c->out, "ET\n");
+    c->in_text = false;
+}
+
+/* A literal string of codes of one or two bytes; parentheses, backslashes
+ * and line ends escaped. */
+static void put_codes(pdf_content *c, const uint16_t *codes, size_t n, int code_bytes)
+{
+    strbuf_putc(c->out, '(');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char bytes[2] = {(unsigned char)(codes[i] >> 8), (unsigned char)codes[i]};
+        for (int k = code_bytes == 1 ? 1 : 0; k < 2; k++) {
+            unsigned char b = bytes[k];
+            if (b == '(' || b == ')' || b == '\\')
+                strbuf_putc(c->out, '\\');
+            if (b == '\n' || b == '\r')
+                strbuf_puts(c->out, b == '\n' ? "\\n" : "\\r");
+            else
+                strbuf_putc(c->out, (char)b);
+        }
+    }
+    strbuf_putc(c->out, ')');
+}
+
+void content_text(pdf_content *c, const content_font *font, double size, uint32_t rgb, double x,
+                  double y, const uint16_t *codes, const double *adjust, size_t n)
+{
+    if (n == 0)
+        return;
+    if (!c->in_text) {
+        strbuf_puts(c->out, "BT\n");
+        c->in_text = true;
+        c->line_x = c->line_y = 0;
+    }
+    if (font->resource != c->font || size != c->size) {
+        strbuf_printf(c->out, "/F%d ", font->resource);
+        put_num(c, size);
+        strbuf_puts(c->out, "Tf\n");
+        c->font = font->resource;
+        c->size = size;
+    }
+    set_fill(c, rgb);
+    /* Td moves from the start of the previous line: whole thousandths of a
+     * point, so that rounding never adds up along a page. */
+    long long tx = llround(x * 1000), ty = llround(y * 1000);
+    put_num(c, (double)(tx - c->line_x) / 1000);
+    put_num(c, (double)(ty - c->line_y) / 1000);
+    strbuf_puts(c->out, "Td\n");
+    c->line_x = tx;
+    c->line_y = ty;
+    bool kerned = false;
+    for (size_t i = 0; i + 1 < n && !kerned; i++)
+        kerned = adjust[i] != 0;
+    if (!kerned) {
+        put_codes(c, codes, n, font->code_bytes);
+        strbuf_puts(c->out, "Tj\n");
+        return;
+    }
+    strbuf_putc(c->out, '[');
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 < n && adjust[i] == 0)
+            continue;
+        put_codes(c, codes + start, i + 1 - start, font->code_bytes);
+        if (i + 1 < n)
+            content_number(c->out, adjust[i], 3);
+        start = i + 1;
+    }
+    strbuf_puts(c->out, "]TJ\n");
+}
+
+void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,
+                  uint32_t rgb)
+{
+    end_text(c);
+    set_stroke(c, rgb, width);
+    put_num(c, x1);
+    put_num(c, y1);
+    strbuf_puts(c->out, "m ");
+    put_num(c, x2);
+    put_num(c, y2);
+    strbuf_puts(c->out, "l S\n");
+}
+
+void content_rect(pdf_content *c, double x, double y, double width, double height, uint32_t rgb)
+{
+    end_text(c);
+    set_fill(c, rgb);
+    put_num(c, x);
+    put_num(c, y);
+    put_num(c, width);
+    put_num(c, height);
+    strbuf_puts(c->out, "re f\n");
+}
+
+void content_finish(pdf_content *c)
+{
+    end_text(c);
+}
