@@ -1,41 +1,30 @@
-/* Loads one data file with the loader of its kind and prints every
- * diagnostic as planpress does; exits 1 when there is an error. The bad-input
- * corpus (run.sh) uses it for the kinds of file the command line does not
- * build yet. usage: load KIND FILE (KIND: association, plan, outcome,
- * minutes, group). */
+/* Checks data files as `planpress check` does (check.h) and prints every
+ * diagnostic as planpress does; the exit status is check's (1 for an error,
+ * or with --strict for a warning too). The bad-input corpus (run.sh) uses it
+ * for the kinds of file the command line does not build.
+ * usage: load [--strict] FILE... */
 #include <stdio.h>
 #include <string.h>
 
-#include "load.h"
-
-static const void *load(arena *mem, const char *kind, const char *path, diag_list *dl)
-{
-    if (strcmp(kind, "association") == 0)
-        return load_association(mem, path, dl);
-    if (strcmp(kind, "plan") == 0)
-        return load_plan(mem, path, dl);
-    if (strcmp(kind, "outcome") == 0)
-        return load_outcome(mem, path, dl);
-    if (strcmp(kind, "minutes") == 0)
-        return load_minutes(mem, path, dl);
-    if (strcmp(kind, "group") == 0)
-        return load_group(mem, path, dl);
-    return NULL;
-}
+#include "check.h"
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fputs("usage: load KIND FILE\n", stderr);
+    check_options opt = {.strict = argc > 1 && strcmp(argv[1], "--strict") == 0};
+    int first = opt.strict ? 2 : 1;
+    if (argc <= first) {
+        fputs("usage: load [--strict] FILE...\n", stderr);
         return 2;
     }
     arena mem;
     arena_init(&mem);
     diag_list dl;
     diag_list_init(&dl, &mem);
-    const void *loaded = load(&mem, argv[1], argv[2], &dl);
+    strbuf report = {0};
+    int status =
+        check_files((const char *const *)argv + first, (size_t)(argc - first), &opt, &report, &dl);
     diag_print_all(&dl, stderr);
-    int status = loaded && dl.errors == 0 ? 0 : 1;
+    strbuf_free(&report);
     arena_free(&mem);
     return status;
 }

@@ -67,9 +67,9 @@ fuzz() {
             -max_len=65536 -seed="${FUZZ_SEED:-0}" -print_final_stats=0 $dict \
             -artifact_prefix="$crashes/" "$corpus" >"$dir/$t.log" 2>&1; then
             crashed="$crashed $t"
-            grep -E "^==[0-9]+==ERROR|SUMMARY|^fuzz:|runtime error|Test unit written" "$dir/$t.log" | head -5
+            grep -aE "^==[0-9]+==ERROR|SUMMARY|^fuzz:|runtime error|Test unit written" "$dir/$t.log" | head -5
         else
-            grep -E "^#[0-9]+.*DONE" "$dir/$t.log" | tail -1
+            grep -aE "^#[0-9]+.*DONE" "$dir/$t.log" | tail -1
         fi
     done
     if [ -n "$crashed" ]; then
