@@ -133,3 +133,10 @@ fuzz:
 	sh tests/fuzz/run.sh fuzz $(BUILD)/libfuzzer/fuzz $(FUZZ_SECONDS)
 fuzz-smoke:
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
+
+$(BUILD)/bench/markdown: tests/bench/markdown.c $(BUILD)/libplanpress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
+
+bench: $(BIN) $(BUILD)/bench/markdown
+	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown
