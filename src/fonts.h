@@ -1,9 +1,12 @@
 /* fonts: the font faces of a style, loaded once per process with HarfBuzz.
- * Sets text the way the PDF writer draws it: one glyph per character, the
- * advances of the font file and the pair kerning of its GPOS `kern` feature,
- * so a width measured here is the width drawn. Owns the HarfBuzz objects
- * (fonts_free); everything is read-only after fonts_load, so one font_set
- * serves documents built in parallel threads. */
+ * Sets text the way the PDF writer draws it: one glyph per character (no
+ * ligatures), the advances of the font file and the pair kerning HarfBuzz
+ * shapes from the font's GPOS `kern` feature, so a width measured here is
+ * the width drawn. Kerning is looked up at load for Latin letters,
+ * punctuation and symbols (below U+0250 and from U+1E00 to U+22FF); other
+ * scripts are set unkerned. Owns the HarfBuzz objects (fonts_free);
+ * everything is read-only after fonts_load, so one font_set serves
+ * documents built in parallel threads. */
 #ifndef PP_FONTS_H
 #define PP_FONTS_H
 

@@ -12,9 +12,31 @@ enum { MAX_RUN = 96 }; /* longer runs of letters are not words */
 
 struct hyphenator {
     HyphenDict *dict;
+    /* The patterns of words: a dictionary without a compound level of its own
+     * gets a first level from libhyphen that only splits at hyphens and
+     * apostrophes, which runs of letters never hold. Then the patterns alone
+     * are run, with the minimums applied here: the same breaks, found more
+     * than twice as fast. NULL for a dictionary with a real compound level. */
+    HyphenDict *word_level;
     int left_min, right_min;
     char *path;
 };
+
+static bool is_latin1_letter(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7);
+}
+
+/* True when no pattern of the level has a letter in it. */
+static bool level_has_no_letters(const HyphenDict *d)
+{
+    for (int s = 0; s < d->num_states; s++)
+        for (int t = 0; t < d->states[s].num_trans; t++)
+            if (is_latin1_letter((unsigned char)d->states[s].trans[t].ch))
+                return false;
+    return true;
+}
 
 hyphenator *hyphenator_load(const char *path, int left_min, int right_min, diag_list *dl)
 {
@@ -32,7 +54,9 @@ hyphenator *hyphenator_load(const char *path, int left_min, int right_min, diag_
         free(copy);
         return NULL;
     }
-    *h = (hyphenator){dict, left_min, right_min, copy};
+    *h = (hyphenator){dict, NULL, left_min, right_min, copy};
+    if (dict->nextlevel && level_has_no_letters(dict))
+        h->word_level = dict->nextlevel;
     return h;
 }
 
@@ -84,12 +108,6 @@ const hyphenator *hyphenator_shared(const char *path, int left_min, int right_mi
 
 /* ---- words ------------------------------------------------------------- */
 
-static bool is_latin1_letter(uint32_t cp)
-{
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7);
-}
-
 static bool is_upper(uint32_t cp)
 {
     return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
@@ -109,8 +127,11 @@ static size_t hyphenate_run(const hyphenator *h, const char *latin1, const size_
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
     size_t count = 0;
-    if (hnj_hyphen_hyphenate3(h->dict, latin1, n, hyphens, NULL, &rep, &pos, &cut, h->left_min,
-                              h->right_min, h->left_min, h->right_min) == 0) {
+    int status = h->word_level
+                     ? hnj_hyphen_hyphenate(h->word_level, latin1, n, hyphens)
+                     : hnj_hyphen_hyphenate3(h->dict, latin1, n, hyphens, NULL, &rep, &pos, &cut,
+                                             h->left_min, h->right_min, h->left_min, h->right_min);
+    if (status == 0) {
         for (int i = 0; i + 1 < n && count < max; i++) {
             bool standard = !rep || !rep[i];
             if ((hyphens[i] & 1) && standard && i + 1 >= h->left_min && n - i - 1 >= h->right_min)

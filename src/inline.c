@@ -45,14 +45,19 @@ static piece *push_piece(layout_state *ls, piece_list *pl, piece_kind kind, cons
     return p;
 }
 
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
 /* Splits text at ASCII spaces (and tabs and newlines) into words and spaces. */
 static void add_text(layout_state *ls, piece_list *pl, const inline_format *f, const char *s)
 {
     size_t len = strlen(s), i = 0;
     while (i < len) {
         size_t j = i;
-        bool space = strchr(" \t\n", s[i]) != NULL;
-        while (j < len && (strchr(" \t\n", s[j]) != NULL) == space)
+        bool space = is_space(s[i]);
+        while (j < len && is_space(s[j]) == space)
             j++;
         push_piece(ls, pl, space ? PIECE_SPACE : PIECE_WORD, f, space ? " " : s + i,
                    space ? 1 : j - i);

@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -56,7 +57,7 @@ static void move_kept(layout_state *ls, size_t from, double y_before)
     ls->keep.y = page_top(ls);
 }
 
-void page_new(layout_state *ls)
+void page_new_sized(layout_state *ls, double width, double height)
 {
     layout_doc *d = ls->doc;
     bool move = false;
@@ -68,8 +69,8 @@ void page_new(layout_state *ls)
         footnotes_finish_page(ls);
     }
     ls->page = ARENA_PUSH(ls->mem, d->pages, d->npages, d->pages_cap);
-    ls->page->width = d->width;
-    ls->page->height = d->height;
+    ls->page->width = width;
+    ls->page->height = height;
     ls->plain_pages = arena_grow(ls->mem, ls->plain_pages, &ls->plain_cap, d->npages, sizeof(bool));
     ls->plain_pages[d->npages - 1] = false;
     ls->y = page_top(ls);
@@ -77,6 +78,11 @@ void page_new(layout_state *ls)
         move_kept(ls, from, y_before);
     else
         ls->keep.active = false;
+}
+
+void page_new(layout_state *ls)
+{
+    page_new_sized(ls, ls->doc->width, ls->doc->height);
 }
 
 bool page_is_empty(const layout_state *ls)
@@ -160,6 +166,18 @@ void emit_link(layout_state *ls, double x, double top, double width, double heig
                        .uri = uri});
 }
 
+void emit_link_to(layout_state *ls, double x, double top, double width, double height,
+                  size_t dest_page, double dest_y)
+{
+    push_box(ls, (box){.kind = BOX_LINK,
+                       .x = x,
+                       .y = ls->page->height - top - height,
+                       .width = width,
+                       .height = height,
+                       .dest_page = dest_page,
+                       .dest_y = dest_y});
+}
+
 /* ---- blocks ------------------------------------------------------------- */
 
 static void layout_blocks(layout_state *ls, cmark_node *parent, column col);
@@ -210,7 +228,7 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     page_need(ls, n * lh + ts->space_after);
     if (!ls->keep.active) /* keeps a heading that follows at once with this one */
         ls->keep = (kept_heading){.active = true,
-                                  .page = (size_t)(ls->page - ls->doc->pages),
+                                  .page = page_index(ls),
                                   .box = ls->page->count,
                                   .heading = ls->doc->nheadings,
                                   .y = ls->y};
@@ -222,6 +240,7 @@ static void heading(layout_state *ls, cmark_node *node, column col)
                           .title = number ? arena_printf(ls->mem, "%s %s", number, title) : title,
                           .page = d->npages - 1,
                           .y = ls->page->height - ls->y};
+    toc_heading_placed(ls, node, d->nheadings - 1);
     double ascent = fonts_ascent(ls->fonts, FACE_BOLD, ts->size);
     for (size_t k = 0; k < n; k++) {
         lines_draw_marker(ls, ls->y + ascent);
@@ -348,6 +367,8 @@ static void code_block(layout_state *ls, cmark_node *node, column col)
             page_new(ls);
     } else if (info && strcmp(info, "cover") == 0) {
         cover_layout(ls, literal ? literal : "");
+    } else if (fenced_block(ls, node, col)) {
+        return;
     } else if (literal) {
         verbatim(ls, literal, col);
     }
@@ -382,7 +403,8 @@ static void layout_blocks(layout_state *ls, cmark_node *parent, column col)
             heading(ls, n, col);
         } else if (t == CMARK_NODE_LIST) {
             list(ls, n, col);
-            ls->y += body->space_after / 2;
+            /* after its last line, as much space as after a paragraph */
+            ls->y += in_tight_list(parent) ? 0 : body->space_after * 2 / 3;
         } else if (t == CMARK_NODE_BLOCK_QUOTE) {
             block_quote(ls, n, col);
         } else if (t == CMARK_NODE_CODE_BLOCK) {
@@ -465,9 +487,21 @@ static void running_header_footer(layout_state *ls, const layout_info *info)
     }
 }
 
-static cmark_node *parse(const char *markdown, size_t len)
+static void register_extensions(void)
 {
     cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* cmark-gfm 0.29 keeps its table of special characters in a global that each
+ * parse changes while it runs (github/cmark-gfm pull request 176): documents
+ * laid out in parallel threads take turns to parse. */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static cmark_node *parse(const char *markdown, size_t len)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, register_extensions);
+    pthread_mutex_lock(&parse_lock);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
     static const char *const extensions[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
@@ -475,6 +509,7 @@ static cmark_node *parse(const char *markdown, size_t len)
     cmark_parser_feed(parser, markdown, len);
     cmark_node *root = cmark_parser_finish(parser);
     cmark_parser_free(parser);
+    pthread_mutex_unlock(&parse_lock);
     return root;
 }
 
@@ -488,6 +523,7 @@ static void drop_empty_last_page(layout_doc *d)
 bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *st,
                      const font_set *fonts, const layout_info *info, layout_doc *out, diag_list *dl)
 {
+    size_t errors_before = dl->errors;
     const hyphenator *hyph = NULL;
     if (st->hyphenation.dictionary) {
         hyph = hyphenator_shared(st->hyphenation.dictionary, st->hyphenation.left_min,
@@ -500,14 +536,21 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
     }
     cmark_node *root = parse(markdown, len);
     *out = (layout_doc){.width = st->page_width, .height = st->page_height};
-    layout_state ls = {.mem = mem, .st = st, .fonts = fonts, .hyph = hyph, .doc = out};
+    layout_state ls = {.mem = mem,
+                       .st = st,
+                       .fonts = fonts,
+                       .hyph = hyph,
+                       .doc = out,
+                       .dl = dl,
+                       .source = info->source ? info->source : "Markdown"};
     page_new(&ls);
     ls.notes = footnotes_collect(&ls, root);
     layout_blocks(&ls, root, (column){page_body_left(&ls), page_body_width(&ls)});
     flush_marker(&ls);
     footnotes_finish_page(&ls);
     drop_empty_last_page(out);
+    toc_fill_in(&ls); /* the second pass: every heading's page is known now */
     running_header_footer(&ls, info);
     cmark_node_free(root);
-    return true;
+    return dl->errors == errors_before;
 }

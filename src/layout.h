@@ -62,6 +62,7 @@ typedef struct {
 typedef struct {
     const char *title;
     const char *association;
+    const char *source; /* names the Markdown in diagnostics (optional) */
 } layout_info;
 
 bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *st,

@@ -12,13 +12,13 @@
  *
  * The total-fit algorithm of Knuth and Plass ("Breaking paragraphs into
  * lines", 1981) over boxes (pieces of words), glue (spaces) and penalties
- * (places a word may be broken). Tried as TeX does, first without
- * hyphenation and a strict tolerance, then with hyphenation and no two
- * hyphenated lines in a row, then with them; the first of these that finds a
- * way is taken unless first fit does better (in demerits), and when none does,
- * every way of breaking is looked at, words too wide for the column cut. First
- * fit is kept only when even that finds nothing: a column narrower than a
- * letter. */
+ * (places a word may be broken). Tried as TeX does: first without
+ * hyphenation and a strict tolerance; then with hyphenation, first with no two
+ * hyphenated lines in a row, then with them. The first pass that finds a way
+ * is taken unless first fit over the same break points does better (in
+ * demerits); then, or when no pass finds a way, every way of breaking is
+ * looked at, with words too wide for the column cut. First fit is kept only
+ * when even that finds nothing: a column narrower than a letter. */
 
 typedef enum { ITEM_BOX, ITEM_GLUE, ITEM_PENALTY } item_kind;
 
@@ -31,16 +31,16 @@ typedef enum {
 } break_kind;
 
 typedef struct {
-    item_kind kind;
-    break_kind brk;
-    bool flagged; /* a break here ends the line in a hyphen */
-    bool fill;    /* glue that stretches without limit: before a forced break */
-    size_t piece; /* where the item comes from */
-    size_t off;   /* boxes: bytes [off, off + len) of the piece */
-    size_t len;
-    double width; /* penalties: the width of the hyphen added when broken */
-    double stretch, shrink;
-    double penalty;
+    uint8_t kind;   /* item_kind */
+    uint8_t brk;    /* break_kind */
+    bool flagged;   /* a break here ends the line in a hyphen */
+    bool fill;      /* glue that stretches without limit: before a forced break */
+    uint32_t piece; /* where the item comes from */
+    uint32_t off;   /* boxes: bytes [off, off + len) of the piece */
+    uint32_t len;
+    float width; /* penalties: the width of the hyphen added when broken */
+    float stretch, shrink;
+    float penalty;
 } item;
 
 typedef struct {
@@ -63,7 +63,7 @@ enum { MAX_WORD_BREAKS = 64 };
 typedef struct {
     const piece_list *pl;
     const break_params *bp;
-    bool hyphenate, emergency;
+    bool emergency;
     arena *mem;
     item_list items;
     double chunk;  /* width of the boxes since the last place a line may end */
@@ -142,17 +142,21 @@ static bool looks_like_address(const piece *p)
 /* Break points after a hyphen, slash or dash written between two letters. */
 static size_t written_breaks(const piece *p, size_t *at, break_kind *kinds, size_t max)
 {
+    const unsigned char *t = (const unsigned char *)p->text;
     size_t n = 0;
-    for (size_t i = 0; i < p->len && n < max;) {
-        size_t next = i;
-        uint32_t cp = utf8_next(p->text, p->len, &next);
-        bool breakable = cp == '-' || cp == '/' || cp == 0x2013 || cp == 0x2014;
-        if (breakable && is_letter(code_point_before(p->text, i)) &&
+    for (size_t i = 0; i < p->len && n < max; i++) {
+        size_t next = i + 1; /* after - or / */
+        if (t[i] == 0xE2 && i + 2 < p->len && t[i + 1] == 0x80 &&
+            (t[i + 2] == 0x93 || t[i + 2] == 0x94))
+            next = i + 3; /* after – or — */
+        else if (t[i] != '-' && t[i] != '/')
+            continue;
+        if (is_letter(code_point_before(p->text, i)) &&
             is_letter(code_point_at(p->text, p->len, next))) {
             at[n] = next;
             kinds[n++] = BREAK_WRITTEN;
         }
-        i = next;
+        i = next - 1;
     }
     return n;
 }
@@ -165,9 +169,8 @@ static size_t word_breaks(const builder *b, const piece *p, size_t *at, break_ki
     if (p->note || p->face == FACE_MONO || looks_like_address(p))
         return 0;
     size_t nw = written_breaks(p, w_at, w_kind, MAX_WORD_BREAKS);
-    size_t nh = b->hyphenate && b->bp->hyph
-                    ? hyphenate_word(b->bp->hyph, p->text, p->len, h_at, MAX_WORD_BREAKS)
-                    : 0;
+    size_t nh =
+        b->bp->hyph ? hyphenate_word(b->bp->hyph, p->text, p->len, h_at, MAX_WORD_BREAKS) : 0;
     size_t n = 0, i = 0, j = 0;
     while ((i < nw || j < nh) && n < MAX_WORD_BREAKS) {
         if (j >= nh || (i < nw && w_at[i] <= h_at[j])) {
@@ -271,7 +274,8 @@ static void add_space(builder *b, size_t index)
     if (b->items.n == 0 || last_is(b, ITEM_GLUE)) /* leading, or one of a run */
         return;
     double w = b->pl->items[index].width;
-    bool justify = b->bp->justify;
+    /* spaces in code keep their width */
+    bool justify = b->bp->justify && b->pl->items[index].face != FACE_MONO;
     push_item(b, (item){.kind = ITEM_GLUE,
                         .piece = index,
                         .width = w,
@@ -284,8 +288,9 @@ static void add_space(builder *b, size_t index)
 static item_list build_items(arena *mem, const piece_list *pl, const break_params *bp,
                              bool emergency, bool *too_wide)
 {
-    builder b = {
-        .pl = pl, .bp = bp, .hyphenate = bp->hyph != NULL, .emergency = emergency, .mem = mem};
+    builder b = {.pl = pl, .bp = bp, .emergency = emergency, .mem = mem};
+    b.items.cap = 2 * pl->count + 8;
+    b.items.v = ARENA_ARRAY(mem, item, b.items.cap);
     for (size_t i = 0; i < pl->count; i++) {
         switch (pl->items[i].kind) {
         case PIECE_WORD: add_word(&b, i); break;
@@ -543,50 +548,48 @@ static line_span make_line(const context *c, const piece_list *pl, const line_re
     return l;
 }
 
-/* Makes the lines and counts what the tests and benchmarks look at. */
-static size_t set_lines(arena *mem, const context *c, const piece_list *pl, const line_ref *refs,
-                        size_t n, int pass, line_span **out, break_stats *stats)
+/* Breaks chosen for a paragraph: lines refs[0 .. n). */
+typedef struct {
+    line_ref *refs;
+    size_t n;
+} breaks;
+
+/* Counts what the tests and benchmarks look at, demerits as total_fit does. */
+static break_stats count_breaks(const context *c, breaks br, int pass)
 {
-    line_span *lines = ARENA_ARRAY(mem, line_span, n ? n : 1);
     break_stats s = {.pass = pass};
     int prev_fitness = 1, row = 0;
-    for (size_t k = 0; k < n; k++) {
-        lines[k] = make_line(c, pl, &refs[k]);
-        line_fit f = fit_line(c, refs[k].start, refs[k].brk);
-        s.demerits += line_demerits(c, &f, refs[k].brk, row, prev_fitness);
-        s.consecutive_hyphens += row > 0 && lines[k].flagged;
-        row = lines[k].flagged ? row + 1 : 0;
+    for (size_t k = 0; k < br.n; k++) {
+        line_fit f = fit_line(c, br.refs[k].start, br.refs[k].brk);
+        bool flagged = c->items->v[br.refs[k].brk].flagged;
+        s.demerits += line_demerits(c, &f, br.refs[k].brk, row, prev_fitness);
+        s.badness += f.badness < INF_BAD ? f.badness : INF_BAD;
+        s.consecutive_hyphens += row > 0 && flagged;
+        s.hyphens += flagged;
+        s.overfull += f.ratio < -1;
+        row = flagged ? row + 1 : 0;
         prev_fitness = fitness_class(f.ratio);
-        s.badness += lines[k].badness;
-        s.hyphens += lines[k].flagged;
-        s.overfull += lines[k].overfull;
     }
-    if (stats)
-        *stats = s;
-    *out = lines;
-    return n;
+    return s;
 }
 
-static size_t lines_from_path(arena *mem, const context *c, const piece_list *pl, const node *end,
-                              int pass, line_span **out, break_stats *stats)
+static breaks path_to(arena *mem, const node *end)
 {
-    size_t n = 0;
+    breaks br = {0};
     for (const node *p = end; p->prev; p = p->prev)
-        n++;
-    line_ref *refs = ARENA_ARRAY(mem, line_ref, n ? n : 1);
-    size_t k = n;
+        br.n++;
+    br.refs = ARENA_ARRAY(mem, line_ref, br.n ? br.n : 1);
+    size_t k = br.n;
     for (const node *p = end; p->prev; p = p->prev)
-        refs[--k] = (line_ref){p->prev->start, p->pos};
-    return set_lines(mem, c, pl, refs, n, pass, out, stats);
+        br.refs[--k] = (line_ref){p->prev->start, p->pos};
+    return br;
 }
 
 /* First fit: each line takes as much as fits, shrinking spaces if need be. */
-static size_t first_fit(arena *mem, const context *c, const piece_list *pl, line_span **out,
-                        break_stats *stats)
+static breaks first_fit(arena *mem, const context *c)
 {
-    size_t n = 0, cap = 0;
-    line_ref *refs = NULL;
-    size_t start = 0, b = 0, fitting = SIZE_MAX;
+    breaks br = {0};
+    size_t cap = 0, start = 0, b = 0, fitting = SIZE_MAX;
     while (b < c->items->n) {
         if (!is_legal_break(c->items, b, true)) {
             b++;
@@ -599,16 +602,48 @@ static size_t first_fit(arena *mem, const context *c, const piece_list *pl, line
             continue;
         }
         size_t at = fits || fitting == SIZE_MAX ? b : fitting;
-        *ARENA_PUSH(mem, refs, n, cap) = (line_ref){start, at};
+        *ARENA_PUSH(mem, br.refs, br.n, cap) = (line_ref){start, at};
         start = line_start_after(c->items, at);
         b = at + 1;
         fitting = SIZE_MAX;
     }
-    return set_lines(mem, c, pl, refs, n, 5, out, stats);
+    return br;
 }
 
-size_t lines_break_para(arena *mem, const piece_list *pl, const break_params *bp, line_span **out,
-                        break_stats *stats)
+static context make_context(arena *mem, const piece_list *pl, const break_params *bp,
+                            bool emergency, bool *too_wide)
+{
+    item_list *items = ARENA_NEW(mem, item_list);
+    *items = build_items(mem, pl, bp, emergency, too_wide);
+    return (context){items, prefix_sums(mem, items), bp->width, bp->justify};
+}
+
+typedef struct {
+    context c;
+    breaks br;
+    int pass;
+} choice;
+
+/* The breaks of the first pass that finds a way no worse than first fit over
+ * the same break points. */
+static bool try_passes(arena *mem, const context *c, const pass_rules *passes, int first, int count,
+                       choice *out)
+{
+    double first_fit_demerits = count_breaks(c, first_fit(mem, c), 0).demerits;
+    for (int p = first; p < first + count; p++) {
+        const node *end = total_fit(mem, c, &passes[p]);
+        if (end && end->demerits <= first_fit_demerits) {
+            *out = (choice){*c, path_to(mem, end), p + 1};
+            return true;
+        }
+        if (end) /* first fit does better: look at every way */
+            return false;
+    }
+    return false;
+}
+
+/* Hyphenation is looked up only when a paragraph cannot be set well without. */
+static choice choose_breaks(arena *mem, const piece_list *pl, const break_params *bp)
 {
     static const pass_rules passes[] = {
         {.hyphenate = false, .tolerance = PRETOLERANCE, .no_double_hyphens = true},
@@ -616,41 +651,96 @@ size_t lines_break_para(arena *mem, const piece_list *pl, const break_params *bp
         {.hyphenate = true, .tolerance = TOLERANCE},
     };
     static const pass_rules every_way = {.hyphenate = true, .tolerance = INFINITY};
+    choice ch;
     bool too_wide;
-    item_list items = build_items(mem, pl, bp, false, &too_wide);
-    context c = {&items, prefix_sums(mem, &items), bp->width, bp->justify};
-    if (too_wide) { /* words too wide for the column may be cut */
-        items = build_items(mem, pl, bp, true, NULL);
-        c.sums = prefix_sums(mem, &items);
-    }
-    line_span *first;
-    break_stats ff;
-    size_t nf = first_fit(mem, &c, pl, &first, &ff);
-    for (int p = 0; p < 3 && !too_wide; p++) {
-        const node *end = total_fit(mem, &c, &passes[p]);
-        if (end && end->demerits <= ff.demerits)
-            return lines_from_path(mem, &c, pl, end, p + 1, out, stats);
-        if (end) /* first fit does better: look at every way */
-            break;
-    }
+    break_params plain = *bp;
+    plain.hyph = NULL;
+    context c = make_context(mem, pl, &plain, false, &too_wide);
+    if (!too_wide && try_passes(mem, &c, passes, 0, 1, &ch))
+        return ch;
+    if (bp->hyph)
+        c = make_context(mem, pl, bp, false, &too_wide);
+    if (!too_wide && try_passes(mem, &c, passes, 1, 2, &ch))
+        return ch;
+    if (too_wide) /* words too wide for the column may be cut */
+        c = make_context(mem, pl, bp, true, NULL);
     const node *end = total_fit(mem, &c, &every_way);
     if (end)
-        return lines_from_path(mem, &c, pl, end, 4, out, stats);
+        return (choice){c, path_to(mem, end), 4};
+    return (choice){c, first_fit(mem, &c), 5};
+}
+
+static size_t set_lines(arena *mem, const piece_list *pl, const choice *ch, line_span **out,
+                        break_stats *stats)
+{
+    line_span *lines = ARENA_ARRAY(mem, line_span, ch->br.n ? ch->br.n : 1);
+    for (size_t k = 0; k < ch->br.n; k++)
+        lines[k] = make_line(&ch->c, pl, &ch->br.refs[k]);
     if (stats)
-        *stats = ff;
-    *out = first;
-    return nf;
+        *stats = count_breaks(&ch->c, ch->br, ch->pass);
+    *out = lines;
+    return ch->br.n;
+}
+
+/* A paragraph that fits on one line, set as total_fit would set it. */
+static bool one_line(arena *mem, const piece_list *pl, const break_params *bp, line_span **out,
+                     break_stats *stats)
+{
+    size_t first = SIZE_MAX, last = 0;
+    for (size_t i = 0; i < pl->count; i++) {
+        if (pl->items[i].kind == PIECE_BREAK)
+            return false;
+        if (pl->items[i].kind == PIECE_WORD) {
+            first = first == SIZE_MAX ? i : first;
+            last = i;
+        }
+    }
+    if (first == SIZE_MAX)
+        return false;
+    double width = 0;
+    for (size_t i = first; i <= last; i++) /* a run of spaces is one space */
+        if (pl->items[i].kind == PIECE_WORD || pl->items[i - 1].kind != PIECE_SPACE)
+            width += pl->items[i].width;
+    if (width > bp->width)
+        return false;
+    line_span *l = ARENA_NEW(mem, line_span);
+    *l = (line_span){.start = first,
+                     .end = last + 1,
+                     .end_len = pl->items[last].len,
+                     .width = width,
+                     .space_scale = 1};
+    if (stats)
+        *stats = (break_stats){.pass = 1, .demerits = LINE_PENALTY * LINE_PENALTY};
+    *out = l;
+    return true;
+}
+
+size_t lines_break_para(arena *mem, const piece_list *pl, const break_params *bp, line_span **out,
+                        break_stats *stats)
+{
+    if (one_line(mem, pl, bp, out, stats))
+        return 1;
+    arena scratch; /* items and breaks: only the lines are kept */
+    arena_init(&scratch);
+    choice ch = choose_breaks(&scratch, pl, bp);
+    size_t n = set_lines(mem, pl, &ch, out, stats);
+    arena_free(&scratch);
+    return n;
 }
 
 size_t lines_break_greedy(arena *mem, const piece_list *pl, const break_params *bp, line_span **out,
                           break_stats *stats)
 {
+    arena scratch;
+    arena_init(&scratch);
     bool too_wide;
-    item_list items = build_items(mem, pl, bp, false, &too_wide);
+    context c = make_context(&scratch, pl, bp, false, &too_wide);
     if (too_wide)
-        items = build_items(mem, pl, bp, true, NULL);
-    context c = {&items, prefix_sums(mem, &items), bp->width, bp->justify};
-    return first_fit(mem, &c, pl, out, stats);
+        c = make_context(&scratch, pl, bp, true, NULL);
+    choice ch = {c, first_fit(&scratch, &c), 5};
+    size_t n = set_lines(mem, pl, &ch, out, stats);
+    arena_free(&scratch);
+    return n;
 }
 
 size_t lines_break(arena *mem, const piece_list *pl, double width, line_span **out)

@@ -32,23 +32,25 @@ static bool same_look(const piece *a, const piece *b)
     return a->face == b->face && a->size == b->size && a->rise == b->rise && a->uri == b->uri;
 }
 
-static void run_flush(run *r)
+/* Text in the look of piece `p` from x on the baseline, with its link. */
+static void emit_in_look(run *r, const piece *p, const char *text, size_t len, double width)
 {
-    if (!r->style || r->len == 0) {
-        r->style = NULL;
-        return;
-    }
     layout_state *ls = r->ls;
-    const piece *p = r->style;
     double size = p->size > 0 ? p->size : r->size;
     uint32_t color = p->uri ? ls->st->link_color : r->color;
-    emit_text(ls, r->x, r->baseline - p->rise, p->face, size, color, r->text, r->len, r->width);
+    emit_text(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len, width);
     if (p->uri) {
         double ascent = fonts_ascent(ls->fonts, p->face, size);
         double descent = fonts_descent(ls->fonts, p->face, size);
-        emit_link(ls, r->x, r->baseline - ascent, r->width, ascent + descent, p->uri);
+        emit_link(ls, r->x, r->baseline - ascent, width, ascent + descent, p->uri);
     }
-    r->x += r->width;
+    r->x += width;
+}
+
+static void run_flush(run *r)
+{
+    if (r->style && r->len > 0)
+        emit_in_look(r, r->style, r->text, r->len, r->width);
     r->width = 0;
     r->len = 0;
     r->style = NULL;
@@ -60,10 +62,7 @@ static void run_add(run *r, const piece *p, const char *text, size_t len, double
     if (r->style && (!same_look(r->style, p) || r->len + len > RUN_MAX))
         run_flush(r);
     if (len > RUN_MAX) { /* a word longer than the buffer goes alone */
-        r->style = p;
-        emit_text(r->ls, r->x, r->baseline - p->rise, p->face, p->size, r->color, text, len, width);
-        r->x += width;
-        r->style = NULL;
+        emit_in_look(r, p, text, len, width);
         return;
     }
     r->style = p;
@@ -102,12 +101,15 @@ void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, 
         if (p->kind == PIECE_BREAK)
             continue;
         if (p->kind == PIECE_SPACE) {
-            if (i > l->start && pl->items[i - 1].kind == PIECE_SPACE)
-                continue; /* a run of spaces is one space */
+            bool one_of_a_run = i > l->start && pl->items[i - 1].kind == PIECE_SPACE;
+            /* spaces in code keep their width */
+            double width = p->face == FACE_MONO ? p->width : p->width * l->space_scale;
+            if (one_of_a_run)
+                continue;
             if (word_by_word || !r.style)
-                run_skip(&r, p->width * l->space_scale);
+                run_skip(&r, width);
             else
-                run_add(&r, r.style, " ", 1, p->width);
+                run_add(&r, r.style, " ", 1, width);
             continue;
         }
         size_t from = i == l->start ? l->start_off : 0;
@@ -181,13 +183,16 @@ static size_t lines_fitting(const layout_state *ls, const piece_list *pl, const 
 }
 
 /* How many of `remaining` lines to set on this page when `fit` fit: never one
- * line of a paragraph alone at the foot (orphan) or at the head (widow). */
-static size_t lines_for_this_page(size_t remaining, size_t fit)
+ * line of a paragraph alone at the foot (orphan) or at the head (widow), and
+ * a word broken across pages only when that cannot be helped. */
+static size_t lines_for_this_page(const line_span *lines, size_t remaining, size_t fit)
 {
     if (fit >= remaining)
         return remaining;
     size_t most = remaining >= 4 ? remaining - 2 : 0;
     size_t take = fit < most ? fit : most;
+    if (take > 2 && lines[take - 1].hyphen)
+        take--;
     return take >= 2 ? take : 0;
 }
 
@@ -198,7 +203,7 @@ void lines_place(layout_state *ls, const piece_list *pl, const line_span *lines,
     size_t k = 0;
     while (k < n) {
         size_t fit = lines_fitting(ls, pl, lines + k, n - k, lh);
-        size_t take = lines_for_this_page(n - k, fit);
+        size_t take = lines_for_this_page(lines + k, n - k, fit);
         if (take == 0 && !page_is_empty(ls)) {
             page_new(ls);
             continue;

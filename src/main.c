@@ -1,209 +1,428 @@
-/* main: the command line. Parses options, runs the documents, prints every
- * diagnostic and chooses the exit status (0 good, 1 failures, 2 usage). */
-#include <dirent.h>
+/* main: the command line. One function per command (build, render, check,
+ * help) parses its options, runs, prints what is to be printed and chooses
+ * the exit status: 0 good, 1 something failed, 2 a usage error. */
+#define _GNU_SOURCE /* sched_getaffinity */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
+#include "batch.h"
+#include "check.h"
 #include "diag.h"
+#include "discover.h"
 #include "document.h"
-#include "fonts.h"
-#include "style.h"
+#include "kinds.h"
+#include "outdir.h"
+#include "report.h"
 
 #ifndef PLANPRESS_VERSION
 #define PLANPRESS_VERSION "0.1.0"
 #endif
 
-static const char usage_text[] =
-    "usage: planpress [build] [options] [PATH...]\n"
+enum { EXIT_USAGE = 2 };
+
+static const char main_help[] =
+    "usage: planpress [COMMAND] [options] [ARGS...]\n"
     "\n"
-    "Renders the plans under PATH (default: plans/) into PDF documents.\n"
+    "Turns the YAML plans of coordination associations into PDF documents.\n"
+    "\n"
+    "commands:\n"
+    "  build [PATH...]   build every document under PATH (default: plans) into out/,\n"
+    "                    leaving alone those that are up to date; the default command\n"
+    "  render FILE       render one document, whatever changed\n"
+    "  check FILE...     key figures, rule statuses, errors and warnings of data files\n"
+    "  help [COMMAND]    show the help of a command\n"
+    "\n"
+    "options:\n"
+    "  -h, --help        show this help and exit\n"
+    "  -V, --version     show the version and exit\n"
+    "\n"
+    "\"planpress COMMAND --help\" shows the options of a command; see planpress(1).\n";
+
+static const char build_help[] =
+    "usage: planpress build [options] [PATH...]\n"
+    "\n"
+    "Builds every document found under PATH (folders are searched, files taken as\n"
+    "they are; default: plans) into the output folder, as OUT/<folder>/<name>.pdf.\n"
+    "A document is built again only when one of its inputs changed: its data\n"
+    "files, the templates and style it uses, the fonts, or planpress itself.\n"
     "\n"
     "options:\n"
     "  -o, --out DIR        write documents under DIR (default: out)\n"
-    "  -t, --templates DIR  default templates and style (default: templates)\n"
+    "  -t, --templates DIR  default templates and style (default: templates, else\n"
+    "                       the installed ones)\n"
+    "  -j, --jobs N         build N documents at once (default: one per processor)\n"
+    "  -f, --force          build every document, changed or not\n"
+    "      --json FILE      write a summary in JSON to FILE (-: standard output)\n"
+    "  -v, --verbose        name each document built and why\n"
     "  -q, --quiet          print only errors and warnings\n"
     "  -h, --help           show this help and exit\n"
-    "  -V, --version        show the version and exit\n";
+    "\n"
+    "Exit status: 0 when every document is built or up to date, 1 when one failed\n"
+    "or another run is writing the output folder, 2 for a usage error.\n";
 
-typedef struct {
-    const char *out_dir;
-    const char *templates_dir;
-    bool quiet;
-} options;
+static const char render_help[] =
+    "usage: planpress render [options] FILE\n"
+    "\n"
+    "Renders one document from the data file FILE, whether or not it changed.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output PDF       write to PDF (default: the name build gives it, here)\n"
+    "  -T, --template NAME    use the template NAME.mustache, looked for in FILE's\n"
+    "                         folder, then among the templates (default: the kind's)\n"
+    "  -k, --kind KIND        the kind of document (default: told by FILE's name)\n"
+    "  -t, --templates DIR    default templates and style (as for build)\n"
+    "  -q, --quiet            print only errors and warnings\n"
+    "  -h, --help             show this help and exit\n"
+    "\n"
+    "Exit status: 0 when the PDF was written, 1 when not, 2 for a usage error.\n";
 
-typedef struct {
-    char **items;
-    size_t count, cap;
-} path_list;
+static const char check_help[] =
+    "usage: planpress check [options] FILE...\n"
+    "\n"
+    "Loads each data file and reports its key figures, its financial rules with\n"
+    "their statuses, and every error and warning with its file, line and column\n"
+    "(figures printed in the file that do not add up among them). A file's kind\n"
+    "is told by its name: plan-YEAR.yaml, outcome-YEAR.yaml, minutes-DATE.yaml,\n"
+    "group.yaml, association.yaml.\n"
+    "\n"
+    "options:\n"
+    "      --strict   warnings fail too\n"
+    "  -q, --quiet    print only the errors and warnings, on standard error\n"
+    "  -h, --help     show this help and exit\n"
+    "\n"
+    "Exit status: 0 when no file has errors (with --strict: nor warnings), 1 when\n"
+    "one has, 2 for a usage error.\n";
 
-static void add_path(arena *mem, path_list *pl, const char *path)
+static int usage_error(const char *help)
 {
-    *ARENA_PUSH(mem, pl->items, pl->count, pl->cap) = arena_strdup(mem, path);
+    fputs(help, stderr);
+    return EXIT_USAGE;
 }
 
-static int compare_paths(const void *a, const void *b)
+static bool is_folder(const char *path)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static bool is_plan_file(const char *name)
+/* templates/ in the current folder, else the templates installed beside the
+ * program (PREFIX/share/planpress/templates for PREFIX/bin/planpress). */
+static const char *default_templates(arena *mem)
 {
-    size_t len = strlen(name);
-    return strncmp(name, "plan-", 5) == 0 && len > 10 && strcmp(name + len - 5, ".yaml") == 0;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (is_folder("templates") || n <= 0)
+        return "templates";
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    const char *installed = arena_printf(mem, "%s/../share/planpress/templates", exe);
+    return is_folder(installed) ? installed : "templates";
 }
 
-/* Finds plan-*.yaml files under `dir`, depth first. */
-static void discover(arena *mem, const char *dir, path_list *found, int depth)
+static unsigned processors(void)
 {
-    DIR *d = opendir(dir);
-    if (!d || depth > 8) {
-        if (d)
-            closedir(d);
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *path = arena_printf(mem, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode))
-            discover(mem, path, found, depth + 1);
-        else if (is_plan_file(e->d_name))
-            add_path(mem, found, path);
-    }
-    closedir(d);
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return (unsigned)CPU_COUNT(&set);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
 }
 
-static bool make_dirs(char *path)
+static bool parse_jobs(const char *s, unsigned *jobs)
 {
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        bool ok = mkdir(path, 0777) == 0 || errno == EEXIST;
-        *p = '/';
-        if (!ok)
-            return false;
-    }
-    return mkdir(path, 0777) == 0 || errno == EEXIST;
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || n < 1 || n > 1024)
+        return false;
+    *jobs = (unsigned)n;
+    return true;
 }
 
-/* out/<path below the input root>/<name>.pdf */
-static char *output_path(arena *mem, const char *root, const char *input, const char *out_dir)
+/* ---- build -------------------------------------------------------------------- */
+
+static void die_of_signal(int sig)
 {
-    const char *rel = input;
-    size_t rlen = strlen(root);
-    if (strncmp(input, root, rlen) == 0 && input[rlen] == '/')
-        rel = input + rlen + 1;
-    char *out = arena_printf(mem, "%s/%s", out_dir, rel);
-    char *dot = strrchr(out, '.');
-    if (dot)
-        strcpy(dot, ".pdf");
-    return out;
+    signal(sig, SIG_DFL);
+    raise(sig);
+    exit(128 + sig);
 }
 
-static bool ensure_parent(arena *mem, const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return true;
-    return make_dirs(arena_strndup(mem, path, (size_t)(slash - path)));
-}
-
-static int build(const options *opt, char **paths, int npaths)
+static int cmd_build(int argc, char **argv)
 {
     arena mem;
     arena_init(&mem);
-    diag_list dl;
-    diag_list_init(&dl, &mem);
-    int status = 0;
-    const char *style_path = arena_printf(&mem, "%s/style.yaml", opt->templates_dir);
-    style *st = style_load(&mem, style_path, &dl);
-    font_set *fonts = st ? fonts_load(st, &dl) : NULL;
-    if (!fonts) {
-        diag_print_all(&dl, stderr);
-        arena_free(&mem);
-        return 1;
-    }
-    render_env env = {opt->templates_dir, st, fonts};
-    static char *default_paths[] = {"plans"};
-    if (npaths == 0) {
-        paths = default_paths;
-        npaths = 1;
-    }
-    size_t built = 0, failed = 0;
-    for (int i = 0; i < npaths; i++) {
-        path_list plans = {0};
-        struct stat sb;
-        const char *root = paths[i];
-        if (stat(root, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            discover(&mem, root, &plans, 0);
-        } else {
-            add_path(&mem, &plans, root);
-            const char *slash = strrchr(root, '/');
-            root = slash ? arena_strndup(&mem, root, (size_t)(slash - root)) : ".";
-        }
-        qsort(plans.items, plans.count, sizeof *plans.items, compare_paths);
-        for (size_t k = 0; k < plans.count; k++) {
-            char *pdf = output_path(&mem, root, plans.items[k], opt->out_dir);
-            size_t before = dl.count;
-            bool ok =
-                ensure_parent(&mem, pdf) && document_render_plan(&env, plans.items[k], pdf, &dl);
-            if (!ok && dl.count == before)
-                diag_add(&dl, DIAG_ERROR, pdf, 0, 0, NULL, "cannot create the folder");
-            diag_print_all(&(diag_list){.items = dl.items + before, .count = dl.count - before},
-                           stderr);
-            if (ok) {
-                built++;
-                if (!opt->quiet)
-                    printf("built %s\n", pdf);
-            } else {
-                failed++;
+    batch_options opt = {.out_dir = "out", .plans_dir = "plans", .version = PLANPRESS_VERSION};
+    const char *json = NULL;
+    bool quiet = false, verbose = false;
+    static const struct option longs[] = {
+        {"out", required_argument, NULL, 'o'},
+        {"templates", required_argument, NULL, 't'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"force", no_argument, NULL, 'f'},
+        {"json", required_argument, NULL, 'J'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "o:t:j:fvqh", longs, NULL)) != -1) {
+        switch (c) {
+        case 'o': opt.out_dir = optarg; break;
+        case 't': opt.templates_dir = optarg; break;
+        case 'j':
+            if (!parse_jobs(optarg, &opt.jobs)) {
+                fprintf(stderr, "planpress build: -j wants a number from 1 to 1024, not \"%s\"\n",
+                        optarg);
+                arena_free(&mem);
+                return EXIT_USAGE;
             }
+            break;
+        case 'f': opt.force = true; break;
+        case 'J': json = optarg; break;
+        case 'v': verbose = true; break;
+        case 'q': quiet = true; break;
+        case 'h':
+            fputs(build_help, stdout);
+            arena_free(&mem);
+            return 0;
+        default: arena_free(&mem); return usage_error(build_help);
         }
     }
-    if (!opt->quiet || failed)
-        fprintf(failed ? stderr : stdout, "%zu built, %zu failed, %zu warnings\n", built, failed,
-                dl.warnings);
-    if (failed)
-        status = 1;
-    fonts_free(fonts);
+    static char *default_paths[] = {"plans"};
+    opt.paths = optind < argc ? argv + optind : default_paths;
+    opt.npaths = optind < argc ? (size_t)(argc - optind) : 1;
+    opt.templates_dir =
+        opt.templates_dir ? clean_path(&mem, opt.templates_dir) : default_templates(&mem);
+    if (!opt.jobs)
+        opt.jobs = processors();
+
+    report rp;
+    report_init(&rp, quiet, verbose);
+    if (json && strcmp(json, "-") == 0)
+        rp.out = stderr;
+    batch_observer obs = report_observer(&rp);
+    batch_result res;
+    batch_run(&opt, &obs, &res);
+    report_summary(&rp, &res);
+    int status = res.bad_path ? EXIT_USAGE : batch_succeeded(&res) ? 0 : 1;
+    if (json && !report_json(&res, &opt, json)) {
+        fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", json, strerror(errno));
+        status = status ? status : 1;
+    }
+    int sig = res.stop_signal;
+    batch_result_free(&res);
+    arena_free(&mem);
+    if (sig)
+        die_of_signal(sig);
+    return status;
+}
+
+/* ---- render ------------------------------------------------------------------- */
+
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static const document_kind *kind_of_file(const char *path)
+{
+    for (size_t i = 0; i < document_kind_count; i++)
+        if (kind_matches(&document_kinds[i], file_name(path)))
+            return &document_kinds[i];
+    return NULL;
+}
+
+static bool make_parent(arena *mem, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return !slash || slash == path ||
+           make_folders(mem, arena_strndup(mem, path, (size_t)(slash - path)));
+}
+
+static int render_one(arena *mem, const document_kind *kind, const document_request *req,
+                      const char *templates_dir, bool quiet)
+{
+    diag_list dl;
+    diag_list_init(&dl, mem);
+    render_env env = {0};
+    bool ok = make_parent(mem, req->pdf);
+    if (!ok)
+        diag_add(&dl, DIAG_ERROR, req->pdf, 0, 0, NULL, "cannot make its folder: %s",
+                 strerror(errno));
+    ok = ok && render_env_open(&env, templates_dir, NULL, &dl);
+    if (ok)
+        ok = kind->render(&env, req, &dl);
+    render_env_close(&env);
+    diag_print_all(&dl, stderr);
+    if (ok && !quiet)
+        printf("rendered %s\n", req->pdf);
+    return ok ? 0 : 1;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+    arena mem;
+    arena_init(&mem);
+    const char *pdf = NULL, *template_name = NULL, *kind_name = NULL, *templates = NULL;
+    bool quiet = false;
+    static const struct option longs[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"template", required_argument, NULL, 'T'},
+        {"kind", required_argument, NULL, 'k'},
+        {"templates", required_argument, NULL, 't'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c, status = -1;
+    while (status < 0 && (c = getopt_long(argc, argv, "o:T:k:t:qh", longs, NULL)) != -1) {
+        switch (c) {
+        case 'o': pdf = optarg; break;
+        case 'T': template_name = optarg; break;
+        case 'k': kind_name = optarg; break;
+        case 't': templates = optarg; break;
+        case 'q': quiet = true; break;
+        case 'h':
+            fputs(render_help, stdout);
+            status = 0;
+            break;
+        default: status = usage_error(render_help);
+        }
+    }
+    const document_kind *kind = NULL;
+    if (status < 0 && optind + 1 != argc) {
+        fputs("planpress render: give one data file\n", stderr);
+        status = usage_error(render_help);
+    } else if (status < 0) {
+        const char *file = argv[optind];
+        kind = kind_name ? kind_named(kind_name) : kind_of_file(file);
+        if (!kind && kind_name)
+            fprintf(stderr, "planpress render: no kind of document is called \"%s\"\n", kind_name);
+        else if (!kind)
+            fprintf(stderr, "%s: error: its name does not tell what it makes (%s): give --kind\n",
+                    file, kind_patterns(&mem));
+        if (!kind) {
+            status = EXIT_USAGE;
+        } else {
+            document_request req = {file, pdf ? pdf : kind_output_name(&mem, kind, file_name(file)),
+                                    template_name ? template_name : kind->template_name, NULL};
+            status = render_one(&mem, kind, &req, templates ? templates : default_templates(&mem),
+                                quiet);
+        }
+    }
     arena_free(&mem);
     return status;
 }
 
-int main(int argc, char **argv)
+/* ---- check -------------------------------------------------------------------- */
+
+static int cmd_check(int argc, char **argv)
 {
-    options opt = {.out_dir = "out", .templates_dir = "templates"};
-    static const struct option long_opts[] = {
-        {"out", required_argument, NULL, 'o'}, {"templates", required_argument, NULL, 't'},
-        {"quiet", no_argument, NULL, 'q'},     {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},   {NULL, 0, NULL, 0},
+    bool strict = false, quiet = false;
+    static const struct option longs[] = {
+        {"strict", no_argument, NULL, 'S'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int c;
-    while ((c = getopt_long(argc, argv, "o:t:qhV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qh", longs, NULL)) != -1) {
         switch (c) {
-        case 'o': opt.out_dir = optarg; break;
-        case 't': opt.templates_dir = optarg; break;
-        case 'q': opt.quiet = true; break;
-        case 'h': fputs(usage_text, stdout); return 0;
-        case 'V': printf("planpress %s\n", PLANPRESS_VERSION); return 0;
-        default: fputs(usage_text, stderr); return 2;
+        case 'S': strict = true; break;
+        case 'q': quiet = true; break;
+        case 'h': fputs(check_help, stdout); return 0;
+        default: return usage_error(check_help);
         }
     }
-    char **rest = argv + optind;
-    int nrest = argc - optind;
-    if (nrest > 0 && strcmp(rest[0], "build") == 0) {
-        rest++;
-        nrest--;
+    if (optind >= argc) {
+        fputs("planpress check: give at least one data file\n", stderr);
+        return usage_error(check_help);
     }
-    return build(&opt, rest, nrest);
+    arena mem;
+    arena_init(&mem);
+    diag_list dl;
+    diag_list_init(&dl, &mem);
+    strbuf text = {0};
+    check_options copt = {.strict = strict};
+    int status =
+        check_files((const char *const *)argv + optind, (size_t)(argc - optind), &copt, &text, &dl);
+    if (quiet)
+        diag_print_all(&dl, stderr);
+    else if (text.len)
+        fwrite(text.data, 1, text.len, stdout);
+    strbuf_free(&text);
+    arena_free(&mem);
+    return status;
+}
+
+/* ---- the commands ----------------------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *help;
+} command;
+
+static int cmd_help(int argc, char **argv);
+
+static const command commands[] = {
+    {"build", cmd_build, build_help},
+    {"render", cmd_render, render_help},
+    {"check", cmd_check, check_help},
+    {"help", cmd_help, main_help},
+};
+
+static const command *command_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    bool asks_help = argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
+    const command *cmd = argc > 1 && !asks_help ? command_named(argv[1]) : NULL;
+    if (argc > 2 || (argc == 2 && !cmd && !asks_help)) {
+        fprintf(stderr, "planpress help: no command is called \"%s\"\n", argv[1]);
+        return usage_error(main_help);
+    }
+    fputs(cmd ? cmd->help : main_help, stdout);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(main_help, stdout);
+        return 0;
+    }
+    if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+        printf("planpress %s\n", PLANPRESS_VERSION);
+        return 0;
+    }
+    /* Without a command's name, the arguments are build's. */
+    const command *cmd = argc > 1 ? command_named(argv[1]) : NULL;
+    char name[32]; /* what getopt's messages call the program */
+    if (!cmd) {
+        argv[0] = "planpress";
+        return cmd_build(argc, argv);
+    }
+    snprintf(name, sizeof name, "planpress %s", cmd->name);
+    argv[1] = name;
+    return cmd->run(argc - 1, argv + 1);
 }

@@ -1,248 +1,676 @@
 #include "mustache.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+enum {
+    MAX_OPEN = 100,       /* sections, parents and blocks open at once in one template */
+    MAX_EXPANSIONS = 100, /* partials, parents and blocks expanded inside one another */
+    MAX_NESTING = 1000,   /* sections, partials, parents and blocks inside one another */
+    MAX_STEPS = 10000000, /* tokens rendered for one template: stops exponential expansion */
+    MAX_DELIMITER = 16,
+};
+
+/* ---- compiled templates -------------------------------------------------- */
+
 typedef enum {
-    TOK_TEXT,
-    TOK_VAR,
-    TOK_RAW,
-    TOK_SECTION,
-    TOK_INVERTED,
-    TOK_CLOSE,
-    TOK_PARTIAL
+    T_TEXT,
+    T_VAR,      /* {{name}}: escaped */
+    T_RAW,      /* {{{name}}}, {{&name}} */
+    T_SECTION,  /* {{#name}} */
+    T_INVERTED, /* {{^name}} */
+    T_PARTIAL,  /* {{>name}} */
+    T_PARENT,   /* {{<name}}: holds only blocks, the arguments */
+    T_BLOCK,    /* {{$name}}: a place to fill in, or an argument inside a parent */
+    T_CLOSE,    /* {{/name}} */
 } token_kind;
 
 typedef struct {
-    token_kind kind;
-    const char *text; /* literal text, or the tag's name */
+    const char *s;
     size_t len;
-    size_t end;         /* sections: index of the matching close token */
-    const char *indent; /* standalone partials: the whitespace before the tag */
+} name_part;
+
+typedef struct {
+    token_kind kind;
+    bool line_start;  /* text: begins a line of the source */
+    bool standalone;  /* partial, parent, block: alone on its line (the line is removed) */
+    bool dynamic;     /* partial, parent: the name is a key whose value names the template */
+    const char *text; /* text, or the tag's name (NUL-terminated for partials and parents) */
+    size_t len;
+    const name_part *parts; /* dotted name; none for the implicit iterator "." */
+    size_t nparts;
+    size_t end;         /* section, parent, block: index of the closing token */
+    const char *indent; /* partial, parent: the standalone line's indentation; block: its
+                           content's (or the line's) indentation, added where it is placed */
     size_t indent_len;
+    size_t strip; /* block: indentation common to its content's lines, removed from them */
     int line, col;
 } token;
+
+struct mustache_template {
+    const char *file;
+    const char *name; /* NULL unless it came from a set */
+    int layer;
+    const token *toks;
+    size_t ntoks;
+};
+
+/* ---- compiling: tags, then standalone lines, then tokens ----------------- */
+
+typedef struct {
+    char sigil; /* 0 for {{name}}, or one of # ^ / ! > < $ & { = */
+    bool dynamic;
+    size_t start, end; /* the whole tag with its delimiters */
+    const char *name;
+    size_t name_len;
+    int line, col;
+    bool standalone;              /* on a line of tags and blanks only */
+    bool group_first, group_last; /* first or last tag of its line */
+    size_t line_from, line_to;    /* standalone: the part of the source the line takes */
+    size_t indent_len;            /* standalone: blanks before the line's first tag */
+} raw_tag;
+
+typedef struct {
+    size_t tok;
+    size_t content_from; /* blocks: where the content starts in the source */
+} open_entry;
 
 typedef struct {
     arena *mem;
     const char *file;
+    const char *src;
+    size_t len;
     diag_list *dl;
+    raw_tag *tags;
+    size_t ntags, tags_cap;
     token *toks;
-    size_t ntoks, cap;
-} template_parse;
-
-typedef struct {
-    const mustache_options *opt;
-    arena *mem;
-    diag_list *dl;
-    strbuf *out;
-    const value *stack[256];
-    size_t depth;
-    int partial_depth;
-} render_state;
-
-static void position_of(const char *source, const char *at, int *line, int *col)
-{
-    *line = 1;
-    *col = 1;
-    for (const char *p = source; p < at; p++) {
-        if (*p == '\n') {
-            (*line)++;
-            *col = 1;
-        } else if (((unsigned char)*p & 0xC0) != 0x80) {
-            (*col)++;
-        }
-    }
-}
+    size_t ntoks, toks_cap;
+    open_entry open[MAX_OPEN];
+    size_t nopen;
+    size_t counted, line, col; /* position counter for line and column numbers */
+} compiler;
 
 static bool is_blank(char c)
 {
     return c == ' ' || c == '\t';
 }
 
+static void count_to(compiler *c, size_t to)
+{
+    for (; c->counted < to; c->counted++) {
+        unsigned char ch = (unsigned char)c->src[c->counted];
+        if (ch == '\n') {
+            c->line++;
+            c->col = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c->col++;
+        }
+    }
+}
+
+static bool is_space(char c)
+{
+    return is_blank(c) || c == '\n' || c == '\r';
+}
+
 static void trim(const char **s, size_t *len)
 {
-    while (*len && is_blank(**s)) {
+    while (*len && is_space(**s)) {
         (*s)++;
         (*len)--;
     }
-    while (*len && is_blank((*s)[*len - 1]))
+    while (*len && is_space((*s)[*len - 1]))
         (*len)--;
 }
 
-static token *push(template_parse *tp, token_kind kind, const char *text, size_t len)
+static bool has_space(const char *s, size_t len)
 {
-    token *t = ARENA_PUSH(tp->mem, tp->toks, tp->ntoks, tp->cap);
-    *t = (token){.kind = kind, .text = text, .len = len};
+    for (size_t i = 0; i < len; i++)
+        if (is_space(s[i]))
+            return true;
+    return false;
+}
+
+/* The first occurrence of `needle` in s[0, len), or NULL. */
+static const char *find_text(const char *s, size_t len, const char *needle, size_t nlen)
+{
+    for (const char *end = s + len; (size_t)(end - s) >= nlen; s++) {
+        s = memchr(s, needle[0], (size_t)(end - s) - nlen + 1);
+        if (!s)
+            return NULL;
+        if (memcmp(s, needle, nlen) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+#define COMPILE_ERROR(c, line, col, ...)                                                           \
+    (diag_add((c)->dl, DIAG_ERROR, (c)->file, (line), (col), NULL, __VA_ARGS__), false)
+
+/* Reads "=open close=" of a set-delimiter tag into `otag` and `ctag`. */
+static bool set_delimiters(compiler *c, const raw_tag *t, char *otag, size_t *olen, char *ctag,
+                           size_t *clen)
+{
+    const char *s = t->name;
+    size_t len = t->name_len;
+    if (len == 0 || s[len - 1] != '=')
+        return COMPILE_ERROR(c, t->line, t->col,
+                             "a set-delimiter tag must end with '=', as in {{=<%% %%>=}}");
+    len--;
+    trim(&s, &len);
+    size_t first = 0;
+    while (first < len && !is_blank(s[first]))
+        first++;
+    const char *second = s + first;
+    size_t second_len = len - first;
+    trim(&second, &second_len);
+    if (first == 0 || second_len == 0 || has_space(second, second_len) || memchr(s, '=', first) ||
+        memchr(second, '=', second_len) || first > MAX_DELIMITER || second_len > MAX_DELIMITER)
+        return COMPILE_ERROR(c, t->line, t->col,
+                             "a set-delimiter tag needs two delimiters without spaces or '=' "
+                             "(at most %d characters each), as in {{=<%% %%>=}}",
+                             MAX_DELIMITER);
+    memcpy(otag, s, first);
+    *olen = first;
+    memcpy(ctag, second, second_len);
+    *clen = second_len;
+    return true;
+}
+
+static bool check_name(compiler *c, raw_tag *t)
+{
+    if (t->sigil == '!' || t->sigil == '=')
+        return true;
+    if ((t->sigil == '>' || t->sigil == '<') && t->name_len && t->name[0] == '*') {
+        t->dynamic = true;
+        t->name++;
+        t->name_len--;
+        trim(&t->name, &t->name_len);
+    }
+    if (t->name_len == 0)
+        return COMPILE_ERROR(c, t->line, t->col, "the tag has no name");
+    if (has_space(t->name, t->name_len))
+        return COMPILE_ERROR(c, t->line, t->col, "the tag's name \"%.*s\" contains a space",
+                             (int)t->name_len, t->name);
+    return true;
+}
+
+/* Finds every tag, following set-delimiter tags. */
+static bool find_tags(compiler *c)
+{
+    char otag[MAX_DELIMITER + 1] = "{{", ctag[MAX_DELIMITER + 2] = "}}", ttag[MAX_DELIMITER + 2];
+    size_t olen = 2, clen = 2;
+    const char *src = c->src;
+    size_t pos = 0;
+    for (;;) {
+        const char *o = find_text(src + pos, c->len - pos, otag, olen);
+        if (!o)
+            return true;
+        raw_tag t = {.start = (size_t)(o - src)};
+        count_to(c, t.start);
+        t.line = (int)c->line;
+        t.col = (int)c->col;
+        size_t inner = t.start + olen;
+        bool triple = inner < c->len && src[inner] == '{';
+        const char *close;
+        if (triple) {
+            ttag[0] = '}';
+            memcpy(ttag + 1, ctag, clen);
+            close = find_text(src + inner + 1, c->len - inner - 1, ttag, clen + 1);
+        } else {
+            close = find_text(src + inner, c->len - inner, ctag, clen);
+        }
+        if (!close)
+            return COMPILE_ERROR(c, t.line, t.col, "unclosed tag: \"%.*s\" without \"%s%.*s\"",
+                                 (int)olen, otag, triple ? "}" : "", (int)clen, ctag);
+        t.name = src + inner;
+        t.name_len = (size_t)(close - t.name);
+        t.end = (size_t)(close - src) + clen + (triple ? 1 : 0);
+        if (triple) {
+            t.sigil = '{';
+            t.name++;
+            t.name_len--;
+        } else if (t.name_len && strchr("#^/!><$&=", t.name[0])) {
+            t.sigil = t.name[0];
+            t.name++;
+            t.name_len--;
+        }
+        trim(&t.name, &t.name_len);
+        if (!check_name(c, &t))
+            return false;
+        if (t.sigil == '=' && !set_delimiters(c, &t, otag, &olen, ctag, &clen))
+            return false;
+        *ARENA_PUSH(c->mem, c->tags, c->ntags, c->tags_cap) = t;
+        pos = t.end;
+    }
+}
+
+static bool prints_nothing(char sigil)
+{
+    return sigil != 0 && sigil != '{' && sigil != '&';
+}
+
+static bool all_blank(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (!is_blank(s[i]))
+            return false;
+    return true;
+}
+
+/* A block opened and closed at once, {{$name}}{{/name}}: alone on a line it
+ * keeps the line's end, so what fills it in ends the line. */
+static bool is_empty_block(const raw_tag *a, const raw_tag *b)
+{
+    return a->sigil == '$' && b->sigil == '/' && a->end == b->start && a->name_len == b->name_len &&
+           memcmp(a->name, b->name, a->name_len) == 0;
+}
+
+/* Marks the tags that stand on a line of their own: only blanks and tags that
+ * print nothing (sections, closes, comments, partials, parents, blocks, set
+ * delimiters). Such a line is removed, with its line end. */
+static void find_standalone_lines(compiler *c)
+{
+    const char *s = c->src;
+    for (size_t i = 0; i < c->ntags;) {
+        size_t j = i;
+        while (j + 1 < c->ntags &&
+               !memchr(s + c->tags[j].end, '\n', c->tags[j + 1].start - c->tags[j].end))
+            j++;
+        size_t bound = i ? c->tags[i - 1].end : 0, from = c->tags[i].start;
+        while (from > bound && s[from - 1] != '\n')
+            from--;
+        bool alone = all_blank(s, from, c->tags[i].start);
+        for (size_t k = i; k <= j && alone; k++)
+            alone = prints_nothing(c->tags[k].sigil) &&
+                    (k == j || all_blank(s, c->tags[k].end, c->tags[k + 1].start));
+        size_t to = c->tags[j].end;
+        while (to < c->len && is_blank(s[to]))
+            to++;
+        size_t line_end = to;
+        if (to < c->len && s[to] == '\n')
+            line_end = to + 1;
+        else if (to + 1 < c->len && s[to] == '\r' && s[to + 1] == '\n')
+            line_end = to + 2;
+        else if (to < c->len)
+            alone = false;
+        if (alone && j == i + 1 && is_empty_block(&c->tags[i], &c->tags[j]))
+            line_end = to;
+        for (size_t k = i; k <= j; k++) {
+            raw_tag *t = &c->tags[k];
+            t->standalone = alone;
+            t->group_first = k == i;
+            t->group_last = k == j;
+            t->line_from = from;
+            t->line_to = line_end;
+            t->indent_len = c->tags[i].start - from;
+        }
+        i = j + 1;
+    }
+}
+
+static bool in_parent(const compiler *c)
+{
+    return c->nopen && c->toks[c->open[c->nopen - 1].tok].kind == T_PARENT;
+}
+
+static void add_text(compiler *c, size_t from, size_t to)
+{
+    if (in_parent(c)) /* text between a parent's blocks is ignored */
+        return;
+    while (from < to) {
+        const char *nl = memchr(c->src + from, '\n', to - from);
+        size_t end = nl ? (size_t)(nl - c->src) + 1 : to;
+        count_to(c, from);
+        token *t = ARENA_PUSH(c->mem, c->toks, c->ntoks, c->toks_cap);
+        *t = (token){.kind = T_TEXT,
+                     .text = c->src + from,
+                     .len = end - from,
+                     .line_start = from == 0 || c->src[from - 1] == '\n',
+                     .line = (int)c->line,
+                     .col = (int)c->col};
+        from = end;
+    }
+}
+
+static const name_part *split_name(compiler *c, const char *name, size_t len, size_t *nparts)
+{
+    *nparts = 0;
+    if (len == 1 && name[0] == '.')
+        return NULL;
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += name[i] == '.';
+    name_part *parts = ARENA_ARRAY(c->mem, name_part, n);
+    const char *p = name, *end = name + len;
+    for (size_t i = 0; i < n; i++) {
+        const char *dot = memchr(p, '.', (size_t)(end - p));
+        const char *stop = dot ? dot : end;
+        parts[i] = (name_part){p, (size_t)(stop - p)};
+        p = stop + 1;
+    }
+    *nparts = n;
+    return parts;
+}
+
+static const char *tag_text(const raw_tag *t)
+{
+    switch (t->sigil) {
+    case '#': return "{{#";
+    case '^': return "{{^";
+    case '<': return t->dynamic ? "{{<*" : "{{<";
+    case '>': return t->dynamic ? "{{>*" : "{{>";
+    case '$': return "{{$";
+    case '/': return "{{/";
+    case '&': return "{{&";
+    case '{': return "{{{";
+    default: return "{{";
+    }
+}
+
+static token *add_tag(compiler *c, const raw_tag *rt, token_kind kind)
+{
+    if (in_parent(c) && kind != T_BLOCK && kind != T_CLOSE) {
+        const token *p = &c->toks[c->open[c->nopen - 1].tok];
+        (void)COMPILE_ERROR(c, rt->line, rt->col,
+                            "%s%.*s}} cannot stand directly inside {{<%s}}: a parent holds only "
+                            "blocks ({{$name}}...{{/name}})",
+                            tag_text(rt), (int)rt->name_len, rt->name, p->text);
+        return NULL;
+    }
+    token *t = ARENA_PUSH(c->mem, c->toks, c->ntoks, c->toks_cap);
+    *t = (token){.kind = kind,
+                 .text = rt->name,
+                 .len = rt->name_len,
+                 .standalone = rt->standalone,
+                 .dynamic = rt->dynamic,
+                 .line = rt->line,
+                 .col = rt->col};
+    if (kind == T_PARTIAL || kind == T_PARENT) {
+        t->text = arena_strndup(c->mem, rt->name, rt->name_len);
+        if (rt->dynamic)
+            t->parts = split_name(c, rt->name, rt->name_len, &t->nparts);
+    } else if (kind != T_BLOCK && kind != T_CLOSE) {
+        t->parts = split_name(c, rt->name, rt->name_len, &t->nparts);
+    }
+    if (rt->standalone && kind != T_CLOSE) {
+        t->indent = c->src + rt->line_from;
+        t->indent_len = rt->indent_len;
+    }
     return t;
 }
 
-static bool standalone_kind(char sigil)
+static bool open_tag(compiler *c, const raw_tag *rt, token_kind kind)
 {
-    return sigil == '#' || sigil == '^' || sigil == '/' || sigil == '!' || sigil == '>';
+    if (c->nopen == MAX_OPEN)
+        return COMPILE_ERROR(c, rt->line, rt->col, "sections nested more than %d deep", MAX_OPEN);
+    if (!add_tag(c, rt, kind))
+        return false;
+    c->open[c->nopen++] = (open_entry){c->ntoks - 1, rt->standalone ? rt->line_to : rt->end};
+    return true;
 }
 
-static bool parse(template_parse *tp, const char *src)
+/* The indentation common to the lines of s[from, to) that are not blank:
+ * its length, and where it can be read. */
+static size_t common_indent(const char *s, size_t from, size_t to, const char **where)
 {
-    const char *p = src, *text_from = src, *line_start = src;
-    size_t stack[64], depth = 0;
-    for (;;) {
-        const char *open = strstr(p, "{{");
-        if (!open)
-            break;
-        for (const char *q = p; q < open; q++)
-            if (*q == '\n')
-                line_start = q + 1;
-        bool triple = open[2] == '{';
-        const char *inner = open + (triple ? 3 : 2);
-        const char *close = strstr(inner, triple ? "}}}" : "}}");
-        int line, col;
-        position_of(src, open, &line, &col);
-        if (!close) {
-            diag_add(tp->dl, DIAG_ERROR, tp->file, line, col, NULL, "unclosed tag: no \"%s\"",
-                     triple ? "}}}" : "}}");
-            return false;
-        }
-        const char *after = close + (triple ? 3 : 2);
-        char sigil = triple ? '{' : *inner;
-        const char *name = inner;
-        size_t name_len = (size_t)(close - inner);
-        if (strchr("#^/!>&", sigil) && !triple) {
-            name++;
-            name_len--;
-        }
-        trim(&name, &name_len);
-
-        bool standalone = false;
-        const char *line_end = after;
-        if (standalone_kind(sigil)) {
-            const char *q = line_start;
-            while (q < open && is_blank(*q))
-                q++;
-            const char *r = after;
-            while (is_blank(*r))
-                r++;
-            if (q == open && (*r == '\n' || *r == '\0' || (*r == '\r' && r[1] == '\n'))) {
-                standalone = line_start >= text_from;
-                line_end = *r == '\0' ? r : r + (*r == '\r' ? 2 : 1);
+    size_t common = SIZE_MAX;
+    *where = NULL;
+    while (from < to) {
+        const char *line = s + from;
+        const char *nl = memchr(line, '\n', to - from);
+        size_t len = nl ? (size_t)(nl - line) : to - from;
+        size_t blanks = 0;
+        while (blanks < len && is_blank(line[blanks]))
+            blanks++;
+        bool blank_line = blanks == len || (blanks + 1 == len && line[blanks] == '\r');
+        if (!blank_line) {
+            if (!*where) {
+                *where = line;
+                common = blanks;
             }
+            size_t same = 0;
+            while (same < common && same < blanks && line[same] == (*where)[same])
+                same++;
+            common = same;
         }
-        const char *text_end = standalone ? line_start : open;
-        if (text_end > text_from)
-            push(tp, TOK_TEXT, text_from, (size_t)(text_end - text_from));
-
-        token *t = NULL;
-        switch (sigil) {
-        case '!': break;
-        case '#':
-        case '^':
-            if (depth == sizeof stack / sizeof stack[0]) {
-                diag_add(tp->dl, DIAG_ERROR, tp->file, line, col, NULL,
-                         "sections nested too deeply");
-                return false;
-            }
-            t = push(tp, sigil == '#' ? TOK_SECTION : TOK_INVERTED, name, name_len);
-            stack[depth++] = tp->ntoks - 1;
-            break;
-        case '/': {
-            if (depth == 0) {
-                diag_add(tp->dl, DIAG_ERROR, tp->file, line, col, NULL,
-                         "closing tag {{/%.*s}} without an open section", (int)name_len, name);
-                return false;
-            }
-            token *o = &tp->toks[stack[depth - 1]];
-            if (o->len != name_len || memcmp(o->text, name, name_len) != 0) {
-                diag_add(tp->dl, DIAG_ERROR, tp->file, line, col, NULL,
-                         "{{/%.*s}} closes section \"%.*s\" opened at line %d, column %d",
-                         (int)name_len, name, (int)o->len, o->text, o->line, o->col);
-                return false;
-            }
-            t = push(tp, TOK_CLOSE, name, name_len);
-            tp->toks[stack[--depth]].end = tp->ntoks - 1;
-            break;
-        }
-        case '>':
-            t = push(tp, TOK_PARTIAL, name, name_len);
-            if (standalone) {
-                t->indent = line_start;
-                t->indent_len = (size_t)(open - line_start);
-            }
-            break;
-        case '{':
-        case '&': t = push(tp, TOK_RAW, name, name_len); break;
-        default: t = push(tp, TOK_VAR, name, name_len); break;
-        }
-        if (t) {
-            t->line = line;
-            t->col = col;
-        }
-        p = text_from = standalone ? line_end : after;
-        if (standalone)
-            line_start = line_end;
+        from += len + 1;
     }
-    if (*text_from)
-        push(tp, TOK_TEXT, text_from, strlen(text_from));
-    if (depth > 0) {
-        token *o = &tp->toks[stack[depth - 1]];
-        diag_add(tp->dl, DIAG_ERROR, tp->file, o->line, o->col, NULL,
-                 "section \"%.*s\" is never closed", (int)o->len, o->text);
+    return *where ? common : 0;
+}
+
+/* A block's content is reindented where it is placed: the indentation its
+ * lines share is removed, and the place's indentation added. */
+static void measure_block(compiler *c, token *block, size_t content_from, const raw_tag *close)
+{
+    size_t content_to = close->standalone ? close->line_from : close->start;
+    if (!block->standalone || content_to <= content_from)
+        return;
+    const char *where;
+    block->strip = common_indent(c->src, content_from, content_to, &where);
+    if (block->strip) {
+        block->indent = where;
+        block->indent_len = block->strip;
+    }
+}
+
+static bool close_tag(compiler *c, const raw_tag *rt)
+{
+    if (c->nopen == 0)
+        return COMPILE_ERROR(c, rt->line, rt->col, "{{/%.*s}} closes nothing: no section is open",
+                             (int)rt->name_len, rt->name);
+    open_entry top = c->open[c->nopen - 1];
+    token *o = &c->toks[top.tok];
+    if (o->len != rt->name_len || memcmp(o->text, rt->name, o->len) != 0)
+        return COMPILE_ERROR(c, rt->line, rt->col,
+                             "{{/%.*s}} does not close \"%.*s\", opened at line %d, column %d",
+                             (int)rt->name_len, rt->name, (int)o->len, o->text, o->line, o->col);
+    c->nopen--;
+    if (!add_tag(c, rt, T_CLOSE))
         return false;
+    o = &c->toks[top.tok];
+    o->end = c->ntoks - 1;
+    if (o->kind == T_BLOCK)
+        measure_block(c, o, top.content_from, rt);
+    return true;
+}
+
+static bool add_raw_tag(compiler *c, const raw_tag *rt)
+{
+    switch (rt->sigil) {
+    case '!':
+    case '=': return true;
+    case '#': return open_tag(c, rt, T_SECTION);
+    case '^': return open_tag(c, rt, T_INVERTED);
+    case '<': return open_tag(c, rt, T_PARENT);
+    case '$': return open_tag(c, rt, T_BLOCK);
+    case '/': return close_tag(c, rt);
+    case '>': return add_tag(c, rt, T_PARTIAL) != NULL;
+    case '{':
+    case '&': return add_tag(c, rt, T_RAW) != NULL;
+    default: return add_tag(c, rt, T_VAR) != NULL;
+    }
+}
+
+static bool build_tokens(compiler *c)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < c->ntags; i++) {
+        const raw_tag *rt = &c->tags[i];
+        if (rt->standalone) {
+            if (rt->group_first)
+                add_text(c, pos, rt->line_from);
+            if (!add_raw_tag(c, rt))
+                return false;
+            if (rt->group_last)
+                pos = rt->line_to;
+        } else {
+            add_text(c, pos, rt->start);
+            if (!add_raw_tag(c, rt))
+                return false;
+            pos = rt->end;
+        }
+    }
+    add_text(c, pos, c->len);
+    if (c->nopen) {
+        const token *o = &c->toks[c->open[c->nopen - 1].tok];
+        return COMPILE_ERROR(c, o->line, o->col, "\"%.*s\" is never closed: no {{/%.*s}}",
+                             (int)o->len, o->text, (int)o->len, o->text);
     }
     return true;
 }
 
-static const value *lookup(const render_state *rs, const char *name, size_t len)
+mustache_template *mustache_compile(arena *mem, const char *file, const char *source, diag_list *dl)
 {
-    if (len == 1 && name[0] == '.')
-        return rs->depth ? rs->stack[rs->depth - 1] : NULL;
-    const char *dot = memchr(name, '.', len);
-    size_t first_len = dot ? (size_t)(dot - name) : len;
-    char key[256];
-    if (first_len >= sizeof key)
+    compiler c = {.mem = mem,
+                  .file = file,
+                  .src = source,
+                  .len = strlen(source),
+                  .dl = dl,
+                  .line = 1,
+                  .col = 1};
+    if (!find_tags(&c))
         return NULL;
-    memcpy(key, name, first_len);
-    key[first_len] = '\0';
-    const value *v = NULL;
-    for (size_t i = rs->depth; i-- > 0 && !v;)
-        v = value_get(rs->stack[i], key);
-    while (v && dot) {
-        const char *part = dot + 1;
-        dot = memchr(part, '.', len - (size_t)(part - name));
-        size_t plen = dot ? (size_t)(dot - part) : len - (size_t)(part - name);
-        if (plen >= sizeof key)
-            return NULL;
-        memcpy(key, part, plen);
-        key[plen] = '\0';
-        v = value_get(v, key);
-    }
-    return v;
+    find_standalone_lines(&c);
+    c.counted = 0; /* the positions of text tokens are counted again, in order */
+    c.line = c.col = 1;
+    if (!build_tokens(&c))
+        return NULL;
+    mustache_template *t = ARENA_NEW(mem, mustache_template);
+    *t = (mustache_template){.file = file, .layer = -1, .toks = c.toks, .ntoks = c.ntoks};
+    return t;
 }
 
-void mustache_escape_text(strbuf *out, const char *s, size_t len, mustache_escape escape)
+/* ---- template sets ------------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    int from;
+    const mustache_template *tpl; /* NULL when missing or malformed */
+    bool malformed;
+} set_entry;
+
+struct mustache_set {
+    arena *mem;
+    mustache_loader loader;
+    set_entry *entries;
+    size_t count, cap;
+};
+
+mustache_set *mustache_set_new(arena *mem, const mustache_loader *loader)
 {
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (escape == MUSTACHE_ESCAPE_HTML) {
-            switch (c) {
-            case '&': strbuf_puts(out, "&amp;"); continue;
-            case '<': strbuf_puts(out, "&lt;"); continue;
-            case '>': strbuf_puts(out, "&gt;"); continue;
-            case '"': strbuf_puts(out, "&quot;"); continue;
-            default: break;
-            }
-        } else if (escape == MUSTACHE_ESCAPE_MARKDOWN) {
-            if (c == '\n' || c == '\r') {
-                strbuf_putc(out, ' ');
-                continue;
-            }
-            if (strchr("\\`*_[]<>|#~&!", c))
-                strbuf_putc(out, '\\');
+    mustache_set *set = ARENA_NEW(mem, mustache_set);
+    set->mem = mem;
+    if (loader)
+        set->loader = *loader;
+    return set;
+}
+
+static const set_entry *set_find(mustache_set *set, const char *name, int from, diag_list *dl)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (set->entries[i].from == from && strcmp(set->entries[i].name, name) == 0)
+            return &set->entries[i];
+    set_entry e = {.name = arena_strdup(set->mem, name), .from = from};
+    const char *file = e.name;
+    int layer = from;
+    const char *src = set->loader.load
+                          ? set->loader.load(set->loader.ctx, set->mem, name, from, &file, &layer)
+                          : NULL;
+    if (src) {
+        mustache_template *t = mustache_compile(set->mem, file, src, dl);
+        if (t) {
+            t->name = e.name;
+            t->layer = layer;
         }
-        strbuf_putc(out, c);
+        e.tpl = t;
+        e.malformed = !t;
+    }
+    set_entry *slot = ARENA_PUSH(set->mem, set->entries, set->count, set->cap);
+    *slot = e;
+    return slot;
+}
+
+const mustache_template *mustache_set_get(mustache_set *set, const char *name, diag_list *dl)
+{
+    return set_find(set, name, 0, dl)->tpl;
+}
+
+/* ---- rendering ----------------------------------------------------------- */
+
+typedef struct {
+    const mustache_template *tpl;
+    size_t parent; /* index of the {{<parent}} token whose blocks are the arguments */
+} argument_scope;
+
+typedef struct {
+    mustache_set *set;
+    const mustache_options *opt;
+    diag_list *dl;
+    strbuf *out;
+    bool at_line_start; /* the output ends with a line end of a template */
+    strbuf indent;      /* indentation of standalone partials, parents and blocks */
+    const value *stack[MAX_NESTING + 1]; /* the context stack: data, then sections' values */
+    size_t depth;
+    argument_scope scopes[MAX_EXPANSIONS];
+    size_t nscopes;
+    int expansions, nesting;
+    long steps;
+} render_state;
+
+#define RENDER_ERROR(rs, tpl, t, ...)                                                              \
+    (diag_add((rs)->dl, DIAG_ERROR, (tpl)->file, (t)->line, (t)->col, NULL, __VA_ARGS__), false)
+
+static void start_line(render_state *rs)
+{
+    if (rs->at_line_start) {
+        strbuf_append(rs->out, rs->indent.data, rs->indent.len);
+        rs->at_line_start = false;
     }
 }
 
-static void write_value(render_state *rs, const value *v, bool escaped)
+/* Template text: one line at most. A standalone partial's indentation goes
+ * before every line that is not empty; `strip` blanks come off a line's start. */
+static void put_text(render_state *rs, const token *t, size_t strip)
+{
+    const char *s = t->text;
+    size_t len = t->len;
+    if (t->line_start)
+        for (; strip && len && is_blank(*s); strip--, len--)
+            s++;
+    if (len == 0)
+        return;
+    if (s[0] != '\n' && !(s[0] == '\r' && len > 1 && s[1] == '\n'))
+        start_line(rs);
+    strbuf_append(rs->out, s, len);
+    rs->at_line_start = s[len - 1] == '\n';
+}
+
+/* The shortest text that reads back as `d`, without an exponent for
+ * ordinary magnitudes (1e3 is "1000"). */
+static size_t format_double(char *buf, size_t size, double d)
+{
+    int precision = 1;
+    while (precision < 17) {
+        snprintf(buf, size, "%.*g", precision, d);
+        if (strtod(buf, NULL) == d)
+            break;
+        precision++;
+    }
+    int n = snprintf(buf, size, "%.*g", precision, d);
+    const char *e = strchr(buf, 'e');
+    if (e && d != 0) {
+        int exponent = atoi(e + 1);
+        if (exponent >= 0 && exponent < 17)
+            n = snprintf(buf, size, "%.*f", exponent < precision - 1 ? precision - 1 - exponent : 0,
+                         d);
+    }
+    return (size_t)n;
+}
+
+static void put_value(render_state *rs, const value *v, bool escaped)
 {
     char num[64];
     const char *s = NULL;
@@ -257,7 +685,7 @@ static void write_value(render_state *rs, const value *v, bool escaped)
         s = num;
         break;
     case VALUE_DOUBLE:
-        len = (size_t)snprintf(num, sizeof num, "%.15g", v->as.d);
+        len = format_double(num, sizeof num, v->as.d);
         s = num;
         break;
     case VALUE_BOOL:
@@ -266,131 +694,338 @@ static void write_value(render_state *rs, const value *v, bool escaped)
         break;
     default: return;
     }
+    if (len == 0)
+        return;
+    start_line(rs);
     if (escaped)
         mustache_escape_text(rs->out, s, len, rs->opt->escape);
     else
         strbuf_append(rs->out, s, len);
 }
 
-static bool render_range(render_state *rs, const template_parse *tp, size_t from, size_t to);
-static bool render_source(render_state *rs, const char *file, const char *source,
-                          const char *indent, size_t indent_len);
-
-static bool push_context(render_state *rs, const value *v, const token *t, const template_parse *tp)
+static const value *lookup(const render_state *rs, const name_part *parts, size_t nparts)
 {
-    if (rs->depth == sizeof rs->stack / sizeof rs->stack[0]) {
-        diag_add(rs->dl, DIAG_ERROR, tp->file, t->line, t->col, NULL,
-                 "data nested too deeply for section \"%.*s\"", (int)t->len, t->text);
-        return false;
-    }
-    rs->stack[rs->depth++] = v;
-    return true;
+    if (nparts == 0)
+        return rs->stack[rs->depth - 1];
+    const value *v = NULL;
+    for (size_t i = rs->depth; i-- > 0 && !v;)
+        v = value_get_n(rs->stack[i], parts[0].s, parts[0].len);
+    for (size_t k = 1; k < nparts && v; k++)
+        v = value_get_n(v, parts[k].s, parts[k].len);
+    return v;
 }
 
-static bool render_section(render_state *rs, const template_parse *tp, size_t i)
+static bool render_range(render_state *rs, const mustache_template *tpl, size_t from, size_t to,
+                         size_t strip);
+
+static const char *sigil_of(const token *t)
 {
-    const token *t = &tp->toks[i];
-    const value *v = lookup(rs, t->text, t->len);
-    if (t->kind == TOK_INVERTED)
-        return value_truthy(v) ? true : render_range(rs, tp, i + 1, t->end);
-    if (!value_truthy(v))
-        return true;
-    if (v->kind != VALUE_LIST) {
-        if (!push_context(rs, v, t, tp))
-            return false;
-        bool ok = render_range(rs, tp, i + 1, t->end);
-        rs->depth--;
-        return ok;
+    switch (t->kind) {
+    case T_SECTION: return "#";
+    case T_INVERTED: return "^";
+    case T_PARTIAL: return t->dynamic ? ">*" : ">";
+    case T_PARENT: return t->dynamic ? "<*" : "<";
+    case T_BLOCK: return "$";
+    case T_RAW: return "&";
+    default: return "";
     }
-    for (size_t k = 0; k < v->as.list.count; k++) {
-        if (!push_context(rs, v->as.list.items[k], t, tp))
-            return false;
-        bool ok = render_range(rs, tp, i + 1, t->end);
-        rs->depth--;
-        if (!ok)
-            return false;
-    }
-    return true;
 }
 
-static bool render_partial(render_state *rs, const template_parse *tp, const token *t)
+/* Renders the body of section `i`, with `v` on the context stack unless NULL. */
+static bool render_body(render_state *rs, const mustache_template *tpl, size_t i, const value *v,
+                        size_t strip)
 {
-    const mustache_partials *pl = rs->opt->partials;
-    char name[256];
-    if (t->len >= sizeof name)
-        return true;
-    memcpy(name, t->text, t->len);
-    name[t->len] = '\0';
-    const char *file = name;
-    const char *src = pl ? pl->find(pl->ctx, name, &file) : NULL;
-    if (!src)
-        return true; /* the specification renders a missing partial as nothing */
-    if (rs->partial_depth >= 32) {
-        diag_add(rs->dl, DIAG_ERROR, tp->file, t->line, t->col, NULL,
-                 "partials nested more than 32 deep (\"%s\" includes itself?)", name);
-        return false;
-    }
-    rs->partial_depth++;
-    bool ok = render_source(rs, file, src, t->indent, t->indent_len);
-    rs->partial_depth--;
+    const token *t = &tpl->toks[i];
+    if (rs->nesting == MAX_NESTING)
+        return RENDER_ERROR(rs, tpl, t,
+                            "{{%s%.*s}}: sections and templates nested more than %d deep",
+                            sigil_of(t), (int)t->len, t->text, MAX_NESTING);
+    rs->nesting++;
+    if (v)
+        rs->stack[rs->depth++] = v;
+    bool ok = render_range(rs, tpl, i + 1, t->end, strip);
+    if (v)
+        rs->depth--;
+    rs->nesting--;
     return ok;
 }
 
-static bool render_range(render_state *rs, const template_parse *tp, size_t from, size_t to)
+static bool render_section(render_state *rs, const mustache_template *tpl, size_t i, size_t strip)
 {
-    for (size_t i = from; i < to; i++) {
-        const token *t = &tp->toks[i];
-        switch (t->kind) {
-        case TOK_TEXT: strbuf_append(rs->out, t->text, t->len); break;
-        case TOK_VAR: write_value(rs, lookup(rs, t->text, t->len), true); break;
-        case TOK_RAW: write_value(rs, lookup(rs, t->text, t->len), false); break;
-        case TOK_SECTION:
-        case TOK_INVERTED:
-            if (!render_section(rs, tp, i))
-                return false;
-            i = t->end;
-            break;
-        case TOK_PARTIAL:
-            if (!render_partial(rs, tp, t))
-                return false;
-            break;
-        case TOK_CLOSE: break;
-        }
+    const token *t = &tpl->toks[i];
+    const value *v = lookup(rs, t->parts, t->nparts);
+    if (t->kind == T_INVERTED)
+        return value_truthy(v) || render_body(rs, tpl, i, NULL, strip);
+    if (!value_truthy(v))
+        return true;
+    if (v->kind != VALUE_LIST)
+        return render_body(rs, tpl, i, v, strip);
+    for (size_t k = 0; k < v->as.list.count; k++)
+        if (!render_body(rs, tpl, i, v->as.list.items[k], strip))
+            return false;
+    return true;
+}
+
+/* Enters a partial, parent or block: counts the depth and adds the
+ * indentation of a standalone tag (less what the enclosing block strips). */
+static bool enter(render_state *rs, const mustache_template *tpl, const token *t, size_t strip,
+                  size_t *indent_mark)
+{
+    if (rs->expansions == MAX_EXPANSIONS || rs->nesting == MAX_NESTING)
+        return RENDER_ERROR(rs, tpl, t,
+                            "{{%s%.*s}}: templates nested more than %d deep; does it include "
+                            "itself without end?",
+                            sigil_of(t), (int)t->len, t->text,
+                            rs->expansions == MAX_EXPANSIONS ? MAX_EXPANSIONS : MAX_NESTING);
+    rs->expansions++;
+    rs->nesting++;
+    *indent_mark = rs->indent.len;
+    if (t->standalone) {
+        size_t skip = strip < t->indent_len ? strip : t->indent_len;
+        strbuf_append(&rs->indent, t->indent + skip, t->indent_len - skip);
     }
     return true;
 }
 
-/* Indents every line of `source` by `indent` (standalone partials). */
-static const char *indented(arena *mem, const char *source, const char *indent, size_t ilen)
+static void leave(render_state *rs, size_t indent_mark)
 {
-    strbuf sb = {0};
-    strbuf_append(&sb, indent, ilen);
-    for (const char *p = source; *p; p++) {
-        strbuf_putc(&sb, *p);
-        if (*p == '\n' && p[1])
-            strbuf_append(&sb, indent, ilen);
-    }
-    const char *copy = sb.data ? arena_strndup(mem, sb.data, sb.len) : "";
-    strbuf_free(&sb);
-    return copy;
+    rs->expansions--;
+    rs->nesting--;
+    rs->indent.len = indent_mark;
 }
 
-static bool render_source(render_state *rs, const char *file, const char *source,
-                          const char *indent, size_t indent_len)
+/* The template a partial or parent tag names; NULL when there is none
+ * (`*failed` tells whether that is an error). */
+static const mustache_template *resolve(render_state *rs, const mustache_template *tpl,
+                                        const token *t, bool *failed)
 {
-    if (indent_len)
-        source = indented(rs->mem, source, indent, indent_len);
-    template_parse tp = {.mem = rs->mem, .file = file, .dl = rs->dl};
-    if (!parse(&tp, source))
+    *failed = false;
+    const char *name = t->text;
+    if (t->dynamic) {
+        const value *v = lookup(rs, t->parts, t->nparts);
+        if (!v || v->kind != VALUE_STRING)
+            return NULL;
+        name = v->as.str.s;
+    }
+    if (!rs->set)
+        return NULL;
+    bool self = t->kind == T_PARENT && tpl->name && strcmp(name, tpl->name) == 0;
+    const set_entry *e = set_find(rs->set, name, self ? tpl->layer + 1 : 0, rs->dl);
+    if (!e->tpl && self && !e->malformed)
+        return tpl;
+    if (e->malformed) {
+        *failed = true;
+    } else if (!e->tpl && rs->opt->strict_partials) {
+        const char *where = rs->set->loader.where;
+        (void)RENDER_ERROR(rs, tpl, t, "{{%c%s%s}}: no template \"%s\"%s%s",
+                           t->kind == T_PARENT ? '<' : '>', t->dynamic ? "*" : "", t->text, name,
+                           where ? " in " : "", where ? where : "");
+        *failed = true;
+    }
+    return e->tpl;
+}
+
+static bool render_partial(render_state *rs, const mustache_template *tpl, const token *t,
+                           size_t strip)
+{
+    bool failed;
+    const mustache_template *p = resolve(rs, tpl, t, &failed);
+    if (!p)
+        return !failed;
+    size_t mark;
+    if (!enter(rs, tpl, t, strip, &mark))
         return false;
-    return render_range(rs, &tp, 0, tp.ntoks);
+    bool ok = render_range(rs, p, 0, p->ntoks, 0);
+    leave(rs, mark);
+    return ok;
+}
+
+static bool render_parent(render_state *rs, const mustache_template *tpl, size_t i, size_t strip)
+{
+    const token *t = &tpl->toks[i];
+    bool failed;
+    const mustache_template *p = resolve(rs, tpl, t, &failed);
+    if (!p)
+        return !failed;
+    size_t mark;
+    if (!enter(rs, tpl, t, strip, &mark))
+        return false;
+    rs->scopes[rs->nscopes++] = (argument_scope){tpl, i};
+    bool ok = render_range(rs, p, 0, p->ntoks, 0);
+    rs->nscopes--;
+    leave(rs, mark);
+    return ok;
+}
+
+/* The argument given for block `t`: the outermost parent's wins. */
+static bool find_argument(const render_state *rs, const token *t, const mustache_template **tpl,
+                          size_t *index)
+{
+    for (size_t s = 0; s < rs->nscopes; s++) {
+        const mustache_template *p = rs->scopes[s].tpl;
+        size_t end = p->toks[rs->scopes[s].parent].end;
+        for (size_t j = rs->scopes[s].parent + 1; j < end; j = p->toks[j].end + 1) {
+            const token *b = &p->toks[j];
+            if (b->len == t->len && memcmp(b->text, t->text, t->len) == 0) {
+                *tpl = p;
+                *index = j;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool render_block(render_state *rs, const mustache_template *tpl, size_t i, size_t strip)
+{
+    const token *t = &tpl->toks[i];
+    const mustache_template *content = tpl;
+    size_t at = i;
+    find_argument(rs, t, &content, &at);
+    size_t mark;
+    if (!enter(rs, tpl, t, strip, &mark))
+        return false;
+    const token *b = &content->toks[at];
+    bool ok = render_range(rs, content, at + 1, b->end, b->strip);
+    leave(rs, mark);
+    return ok;
+}
+
+static bool render_range(render_state *rs, const mustache_template *tpl, size_t from, size_t to,
+                         size_t strip)
+{
+    bool ok = true;
+    for (size_t i = from; i < to && ok; i++) {
+        const token *t = &tpl->toks[i];
+        if (++rs->steps > MAX_STEPS)
+            return RENDER_ERROR(rs, tpl, t,
+                                "rendering stopped after %d steps: sections or partials repeat "
+                                "too often",
+                                MAX_STEPS);
+        switch (t->kind) {
+        case T_TEXT: put_text(rs, t, strip); break;
+        case T_VAR: put_value(rs, lookup(rs, t->parts, t->nparts), true); break;
+        case T_RAW: put_value(rs, lookup(rs, t->parts, t->nparts), false); break;
+        case T_PARTIAL: ok = render_partial(rs, tpl, t, strip); break;
+        case T_SECTION:
+        case T_INVERTED:
+            ok = render_section(rs, tpl, i, strip);
+            i = t->end;
+            break;
+        case T_PARENT:
+            ok = render_parent(rs, tpl, i, strip);
+            i = t->end;
+            break;
+        case T_BLOCK:
+            ok = render_block(rs, tpl, i, strip);
+            i = t->end;
+            break;
+        case T_CLOSE: break;
+        }
+    }
+    return ok;
+}
+
+bool mustache_render_template(mustache_set *set, const mustache_template *t, const value *data,
+                              const mustache_options *opt, strbuf *out, diag_list *dl)
+{
+    render_state *rs = calloc(1, sizeof *rs);
+    if (!rs) {
+        fputs("planpress: out of memory\n", stderr);
+        abort();
+    }
+    rs->set = set;
+    rs->opt = opt;
+    rs->dl = dl;
+    rs->out = out;
+    rs->at_line_start = out->len == 0 || out->data[out->len - 1] == '\n';
+    rs->stack[rs->depth++] = data;
+    strbuf_append(out, "", 0);
+    strbuf_append(&rs->indent, "", 0);
+    bool ok = render_range(rs, t, 0, t->ntoks, 0);
+    strbuf_free(&rs->indent);
+    free(rs);
+    return ok;
 }
 
 bool mustache_render(arena *mem, const char *file, const char *source, const value *data,
-                     const mustache_options *opt, strbuf *out, diag_list *dl)
+                     const mustache_options *opt, const mustache_loader *partials, strbuf *out,
+                     diag_list *dl)
 {
-    render_state rs = {.opt = opt, .mem = mem, .dl = dl, .out = out};
-    rs.stack[rs.depth++] = data;
-    strbuf_append(out, "", 0);
-    return render_source(&rs, file, source, NULL, 0);
+    const mustache_template *t = mustache_compile(mem, file, source, dl);
+    return t && mustache_render_template(mustache_set_new(mem, partials), t, data, opt, out, dl);
+}
+
+/* ---- escaping ------------------------------------------------------------ */
+
+static void escape_html(strbuf *out, const char *s, size_t len)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *entity = NULL;
+        switch (s[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        default: continue;
+        }
+        strbuf_append(out, s + from, i - from);
+        strbuf_puts(out, entity);
+        from = i + 1;
+    }
+    strbuf_append(out, s + from, len - from);
+}
+
+/* Backslash-escapes what Markdown could read as markup anywhere in a line
+ * (emphasis, code, links, images, HTML, entities, table cells, headings'
+ * closing #, strikethrough) and, at the start of the value, what would begin
+ * a block (list items "-", "+", "1." and "1)", setext underlines "="). A
+ * line end becomes a space: it could end a table row or a heading. */
+static const bool markdown_special[256] = {
+    ['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true, ['['] = true,
+    [']'] = true,  ['<'] = true, ['>'] = true, ['|'] = true, ['#'] = true,
+    ['~'] = true,  ['&'] = true, ['!'] = true,
+};
+
+static void escape_markdown(strbuf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && is_blank(s[i]))
+        i++;
+    size_t digits = 0;
+    while (i + digits < len && s[i + digits] >= '0' && s[i + digits] <= '9')
+        digits++;
+    size_t block_mark = SIZE_MAX; /* where a character that could begin a block stands */
+    if (i < len && (s[i] == '-' || s[i] == '+' || s[i] == '='))
+        block_mark = i;
+    else if (digits && i + digits < len && (s[i + digits] == '.' || s[i + digits] == ')'))
+        block_mark = i + digits;
+    size_t from = 0;
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        bool line_end = c == '\r' || c == '\n';
+        if (!line_end && i != block_mark && !markdown_special[(unsigned char)c])
+            continue;
+        strbuf_append(out, s + from, i - from);
+        from = i + 1;
+        if (line_end) {
+            if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+                from = ++i + 1;
+            strbuf_putc(out, ' ');
+        } else {
+            strbuf_putc(out, '\\');
+            strbuf_putc(out, c);
+        }
+    }
+    strbuf_append(out, s + from, len - from);
+}
+
+void mustache_escape_text(strbuf *out, const char *s, size_t len, mustache_escape escape)
+{
+    switch (escape) {
+    case MUSTACHE_ESCAPE_HTML: escape_html(out, s, len); break;
+    case MUSTACHE_ESCAPE_MARKDOWN: escape_markdown(out, s, len); break;
+    case MUSTACHE_ESCAPE_NONE: strbuf_append(out, s, len); break;
+    }
 }

@@ -6,6 +6,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,15 @@ static void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
+/* The text shown last on the page, which the next may continue. */
+typedef struct {
+    bool open;
+    face_style face;
+    double size, y;
+    uint32_t color;
+    double end_x; /* where its last glyph ends */
+} shown_text;
+
 /* One document being written. */
 typedef struct {
     HPDF_Doc pdf;
@@ -49,6 +59,7 @@ typedef struct {
     double *adjust;
     size_t room;
     strbuf content;
+    shown_text last;
 } writer;
 
 /* ---- strings ------------------------------------------------------------- */
@@ -110,6 +121,32 @@ static bool make_room(writer *w, size_t n)
     return true;
 }
 
+/* A gap wider than this (in ems) between two texts on one line is a space
+ * between words: it is written as a space character, so that readers
+ * extract and copy words apart. */
+static const double word_gap = 0.1;
+
+static bool continues_line(const shown_text *last, const box *b)
+{
+    return last->open && last->face == b->face && last->size == b->size &&
+           last->color == b->color && fabs(last->y - b->y) < 1e-6 && b->x >= last->end_x - 1e-3;
+}
+
+/* Shows a text on the line of the text before it, within the same TJ array:
+ * the gap between them becomes an adjustment, after a space character when
+ * it is as wide as a space between words. */
+static void continue_line(writer *w, pdf_content *c, const box *b, size_t n)
+{
+    double gap = b->x - w->last.end_x, per_point = 1000.0 / b->size;
+    uint16_t space = pdffont_code(w->pf, b->face, ' ');
+    if (gap > word_gap * b->size && space) {
+        static const double none = 0;
+        content_text_more(c, 0, &space, &none, 1);
+        gap -= fonts_width(w->fonts, b->face, b->size, " ", 1);
+    }
+    content_text_more(c, -gap * per_point, w->codes, w->adjust, n);
+}
+
 /* Sets the text as fonts_width measured it and shows it, each kerning
  * pair moved by exactly the kerning the layout counted. */
 static void draw_text(writer *w, pdf_content *c, const box *b)
@@ -119,16 +156,30 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
         return;
     size_t n = fonts_set_text(w->fonts, b->face, b->text, len, w->glyphs);
     double per_unit = 1000.0 / fonts_units_per_em(w->fonts, b->face);
+    long units = 0;
     for (size_t i = 0; i < n; i++) {
         w->codes[i] = pdffont_code(w->pf, b->face, w->glyphs[i].cp);
         w->adjust[i] = -w->glyphs[i].kerning * per_unit;
+        units += w->glyphs[i].advance + w->glyphs[i].kerning;
     }
-    content_font font = {(int)b->face + 1, pdffont_code_bytes(w->pf, b->face)};
-    content_text(c, &font, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
+    if (continues_line(&w->last, b)) {
+        continue_line(w, c, b, n);
+    } else {
+        content_font font = {(int)b->face + 1, pdffont_code_bytes(w->pf, b->face)};
+        content_text(c, &font, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
+    }
+    double width = units * b->size / fonts_units_per_em(w->fonts, b->face);
+    w->last = (shown_text){.open = true,
+                           .face = b->face,
+                           .size = b->size,
+                           .y = b->y,
+                           .color = b->color,
+                           .end_x = b->x + width};
 }
 
 static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool used[FACE_COUNT])
 {
+    w->last.open = false;
     for (size_t i = 0; i < lp->count; i++) {
         const box *b = &lp->boxes[i];
         switch (b->kind) {
@@ -140,9 +191,16 @@ static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool us
             break;
         case BOX_RULE:
             content_line(c, b->x, b->y, b->x + b->width, b->y, b->thickness, b->color);
+            w->last.open = false;
             break;
-        case BOX_LINE: content_line(c, b->x, b->y, b->x2, b->y2, b->thickness, b->color); break;
-        case BOX_RECT: content_rect(c, b->x, b->y, b->width, b->height, b->color); break;
+        case BOX_LINE:
+            content_line(c, b->x, b->y, b->x2, b->y2, b->thickness, b->color);
+            w->last.open = false;
+            break;
+        case BOX_RECT:
+            content_rect(c, b->x, b->y, b->width, b->height, b->color);
+            w->last.open = false;
+            break;
         case BOX_LINK: break;
         }
     }
@@ -251,8 +309,9 @@ static void add_outline(writer *w)
 
 /* ---- metadata ------------------------------------------------------------- */
 
-/* SOURCE_DATE_EPOCH as a date; false when it is unset or not a number. */
-static bool source_date(const char *name, HPDF_Date *out, diag_list *dl)
+/* SOURCE_DATE_EPOCH as a PDF date, "D:YYYYMMDDHHmmSSZ"; false when it is
+ * unset or not a number. */
+static bool source_date(const char *name, char out[24], diag_list *dl)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (!epoch || !*epoch)
@@ -269,13 +328,7 @@ static bool source_date(const char *name, HPDF_Date *out, diag_list *dl)
                  epoch);
         return false;
     }
-    *out = (HPDF_Date){.year = tm.tm_year + 1900,
-                       .month = tm.tm_mon + 1,
-                       .day = tm.tm_mday,
-                       .hour = tm.tm_hour,
-                       .minutes = tm.tm_min,
-                       .seconds = tm.tm_sec,
-                       .ind = 'Z'};
+    strftime(out, 24, "D:%Y%m%d%H%M%SZ", &tm);
     return true;
 }
 
@@ -293,10 +346,10 @@ static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta, const char *nam
     HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
     if (prefs && HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs) == HPDF_OK)
         HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-    HPDF_Date date;
-    if (source_date(name, &date, dl)) {
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    char date[24];
+    if (source_date(name, date, dl) && pdf->info) {
+        HPDF_Dict_Add(pdf->info, "CreationDate", HPDF_String_New(pdf->mmgr, date, NULL));
+        HPDF_Dict_Add(pdf->info, "ModDate", HPDF_String_New(pdf->mmgr, date, NULL));
     }
 }
 
@@ -308,8 +361,10 @@ static void note_characters(writer *w)
         const layout_page *lp = &w->doc->pages[p];
         for (size_t i = 0; i < lp->count; i++) {
             const box *b = &lp->boxes[i];
-            if (b->kind == BOX_TEXT && b->text && (unsigned)b->face < FACE_COUNT)
+            if (b->kind == BOX_TEXT && b->text && (unsigned)b->face < FACE_COUNT) {
                 pdffont_note(w->pf, b->face, b->text, strlen(b->text));
+                pdffont_note(w->pf, b->face, " ", 1); /* for gaps between words */
+            }
         }
     }
 }

@@ -44,8 +44,11 @@ static void put_num(pdf_content *c, double v)
 
 static void put_color(pdf_content *c, uint32_t rgb, const char *op)
 {
-    for (int shift = 16; shift >= 0; shift -= 8)
-        put_num(c, ((rgb >> shift) & 0xFF) / 255.0);
+    /* four decimals, so that every 8-bit value comes back as itself */
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        content_number(c->out, ((rgb >> shift) & 0xFF) / 255.0, 4);
+        strbuf_putc(c->out, ' ');
+    }
     strbuf_puts(c->out, op);
     strbuf_putc(c->out, '\n');
 }
@@ -73,21 +76,33 @@ static void set_stroke(pdf_content *c, uint32_t rgb, double width)
     }
 }
 
+static void end_show(pdf_content *c)
+{
+    if (c->in_show)
+        strbuf_puts(c->out, "]TJ\n");
+    c->in_show = false;
+}
+
 static void end_text(pdf_content *c)
 {
+    end_show(c);
     if (c->in_text)
         strbuf_puts(c->out, "ET\n");
     c->in_text = false;
 }
 
 /* A literal string of codes of one or two bytes; parentheses, backslashes
- * and line ends escaped. */
-static void put_codes(pdf_content *c, const uint16_t *codes, size_t n, int code_bytes)
+ * and line ends escaped. A string right after another one in a TJ array
+ * joins it. */
+static void put_codes(pdf_content *c, const uint16_t *codes, size_t n)
 {
-    strbuf_putc(c->out, '(');
+    if (c->string_last)
+        c->out->len--; /* the ')' */
+    else
+        strbuf_putc(c->out, '(');
     for (size_t i = 0; i < n; i++) {
         unsigned char bytes[2] = {(unsigned char)(codes[i] >> 8), (unsigned char)codes[i]};
-        for (int k = code_bytes == 1 ? 1 : 0; k < 2; k++) {
+        for (int k = c->code_bytes == 1 ? 1 : 0; k < 2; k++) {
             unsigned char b = bytes[k];
             if (b == '(' || b == ')' || b == '\\')
                 strbuf_putc(c->out, '\\');
@@ -98,13 +113,33 @@ static void put_codes(pdf_content *c, const uint16_t *codes, size_t n, int code_
         }
     }
     strbuf_putc(c->out, ')');
+    c->string_last = true;
+}
+
+static void put_adjustment(pdf_content *c, double adjust)
+{
+    content_number(c->out, adjust, 3);
+    c->string_last = false;
+}
+
+/* The items of a TJ array: strings, cut where an adjustment follows. */
+static void put_items(pdf_content *c, const uint16_t *codes, const double *adjust, size_t n)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 < n && adjust[i] == 0)
+            continue;
+        put_codes(c, codes + start, i + 1 - start);
+        if (i + 1 < n)
+            put_adjustment(c, adjust[i]);
+        start = i + 1;
+    }
 }
 
 void content_text(pdf_content *c, const content_font *font, double size, uint32_t rgb, double x,
                   double y, const uint16_t *codes, const double *adjust, size_t n)
 {
-    if (n == 0)
-        return;
+    end_show(c);
     if (!c->in_text) {
         strbuf_puts(c->out, "BT\n");
         c->in_text = true;
@@ -123,28 +158,24 @@ void content_text(pdf_content *c, const content_font *font, double size, uint32_
     long long tx = llround(x * 1000), ty = llround(y * 1000);
     put_num(c, (double)(tx - c->line_x) / 1000);
     put_num(c, (double)(ty - c->line_y) / 1000);
-    strbuf_puts(c->out, "Td\n");
+    strbuf_puts(c->out, "Td\n[");
+    c->string_last = false;
     c->line_x = tx;
     c->line_y = ty;
-    bool kerned = false;
-    for (size_t i = 0; i + 1 < n && !kerned; i++)
-        kerned = adjust[i] != 0;
-    if (!kerned) {
-        put_codes(c, codes, n, font->code_bytes);
-        strbuf_puts(c->out, "Tj\n");
-        return;
-    }
-    strbuf_putc(c->out, '[');
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i + 1 < n && adjust[i] == 0)
-            continue;
-        put_codes(c, codes + start, i + 1 - start, font->code_bytes);
-        if (i + 1 < n)
-            content_number(c->out, adjust[i], 3);
-        start = i + 1;
-    }
-    strbuf_puts(c->out, "]TJ\n");
+    c->in_show = true;
+    c->code_bytes = font->code_bytes;
+    put_items(c, codes, adjust, n);
+}
+
+bool content_text_more(pdf_content *c, double shift, const uint16_t *codes, const double *adjust,
+                       size_t n)
+{
+    if (!c->in_show)
+        return false;
+    if (shift != 0)
+        put_adjustment(c, shift);
+    put_items(c, codes, adjust, n);
+    return true;
 }
 
 void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,

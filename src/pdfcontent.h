@@ -2,8 +2,8 @@
  * one- or two-byte codes with kerning adjustments (TJ), lines, filled
  * rectangles and colours. Compact: a text object spans neighbouring texts,
  * the font, colours and line width are set only when they change, and
- * numbers are written with at most three decimals, the same way on every
- * machine. Knows nothing of libharu; the caller owns the buffer. */
+ * numbers are written with at most three decimals (four for colours), the
+ * same way on every machine. Knows nothing of libharu; the caller owns the buffer. */
 #ifndef PP_PDFCONTENT_H
 #define PP_PDFCONTENT_H
 
@@ -15,8 +15,10 @@
 
 typedef struct {
     strbuf *out;
-    bool in_text;
-    int font; /* resource /F<font>, -1 before the first */
+    bool in_text, in_show; /* inside BT … ET; inside a TJ array */
+    bool string_last;      /* the array's last item is a string */
+    int code_bytes;        /* of the font being shown */
+    int font;              /* resource /F<font>, -1 before the first */
     double size;
     bool fill_set, stroke_set;
     uint32_t fill, stroke;
@@ -35,6 +37,11 @@ void content_init(pdf_content *c, strbuf *out);
  * for none. */
 void content_text(pdf_content *c, const content_font *font, double size, uint32_t rgb, double x,
                   double y, const uint16_t *codes, const double *adjust, size_t n);
+/* Shows `n` more codes in the same font, size and colour right after the
+ * text shown last, moved by the TJ adjustment `shift` first. False when the
+ * last thing drawn was not text. */
+bool content_text_more(pdf_content *c, double shift, const uint16_t *codes, const double *adjust,
+                       size_t n);
 void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,
                   uint32_t rgb);
 void content_rect(pdf_content *c, double x, double y, double width, double height, uint32_t rgb);

@@ -380,7 +380,7 @@ static font_subset *make_subset(const pdf_fonts *pf, face_style f, const face_ch
     return sub;
 }
 
-static void add_fonts(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const face_chars *fc,
+static bool add_fonts(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const face_chars *fc,
                       const font_subset *sub)
 {
     face_fonts *ff = &pf->faces[f];
@@ -390,9 +390,12 @@ static void add_fonts(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const face_char
     size_t font_len;
     const unsigned char *font_data = subset_data(sub, &font_len);
     HPDF_Dict font_file = pdfstream_new(pf->streams, font_data, font_len);
+    HPDF_Dict cid_font = new_dict(pdf, "Font"), font = new_dict(pdf, "Font");
+    HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
+    if (!font_file || !cid_font || !font || !descendants)
+        return false;
     HPDF_Dict_AddNumber(font_file, "Length1", (HPDF_UINT32)font_len);
 
-    HPDF_Dict cid_font = new_dict(pdf, "Font");
     HPDF_Dict_AddName(cid_font, "Subtype", "CIDFontType2");
     HPDF_Dict_AddName(cid_font, "BaseFont", name);
     HPDF_Dict_Add(cid_font, "CIDSystemInfo", cid_system_info(pdf));
@@ -402,47 +405,44 @@ static void add_fonts(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const face_char
     cid_font->attr = &ff->widths;
     cid_font->write_fn = write_extra_entries;
 
-    HPDF_Dict font = new_dict(pdf, "Font");
     HPDF_Dict_AddName(font, "Subtype", "Type0");
     HPDF_Dict_AddName(font, "BaseFont", name);
     if (ff->code_bytes == 1)
         HPDF_Dict_Add(font, "Encoding", one_byte_encoding(pf, pdf));
     else
         HPDF_Dict_AddName(font, "Encoding", "Identity-H");
-    HPDF_Array descendants = HPDF_Array_New(pdf->mmgr);
     HPDF_Array_Add(descendants, cid_font);
     HPDF_Dict_Add(font, "DescendantFonts", descendants);
     HPDF_Dict_Add(font, "ToUnicode", to_unicode_map(pf, fc, ff->code_bytes));
     ff->font = font;
+    /* libharu's errors are sticky: one check covers every call above */
+    return HPDF_GetError(pdf) == HPDF_OK;
 }
 
 static bool embed_face(pdf_fonts *pf, HPDF_Doc pdf, face_style f, const uint32_t *cps, size_t n,
                        const char *doc_path, diag_list *dl)
 {
+    if (n > MAX_CIDS - CMAP_ASCII_END) {
+        diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL,
+                 "more than %d different characters in one face", MAX_CIDS - CMAP_ASCII_END);
+        return false;
+    }
     face_fonts *ff = &pf->faces[f];
     face_chars fc = {cps, malloc(n * sizeof *fc.codes), malloc(n * sizeof *fc.glyphs), n, 0};
-    bool too_many = n > MAX_CIDS - CMAP_ASCII_END;
-    bool ok =
-        fc.codes && fc.glyphs && !too_many && (fc.ncids = assign_codes(ff, cps, n, fc.codes)) > 0;
-    if (!ok) {
-        diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL,
-                 too_many ? "too many different characters in one face" : "out of memory");
-    }
+    if (fc.codes && fc.glyphs)
+        fc.ncids = assign_codes(ff, cps, n, fc.codes);
     font_subset *sub = NULL;
-    if (ok) {
+    if (fc.ncids > 0) {
         for (size_t i = 0; i < n; i++)
             fc.glyphs[i] = fonts_glyph(pf->fonts, f, cps[i]);
         sub = make_subset(pf, f, &fc);
-        if (!sub)
-            diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL, "cannot subset the font %s",
-                     fonts_file(pf->fonts, f));
-        ok = sub != NULL;
     }
-    if (ok) {
+    bool ok = sub && add_fonts(pf, pdf, f, &fc, sub);
+    if (ok)
         warn_missing(pf->fonts, f, cps, fc.glyphs, n, doc_path, dl);
-        add_fonts(pf, pdf, f, &fc, sub);
-        ok = HPDF_GetError(pdf) == HPDF_OK;
-    }
+    else
+        diag_add(dl, DIAG_ERROR, doc_path, 0, 0, NULL, "cannot embed the font %s",
+                 fonts_file(pf->fonts, f));
     subset_free(sub);
     free(fc.codes);
     free(fc.glyphs);

@@ -1,17 +1,18 @@
 #include "pdfstream.h"
 
 #include <hpdf_doc.h>
+#include <libdeflate.h>
 #include <stdlib.h>
-#include <zlib.h>
 
-/* Level 3: on planpress's pages and fonts within 3 % of the size zlib's
- * default level gives, and faster. */
-enum { DEFLATE_LEVEL = 3, CHUNK = 16384 };
+/* On planpress's pages and fonts level 1 is within 3 % of level 6 in size,
+ * at a third of the time. */
+enum { DEFLATE_LEVEL = 1 };
 
 struct pdf_streams {
     HPDF_Doc pdf;
-    z_stream z;
-    unsigned char out[CHUNK];
+    struct libdeflate_compressor *deflater;
+    unsigned char *out;
+    size_t cap;
 };
 
 pdf_streams *pdfstream_begin(HPDF_Doc pdf)
@@ -20,7 +21,8 @@ pdf_streams *pdfstream_begin(HPDF_Doc pdf)
     if (!ps)
         return NULL;
     ps->pdf = pdf;
-    if (deflateInit(&ps->z, DEFLATE_LEVEL) != Z_OK) {
+    ps->deflater = libdeflate_alloc_compressor(DEFLATE_LEVEL);
+    if (!ps->deflater) {
         free(ps);
         return NULL;
     }
@@ -31,7 +33,8 @@ void pdfstream_end(pdf_streams *ps)
 {
     if (!ps)
         return;
-    deflateEnd(&ps->z);
+    libdeflate_free_compressor(ps->deflater);
+    free(ps->out);
     free(ps);
 }
 
@@ -43,20 +46,17 @@ static HPDF_STATUS write_filter(HPDF_Dict d, HPDF_Stream stream)
 
 bool pdfstream_fill(pdf_streams *ps, HPDF_Dict stream, const void *data, size_t len)
 {
-    if (deflateReset(&ps->z) != Z_OK)
-        return false;
-    ps->z.next_in = (Bytef *)data;
-    ps->z.avail_in = (uInt)len;
-    int status;
-    do {
-        ps->z.next_out = ps->out;
-        ps->z.avail_out = CHUNK;
-        status = deflate(&ps->z, Z_FINISH);
-        if (status == Z_STREAM_ERROR ||
-            HPDF_Stream_Write(stream->stream, ps->out, (HPDF_UINT)(CHUNK - ps->z.avail_out)) !=
-                HPDF_OK)
+    size_t bound = libdeflate_zlib_compress_bound(ps->deflater, len);
+    if (bound > ps->cap) {
+        unsigned char *out = realloc(ps->out, bound);
+        if (!out)
             return false;
-    } while (status != Z_STREAM_END);
+        ps->out = out;
+        ps->cap = bound;
+    }
+    size_t n = libdeflate_zlib_compress(ps->deflater, data, len, ps->out, ps->cap);
+    if (n == 0 || HPDF_Stream_Write(stream->stream, ps->out, (HPDF_UINT)n) != HPDF_OK)
+        return false;
     stream->filter = HPDF_STREAM_FILTER_NONE;
     stream->write_fn = write_filter;
     return true;

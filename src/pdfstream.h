@@ -1,8 +1,9 @@
 /* pdfstream: compressed streams in a libharu document. planpress deflates
- * the data itself, with one zlib state per document reused for every
- * stream (libharu sets up a new one, a quarter of a megabyte, per stream)
- * and at a level chosen for speed; the stream dictionary says
- * /Filter /FlateDecode. */
+ * the data itself with libdeflate, whose fastest level makes smaller
+ * streams than zlib's third in a third of the time (libharu always uses
+ * zlib's slower default and sets up a new state for every stream); the
+ * stream dictionary says /Filter /FlateDecode. One pdf_streams per
+ * document. */
 #ifndef PP_PDFSTREAM_H
 #define PP_PDFSTREAM_H
 

@@ -36,6 +36,14 @@ static style default_style(void)
                   .decision = {.size = 11},
                   .association = {.size = 14},
                   .title_top = 90 * MM},
+        .tables = {.wide = WIDE_TABLE_LANDSCAPE, .min_size = 7.5, .header_fill = 0xE9EDF4},
+        .toc = {.levels = 2, .size = 10.5, .indent = 6 * MM},
+        .chart = {.height = 60 * MM,
+                  .size = 8,
+                  .values = true,
+                  .colors = {0x1F3864, 0x5B9BD5, 0xED7D31, 0xA5A5A5, 0x70AD47, 0xFFC000},
+                  .ncolors = 6},
+        .signatures = {.space = 34},
     };
     return s;
 }
@@ -161,6 +169,82 @@ static void read_cover(yread *rd, const ynode *n, style *s)
         read_color(rd, v, "cover.band_color", &c->band_color);
 }
 
+/* ---- tables, tables of contents, charts, signature blocks ---------------- */
+
+static void read_tables(yread *rd, const ynode *n, table_look *t)
+{
+    static const char *const keys[] = {"wide", "min_size", "header_fill", NULL};
+    static const char *const modes[] = {"landscape", "shrink", NULL};
+    if (!yread_map(rd, n, "tables", keys))
+        return;
+    const ynode *v;
+    int mode;
+    if ((v = ymap_get(n, "wide")) && (mode = yread_choice(rd, v, "tables.wide", modes)) >= 0)
+        t->wide = (wide_table_mode)mode;
+    if ((v = ymap_get(n, "min_size")))
+        yread_number(rd, v, "tables.min_size", 4, 72, &t->min_size);
+    if ((v = ymap_get(n, "header_fill")))
+        read_color(rd, v, "tables.header_fill", &t->header_fill);
+}
+
+static void read_toc(yread *rd, const ynode *n, toc_look *t)
+{
+    static const char *const keys[] = {"levels", "size", "indent_mm", NULL};
+    if (!yread_map(rd, n, "toc", keys))
+        return;
+    const ynode *v;
+    int64_t levels;
+    if ((v = ymap_get(n, "levels")) && yread_integer(rd, v, "toc.levels", 1, 6, &levels))
+        t->levels = (int)levels;
+    if ((v = ymap_get(n, "size")))
+        yread_number(rd, v, "toc.size", 4, 72, &t->size);
+    read_mm(rd, n, "indent_mm", "toc", &t->indent);
+}
+
+static void read_chart(yread *rd, const ynode *n, chart_look *c)
+{
+    static const char *const keys[] = {"height_mm", "size", "values", "colors", NULL};
+    if (!yread_map(rd, n, "chart", keys))
+        return;
+    const ynode *v;
+    read_mm(rd, n, "height_mm", "chart", &c->height);
+    if ((v = ymap_get(n, "size")))
+        yread_number(rd, v, "chart.size", 4, 72, &c->size);
+    if ((v = ymap_get(n, "values")))
+        read_flag(rd, v, "chart.values", &c->values);
+    if ((v = ymap_get(n, "colors")) && yread_expect(rd, v, "chart.colors", YNODE_SEQ)) {
+        if (v->count == 0 || v->count > CHART_MAX_COLORS) {
+            yread_error(rd, v, "chart.colors", "expected 1 to %d colours, found %zu",
+                        CHART_MAX_COLORS, v->count);
+            return;
+        }
+        c->ncolors = v->count;
+        for (size_t i = 0; i < v->count; i++)
+            read_color(rd, v->items[i], yread_index_path(rd, "chart.colors", i), &c->colors[i]);
+    }
+}
+
+static void read_signatures(yread *rd, const ynode *n, signature_look *s)
+{
+    static const char *const keys[] = {"space", NULL};
+    const ynode *v;
+    if (yread_map(rd, n, "signatures", keys) && (v = ymap_get(n, "space")))
+        yread_number(rd, v, "signatures.space", 0, 200, &s->space);
+}
+
+static void read_blocks(yread *rd, const ynode *root, style *s)
+{
+    const ynode *v;
+    if ((v = ymap_get(root, "tables")))
+        read_tables(rd, v, &s->tables);
+    if ((v = ymap_get(root, "toc")))
+        read_toc(rd, v, &s->toc);
+    if ((v = ymap_get(root, "chart")))
+        read_chart(rd, v, &s->chart);
+    if ((v = ymap_get(root, "signatures")))
+        read_signatures(rd, v, &s->signatures);
+}
+
 style *style_load(arena *mem, const char *path, diag_list *dl)
 {
     size_t errors_before = dl->errors;
@@ -169,9 +253,10 @@ style *style_load(arena *mem, const char *path, diag_list *dl)
         return NULL;
     yread rd = {mem, dl};
     static const char *const keys[] = {
-        "page",       "fonts",      "body",      "leading",     "headings", "heading_numbers",
-        "table",      "code",       "footnotes", "header",      "footer",   "list_indent",
-        "rule_color", "link_color", "running",   "hyphenation", "cover",    NULL};
+        "page",       "fonts",      "body",       "leading",     "headings", "heading_numbers",
+        "table",      "code",       "footnotes",  "header",      "footer",   "list_indent",
+        "rule_color", "link_color", "running",    "hyphenation", "cover",    "tables",
+        "toc",        "chart",      "signatures", NULL};
     if (!yread_map(&rd, root, "", keys))
         return NULL;
     style *s = ARENA_NEW(mem, style);
@@ -214,5 +299,6 @@ style *style_load(arena *mem, const char *path, diag_list *dl)
         read_hyphenation(&rd, v, s);
     if ((v = ymap_get(root, "cover")))
         read_cover(&rd, v, s);
+    read_blocks(&rd, root, s);
     return dl->errors > errors_before ? NULL : s;
 }

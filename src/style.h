@@ -6,6 +6,7 @@
 #define PP_STYLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -26,6 +27,30 @@ typedef struct {
     uint32_t color;                   /* 0xRRGGBB */
     bool justify;                     /* align: justify (else left) */
 } text_style;
+
+/* Tables, tables of contents, charts and signature blocks. */
+typedef enum { WIDE_TABLE_LANDSCAPE, WIDE_TABLE_SHRINK } wide_table_mode;
+typedef struct {
+    wide_table_mode wide; /* what a table too wide for the text tries first */
+    double min_size;      /* the smallest type a table may shrink to */
+    uint32_t header_fill; /* background of the header row */
+} table_look;
+typedef struct {
+    int levels;    /* heading levels listed */
+    double size;   /* points */
+    double indent; /* points per level */
+} toc_look;
+enum { CHART_MAX_COLORS = 12 };
+typedef struct {
+    double height; /* of the plot, points */
+    double size;   /* labels, points */
+    bool values;   /* figures printed on the bars unless a chart says otherwise */
+    uint32_t colors[CHART_MAX_COLORS]; /* one per series, repeated */
+    size_t ncolors;
+} chart_look;
+typedef struct {
+    double space; /* room to sign above each line, points */
+} signature_look;
 
 typedef struct {
     const char *dictionary;  /* a libhyphen .dic file; NULL: no hyphenation */
@@ -59,6 +84,10 @@ typedef struct {
     uint32_t link_color;
     hyphenation_style hyphenation;
     cover_style cover;
+    table_look tables;
+    toc_look toc;
+    chart_look chart;
+    signature_look signatures;
 } style;
 
 /* Reads a style file; unknown keys and bad values are errors in `dl`. */

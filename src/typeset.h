@@ -1,7 +1,7 @@
 /* typeset: what the modules of the typesetting stage share (layout, inline,
- * linebreak, lines, footnotes, cover, table): the state of a layout in
- * progress, inline pieces, lines and the page primitives. Internal to the
- * stage; the public face is layout.h. */
+ * linebreak, lines, footnotes, cover, table, fence, toc, chart, signatures):
+ * the state of a layout in progress, inline pieces, lines and the page
+ * primitives. Internal to the stage; the public face is layout.h. */
 #ifndef PP_TYPESET_H
 #define PP_TYPESET_H
 
@@ -9,6 +9,7 @@
 
 #include "hyphenate.h"
 #include "layout.h"
+#include "yamltree.h"
 
 /* A piece of inline text in one face: a word, a space or a forced break. */
 typedef enum { PIECE_WORD, PIECE_SPACE, PIECE_BREAK } piece_kind;
@@ -32,6 +33,7 @@ typedef struct {
 } piece_list;
 
 typedef struct footnotes footnotes;
+typedef struct toc_list toc_list;
 
 /* A heading waiting for what follows it: when a new page starts before
  * anything else is set, the heading moves to the new page. */
@@ -64,6 +66,9 @@ typedef struct {
     kept_heading keep;
     list_marker marker;
     int heading_numbers[3];
+    diag_list *dl;
+    const char *source; /* names the Markdown in diagnostics */
+    toc_list *tocs;     /* tables of contents waiting for page numbers */
 } layout_state;
 
 typedef struct {
@@ -78,7 +83,7 @@ typedef struct {
     size_t start_off;   /* bytes of pieces[start] already set on the line before */
     size_t end_len;     /* bytes of pieces[end - 1] set on this line, from its start */
     double width;       /* natural width, an added hyphen included */
-    double space_scale; /* the width of every space is multiplied by this */
+    double space_scale; /* the width of every space but those in code is multiplied by this */
     double badness;     /* 100 r^3 for the adjustment ratio r; 0 on a last line */
     bool hyphen;        /* a hyphen is added at the end */
     bool flagged;       /* ends in a hyphen: added, or written in the word */
@@ -94,6 +99,8 @@ double page_bottom(const layout_state *ls);
 double page_body_left(const layout_state *ls);
 double page_body_width(const layout_state *ls);
 void page_new(layout_state *ls);
+/* A new page of another size than the document's: a landscape page. */
+void page_new_sized(layout_state *ls, double width, double height);
 bool page_is_empty(const layout_state *ls);
 /* Makes room for `height` points, starting a new page when they do not fit. */
 void page_need(layout_state *ls, double height);
@@ -108,6 +115,9 @@ void emit_line(layout_state *ls, double x, double y_from_top, double x2, double 
 void emit_rect(layout_state *ls, double x, double top, double width, double height, uint32_t color);
 void emit_link(layout_state *ls, double x, double top, double width, double height,
                const char *uri);
+/* A clickable area to `dest_y` (PDF y) on page `dest_page` of the document. */
+void emit_link_to(layout_state *ls, double x, double top, double width, double height,
+                  size_t dest_page, double dest_y);
 
 /* inline content (inline.c) */
 face_style with_bold(face_style f);
@@ -181,5 +191,38 @@ void cover_layout(layout_state *ls, const char *body);
 
 /* tables (table.c) */
 void table_layout(layout_state *ls, cmark_node *node, column col);
+
+/* What a column needs: the longest word, the width below which it wraps
+ * awkwardly (a figure, a heading over figures) and its width on one line. */
+typedef struct {
+    double min, want, max;
+    bool numeric; /* figures: they get no share of spare width */
+} column_need;
+/* Widths for the columns in `available` points: as wide as they like when
+ * they fit, else text columns wrap first, then everything down to the
+ * longest words. `stretch` spends spare width on the text columns. False when
+ * even the longest words do not fit (every column is then squeezed). */
+bool table_fit_columns(const column_need *need, int ncols, double available, bool stretch,
+                       double *widths);
+
+/* fenced blocks with a YAML body (fence.c): toc, chart, signatures */
+/* Lays out the fenced block if its info string names one; false otherwise. */
+bool fenced_block(layout_state *ls, cmark_node *node, column col);
+/* The YAML body of a fenced block; lines count from the top of the Markdown.
+ * NULL with errors in ls->dl. */
+const ynode *fenced_yaml(layout_state *ls, cmark_node *node);
+
+/* table of contents (toc.c) */
+void toc_layout(layout_state *ls, cmark_node *node, column col);
+/* Tells the tables of contents where a heading was set. */
+void toc_heading_placed(layout_state *ls, cmark_node *heading, size_t index);
+/* Writes page numbers, leaders and links once every heading is placed. */
+void toc_fill_in(layout_state *ls);
+
+/* charts (chart.c) */
+void chart_layout(layout_state *ls, cmark_node *node, column col);
+
+/* signature block for minutes (signatures.c) */
+void signatures_layout(layout_state *ls, cmark_node *node, column col);
 
 #endif

@@ -87,14 +87,21 @@ value *value_set_bool(arena *mem, value *map, const char *key, bool b)
     return value_set(mem, map, key, value_bool(mem, b));
 }
 
-const value *value_get(const value *map, const char *key)
+const value *value_get_n(const value *map, const char *key, size_t len)
 {
     if (!map || map->kind != VALUE_MAP)
         return NULL;
-    for (size_t i = 0; i < map->as.map.count; i++)
-        if (strcmp(map->as.map.entries[i].key, key) == 0)
+    for (size_t i = 0; i < map->as.map.count; i++) {
+        const char *k = map->as.map.entries[i].key;
+        if ((len == 0 || k[0] == key[0]) && strncmp(k, key, len) == 0 && k[len] == '\0')
             return map->as.map.entries[i].val;
+    }
     return NULL;
+}
+
+const value *value_get(const value *map, const char *key)
+{
+    return value_get_n(map, key, strlen(key));
 }
 
 bool value_truthy(const value *v)

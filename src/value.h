@@ -64,6 +64,8 @@ value *value_set_bool(arena *mem, value *map, const char *key, bool b);
 
 /* The value for `key` in a map, or NULL when absent or not a map. */
 const value *value_get(const value *map, const char *key);
+/* The same for a key given by pointer and length (not NUL-terminated). */
+const value *value_get_n(const value *map, const char *key, size_t len);
 /* False for null, false, an empty list; true for everything else (Mustache). */
 bool value_truthy(const value *v);
 

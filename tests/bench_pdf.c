@@ -17,38 +17,15 @@
 #include "fonts.h"
 #include "layout.h"
 #include "load.h"
-#include "mustache.h"
 #include "pdf.h"
 #include "style.h"
+#include "templates.h"
 
 static double now(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static const char *read_text(arena *mem, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    strbuf sb = {0};
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, n);
-    fclose(f);
-    char *copy = arena_strndup(mem, sb.data ? sb.data : "", sb.len);
-    strbuf_free(&sb);
-    return copy;
-}
-
-static const char *find_partial(void *ctx, const char *name, const char **file)
-{
-    arena *mem = ctx;
-    *file = arena_printf(mem, "templates/%s.mustache", name);
-    return read_text(mem, *file);
 }
 
 /* The plan's Markdown, as document.c makes it with the default templates. */
@@ -59,11 +36,11 @@ static bool plan_markdown(arena *mem, const char *plan_path, strbuf *md, plan **
         return false;
     budget_figures figures = budget_compute(mem, &p->budget);
     value *ctx = context_for_plan(mem, p, &figures);
-    mustache_partials partials = {find_partial, mem};
-    mustache_options opt = {MUSTACHE_ESCAPE_MARKDOWN, &partials};
-    const char *source = read_text(mem, "templates/plan.mustache");
+    const char *dirs[] = {"templates"};
+    template_store templates;
+    templates_init(&templates, mem, dirs, 1);
     *out = p;
-    return source && mustache_render(mem, "templates/plan.mustache", source, ctx, &opt, md, dl);
+    return templates_render_markdown(&templates, "plan", ctx, md, dl);
 }
 
 typedef struct {
@@ -91,7 +68,7 @@ static bool one_round(const char *md, size_t len, const style *st, const font_se
     arena mem;
     arena_init(&mem);
     double t0 = now();
-    layout_info info = {p->title, p->assoc->name};
+    layout_info info = {.title = p->title, .association = p->assoc->name};
     layout_doc doc;
     bool ok = layout_markdown(&mem, md, len, st, fonts, &info, &doc, dl);
     double t1 = now();
@@ -142,14 +119,20 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    render_env env = {"templates", st, fonts};
+    render_env env;
+    if (!render_env_open(&env, "templates", NULL, &dl)) {
+        diag_print_all(&dl, stderr);
+        return 1;
+    }
     char out_path[64];
     snprintf(out_path, sizeof out_path, "/tmp/bench_pdf.%ld.pdf", (long)getpid());
+    document_request req = {plan_path, out_path, "plan", NULL};
     for (int i = 0; i < rounds; i++) {
         double t3 = now();
-        document_render_plan(&env, plan_path, out_path, &dl);
+        document_render_plan(&env, &req, &dl);
         whole[i] = now() - t3;
     }
+    render_env_close(&env);
     remove(out_path);
 
     printf("%s: %zu pages, %zu bytes of PDF, %d rounds\n", plan_path, f.pages, f.bytes, rounds);

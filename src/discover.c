@@ -1,0 +1,166 @@
+#include "discover.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { MAX_DEPTH = 16 };
+
+static const char *join(arena *mem, const char *folder, const char *name)
+{
+    return *folder ? arena_printf(mem, "%s/%s", folder, name) : arena_strdup(mem, name);
+}
+
+static void add_sources(arena *mem, const char *path, const char *name, const char *out_folder,
+                        document_list *out)
+{
+    for (size_t k = 0; k < document_kind_count; k++) {
+        const document_kind *kind = &document_kinds[k];
+        if (!kind_matches(kind, name))
+            continue;
+        *ARENA_PUSH(mem, out->items, out->count, out->cap) =
+            (found_document){kind, arena_strdup(mem, path),
+                             join(mem, out_folder, kind_output_name(mem, kind, name))};
+    }
+}
+
+static bool is_folder(const char *path, const struct dirent *e)
+{
+    if (e->d_type == DT_DIR)
+        return true;
+    if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
+        return false;
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void walk(arena *mem, const char *dir, const char *out_folder, int depth, document_list *out)
+{
+    DIR *d = depth <= MAX_DEPTH ? opendir(dir) : NULL;
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        const char *path = strcmp(dir, ".") == 0 ? arena_strdup(mem, e->d_name)
+                                                 : arena_printf(mem, "%s/%s", dir, e->d_name);
+        if (is_folder(path, e))
+            walk(mem, path, join(mem, out_folder, e->d_name), depth + 1, out);
+        else
+            add_sources(mem, path, e->d_name, out_folder, out);
+    }
+    closedir(d);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static char *parent_of(arena *mem, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? arena_strndup(mem, path, (size_t)(slash - path)) : arena_strdup(mem, ".");
+}
+
+static bool holds_association(arena *mem, const char *dir)
+{
+    struct stat st;
+    return stat(arena_printf(mem, "%s/association.yaml", dir), &st) == 0;
+}
+
+/* The folder below the output folder where the PDFs of `folder` (a real
+ * path) go. */
+static const char *output_folder(arena *mem, const char *plans_real, const char *folder)
+{
+    size_t n = plans_real ? strlen(plans_real) : 0;
+    if (n && strncmp(folder, plans_real, n) == 0 && (folder[n] == '\0' || folder[n] == '/'))
+        return folder[n] ? arena_strdup(mem, folder + n + 1) : "";
+    return holds_association(mem, folder) ? arena_strdup(mem, base_name(folder)) : "";
+}
+
+static int compare_outputs(const void *a, const void *b)
+{
+    const found_document *x = a, *y = b;
+    int c = strcmp(x->output, y->output);
+    return c ? c : strcmp(x->source, y->source);
+}
+
+/* Sorts by output and keeps each output once. */
+static void sort_unique(document_list *out, diag_list *dl)
+{
+    if (out->count == 0)
+        return;
+    qsort(out->items, out->count, sizeof *out->items, compare_outputs);
+    size_t kept = 1;
+    for (size_t i = 1; i < out->count; i++) {
+        const found_document *prev = &out->items[kept - 1], *d = &out->items[i];
+        if (strcmp(prev->output, d->output) != 0) {
+            out->items[kept++] = *d;
+        } else if (strcmp(prev->source, d->source) != 0) {
+            diag_add(dl, DIAG_ERROR, d->source, 0, 0, NULL,
+                     "would make %s, which %s makes already: left out", d->output, prev->source);
+        }
+    }
+    out->count = kept;
+}
+
+char *clean_path(arena *mem, const char *path)
+{
+    char *out = arena_strdup(mem, path), *o = out;
+    const char *p = path;
+    bool absolute = *p == '/';
+    if (absolute)
+        *o++ = *p++;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/");
+        if (n == 1 && *p == '.') {
+            p++;
+            continue;
+        }
+        if (n && o > out + absolute)
+            *o++ = '/';
+        memcpy(o, p, n);
+        o += n;
+        p += n;
+    }
+    if (o == out)
+        *o++ = '.';
+    *o = '\0';
+    return out;
+}
+
+bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npaths,
+              document_list *out, diag_list *dl)
+{
+    char buf[PATH_MAX];
+    const char *plans_real = realpath(plans_dir, buf) ? arena_strdup(mem, buf) : NULL;
+    bool ok = true;
+    for (size_t i = 0; i < npaths; i++) {
+        struct stat st;
+        const char *path = clean_path(mem, paths[i]);
+        if (stat(path, &st) != 0 || !realpath(path, buf)) {
+            diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "no such file or folder");
+            ok = false;
+        } else if (S_ISDIR(st.st_mode)) {
+            walk(mem, path, output_folder(mem, plans_real, buf), 0, out);
+        } else {
+            size_t before = out->count;
+            const char *folder = output_folder(mem, plans_real, parent_of(mem, buf));
+            add_sources(mem, path, base_name(path), folder, out);
+            if (out->count == before) {
+                diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
+                         "makes no document: document sources are named %s", kind_patterns(mem));
+                ok = false;
+            }
+        }
+    }
+    sort_unique(out, dl);
+    return ok;
+}

@@ -1,0 +1,213 @@
+#include "filecache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "hash.h"
+#include "strmap.h"
+
+typedef struct {
+    const char *path;
+    bool known; /* stamp and hash belong together */
+    file_stamp stamp;
+    uint64_t hash;
+    bool seen;       /* digested in this run */
+    file_digest now; /* this run's digest, once seen */
+} cache_entry;
+
+struct filecache {
+    arena mem;
+    strmap entries;
+    pthread_mutex_t lock;
+    int64_t run_start_ns;
+    bool changed;
+};
+
+enum { NS = 1000000000 };
+
+int64_t filecache_now_ns(void)
+{
+    /* The coarse clock is the one the kernel stamps files with. */
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME_COARSE, &ts);
+    return (int64_t)ts.tv_sec * NS + ts.tv_nsec;
+}
+
+filecache *filecache_new(int64_t run_start_ns)
+{
+    filecache *fc = calloc(1, sizeof *fc);
+    if (!fc)
+        abort();
+    arena_init(&fc->mem);
+    strmap_init(&fc->entries, &fc->mem);
+    pthread_mutex_init(&fc->lock, NULL);
+    fc->run_start_ns = run_start_ns;
+    return fc;
+}
+
+void filecache_free(filecache *fc)
+{
+    if (!fc)
+        return;
+    pthread_mutex_destroy(&fc->lock);
+    arena_free(&fc->mem);
+    free(fc);
+}
+
+/* The entry of `path`, made when there is none; call with the lock held. */
+static cache_entry *entry_of(filecache *fc, const char *path)
+{
+    cache_entry *e = strmap_get(&fc->entries, path);
+    if (!e) {
+        e = ARENA_NEW(&fc->mem, cache_entry);
+        e->path = arena_strdup(&fc->mem, path);
+        strmap_put(&fc->entries, e->path, e);
+    }
+    return e;
+}
+
+void filecache_remember(filecache *fc, const char *path, const file_stamp *stamp, uint64_t hash)
+{
+    pthread_mutex_lock(&fc->lock);
+    cache_entry *e = entry_of(fc, path);
+    e->known = true;
+    e->stamp = *stamp;
+    e->hash = hash;
+    pthread_mutex_unlock(&fc->lock);
+}
+
+static void stamp_of(const struct stat *st, file_stamp *stamp)
+{
+    *stamp = (file_stamp){
+        .ino = (int64_t)st->st_ino,
+        .size = (int64_t)st->st_size,
+        .mtime_ns = (int64_t)st->st_mtim.tv_sec * NS + st->st_mtim.tv_nsec,
+        .ctime_ns = (int64_t)st->st_ctim.tv_sec * NS + st->st_ctim.tv_nsec,
+    };
+}
+
+bool filecache_stamp(const char *path, file_stamp *stamp)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return false;
+    stamp_of(&st, stamp);
+    return true;
+}
+
+static bool stamp_equal(const file_stamp *a, const file_stamp *b)
+{
+    return a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns &&
+           a->ctime_ns == b->ctime_ns;
+}
+
+/* Changed at or after the start of the run: another change within the same
+ * clock tick would leave the same stat data. A file system that keeps whole
+ * seconds only leaves the whole second in doubt. */
+static bool stamp_is_racy(const file_stamp *s, int64_t run_start_ns)
+{
+    int64_t changed = s->ctime_ns;
+    if (changed % NS == 0)
+        changed += NS - 1;
+    return changed >= run_start_ns;
+}
+
+static bool hash_file(const char *path, uint64_t *hash)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    uint64_t h = HASH_SEED;
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+        if (n > 0)
+            h = hash_bytes(h, buf, (size_t)n);
+    close(fd);
+    *hash = h;
+    return n == 0;
+}
+
+/* Reads the file unless the stamp is the one its hash was remembered with. */
+static file_digest compute(const char *path, const cache_entry *known, file_stamp *stamp,
+                           bool *hashed)
+{
+    struct stat st;
+    *hashed = false;
+    if (stat(path, &st) != 0)
+        return (file_digest){errno == ENOENT || errno == ENOTDIR ? FILE_ABSENT : FILE_UNREADABLE,
+                             0};
+    if (!S_ISREG(st.st_mode))
+        return (file_digest){FILE_UNREADABLE, 0};
+    stamp_of(&st, stamp);
+    if (known->known && stamp_equal(&known->stamp, stamp))
+        return (file_digest){FILE_PRESENT, known->hash};
+    uint64_t hash;
+    if (!hash_file(path, &hash))
+        return (file_digest){FILE_UNREADABLE, 0};
+    *hashed = true;
+    return (file_digest){FILE_PRESENT, hash};
+}
+
+file_digest filecache_digest(filecache *fc, const char *path)
+{
+    pthread_mutex_lock(&fc->lock);
+    cache_entry *e = entry_of(fc, path);
+    cache_entry before = *e;
+    pthread_mutex_unlock(&fc->lock);
+    if (before.seen)
+        return before.now;
+
+    /* Outside the lock: other threads go on while this one reads. */
+    file_stamp stamp;
+    bool hashed;
+    file_digest d = compute(path, &before, &stamp, &hashed);
+
+    pthread_mutex_lock(&fc->lock);
+    if (!e->seen) {
+        e->seen = true;
+        e->now = d;
+        if (hashed) {
+            e->known = true;
+            e->stamp = stamp;
+            e->hash = d.hash;
+            fc->changed = true;
+        } else if (d.state != FILE_PRESENT && e->known) {
+            e->known = false;
+            fc->changed = true;
+        }
+    }
+    d = e->now;
+    pthread_mutex_unlock(&fc->lock);
+    return d;
+}
+
+bool file_digest_equal(file_digest a, file_digest b)
+{
+    if (a.state == FILE_UNREADABLE || b.state == FILE_UNREADABLE)
+        return false;
+    return a.state == b.state && (a.state == FILE_ABSENT || a.hash == b.hash);
+}
+
+void filecache_each(filecache *fc, filecache_visit *fn, void *ctx)
+{
+    pthread_mutex_lock(&fc->lock);
+    for (size_t i = 0; i < fc->entries.cap; i++) {
+        const cache_entry *e = fc->entries.values[i];
+        if (fc->entries.keys[i] && e->known && !stamp_is_racy(&e->stamp, fc->run_start_ns))
+            fn(ctx, e->path, &e->stamp, e->hash, e->seen);
+    }
+    pthread_mutex_unlock(&fc->lock);
+}
+
+bool filecache_changed(const filecache *fc)
+{
+    return fc->changed;
+}

@@ -1,0 +1,52 @@
+/* filecache: what the input files of documents contain, as a content hash,
+ * with the stat data that lets a later run trust that hash without reading
+ * the file again (stat before hashing). One per run, shared by the threads
+ * that build documents (it locks itself). Owns its entries (filecache_free). */
+#ifndef PP_FILECACHE_H
+#define PP_FILECACHE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    FILE_ABSENT,     /* no such file: a template that would override another, say */
+    FILE_PRESENT,    /* read, with its hash */
+    FILE_UNREADABLE, /* there but not readable: never equal to anything */
+} file_state;
+
+typedef struct {
+    file_state state;
+    uint64_t hash; /* of the content, when present */
+} file_digest;
+
+/* The stat data that changes whenever a file is written or replaced. */
+typedef struct {
+    int64_t ino, size, mtime_ns, ctime_ns;
+} file_stamp;
+
+typedef struct filecache filecache;
+
+/* `run_start_ns` is the time the run started, on the clock file times use
+ * (filecache_now_ns): a file changed since then may change again unnoticed
+ * within the same tick, so its stat data is not kept for the next run. */
+filecache *filecache_new(int64_t run_start_ns);
+void filecache_free(filecache *fc);
+int64_t filecache_now_ns(void);
+
+/* What a former run knew of `path` (read from the manifest). */
+void filecache_remember(filecache *fc, const char *path, const file_stamp *stamp, uint64_t hash);
+/* The digest of `path` in this run: computed once per run and per path, by
+ * stat alone when the file's stat data is the one remembered with its hash. */
+file_digest filecache_digest(filecache *fc, const char *path);
+bool file_digest_equal(file_digest a, file_digest b);
+bool filecache_stamp(const char *path, file_stamp *stamp);
+
+/* Calls `fn` for each file whose stat data and hash are worth keeping for
+ * the next run: known, and unchanged since the run started. */
+typedef void filecache_visit(void *ctx, const char *path, const file_stamp *stamp, uint64_t hash,
+                             bool seen_this_run);
+void filecache_each(filecache *fc, filecache_visit *fn, void *ctx);
+/* True when this run learnt something the manifest does not hold yet. */
+bool filecache_changed(const filecache *fc);
+
+#endif

@@ -1,0 +1,438 @@
+#include "manifest.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "strbuf.h"
+
+static const char magic[] = "planpress manifest 1";
+
+void manifest_init(manifest *m, arena *mem)
+{
+    *m = (manifest){.mem = mem};
+    strmap_init(&m->docs, mem);
+}
+
+doc_record *manifest_find(const manifest *m, const char *output)
+{
+    return strmap_get(&m->docs, output);
+}
+
+void manifest_put(manifest *m, doc_record *rec)
+{
+    strmap_put(&m->docs, rec->output, rec);
+}
+
+void manifest_drop(manifest *m, const char *output)
+{
+    if (manifest_find(m, output))
+        strmap_put(&m->docs, output, NULL);
+}
+
+void manifest_drop_all(manifest *m)
+{
+    strmap_init(&m->docs, m->mem);
+}
+
+const char *setting_list_changed(const setting_list *a, const setting_list *b)
+{
+    for (size_t i = 0; i < a->count || i < b->count; i++) {
+        const setting *x = i < a->count ? &a->items[i] : NULL;
+        const setting *y = i < b->count ? &b->items[i] : NULL;
+        if (!x || !y || strcmp(x->name, y->name) != 0)
+            return x ? x->name : y->name;
+        if (strcmp(x->value, y->value) != 0)
+            return x->name;
+    }
+    return NULL;
+}
+
+void input_list_add(arena *mem, input_list *list, const char *path, file_digest digest)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (strcmp(list->items[i].path, path) == 0)
+            return;
+    *ARENA_PUSH(mem, list->items, list->count, list->cap) =
+        (input_record){arena_strdup(mem, path), digest};
+}
+
+const char *input_list_changed(const input_list *list, filecache *fc)
+{
+    for (size_t i = 0; i < list->count; i++)
+        if (!file_digest_equal(list->items[i].digest, filecache_digest(fc, list->items[i].path)))
+            return list->items[i].path;
+    return NULL;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+/* Paths and settings end their line: only %, CR and LF need escaping. */
+static void put_text(strbuf *sb, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '%' || *s == '\n' || *s == '\r')
+            strbuf_printf(sb, "%%%02X", (unsigned char)*s);
+        else
+            strbuf_putc(sb, *s);
+    }
+    strbuf_putc(sb, '\n');
+}
+
+static void put_digest(strbuf *sb, file_digest d)
+{
+    switch (d.state) {
+    case FILE_ABSENT: strbuf_puts(sb, "- "); break;
+    case FILE_UNREADABLE: strbuf_puts(sb, "? "); break;
+    case FILE_PRESENT: strbuf_printf(sb, "%016" PRIx64 " ", d.hash); break;
+    }
+}
+
+static void put_inputs(strbuf *sb, const char *tag, const input_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        strbuf_printf(sb, "%s ", tag);
+        put_digest(sb, list->items[i].digest);
+        put_text(sb, list->items[i].path);
+    }
+}
+
+typedef struct {
+    const char *path;
+    file_stamp stamp;
+    uint64_t hash;
+} file_line;
+
+typedef struct {
+    file_line *items;
+    size_t count, cap;
+} file_lines;
+
+typedef struct {
+    arena *mem;
+    strmap referenced;
+    file_lines lines;
+} file_collector;
+
+/* Keeps the files of the records, and those looked at in this run. */
+static void collect_file(void *ctx, const char *path, const file_stamp *st, uint64_t hash,
+                         bool seen)
+{
+    file_collector *c = ctx;
+    if (seen || strmap_get(&c->referenced, path))
+        *ARENA_PUSH(c->mem, c->lines.items, c->lines.count, c->lines.cap) =
+            (file_line){path, *st, hash};
+}
+
+static int compare_file_lines(const void *a, const void *b)
+{
+    return strcmp(((const file_line *)a)->path, ((const file_line *)b)->path);
+}
+
+static void put_files(strbuf *sb, file_collector *c, filecache *fc)
+{
+    filecache_each(fc, collect_file, c);
+    qsort(c->lines.items, c->lines.count, sizeof *c->lines.items, compare_file_lines);
+    for (size_t i = 0; i < c->lines.count; i++) {
+        const file_line *f = &c->lines.items[i];
+        strbuf_printf(sb, "file %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64 " %016" PRIx64 " ",
+                      f->stamp.ino, f->stamp.size, f->stamp.mtime_ns, f->stamp.ctime_ns, f->hash);
+        put_text(sb, f->path);
+    }
+}
+
+static int compare_records(const void *a, const void *b)
+{
+    return strcmp((*(doc_record *const *)a)->output, (*(doc_record *const *)b)->output);
+}
+
+static void reference(strmap *referenced, const input_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        strmap_put(referenced, list->items[i].path, (void *)list->items[i].path);
+}
+
+static void put_all(const manifest *m, filecache *fc, arena *tmp, strbuf *sb)
+{
+    size_t n = 0;
+    doc_record **docs = ARENA_ARRAY(tmp, doc_record *, m->docs.count + 1);
+    file_collector files = {.mem = tmp};
+    strmap_init(&files.referenced, tmp);
+    reference(&files.referenced, &m->shared);
+    for (size_t i = 0; i < m->docs.cap; i++) {
+        if (m->docs.keys[i] && m->docs.values[i]) {
+            docs[n] = m->docs.values[i];
+            reference(&files.referenced, &docs[n++]->inputs);
+        }
+    }
+    qsort(docs, n, sizeof *docs, compare_records);
+
+    strbuf_printf(sb, "%s\n", magic);
+    for (size_t i = 0; i < m->settings.count; i++) {
+        strbuf_printf(sb, "setting %s ", m->settings.items[i].name);
+        put_text(sb, m->settings.items[i].value);
+    }
+    put_inputs(sb, "shared", &m->shared);
+    put_files(sb, &files, fc);
+    for (size_t i = 0; i < n; i++) {
+        const doc_record *d = docs[i];
+        strbuf_printf(sb, "doc %s %zu %" PRId64 " %" PRId64 " ", d->kind, d->warnings, d->pdf_size,
+                      d->pdf_mtime_ns);
+        put_text(sb, d->output);
+        strbuf_puts(sb, "source ");
+        put_text(sb, d->source);
+        put_inputs(sb, "input", &d->inputs);
+    }
+    strbuf_puts(sb, "end\n");
+}
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        data += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list *dl)
+{
+    arena tmp;
+    arena_init(&tmp);
+    strbuf sb = {0};
+    put_all(m, fc, &tmp, &sb);
+    const char *tmp_path = arena_printf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+    int fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    bool ok = fd >= 0 && write_all(fd, sb.data, sb.len) && fsync(fd) == 0;
+    if (fd >= 0 && close(fd) != 0)
+        ok = false;
+    ok = ok && rename(tmp_path, path) == 0;
+    if (!ok) {
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the manifest: %s",
+                 strerror(errno));
+        unlink(tmp_path);
+    }
+    strbuf_free(&sb);
+    arena_free(&tmp);
+    return ok;
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+typedef struct {
+    char *p; /* the rest of the current line */
+} line_reader;
+
+/* The next space-separated field, or NULL at the end of the line. */
+static char *field(line_reader *r)
+{
+    if (!r->p || !*r->p)
+        return NULL;
+    char *start = r->p, *space = strchr(start, ' ');
+    if (space) {
+        *space = '\0';
+        r->p = space + 1;
+    } else {
+        r->p = NULL;
+    }
+    return start;
+}
+
+static int hex_value(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The rest of the line, unescaped; NULL when empty or malformed. */
+static const char *rest_text(arena *mem, line_reader *r)
+{
+    if (!r->p || !*r->p)
+        return NULL;
+    char *out = arena_strdup(mem, r->p), *o = out;
+    for (const char *s = r->p; *s; s++) {
+        if (*s == '%') {
+            int hi = hex_value(s[1]), lo = hi < 0 ? -1 : hex_value(s[2]);
+            if (lo < 0)
+                return NULL;
+            *o++ = (char)(hi * 16 + lo);
+            s += 2;
+        } else {
+            *o++ = *s;
+        }
+    }
+    *o = '\0';
+    r->p = NULL;
+    return out;
+}
+
+static bool parse_i64(const char *s, int64_t *v)
+{
+    char *end;
+    if (!s || !*s)
+        return false;
+    errno = 0;
+    long long x = strtoll(s, &end, 10);
+    *v = x;
+    return errno == 0 && *end == '\0';
+}
+
+static bool parse_hash(const char *s, uint64_t *h)
+{
+    char *end;
+    if (!s || strlen(s) != 16)
+        return false;
+    *h = strtoull(s, &end, 16);
+    return *end == '\0';
+}
+
+static bool parse_digest(const char *s, file_digest *d)
+{
+    if (s && strcmp(s, "-") == 0) {
+        *d = (file_digest){FILE_ABSENT, 0};
+        return true;
+    }
+    if (s && strcmp(s, "?") == 0) {
+        *d = (file_digest){FILE_UNREADABLE, 0};
+        return true;
+    }
+    d->state = FILE_PRESENT;
+    return parse_hash(s, &d->hash);
+}
+
+static bool parse_setting(arena *mem, line_reader *r, setting_list *list)
+{
+    const char *name = field(r);
+    if (!name)
+        return false;
+    const char *value = r->p && *r->p ? rest_text(mem, r) : "";
+    if (value)
+        *ARENA_PUSH(mem, list->items, list->count, list->cap) =
+            (setting){arena_strdup(mem, name), value};
+    return value != NULL;
+}
+
+static bool parse_input(arena *mem, line_reader *r, input_list *list)
+{
+    file_digest d;
+    if (!parse_digest(field(r), &d))
+        return false;
+    const char *path = rest_text(mem, r);
+    if (path)
+        *ARENA_PUSH(mem, list->items, list->count, list->cap) = (input_record){path, d};
+    return path != NULL;
+}
+
+static bool parse_file(arena *mem, line_reader *r, file_lines *files)
+{
+    file_line f;
+    if (!parse_i64(field(r), &f.stamp.ino) || !parse_i64(field(r), &f.stamp.size) ||
+        !parse_i64(field(r), &f.stamp.mtime_ns) || !parse_i64(field(r), &f.stamp.ctime_ns) ||
+        !parse_hash(field(r), &f.hash) || !(f.path = rest_text(mem, r)))
+        return false;
+    *ARENA_PUSH(mem, files->items, files->count, files->cap) = f;
+    return true;
+}
+
+static doc_record *parse_doc(arena *mem, line_reader *r)
+{
+    doc_record *d = ARENA_NEW(mem, doc_record);
+    const char *kind = field(r), *warnings = field(r);
+    int64_t w;
+    if (!kind || !parse_i64(warnings, &w) || w < 0 || !parse_i64(field(r), &d->pdf_size) ||
+        !parse_i64(field(r), &d->pdf_mtime_ns))
+        return NULL;
+    d->kind = arena_strdup(mem, kind);
+    d->warnings = (size_t)w;
+    d->output = rest_text(mem, r);
+    return d->output ? d : NULL;
+}
+
+/* Reads every line after the first; false at the first malformed one. */
+static bool parse_lines(manifest *m, char *text, file_lines *files)
+{
+    doc_record *doc = NULL;
+    bool ended = false;
+    for (char *line = text, *next; line && *line && !ended; line = next) {
+        next = strchr(line, '\n');
+        if (!next)
+            return false; /* cut short */
+        *next++ = '\0';
+        line_reader r = {line};
+        const char *tag = field(&r);
+        bool ok;
+        if (!tag) {
+            ok = false;
+        } else if (strcmp(tag, "setting") == 0) {
+            ok = parse_setting(m->mem, &r, &m->settings);
+        } else if (strcmp(tag, "shared") == 0) {
+            ok = parse_input(m->mem, &r, &m->shared);
+        } else if (strcmp(tag, "file") == 0) {
+            ok = parse_file(m->mem, &r, files);
+        } else if (strcmp(tag, "doc") == 0) {
+            ok = (doc = parse_doc(m->mem, &r)) != NULL;
+            if (ok)
+                manifest_put(m, doc);
+        } else if (strcmp(tag, "source") == 0) {
+            ok = doc && !doc->source && (doc->source = rest_text(m->mem, &r)) != NULL;
+        } else if (strcmp(tag, "input") == 0) {
+            ok = doc && parse_input(m->mem, &r, &doc->inputs);
+        } else {
+            ok = ended = strcmp(tag, "end") == 0;
+        }
+        if (!ok)
+            return false;
+    }
+    return ended;
+}
+
+static char *read_text(const char *path, bool *missing)
+{
+    FILE *f = fopen(path, "rb");
+    *missing = !f && errno == ENOENT;
+    if (!f)
+        return NULL;
+    strbuf sb = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        strbuf_append(&sb, buf, n);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok || !sb.data || memchr(sb.data, '\0', sb.len)) {
+        strbuf_free(&sb);
+        return NULL;
+    }
+    return sb.data;
+}
+
+void manifest_load(manifest *m, const char *path, filecache *fc, diag_list *dl)
+{
+    bool missing;
+    char *text = read_text(path, &missing);
+    if (missing)
+        return;
+    size_t mlen = strlen(magic);
+    file_lines files = {0};
+    bool ok = text && strncmp(text, magic, mlen) == 0 && text[mlen] == '\n' &&
+              parse_lines(m, text + mlen + 1, &files);
+    for (size_t i = 0; ok && i < m->docs.cap; i++)
+        if (m->docs.keys[i] && !((doc_record *)m->docs.values[i])->source)
+            ok = false;
+    for (size_t i = 0; ok && i < files.count; i++)
+        filecache_remember(fc, files.items[i].path, &files.items[i].stamp, files.items[i].hash);
+    if (!ok) {
+        diag_add(dl, DIAG_WARNING, path, 0, 0, NULL,
+                 "the manifest is damaged or from another version: every document is made again");
+        manifest_init(m, m->mem);
+    }
+    free(text);
+}

@@ -1,0 +1,223 @@
+#include "report.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "strbuf.h"
+
+void report_init(report *rp, bool quiet, bool verbose)
+{
+    *rp = (report){.out = stdout,
+                   .err = stderr,
+                   .progress = !quiet && isatty(STDERR_FILENO),
+                   .verbose = verbose && !quiet,
+                   .quiet = quiet};
+}
+
+static void clear_line(report *rp)
+{
+    if (rp->line_shown) {
+        fputs("\r\033[K", rp->err);
+        rp->line_shown = false;
+    }
+}
+
+static void show_run_diags(report *rp, const batch_result *res)
+{
+    for (; rp->run_diags_shown < res->diags.count; rp->run_diags_shown++) {
+        const diag *d = &res->diags.items[rp->run_diags_shown];
+        if (d->severity == DIAG_NOTE && rp->quiet)
+            continue;
+        clear_line(rp);
+        diag_print(d, rp->err);
+    }
+}
+
+static void on_start(void *ctx, const batch_result *res)
+{
+    report *rp = ctx;
+    show_run_diags(rp, res);
+    if (rp->verbose && res->rebuild_all)
+        fprintf(rp->out, "every document is out of date: %s\n", res->rebuild_all);
+}
+
+static void on_progress(void *ctx, size_t finished, size_t total)
+{
+    report *rp = ctx;
+    if (!rp->progress)
+        return;
+    fprintf(rp->err, "\r\033[K%zu of %zu documents", finished, total);
+    fflush(rp->err);
+    rp->line_shown = true;
+}
+
+static void on_done(void *ctx, const batch_doc *doc)
+{
+    report *rp = ctx;
+    if (doc->diags.count || (rp->verbose && doc->status == DOC_BUILT))
+        clear_line(rp);
+    diag_print_all(&doc->diags, rp->err);
+    if (rp->verbose && doc->status == DOC_BUILT) {
+        fprintf(rp->out, "built %s (%s)\n", doc->pdf, doc->reason);
+        fflush(rp->out);
+    }
+}
+
+batch_observer report_observer(report *rp)
+{
+    return (batch_observer){on_start, on_progress, on_done, rp};
+}
+
+static const char *signal_name(int sig)
+{
+    switch (sig) {
+    case SIGHUP: return "SIGHUP";
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+    default: return "a signal";
+    }
+}
+
+void report_summary(report *rp, const batch_result *res)
+{
+    clear_line(rp);
+    show_run_diags(rp, res);
+    if (!res->ran)
+        return;
+    bool trouble = !batch_succeeded(res);
+    if (rp->quiet && !trouble)
+        return;
+    FILE *f = trouble ? rp->err : rp->out;
+    if (res->to_build == 0 && !trouble) {
+        fprintf(f, "nothing to do: %zu document%s up to date\n", res->up_to_date,
+                res->up_to_date == 1 ? "" : "s");
+        return;
+    }
+    fprintf(f, "%zu built, %zu up to date, %zu failed, %zu warning%s", res->built, res->up_to_date,
+            res->failed, res->warnings, res->warnings == 1 ? "" : "s");
+    if (res->stop_signal)
+        fprintf(f, "; stopped by %s, %zu not built", signal_name(res->stop_signal), res->skipped);
+    fprintf(f, " (%.2f s)\n", res->seconds);
+}
+
+/* ---- JSON ------------------------------------------------------------------------ */
+
+static void json_string(strbuf *sb, const char *s)
+{
+    if (!s) {
+        strbuf_puts(sb, "null");
+        return;
+    }
+    strbuf_putc(sb, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            strbuf_printf(sb, "\\%c", *p);
+        else if (*p == '\n')
+            strbuf_puts(sb, "\\n");
+        else if (*p < 0x20)
+            strbuf_printf(sb, "\\u%04x", *p);
+        else
+            strbuf_putc(sb, (char)*p);
+    }
+    strbuf_putc(sb, '"');
+}
+
+static const char *severity_name(diag_severity s)
+{
+    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
+}
+
+static void json_diags(strbuf *sb, const diag_list *dl)
+{
+    strbuf_putc(sb, '[');
+    for (size_t i = 0; i < dl->count; i++) {
+        const diag *d = &dl->items[i];
+        strbuf_printf(sb, "%s{\"severity\": \"%s\", \"file\": ", i ? ", " : "",
+                      severity_name(d->severity));
+        json_string(sb, d->file);
+        strbuf_printf(sb, ", \"line\": %d, \"column\": %d, \"key\": ", d->line, d->col);
+        json_string(sb, d->path);
+        strbuf_puts(sb, ", \"message\": ");
+        json_string(sb, d->message);
+        strbuf_putc(sb, '}');
+    }
+    strbuf_putc(sb, ']');
+}
+
+static const char *status_name(doc_status s)
+{
+    switch (s) {
+    case DOC_UP_TO_DATE: return "up to date";
+    case DOC_BUILT: return "built";
+    case DOC_FAILED: return "failed";
+    default: return "skipped";
+    }
+}
+
+static void json_doc(strbuf *sb, const batch_doc *d)
+{
+    strbuf_puts(sb, "    {\"output\": ");
+    json_string(sb, d->found.output);
+    strbuf_puts(sb, ", \"pdf\": ");
+    json_string(sb, d->pdf);
+    strbuf_puts(sb, ", \"source\": ");
+    json_string(sb, d->found.source);
+    strbuf_printf(sb, ", \"kind\": \"%s\", \"status\": \"%s\", \"reason\": ", d->found.kind->name,
+                  status_name(d->status));
+    json_string(sb, d->reason);
+    strbuf_printf(sb, ", \"warnings\": %zu, \"diagnostics\": ", d->warnings);
+    json_diags(sb, &d->diags);
+    strbuf_putc(sb, '}');
+}
+
+static void json_summary(strbuf *sb, const batch_result *res, const batch_options *opt)
+{
+    const char *status = res->stop_signal ? "stopped" : batch_succeeded(res) ? "ok" : "failed";
+    strbuf_puts(sb, "{\n  \"planpress\": ");
+    json_string(sb, opt->version);
+    strbuf_puts(sb, ",\n  \"out\": ");
+    json_string(sb, opt->out_dir);
+    strbuf_printf(sb,
+                  ",\n  \"status\": \"%s\",\n  \"seconds\": %.3f,\n  \"documents\": %zu,\n"
+                  "  \"built\": %zu,\n  \"up_to_date\": %zu,\n  \"failed\": %zu,\n"
+                  "  \"skipped\": %zu,\n  \"warnings\": %zu,\n  \"rebuild_all\": ",
+                  status, res->seconds, res->ndocs, res->built, res->up_to_date, res->failed,
+                  res->skipped, res->warnings);
+    json_string(sb, res->rebuild_all);
+    strbuf_puts(sb, ",\n  \"messages\": ");
+    json_diags(sb, &res->diags);
+    strbuf_puts(sb, ",\n  \"list\": [\n");
+    for (size_t i = 0; i < res->ndocs; i++) {
+        json_doc(sb, &res->docs[i]);
+        strbuf_puts(sb, i + 1 < res->ndocs ? ",\n" : "\n");
+    }
+    strbuf_puts(sb, "  ]\n}\n");
+}
+
+bool report_json(const batch_result *res, const batch_options *opt, const char *path)
+{
+    strbuf sb = {0};
+    json_summary(&sb, res, opt);
+    bool ok;
+    if (strcmp(path, "-") == 0) {
+        ok = fwrite(sb.data, 1, sb.len, stdout) == sb.len && fflush(stdout) == 0;
+    } else {
+        size_t n = strlen(path) + 32;
+        char *tmp = malloc(n);
+        snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
+        FILE *f = fopen(tmp, "wb");
+        ok = f && fwrite(sb.data, 1, sb.len, f) == sb.len;
+        ok = (f && fclose(f) == 0) && ok && rename(tmp, path) == 0;
+        if (!ok) {
+            int e = errno;
+            unlink(tmp);
+            errno = e;
+        }
+        free(tmp);
+    }
+    strbuf_free(&sb);
+    return ok;
+}

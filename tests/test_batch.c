@@ -1,0 +1,457 @@
+/* The batch's parts: the kinds table, discovery and the names of PDFs, the
+ * file cache (stat before hashing, and no trust in stat data of files that
+ * changed during the run), the manifest, the lock and the sweep of
+ * temporary files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "discover.h"
+#include "filecache.h"
+#include "hash.h"
+#include "kinds.h"
+#include "manifest.h"
+#include "outdir.h"
+#include "strmap.h"
+
+typedef struct {
+    arena mem;
+    diag_list dl;
+    char dir[64];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = test_malloc(sizeof *f);
+    arena_init(&f->mem);
+    diag_list_init(&f->dl, &f->mem);
+    strcpy(f->dir, "/tmp/planpress-batch-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+    assert_int_equal(system(cmd), 0);
+    arena_free(&f->mem);
+    test_free(f);
+    return 0;
+}
+
+/* The path of `rel` in the fixture's folder. */
+static const char *at(fixture *f, const char *rel)
+{
+    return arena_printf(&f->mem, "%s/%s", f->dir, rel);
+}
+
+/* Writes `text` to `rel` in the fixture's folder, making its folders. */
+static const char *write_file(fixture *f, const char *rel, const char *text)
+{
+    const char *path = at(f, rel);
+    const char *slash = strrchr(path, '/');
+    assert_true(make_folders(&f->mem, arena_strndup(&f->mem, path, (size_t)(slash - path))));
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+    return path;
+}
+
+static bool has_diag(const diag_list *dl, diag_severity sev, const char *part)
+{
+    for (size_t i = 0; i < dl->count; i++)
+        if (dl->items[i].severity == sev && strstr(dl->items[i].message, part))
+            return true;
+    return false;
+}
+
+/* ---- strmap and kinds ----------------------------------------------------------- */
+
+static void strmap_finds_every_key(void **state)
+{
+    fixture *f = *state;
+    strmap m;
+    strmap_init(&m, &f->mem);
+    for (int i = 0; i < 1000; i++) {
+        char *key = arena_printf(&f->mem, "key %d", i);
+        strmap_put(&m, key, key);
+    }
+    strmap_put(&m, "key 7", "seven");
+    assert_int_equal(m.count, 1000);
+    assert_string_equal(strmap_get(&m, "key 999"), "key 999");
+    assert_string_equal(strmap_get(&m, "key 7"), "seven");
+    assert_null(strmap_get(&m, "key 1000"));
+}
+
+static void kinds_tell_sources_by_name(void **state)
+{
+    fixture *f = *state;
+    const document_kind *plan = kind_named("plan");
+    assert_non_null(plan);
+    assert_null(kind_named("nothing"));
+    assert_true(kind_matches(plan, "plan-2024.yaml"));
+    assert_false(kind_matches(plan, "plan-.yaml"));
+    assert_false(kind_matches(plan, "plan-2024.yml"));
+    assert_false(kind_matches(plan, "association.yaml"));
+    assert_false(kind_matches(plan, "myplan-2024.yaml"));
+    assert_string_equal(kind_output_name(&f->mem, plan, "plan-2024.yaml"), "plan-2024.pdf");
+    assert_string_equal(kind_output_name(&f->mem, plan, "budget.yaml"), "budget.pdf");
+    document_kind group = {"group", "group.yaml", "comparison", "", "comparison", NULL};
+    assert_true(kind_matches(&group, "group.yaml"));
+    assert_false(kind_matches(&group, "group-2.yaml"));
+    assert_string_equal(kind_output_name(&f->mem, &group, "group.yaml"), "comparison.pdf");
+    document_kind summary = {"summary", "minutes-*.yaml", "minutes-", "-summary", "s", NULL};
+    assert_string_equal(kind_output_name(&f->mem, &summary, "minutes-2024-02-23.yaml"),
+                        "minutes-2024-02-23-summary.pdf");
+    assert_non_null(strstr(kind_patterns(&f->mem), "plan-*.yaml"));
+}
+
+/* ---- discovery -------------------------------------------------------------------- */
+
+static void make_tree(fixture *f)
+{
+    write_file(f, "plans/a/association.yaml", "");
+    write_file(f, "plans/a/plan-2024.yaml", "");
+    write_file(f, "plans/a/plan-2025.yaml", "");
+    write_file(f, "plans/a/notes.txt", "");
+    write_file(f, "plans/b/association.yaml", "");
+    write_file(f, "plans/b/plan-2024.yaml", "");
+    write_file(f, "plans/.old/plan-2024.yaml", "");
+    write_file(f, "plans/county/c/association.yaml", "");
+    write_file(f, "plans/county/c/plan-2024.yaml", "");
+}
+
+static const char *outputs(fixture *f, const char *plans_dir, const char *p1, const char *p2)
+{
+    char *paths[] = {(char *)p1, (char *)p2};
+    document_list found = {0};
+    assert_true(discover(&f->mem, plans_dir, paths, p2 ? 2 : 1, &found, &f->dl));
+    char *s = "";
+    for (size_t i = 0; i < found.count; i++)
+        s = arena_printf(&f->mem, "%s%s%s", s, i ? " " : "", found.items[i].output);
+    return s;
+}
+
+static void discovery_names_pdfs_from_the_plans_folder(void **state)
+{
+    fixture *f = *state;
+    make_tree(f);
+    const char *plans = at(f, "plans");
+    const char *all = "a/plan-2024.pdf a/plan-2025.pdf b/plan-2024.pdf county/c/plan-2024.pdf";
+    assert_string_equal(outputs(f, plans, plans, NULL), all);
+    assert_string_equal(outputs(f, plans, at(f, "plans/b"), plans), all);
+    assert_string_equal(outputs(f, plans, at(f, "plans/county"), NULL), "county/c/plan-2024.pdf");
+    assert_string_equal(outputs(f, plans, at(f, "plans/county/c/plan-2024.yaml"), NULL),
+                        "county/c/plan-2024.pdf");
+    /* Outside the plans folder: a folder of its own, an association by its name. */
+    const char *elsewhere = at(f, "nowhere");
+    assert_string_equal(outputs(f, elsewhere, plans, NULL), all);
+    assert_string_equal(outputs(f, elsewhere, at(f, "plans/county"), NULL), "c/plan-2024.pdf");
+    assert_string_equal(outputs(f, elsewhere, at(f, "plans/b"), NULL), "b/plan-2024.pdf");
+    assert_string_equal(outputs(f, elsewhere, at(f, "plans/a/plan-2025.yaml"), NULL),
+                        "a/plan-2025.pdf");
+    assert_int_equal(f->dl.count, 0);
+}
+
+static void paths_are_cleaned(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(clean_path(&f->mem, "./plans//a/"), "plans/a");
+    assert_string_equal(clean_path(&f->mem, "plans/./a/plan-2024.yaml"), "plans/a/plan-2024.yaml");
+    assert_string_equal(clean_path(&f->mem, "//srv/./x"), "/srv/x");
+    assert_string_equal(clean_path(&f->mem, "/"), "/");
+    assert_string_equal(clean_path(&f->mem, "./"), ".");
+    assert_string_equal(clean_path(&f->mem, "../up/"), "../up");
+}
+
+static void discovery_refuses_bad_paths(void **state)
+{
+    fixture *f = *state;
+    make_tree(f);
+    document_list found = {0};
+    char *missing[] = {(char *)at(f, "plans/z")};
+    assert_false(discover(&f->mem, "plans", missing, 1, &found, &f->dl));
+    assert_true(has_diag(&f->dl, DIAG_ERROR, "no such file or folder"));
+    char *notes[] = {(char *)at(f, "plans/a/notes.txt")};
+    assert_false(discover(&f->mem, "plans", notes, 1, &found, &f->dl));
+    assert_true(has_diag(&f->dl, DIAG_ERROR, "makes no document"));
+    assert_int_equal(found.count, 0);
+}
+
+static void discovery_reports_two_sources_for_one_pdf(void **state)
+{
+    fixture *f = *state;
+    make_tree(f);
+    write_file(f, "other/a/association.yaml", "");
+    write_file(f, "other/a/plan-2024.yaml", "");
+    char *paths[] = {(char *)at(f, "plans"), (char *)at(f, "other")};
+    document_list found = {0};
+    assert_true(discover(&f->mem, at(f, "plans"), paths, 2, &found, &f->dl));
+    assert_int_equal(found.count, 4);
+    assert_true(has_diag(&f->dl, DIAG_ERROR, "would make a/plan-2024.pdf"));
+}
+
+/* ---- the file cache --------------------------------------------------------------- */
+
+static const int64_t FUTURE = INT64_MAX / 2;
+
+static void digests_tell_content_and_absence(void **state)
+{
+    fixture *f = *state;
+    const char *path = write_file(f, "x.yaml", "hello");
+    mkdir(at(f, "folder"), 0777);
+    filecache *fc = filecache_new(FUTURE);
+    file_digest d = filecache_digest(fc, path);
+    assert_int_equal(d.state, FILE_PRESENT);
+    assert_true(d.hash == hash_bytes(HASH_SEED, "hello", 5));
+    assert_int_equal(filecache_digest(fc, at(f, "none.yaml")).state, FILE_ABSENT);
+    assert_int_equal(filecache_digest(fc, at(f, "x.yaml/below")).state, FILE_ABSENT);
+    file_digest dir = filecache_digest(fc, at(f, "folder"));
+    assert_int_equal(dir.state, FILE_UNREADABLE);
+    assert_false(file_digest_equal(dir, dir));
+    assert_true(file_digest_equal(d, d));
+    assert_true(filecache_changed(fc));
+    filecache_free(fc);
+}
+
+static void a_known_stamp_spares_reading(void **state)
+{
+    fixture *f = *state;
+    const char *path = write_file(f, "x.yaml", "hello");
+    file_stamp st;
+    assert_true(filecache_stamp(path, &st));
+    filecache *fc = filecache_new(FUTURE);
+    filecache_remember(fc, path, &st, 42);
+    assert_true(filecache_digest(fc, path).hash == 42); /* not read: the stamp is the same */
+    assert_false(filecache_changed(fc));
+    filecache_free(fc);
+
+    write_file(f, "x.yaml", "hello, world");
+    fc = filecache_new(FUTURE);
+    filecache_remember(fc, path, &st, 42);
+    assert_true(filecache_digest(fc, path).hash == hash_bytes(HASH_SEED, "hello, world", 12));
+    assert_true(filecache_changed(fc));
+    filecache_free(fc);
+}
+
+static void count_visit(void *ctx, const char *path, const file_stamp *st, uint64_t hash, bool seen)
+{
+    (void)path, (void)st, (void)hash;
+    *(int *)ctx += seen;
+}
+
+static void stamps_of_files_changed_during_the_run_are_not_kept(void **state)
+{
+    fixture *f = *state;
+    const char *path = write_file(f, "x.yaml", "hello");
+    int kept = 0;
+    filecache *fc = filecache_new(FUTURE);
+    filecache_digest(fc, path);
+    filecache_each(fc, count_visit, &kept);
+    assert_int_equal(kept, 1);
+    filecache_free(fc);
+
+    /* The run started before the file was written. */
+    kept = 0;
+    fc = filecache_new(filecache_now_ns() - 1000000000);
+    filecache_digest(fc, path);
+    filecache_each(fc, count_visit, &kept);
+    assert_int_equal(kept, 0);
+    filecache_free(fc);
+}
+
+/* ---- the manifest ------------------------------------------------------------------- */
+
+static doc_record *record(arena *mem, const char *output, const char *source, const char *input,
+                          file_digest d)
+{
+    doc_record *r = ARENA_NEW(mem, doc_record);
+    *r = (doc_record){output, "plan", source, 1234, 5678, 2, {0}};
+    input_list_add(mem, &r->inputs, source, (file_digest){FILE_PRESENT, 7});
+    input_list_add(mem, &r->inputs, input, d);
+    input_list_add(mem, &r->inputs, input, d); /* once only */
+    return r;
+}
+
+static void the_manifest_reads_back_what_was_written(void **state)
+{
+    fixture *f = *state;
+    const char *data = write_file(f, "plans/a b/plan-2024.yaml", "year: 2024");
+    const char *path = at(f, "manifest");
+    filecache *fc = filecache_new(FUTURE);
+    manifest m;
+    manifest_init(&m, &f->mem);
+    *ARENA_PUSH(&f->mem, m.settings.items, m.settings.count, m.settings.cap) =
+        (setting){"templates", "100% mine"};
+    *ARENA_PUSH(&f->mem, m.settings.items, m.settings.count, m.settings.cap) =
+        (setting){"empty", ""};
+    input_list_add(&f->mem, &m.shared, "templates/style.yaml", filecache_digest(fc, data));
+    manifest_put(&m, record(&f->mem, "a b/plan-2024.pdf", data, "odd%name\nwith a line",
+                            (file_digest){FILE_ABSENT, 0}));
+    manifest_put(&m, record(&f->mem, "c/plan-2024.pdf", "plans/c/plan-2024.yaml",
+                            "templates/plan.mustache", (file_digest){FILE_PRESENT, 99}));
+    manifest_put(&m, record(&f->mem, "gone.pdf", "gone.yaml", "x", (file_digest){FILE_ABSENT, 0}));
+    manifest_drop(&m, "gone.pdf");
+    assert_true(manifest_save(&m, path, fc, &f->dl));
+    filecache_free(fc);
+
+    fc = filecache_new(FUTURE);
+    manifest back;
+    manifest_init(&back, &f->mem);
+    manifest_load(&back, path, fc, &f->dl);
+    assert_int_equal(f->dl.count, 0);
+    assert_null(setting_list_changed(&m.settings, &back.settings));
+    assert_string_equal(back.settings.items[0].value, "100% mine");
+    back.settings.items[1].value = "full";
+    assert_string_equal(setting_list_changed(&m.settings, &back.settings), "empty");
+    back.settings.count = 1;
+    assert_string_equal(setting_list_changed(&m.settings, &back.settings), "empty");
+    assert_int_equal(back.shared.count, 1);
+    assert_string_equal(back.shared.items[0].path, "templates/style.yaml");
+    assert_null(manifest_find(&back, "gone.pdf"));
+    const doc_record *r = manifest_find(&back, "a b/plan-2024.pdf");
+    assert_non_null(r);
+    assert_string_equal(r->kind, "plan");
+    assert_string_equal(r->source, data);
+    assert_true(r->pdf_size == 1234 && r->pdf_mtime_ns == 5678 && r->warnings == 2);
+    assert_int_equal(r->inputs.count, 2);
+    assert_string_equal(r->inputs.items[1].path, "odd%name\nwith a line");
+    assert_int_equal(r->inputs.items[1].digest.state, FILE_ABSENT);
+    r = manifest_find(&back, "c/plan-2024.pdf");
+    assert_true(r->inputs.items[1].digest.state == FILE_PRESENT &&
+                r->inputs.items[1].digest.hash == 99);
+    /* The data file's stat data came back too: its hash is not read again. */
+    assert_false(filecache_changed(fc));
+    assert_true(filecache_digest(fc, data).hash == hash_bytes(HASH_SEED, "year: 2024", 10));
+    assert_false(filecache_changed(fc));
+    filecache_free(fc);
+}
+
+static void a_damaged_manifest_is_an_empty_one(void **state)
+{
+    fixture *f = *state;
+    filecache *fc = filecache_new(FUTURE);
+    manifest m;
+    manifest_init(&m, &f->mem);
+    manifest_load(&m, at(f, "none"), fc, &f->dl);
+    assert_int_equal(f->dl.count, 0);
+    const char *cut = write_file(f, "cut",
+                                 "planpress manifest 1\nsetting x\n"
+                                 "doc plan 0 1 2 a.pdf\nsource a.yaml\n");
+    manifest_load(&m, cut, fc, &f->dl);
+    assert_true(has_diag(&f->dl, DIAG_WARNING, "damaged"));
+    assert_null(manifest_find(&m, "a.pdf"));
+    const char *other = write_file(f, "other", "planpress manifest 9\nend\n");
+    manifest_load(&m, other, fc, &f->dl);
+    assert_int_equal(f->dl.warnings, 2);
+    filecache_free(fc);
+}
+
+static void an_input_list_names_what_changed(void **state)
+{
+    fixture *f = *state;
+    const char *data = write_file(f, "x.yaml", "one");
+    const char *override = at(f, "plan.mustache");
+    filecache *fc = filecache_new(FUTURE);
+    input_list list = {0};
+    input_list_add(&f->mem, &list, data, filecache_digest(fc, data));
+    input_list_add(&f->mem, &list, override, filecache_digest(fc, override));
+    assert_null(input_list_changed(&list, fc));
+    filecache_free(fc);
+
+    write_file(f, "plan.mustache", "{{title}}");
+    fc = filecache_new(FUTURE);
+    assert_string_equal(input_list_changed(&list, fc), override);
+    filecache_free(fc);
+    unlink(override);
+    write_file(f, "x.yaml", "two");
+    fc = filecache_new(FUTURE);
+    assert_string_equal(input_list_changed(&list, fc), data);
+    filecache_free(fc);
+}
+
+/* ---- the output folder --------------------------------------------------------------- */
+
+static void the_lock_keeps_a_second_run_out(void **state)
+{
+    fixture *f = *state;
+    const char *out = at(f, "out/deep");
+    outdir_lock first, second;
+    assert_true(outdir_lock_take(&f->mem, out, &first, &f->dl));
+    assert_false(first.last_run_unfinished);
+    assert_false(outdir_lock_take(&f->mem, out, &second, &f->dl));
+    char *msg = arena_printf(&f->mem, "another planpress run (process %ld)", (long)getpid());
+    assert_true(has_diag(&f->dl, DIAG_ERROR, msg));
+    outdir_lock_release(&first);
+    assert_true(outdir_lock_take(&f->mem, out, &second, &f->dl));
+    assert_false(second.last_run_unfinished);
+    close(second.fd); /* as when the process is killed */
+    assert_true(outdir_lock_take(&f->mem, out, &first, &f->dl));
+    assert_true(first.last_run_unfinished);
+    outdir_lock_release(&first);
+}
+
+static long dead_process(void)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    waitpid(pid, NULL, 0);
+    return (long)pid;
+}
+
+static void the_sweep_removes_what_stopped_runs_left(void **state)
+{
+    fixture *f = *state;
+    long dead = dead_process();
+    const char *gone1 = write_file(f, arena_printf(&f->mem, "out/a/plan.pdf.%ld.tmp", dead), "");
+    const char *gone2 = write_file(f, arena_printf(&f->mem, "out/b/c/x.pdf.%ld.tmp", dead), "");
+    const char *live =
+        write_file(f, arena_printf(&f->mem, "out/a/y.pdf.%ld.tmp", (long)getpid()), "");
+    const char *keep1 = write_file(f, "out/a/plan.pdf", "");
+    const char *keep2 = write_file(f, "out/a/notes.tmp", "");
+    const char *keep3 = write_file(f, "out/a/.123.tmp", "");
+    assert_int_equal(outdir_sweep(&f->mem, at(f, "out")), 2);
+    assert_int_equal(access(gone1, F_OK), -1);
+    assert_int_equal(access(gone2, F_OK), -1);
+    assert_int_equal(access(live, F_OK), 0);
+    assert_int_equal(access(keep1, F_OK), 0);
+    assert_int_equal(access(keep2, F_OK), 0);
+    assert_int_equal(access(keep3, F_OK), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(strmap_finds_every_key, setup, teardown),
+        cmocka_unit_test_setup_teardown(kinds_tell_sources_by_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(discovery_names_pdfs_from_the_plans_folder, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(paths_are_cleaned, setup, teardown),
+        cmocka_unit_test_setup_teardown(discovery_refuses_bad_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(discovery_reports_two_sources_for_one_pdf, setup, teardown),
+        cmocka_unit_test_setup_teardown(digests_tell_content_and_absence, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_known_stamp_spares_reading, setup, teardown),
+        cmocka_unit_test_setup_teardown(stamps_of_files_changed_during_the_run_are_not_kept, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(the_manifest_reads_back_what_was_written, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_damaged_manifest_is_an_empty_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_input_list_names_what_changed, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_lock_keeps_a_second_run_out, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_sweep_removes_what_stopped_runs_left, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,171 @@
+/* Measuring text: widths with kerning, as HarfBuzz shapes it, and the same
+ * widths from fonts_set_text, which the PDF writer draws with. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include <math.h>
+
+#include <hb.h>
+
+#include "fonts.h"
+#include "style.h"
+
+typedef struct {
+    arena mem;
+    font_set *fonts;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture fx;
+    arena_init(&fx.mem);
+    diag_list dl;
+    diag_list_init(&dl, &fx.mem);
+    style *st = style_load(&fx.mem, "../templates/style.yaml", &dl);
+    fx.fonts = st ? fonts_load(st, &dl) : NULL;
+    *state = &fx;
+    return fx.fonts ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    fonts_free(fx->fonts);
+    arena_free(&fx->mem);
+    return 0;
+}
+
+/* The text's width in font units as HarfBuzz shapes it, ligatures off. */
+static long shaped_units(const font_set *fs, face_style face, const char *text)
+{
+    hb_font_t *font = hb_font_create(fonts_hb_face(fs, face));
+    hb_buffer_t *buf = hb_buffer_create();
+    hb_buffer_add_utf8(buf, text, -1, 0, -1);
+    hb_buffer_guess_segment_properties(buf);
+    hb_feature_t off[3];
+    hb_feature_from_string("-liga", -1, &off[0]);
+    hb_feature_from_string("-clig", -1, &off[1]);
+    hb_feature_from_string("-calt", -1, &off[2]);
+    hb_shape(font, buf, off, 3);
+    unsigned n;
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
+    long units = 0;
+    for (unsigned i = 0; i < n; i++)
+        units += pos[i].x_advance;
+    hb_buffer_destroy(buf);
+    hb_font_destroy(font);
+    return units;
+}
+
+#define assert_close(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+
+static double units_to_points(const font_set *fs, face_style face, long units, double size)
+{
+    return (double)units * size / fonts_units_per_em(fs, face);
+}
+
+static void widths_equal_harfbuzz_shaping(void **state)
+{
+    const font_set *fs = ((fixture *)*state)->fonts;
+    static const char *words[] = {"AVATAR",
+                                  "Verksamhetsplan",
+                                  "Tvätt",
+                                  "LT",
+                                  "Wow,",
+                                  "Yrke.",
+                                  "P.",
+                                  "ÅVÄ",
+                                  "“Vi”",
+                                  "Försäkringskassan",
+                                  "−1",
+                                  "F.",
+                                  "rehabilitering",
+                                  "2024-02-23",
+                                  "Ty’s",
+                                  "L’Y"};
+    for (int f = 0; f < FACE_COUNT; f++) {
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+            double want = units_to_points(fs, (face_style)f, shaped_units(fs, f, words[i]), 10);
+            double got = fonts_width(fs, (face_style)f, 10, words[i], strlen(words[i]));
+            if (got != want)
+                fail_msg("face %d, \"%s\": %.6f, HarfBuzz %.6f", f, words[i], got, want);
+        }
+    }
+}
+
+static void a_kerned_pair_is_narrower_by_its_kerning(void **state)
+{
+    const font_set *fs = ((fixture *)*state)->fonts;
+    double av = fonts_width(fs, FACE_REGULAR, 20, "AV", 2);
+    double a = fonts_width(fs, FACE_REGULAR, 20, "A", 1);
+    double v = fonts_width(fs, FACE_REGULAR, 20, "V", 1);
+    double kern = fonts_kerning(fs, FACE_REGULAR, 20, 'A', 'V');
+    assert_true(kern < -0.5);
+    assert_close(av, a + v + kern);
+    assert_close(fonts_kerning(fs, FACE_REGULAR, 20, 'o', 'o'), 0);
+}
+
+static void spaces_are_never_kerned(void **state)
+{
+    const font_set *fs = ((fixture *)*state)->fonts;
+    /* The font kerns "A " and " A"; planpress keeps a space's width, so that
+     * a line is exactly as wide as its words and spaces. */
+    double a = fonts_width(fs, FACE_REGULAR, 10, "A", 1);
+    double space = fonts_width(fs, FACE_REGULAR, 10, " ", 1);
+    assert_true(units_to_points(fs, FACE_REGULAR, shaped_units(fs, FACE_REGULAR, "A "), 10) <
+                a + space - 0.1);
+    assert_close(fonts_width(fs, FACE_REGULAR, 10, "A ", 2), a + space);
+    assert_close(fonts_width(fs, FACE_REGULAR, 10, " A", 2), a + space);
+    assert_close(fonts_kerning(fs, FACE_REGULAR, 10, 'A', ' '), 0);
+}
+
+static void set_text_adds_up_to_the_width(void **state)
+{
+    const font_set *fs = ((fixture *)*state)->fonts;
+    static const char *texts[] = {"Tv AV, 10 014 kr — “Wow” ≥ 5 %", "Åtgärd", "", "😀 x"};
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        size_t len = strlen(texts[t]);
+        font_glyph glyphs[64];
+        size_t n = fonts_set_text(fs, FACE_BOLD, texts[t], len, glyphs);
+        long units = 0;
+        for (size_t i = 0; i < n; i++)
+            units += glyphs[i].advance + glyphs[i].kerning;
+        assert_close(units_to_points(fs, FACE_BOLD, units, 9.5),
+                     fonts_width(fs, FACE_BOLD, 9.5, texts[t], len));
+        if (n)
+            assert_int_equal(glyphs[n - 1].kerning, 0);
+    }
+    font_glyph g[4];
+    assert_int_equal(fonts_set_text(fs, FACE_REGULAR, "Tå", strlen("Tå"), g), 2);
+    assert_int_equal(g[0].cp, 'T');
+    assert_int_equal(g[1].cp, 0xE5);
+    assert_int_equal(g[0].glyph, fonts_glyph(fs, FACE_REGULAR, 'T'));
+}
+
+static void a_missing_character_is_the_empty_box(void **state)
+{
+    const font_set *fs = ((fixture *)*state)->fonts;
+    assert_false(fonts_has_glyph(fs, FACE_ITALIC, 0x1F600));
+    assert_false(fonts_has_glyph(fs, FACE_ITALIC, 0x2603));
+    assert_true(fonts_has_glyph(fs, FACE_ITALIC, 0x2212));
+    assert_true(fonts_has_glyph(fs, FACE_ITALIC, 0xA0));
+    assert_int_equal(fonts_glyph(fs, FACE_ITALIC, 0x1F600), 0);
+    double box = units_to_points(fs, FACE_ITALIC, fonts_glyph_advance(fs, FACE_ITALIC, 0), 12);
+    assert_true(box > 0);
+    assert_close(fonts_width(fs, FACE_ITALIC, 12, "😀", strlen("😀")), box);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(widths_equal_harfbuzz_shaping),
+        cmocka_unit_test(a_kerned_pair_is_narrower_by_its_kerning),
+        cmocka_unit_test(spaces_are_never_kerned),
+        cmocka_unit_test(set_text_adds_up_to_the_width),
+        cmocka_unit_test(a_missing_character_is_the_empty_box),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
