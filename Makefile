@@ -137,18 +137,18 @@ sanitize-proof:
 
 $(FUZZ_DIR)/replay_%: $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(fuzz_compile) -o $@ $(fuzz_source) $(FUZZ_HARNESS) tests/fuzz/replay.c $(BUILD)/libplanpress.a $(PKG_LIBS)
+	$(fuzz_compile) -o $@ $(fuzz_source) $(FUZZ_HARNESS) tests/fuzz/replay.c $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DEPS)
 	@mkdir -p $(dir $@)
-	$(fuzz_compile) -fsanitize=fuzzer -o $@ $(fuzz_source) $(FUZZ_HARNESS) $(BUILD)/libplanpress.a $(PKG_LIBS)
+	$(fuzz_compile) -fsanitize=fuzzer -o $@ $(fuzz_source) $(FUZZ_HARNESS) $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 replay: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/replay_%)
 	sh tests/fuzz/run.sh replay $(FUZZ_DIR)
 
 $(BUILD)/bad/load: tests/bad/load.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 bad: $(BIN) $(BUILD)/bad/load
 	bash tests/bad/run.sh $(BIN) $(BUILD)/bad/load
@@ -163,7 +163,7 @@ fuzz-smoke:
 
 $(BUILD)/bench/markdown: tests/bench/markdown.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 bench: $(BIN) $(BUILD)/bench/markdown
 	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown

@@ -21,10 +21,20 @@ static void record_input(const input_recorder *inputs, const char *path)
         inputs->file(inputs->ctx, path);
 }
 
-bool render_env_open(render_env *env, const char *templates_dir, const input_recorder *inputs,
-                     diag_list *dl)
+/* Diagnostics from `first` on point into an arena that is freed before they
+ * are printed: keep copies of their file and key path in the list's arena. */
+static void keep_diag_strings(diag_list *dl, size_t first)
 {
-    *env = (render_env){.templates_dir = templates_dir};
+    for (size_t i = first; i < dl->count; i++) {
+        diag *d = &dl->items[i];
+        d->file = d->file ? arena_strdup(dl->mem, d->file) : NULL;
+        d->path = d->path ? arena_strdup(dl->mem, d->path) : NULL;
+    }
+}
+
+static bool load_style_and_fonts(render_env *env, const char *templates_dir,
+                                 const input_recorder *inputs, diag_list *dl)
+{
     arena_init(&env->mem);
     /* Registers the GFM extensions while only one thread runs. */
     cmark_gfm_core_extensions_ensure_registered();
@@ -44,6 +54,16 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
     }
     env->fonts = fonts_load(env->style, dl);
     return env->fonts != NULL;
+}
+
+bool render_env_open(render_env *env, const char *templates_dir, const input_recorder *inputs,
+                     diag_list *dl)
+{
+    *env = (render_env){.templates_dir = templates_dir};
+    size_t first_diag = dl->count;
+    bool ok = load_style_and_fonts(env, templates_dir, inputs, dl);
+    keep_diag_strings(dl, first_diag);
+    return ok;
 }
 
 void render_env_close(render_env *env)
@@ -136,12 +156,7 @@ bool document_render_plan(const render_env *env, const document_request *req, di
         }
     }
     strbuf_free(&markdown);
-    /* Diagnostics point into the arena: keep copies that outlive it. */
-    for (size_t i = first_diag; i < dl->count; i++) {
-        diag *d = &dl->items[i];
-        d->file = d->file ? arena_strdup(dl->mem, d->file) : NULL;
-        d->path = d->path ? arena_strdup(dl->mem, d->path) : NULL;
-    }
+    keep_diag_strings(dl, first_diag);
     arena_free(&mem);
     return ok;
 }

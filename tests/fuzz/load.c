@@ -13,7 +13,7 @@
 #include "context.h"
 #include "fuzz.h"
 #include "load.h"
-#include "mustache.h"
+#include "templates.h"
 
 #if !defined(FUZZ_LOADER) || !defined(FUZZ_FILE)
 #error "define FUZZ_LOADER (a function of load.h) and FUZZ_FILE (the input's file name)"
@@ -56,34 +56,17 @@ static void check_positions(const diag_list *dl, const char *path, int lines)
     }
 }
 
-static const char *no_partial(void *ctx, const char *name, const char **file)
-{
-    (void)ctx;
-    (void)name;
-    (void)file;
-    return NULL;
-}
-
 /* The default plan template with the loaded plan, as a document would be. */
 static void render_plan(arena *mem, const plan *p, diag_list *dl)
 {
-    static char *source;
-    if (!source) {
-        FILE *f = fopen(PLANPRESS_ROOT "/templates/plan.mustache", "rb");
-        if (!f)
-            fuzz_fail("cannot read templates/plan.mustache");
-        source = calloc(1, 1 << 20);
-        if (fread(source, 1, (1 << 20) - 1, f) == 0)
-            fuzz_fail("cannot read templates/plan.mustache");
-        fclose(f);
-    }
     budget_figures figures = budget_compute(mem, &p->budget);
     budget_cross_check(&p->budget, &figures, dl);
     value *ctx = context_for_plan(mem, p, &figures);
-    mustache_partials partials = {no_partial, NULL};
-    mustache_options opt = {MUSTACHE_ESCAPE_MARKDOWN, &partials};
+    const char *dirs[] = {PLANPRESS_ROOT "/templates"};
+    template_store templates;
+    templates_init(&templates, mem, dirs, 1);
     strbuf out = {0};
-    mustache_render(mem, "plan.mustache", source, ctx, &opt, &out, dl);
+    templates_render_markdown(&templates, "plan", ctx, &out, dl);
     strbuf_free(&out);
 }
 

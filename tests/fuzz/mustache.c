@@ -31,25 +31,23 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-typedef struct {
-    arena *mem;
-    const char *input;
-} partial_finder;
-
-static const char *find_partial(void *ctx, const char *name, const char **file)
+/* Partials: "self" is the input again; other names come from templates/. */
+static const char *load_partial(void *ctx, arena *mem, const char *name, int from,
+                                const char **file, int *layer)
 {
-    partial_finder *pf = ctx;
+    (void)from;
+    *layer = 0;
     if (strcmp(name, "self") == 0) {
         *file = "self.mustache";
-        return pf->input;
+        return ctx;
     }
     if (strchr(name, '/') || strlen(name) > 64)
         return NULL;
-    char *path = arena_printf(pf->mem, PLANPRESS_ROOT "/templates/%s.mustache", name);
+    char *path = arena_printf(mem, PLANPRESS_ROOT "/templates/%s.mustache", name);
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    char *text = arena_alloc(pf->mem, 1 << 16);
+    char *text = arena_alloc(mem, 1 << 16);
     size_t n = fread(text, 1, (1 << 16) - 1, f);
     text[n] = '\0';
     fclose(f);
@@ -64,11 +62,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list dl;
     diag_list_init(&dl, &mem);
     char *input = arena_strndup(&mem, (const char *)data, size);
-    partial_finder pf = {&mem, input};
-    mustache_partials partials = {find_partial, &pf};
-    mustache_options opt = {MUSTACHE_ESCAPE_MARKDOWN, &partials};
+    mustache_loader partials = {load_partial, input, "templates/"};
+    mustache_options opt = {.escape = MUSTACHE_ESCAPE_MARKDOWN, .strict_partials = true};
     strbuf out = {0};
-    bool ok = mustache_render(&mem, "fuzz.mustache", input, sample_context, &opt, &out, &dl);
+    bool ok =
+        mustache_render(&mem, "fuzz.mustache", input, sample_context, &opt, &partials, &out, &dl);
     if (!ok && dl.errors == 0)
         fuzz_fail("a template failed without an error");
     if (ok && dl.errors > 0)

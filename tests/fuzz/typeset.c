@@ -45,7 +45,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena_init(&mem);
     diag_list dl;
     diag_list_init(&dl, &mem);
-    layout_info info = {"Verksamhetsplan 2024", "Samordningsförbundet Samsund"};
+    layout_info info = {.title = "Verksamhetsplan 2024",
+                        .association = "Samordningsförbundet Samsund",
+                        .source = "fuzz.md"};
     layout_doc doc;
     pdf_metadata meta = {.title = "Fuzz", .language = "sv-SE"};
     bool ok =
