@@ -5,7 +5,8 @@
 #                                regressions with DIR/replay_<target> (make test)
 #   run.sh fuzz DIR SECONDS      fuzzes each target with DIR/fuzz_<target> for
 #                                SECONDS, from a corpus kept in DIR/corpus, and
-#                                fails when a target crashed (make fuzz)
+#                                fails when a target crashed (make fuzz);
+#                                FUZZ_SEED fixes libFuzzer's seed (0: random)
 #
 # A crash is saved in DIR/crashes/<target>/; once understood it goes into
 # tests/fuzz/regressions/<target>/, where every `make test` replays it.
