@@ -1,11 +1,9 @@
 #include "context.h"
 
-#include <string.h>
-
 #include "format.h"
+#include "strbuf.h"
 
-/* A formatted amount with its raw value: {text, value, negative}. */
-static value *amount_value(arena *mem, int64_t amount, bool present)
+value *context_amount(arena *mem, int64_t amount, bool present)
 {
     value *v = value_map(mem);
     char buf[FORMAT_BUF];
@@ -16,7 +14,7 @@ static value *amount_value(arena *mem, int64_t amount, bool present)
     return v;
 }
 
-static value *association_value(arena *mem, const association *a)
+value *context_association(arena *mem, const association *a)
 {
     value *v = value_map(mem);
     value_set_string(mem, v, "name", a->name);
@@ -37,108 +35,110 @@ static value *association_value(arena *mem, const association *a)
     return v;
 }
 
-static value *columns_value(arena *mem, const budget *b)
-{
-    static const char *const kinds[] = {"is_budget", "is_forecast", "is_outcome"};
-    value *list = value_list(mem);
-    for (size_t c = 0; c < b->ncolumns; c++) {
-        value *col = value_map(mem);
-        char buf[FORMAT_BUF];
-        value_set_string(mem, col, "year", format_year(buf, b->columns[c].year));
-        value_set_bool(mem, col, kinds[b->columns[c].kind], true);
-        value_push(mem, list, col);
-    }
-    return list;
-}
-
-static value *row_value(arena *mem, const budget_row *row, size_t ncolumns)
-{
-    value *r = value_map(mem);
-    value_set_string(mem, r, "label", row->label);
-    value *cells = value_set(mem, r, "cells", value_list(mem));
-    for (size_t c = 0; c < ncolumns; c++) {
-        const budget_cell *cell = row->cells ? &row->cells[c] : NULL;
-        value_push(mem, cells, amount_value(mem, cell ? cell->amount : 0, cell && cell->present));
-    }
-    return r;
-}
-
-/* Rows grouped by their consecutive `group`: [{name, rows: [...]}]. */
-static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, size_t ncolumns)
-{
-    value *groups = value_list(mem);
-    value *current = NULL;
-    const char *current_name = NULL;
-    for (size_t i = 0; i < nrows; i++) {
-        const char *name = rows[i].group;
-        bool same = current && ((!name && !current_name) ||
-                                (name && current_name && strcmp(name, current_name) == 0));
-        if (!same) {
-            current = value_map(mem);
-            value_set_string(mem, current, "name", name);
-            value_set(mem, current, "rows", value_list(mem));
-            value_push(mem, groups, current);
-            current_name = name;
-        }
-        value *list = (value *)value_get(current, "rows");
-        value_push(mem, list, row_value(mem, &rows[i], ncolumns));
-    }
-    return groups;
-}
-
-static value *budget_value(arena *mem, const budget *b, const budget_figures *f)
+value *context_count(arena *mem, int64_t count, bool present)
 {
     value *v = value_map(mem);
-    value_set_bool(mem, v, "present", b->present);
-    if (!b->present)
-        return v;
-    value_set_string(mem, v, "title", b->title);
-    value_set_bool(mem, v, b->unit == UNIT_KR ? "unit_kr" : "unit_tkr", true);
-    value_set(mem, v, "columns", columns_value(mem, b));
-    value_set(mem, v, "income", groups_value(mem, b->income, b->nincome, b->ncolumns));
-    value_set(mem, v, "costs", groups_value(mem, b->costs, b->ncosts, b->ncolumns));
-    value *totals = value_set(mem, v, "totals", value_list(mem));
-    for (size_t c = 0; c < b->ncolumns; c++) {
-        value *t = value_map(mem);
-        const column_totals *ct = &f->columns[c];
-        value_set(mem, t, "income", amount_value(mem, ct->income, ct->has_income));
-        value_set(mem, t, "costs", amount_value(mem, ct->costs, ct->has_costs));
-        value_set(mem, t, "result", amount_value(mem, ct->result, true));
-        value_push(mem, totals, t);
-    }
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "text", present ? format_int(buf, count) : "");
+    value_set_int(mem, v, "value", count);
+    value_set_bool(mem, v, "present", present);
+    value_set_bool(mem, v, "one", present && count == 1);
     return v;
 }
 
-static value *sections_value(arena *mem, const plan *p)
+value *context_percent(arena *mem, int64_t tenths, int decimals, bool present)
 {
-    static const char *const hashes[] = {"#", "##", "###"};
-    value *list = value_list(mem);
-    for (size_t i = 0; i < p->nsections; i++) {
-        const plan_section *s = &p->sections[i];
-        value *v = value_map(mem);
-        value_set_string(mem, v, "heading", s->heading);
-        value_set_string(mem, v, "hashes", hashes[s->level - 1]);
-        value_set_string(mem, v, "body", s->body);
-        value_push(mem, list, v);
+    value *v = value_map(mem);
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "text", present ? format_percent(buf, tenths, decimals) : "");
+    value_set_string(mem, v, "plain", present ? context_plain_tenths(mem, tenths) : "~");
+    value_set_int(mem, v, "value", tenths);
+    value_set_bool(mem, v, "present", present);
+    return v;
+}
+
+const char *context_yaml_string(arena *mem, const char *s)
+{
+    strbuf sb = {0};
+    strbuf_putc(&sb, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\')
+            strbuf_printf(&sb, "\\%c", *p);
+        else if (*p == '\n' || *p == '\r' || *p == '\t')
+            strbuf_putc(&sb, ' ');
+        else if (*p < 0x20 || *p == 0x7f)
+            strbuf_printf(&sb, "\\x%02x", *p);
+        else
+            strbuf_putc(&sb, (char)*p);
+    }
+    strbuf_putc(&sb, '"');
+    const char *out = arena_strndup(mem, sb.data, sb.len);
+    strbuf_free(&sb);
+    return out;
+}
+
+const char *context_plain_tenths(arena *mem, int64_t tenths)
+{
+    uint64_t m = tenths < 0 ? (uint64_t)0 - (uint64_t)tenths : (uint64_t)tenths;
+    if (m % 10 == 0)
+        return arena_printf(mem, "%s%llu", tenths < 0 ? "-" : "", (unsigned long long)(m / 10));
+    return arena_printf(mem, "%s%llu.%llu", tenths < 0 ? "-" : "", (unsigned long long)(m / 10),
+                        (unsigned long long)(m % 10));
+}
+
+const char *context_date(arena *mem, date d)
+{
+    if (d.year == 0)
+        return "";
+    if (d.month == 0)
+        return arena_printf(mem, "%04d", d.year);
+    if (d.day == 0)
+        return arena_printf(mem, "%04d-%02d", d.year, d.month);
+    char buf[FORMAT_BUF];
+    return arena_strdup(mem, format_date(buf, d));
+}
+
+const char *context_date_time(arena *mem, const date_time *t)
+{
+    int offset = t->utc_offset < 0 ? -t->utc_offset : t->utc_offset;
+    return arena_printf(mem, "%s %02d:%02d:%02d %c%02d:%02d", context_date(mem, t->day), t->hour,
+                        t->minute, t->second, t->utc_offset < 0 ? '-' : '+', offset / 60,
+                        offset % 60);
+}
+
+value *context_mark_ends(arena *mem, value *list)
+{
+    size_t n = list->as.list.count;
+    for (size_t i = 0; i < n; i++) {
+        value_set_bool(mem, list->as.list.items[i], "first", i == 0);
+        value_set_bool(mem, list->as.list.items[i], "last", i + 1 == n);
+        value_set_bool(mem, list->as.list.items[i], "before_last", i + 2 == n);
     }
     return list;
 }
 
-value *context_for_plan(arena *mem, const plan *p, const budget_figures *figures)
+/* The last two parts of a path: "hoglandet/outcome-2023.yaml". */
+static const char *short_path(const char *path)
 {
-    value *root = value_map(mem);
-    value_set(mem, root, "association", association_value(mem, p->assoc));
-    value *pv = value_set(mem, root, "plan", value_map(mem));
-    char buf[FORMAT_BUF];
-    value_set_string(mem, pv, "year", format_year(buf, p->year));
-    value_set_string(mem, pv, "title", p->title);
-    value_set_string(mem, pv, "subtitle", p->subtitle);
-    if (p->decided_by) {
-        value *d = value_set(mem, pv, "decided", value_map(mem));
-        value_set_string(mem, d, "date", format_date(buf, p->decided_on));
-        value_set_string(mem, d, "by", p->decided_by);
+    const char *last = NULL, *before = NULL;
+    for (const char *p = path; *p; p++)
+        if (*p == '/') {
+            before = last;
+            last = p;
+        }
+    return before ? before + 1 : path;
+}
+
+value *context_warnings(arena *mem, const diag *items, size_t count)
+{
+    value *list = value_list(mem);
+    for (size_t i = 0; i < count; i++) {
+        value *w = value_map(mem);
+        value_set_string(mem, w, "message", items[i].message);
+        value_set_string(mem, w, "file", items[i].file ? short_path(items[i].file) : NULL);
+        value_set_string(mem, w, "line",
+                         items[i].line > 0 ? arena_printf(mem, "%d", items[i].line) : NULL);
+        value_push(mem, list, w);
     }
-    value_set(mem, root, "sections", sections_value(mem, p));
-    value_set(mem, root, "budget", budget_value(mem, &p->budget, figures));
-    return root;
+    return list;
 }

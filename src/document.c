@@ -1,13 +1,15 @@
 #include "document.h"
 
 #include <cmark-gfm-core-extensions.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "budget.h"
+#include "check.h"
 #include "context.h"
+#include "format.h"
 #include "hyphenate.h"
 #include "layout.h"
 #include "load.h"
@@ -21,9 +23,10 @@ static void record_input(const input_recorder *inputs, const char *path)
         inputs->file(inputs->ctx, path);
 }
 
-/* Diagnostics from `first` on point into an arena that is freed before they
- * are printed: keep copies of their file and key path in the list's arena. */
-static void keep_diag_strings(diag_list *dl, size_t first)
+/* Copies what the diagnostics added since `first` point to out of the arena
+ * they were made in (a document's, or the environment's), which goes before
+ * they are printed. */
+static void keep_diagnostics(diag_list *dl, size_t first)
 {
     for (size_t i = first; i < dl->count; i++) {
         diag *d = &dl->items[i];
@@ -38,8 +41,6 @@ static bool load_style_and_fonts(render_env *env, const char *templates_dir,
     arena_init(&env->mem);
     /* Registers the GFM extensions while only one thread runs. */
     cmark_gfm_core_extensions_ensure_registered();
-    env->markdown_lock = ARENA_NEW(&env->mem, pthread_mutex_t);
-    pthread_mutex_init(env->markdown_lock, NULL);
     const char *style_path = arena_printf(&env->mem, "%s/style.yaml", templates_dir);
     record_input(inputs, style_path);
     env->style = style_load(&env->mem, style_path, dl);
@@ -62,59 +63,20 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
     *env = (render_env){.templates_dir = templates_dir};
     size_t first_diag = dl->count;
     bool ok = load_style_and_fonts(env, templates_dir, inputs, dl);
-    keep_diag_strings(dl, first_diag);
+    keep_diagnostics(dl, first_diag);
     return ok;
 }
 
 void render_env_close(render_env *env)
 {
-    if (env->markdown_lock)
-        pthread_mutex_destroy(env->markdown_lock);
     fonts_free(env->fonts);
     arena_free(&env->mem);
     *env = (render_env){0};
 }
 
-/* Every template the store could read for the document: each one in the
- * folders, and in the first folder the absent ones of the names the others
- * have, so that a template added there to override a default one counts.
- * More than the templates used; the store tells no more. */
-static void record_templates(arena *mem, const input_recorder *inputs, const char *const *dirs,
-                             int ndirs)
-{
-    if (!inputs)
-        return;
-    for (int i = ndirs - 1; i >= 0; i--) {
-        DIR *d = dirs[i] ? opendir(dirs[i]) : NULL;
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            size_t n = strlen(e->d_name);
-            if (e->d_name[0] == '.' || n <= 9 || strcmp(e->d_name + n - 9, ".mustache") != 0)
-                continue;
-            for (int j = 0; j <= i; j++)
-                if (dirs[j])
-                    record_input(inputs, arena_printf(mem, "%s/%s", dirs[j], e->d_name));
-        }
-        if (d)
-            closedir(d);
-    }
-}
-
-/* Lays out holding the environment's Markdown lock, because layout_markdown
- * parses with cmark-gfm (see render_env). Only the parse needs the lock: once
- * layout.c takes it around cmark_parser_feed and _finish, this can go. */
-static bool lay_out(const render_env *env, arena *mem, const strbuf *markdown,
-                    const layout_info *info, layout_doc *doc, diag_list *dl)
-{
-    pthread_mutex_lock(env->markdown_lock);
-    bool ok =
-        layout_markdown(mem, markdown->data, markdown->len, env->style, env->fonts, info, doc, dl);
-    pthread_mutex_unlock(env->markdown_lock);
-    return ok;
-}
-
-/* The files a plan is loaded from: itself and its association. */
-static void record_plan_files(arena *mem, const document_request *req)
+/* The files a document of an association is loaded from: its source and
+ * the association.yaml beside it. */
+static void record_source_and_association(arena *mem, const document_request *req)
 {
     if (!req->inputs)
         return;
@@ -124,39 +86,216 @@ static void record_plan_files(arena *mem, const document_request *req)
     record_input(req->inputs, arena_printf(mem, "%s/association.yaml", dir));
 }
 
-bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl)
+/* The shared part of every document: template, layout, PDF. */
+static bool render_parts(const render_env *env, arena *mem, const document_request *req,
+                         const document_parts *parts, diag_list *dl)
+{
+    const char *template_dirs[] = {parts->template_dir, env->templates_dir};
+    template_store templates;
+    templates_init(&templates, mem, template_dirs, 2);
+    if (req->inputs)
+        templates_watch(&templates, req->inputs->file, req->inputs->ctx);
+    strbuf markdown = {0};
+    bool ok = false;
+    if (templates_render_markdown(&templates, req->template_name, parts->context, &markdown, dl)) {
+        layout_info info = {.title = parts->title,
+                            .association = parts->author,
+                            .source = arena_printf(mem, "%s (as Markdown)", req->source)};
+        layout_doc doc;
+        pdf_metadata meta = {.title = parts->title,
+                             .author = parts->author,
+                             .subject = parts->subject,
+                             .keywords = parts->keywords,
+                             .language = "sv-SE"};
+        ok = layout_markdown(mem, markdown.data, markdown.len, env->style, env->fonts, &info, &doc,
+                             dl) &&
+             pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
+    }
+    strbuf_free(&markdown);
+    return ok;
+}
+
+bool document_render(const render_env *env, const document_request *req,
+                     document_prepare_fn *prepare, diag_list *dl)
 {
     arena mem;
     arena_init(&mem);
-    bool ok = false;
     size_t first_diag = dl->count;
-    strbuf markdown = {0};
-    record_plan_files(&mem, req);
-    plan *p = load_plan(&mem, req->source, dl);
-    if (p) {
-        budget_figures figures = budget_compute(&mem, &p->budget);
-        budget_cross_check(&p->budget, &figures, dl);
-        value *ctx = context_for_plan(&mem, p, &figures);
-        const char *template_dirs[] = {p->assoc->dir, env->templates_dir};
-        record_templates(&mem, req->inputs, template_dirs, 2);
-        template_store templates;
-        templates_init(&templates, &mem, template_dirs, 2);
-        if (templates_render_markdown(&templates, req->template_name, ctx, &markdown, dl)) {
-            layout_info info = {.title = p->title,
-                                .association = p->assoc->name,
-                                .source = arena_printf(&mem, "%s (as Markdown)", p->file)};
-            layout_doc doc;
-            pdf_metadata meta = {.title = p->title,
-                                 .author = p->assoc->name,
-                                 .subject = p->subtitle,
-                                 .keywords = "verksamhetsplan",
-                                 .language = "sv-SE"};
-            ok = lay_out(env, &mem, &markdown, &info, &doc, dl) &&
-                 pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
-        }
-    }
-    strbuf_free(&markdown);
-    keep_diag_strings(dl, first_diag);
+    document_parts parts = {0};
+    bool ok = prepare(&mem, req, &parts, dl) && render_parts(env, &mem, req, &parts, dl);
+    keep_diagnostics(dl, first_diag);
     arena_free(&mem);
     return ok;
+}
+
+/* ---- the kinds of documents ------------------------------------------- */
+
+static bool prepare_plan(arena *mem, const document_request *req, document_parts *parts,
+                         diag_list *dl)
+{
+    record_source_and_association(mem, req);
+    plan *p = load_plan(mem, req->source, dl);
+    if (!p)
+        return false;
+    plan_checked checked = check_plan(mem, p, dl);
+    *parts = (document_parts){.context = context_for_plan(mem, p, &checked.budget),
+                              .template_dir = p->assoc->dir,
+                              .title = p->title,
+                              .author = p->assoc->name,
+                              .subject = p->subtitle ? p->subtitle : p->title,
+                              .keywords = "verksamhetsplan"};
+    return true;
+}
+
+bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_plan, dl);
+}
+
+/* ---- minutes, their summary, comparisons ---------------------------------- */
+
+static const char *folder_of_source(arena *mem, const document_request *req)
+{
+    const char *slash = strrchr(req->source, '/');
+    return slash ? arena_strndup(mem, req->source, (size_t)(slash - req->source)) : ".";
+}
+
+/* The association.yaml of each association a document concerns, which the
+ * loaders read by themselves. */
+static void record_associations(arena *mem, const document_request *req,
+                                const association *const *list, size_t n)
+{
+    for (size_t i = 0; req->inputs && list && i < n; i++)
+        record_input(req->inputs, arena_printf(mem, "%s/association.yaml", list[i]->dir));
+}
+
+/* Minutes and their summary: the same context, their own templates. The
+ * title carries the date, which the running header then shows on every
+ * page. */
+static bool prepare_minutes_document(arena *mem, const document_request *req, document_parts *parts,
+                                     const char *keywords, diag_list *dl)
+{
+    record_source_and_association(mem, req);
+    minutes *m = load_minutes(mem, req->source, dl);
+    if (!m)
+        return false;
+    record_associations(mem, req, m->associations, m->nassociations);
+    char date_buf[FORMAT_BUF];
+    *parts = (document_parts){
+        .context = context_for_minutes(mem, m),
+        .template_dir = folder_of_source(mem, req),
+        .title = arena_printf(mem, "%s, %s", m->title, format_date(date_buf, m->held_on)),
+        .author = m->nassociations == 1 ? m->associations[0]->name : NULL,
+        .keywords = keywords};
+    return true;
+}
+
+static bool prepare_minutes(arena *mem, const document_request *req, document_parts *parts,
+                            diag_list *dl)
+{
+    return prepare_minutes_document(mem, req, parts, "protokoll, minnesanteckningar", dl);
+}
+
+static bool prepare_summary(arena *mem, const document_request *req, document_parts *parts,
+                            diag_list *dl)
+{
+    return prepare_minutes_document(mem, req, parts, "protokoll, sammanfattning, beslut", dl);
+}
+
+bool document_render_minutes(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_minutes, dl);
+}
+
+bool document_render_summary(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_summary, dl);
+}
+
+/* An association's outcome of a year, loaded and checked into `dl`; none
+ * when the file is not there (a warning: its column stays empty). */
+static comparison_entry comparison_load(arena *mem, const document_request *req,
+                                        const association *a, int year, bool *ok, diag_list *dl)
+{
+    comparison_entry e = {.assoc = a, .year = year};
+    const char *path = arena_printf(mem, "%s/outcome-%d.yaml", a->dir, year);
+    record_input(req->inputs, path);
+    record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", a->dir, year));
+    if (access(path, F_OK) != 0) {
+        diag_add(dl, DIAG_WARNING, req->source, 0, 0, NULL,
+                 "%s %d: there is no %s, so the comparison has no figures for it", a->name, year,
+                 path);
+        return e;
+    }
+    e.o = load_outcome(mem, path, dl);
+    if (!e.o) {
+        *ok = false;
+        return e;
+    }
+    e.checked = check_outcome(mem, e.o, dl);
+    return e;
+}
+
+static bool same_diag(const diag *a, const diag *b)
+{
+    return a->severity == b->severity && a->line == b->line && a->col == b->col &&
+           strcmp(a->message, b->message) == 0 &&
+           ((!a->file && !b->file) || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* The checks of the group as a whole (a joint intervention's participants
+ * against each association's own count), which check.h gives only with its
+ * report: the warnings of `planpress check` on the group file that are not
+ * in `dl` already. */
+static void group_checks(arena *mem, const char *path, diag_list *dl)
+{
+    diag_list found;
+    diag_list_init(&found, mem);
+    strbuf report = {0};
+    check_options opt = {.strict = false};
+    const char *paths[] = {path};
+    check_files(paths, 1, &opt, &report, &found);
+    strbuf_free(&report);
+    for (size_t i = 0; i < found.count; i++) {
+        const diag *d = &found.items[i];
+        bool there = false;
+        for (size_t k = 0; k < dl->count && !there; k++)
+            there = same_diag(d, &dl->items[k]);
+        if (!there && d->severity == DIAG_WARNING)
+            diag_add(dl, d->severity, d->file, d->line, d->col, d->path, "%s", d->message);
+    }
+}
+
+static bool prepare_comparison(arena *mem, const document_request *req, document_parts *parts,
+                               diag_list *dl)
+{
+    record_input(req->inputs, req->source);
+    size_t first = dl->count;
+    comparison_group *g = load_group(mem, req->source, dl);
+    if (!g)
+        return false;
+    record_associations(mem, req, g->associations, g->nassociations);
+    size_t n = g->nyears * g->nassociations;
+    comparison_entry *entries = ARENA_ARRAY(mem, comparison_entry, n + 1);
+    bool ok = true;
+    for (size_t y = 0; y < g->nyears; y++)
+        for (size_t a = 0; a < g->nassociations; a++)
+            entries[y * g->nassociations + a] =
+                comparison_load(mem, req, g->associations[a], g->years[y], &ok, dl);
+    if (!ok)
+        return false;
+    group_checks(mem, req->source, dl);
+    value *context =
+        context_for_comparison(mem, g, entries, n, dl->items + first, dl->count - first);
+    const value *years = value_get(value_get(context, "group"), "years");
+    *parts = (document_parts){.context = context,
+                              .template_dir = folder_of_source(mem, req),
+                              .title = arena_printf(mem, "%s %s", g->name, years->as.str.s),
+                              .keywords = "jämförelse, samordningsförbund"};
+    return true;
+}
+
+bool document_render_comparison(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_comparison, dl);
 }

@@ -5,7 +5,6 @@
 #ifndef PP_DOCUMENT_H
 #define PP_DOCUMENT_H
 
-#include <pthread.h>
 #include <stdbool.h>
 
 #include "arena.h"
@@ -29,10 +28,6 @@ typedef struct {
     const char *templates_dir; /* the default templates, e.g. "templates" */
     const style *style;
     font_set *fonts;
-    /* cmark-gfm keeps the special characters of inline extensions in one
-     * table for the process, which every parse sets and clears again: two
-     * parses at once make each other miss strikethrough and autolinks. */
-    pthread_mutex_t *markdown_lock;
 } render_env;
 
 typedef struct {
@@ -49,9 +44,38 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
                      diag_list *dl);
 void render_env_close(render_env *env);
 
+/* What one kind of document gives the shared part of the pipeline (template,
+ * layout, PDF): its context and what the PDF says about itself. */
+typedef struct {
+    struct value *context;    /* value.h */
+    const char *template_dir; /* the association's folder: its templates come first */
+    const char *title, *author, *subject, *keywords;
+} document_parts;
+
+/* Loads and computes one kind of document into `parts`, telling
+ * req->inputs of every file it reads; false with errors in `dl`. */
+typedef bool document_prepare_fn(arena *mem, const document_request *req, document_parts *parts,
+                                 diag_list *dl);
+
+/* Runs `prepare`, then the template, layout and PDF, in an arena of the
+ * document's own. Errors and warnings go to `dl` (allocated in its arena);
+ * false when no PDF was written. Safe to call from several threads at once
+ * with the same environment. */
+bool document_render(const render_env *env, const document_request *req,
+                     document_prepare_fn *prepare, diag_list *dl);
+
 /* Renders a plan (plan-YEAR.yaml). Errors and warnings go to `dl`
  * (allocated in its arena); returns false when no PDF was written. Safe to
  * call from several threads at once with the same environment. */
 bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl);
+
+/* Minutes (minutes-DATE.yaml), and the one-page summary of their decisions
+ * and actions from the same file. */
+bool document_render_minutes(const render_env *env, const document_request *req, diag_list *dl);
+bool document_render_summary(const render_env *env, const document_request *req, diag_list *dl);
+/* A comparison of a group's associations (group.yaml), from the outcome
+ * files of its years; the warnings of those files and of the group go to
+ * `dl` and into a note in the document. */
+bool document_render_comparison(const render_env *env, const document_request *req, diag_list *dl);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "subset.h"
 #include "utf8.h"
 
 /* Characters below CACHE_LIMIT (Latin, Greek, Cyrillic, punctuation, − ≤ ≥)
@@ -166,6 +167,30 @@ static void build_kerning(face_data *fd)
     hb_buffer_destroy(buf);
 }
 
+/* HarfBuzz reads some tables of a face (and builds what it keeps of them)
+ * on first use, and threads that use one first at the same time race. So
+ * everything documents will ask of the shared face is asked once here,
+ * before threads start: the name, metrics and style values of a PDF font
+ * descriptor, and the tables the subsetter reads (by cutting one subset). */
+static void load_lazy_tables(face_data *fd)
+{
+    char name[64];
+    unsigned len = sizeof name;
+    hb_ot_name_get_utf8(fd->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, name);
+    static const hb_ot_metrics_tag_t metrics[] = {HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
+                                                  HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER,
+                                                  HB_OT_METRICS_TAG_CAP_HEIGHT};
+    for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++) {
+        hb_position_t position;
+        hb_ot_metrics_get_position_with_fallback(fd->font, metrics[i], &position);
+    }
+    hb_style_get_value(fd->font, HB_STYLE_TAG_SLANT_ANGLE);
+    hb_style_get_value(fd->font, HB_STYLE_TAG_WEIGHT);
+    static const uint32_t sample[] = {'A', 0xE5 /* å */};
+    subset_free(subset_make(fd->face, sample, sizeof sample / sizeof sample[0], true));
+    hb_face_make_immutable(fd->face);
+}
+
 static bool load_face(face_data *fd, const char *file, diag_list *dl)
 {
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
@@ -194,6 +219,7 @@ static bool load_face(face_data *fd, const char *file, diag_list *dl)
     for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
         fd->chars[cp] = lookup_char(fd, cp);
     build_kerning(fd);
+    load_lazy_tables(fd);
     return true;
 }
 

@@ -5,8 +5,8 @@
  * the width drawn. Kerning is looked up at load for Latin letters,
  * punctuation and symbols (below U+0250 and from U+1E00 to U+22FF); other
  * scripts are set unkerned. Owns the HarfBuzz objects (fonts_free);
- * everything is read-only after fonts_load, so one font_set serves
- * documents built in parallel threads. */
+ * everything is read-only after fonts_load, HarfBuzz's lazily loaded tables
+ * included, so one font_set serves documents built in parallel threads. */
 #ifndef PP_FONTS_H
 #define PP_FONTS_H
 

@@ -6,6 +6,9 @@
 
 const document_kind document_kinds[] = {
     {"plan", "plan-*.yaml", "plan-", "", "plan", document_render_plan},
+    {"minutes", "minutes-*.yaml", "minutes-", "", "minutes", document_render_minutes},
+    {"summary", "minutes-*.yaml", "minutes-", "-summary", "summary", document_render_summary},
+    {"comparison", "group.yaml", "comparison", "", "comparison", document_render_comparison},
 };
 const size_t document_kind_count = sizeof document_kinds / sizeof *document_kinds;
 

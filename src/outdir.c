@@ -83,23 +83,49 @@ void outdir_lock_release(outdir_lock *lk)
     lk->fd = -1;
 }
 
-/* NAME.PID.tmp: the process id, or 0 when the name is not of that form. */
+/* The digits that end at `end`, going back no further than `start`. */
+static const char *digits_before(const char *start, const char *end)
+{
+    const char *p = end;
+    while (p > start && p[-1] >= '0' && p[-1] <= '9')
+        p--;
+    return p;
+}
+
+/* NAME.PID.tmp or NAME.PID-N.tmp (as pdf.c writes them): the process id, or
+ * 0 when the name is not of that form. */
 static long temporary_owner(const char *name)
 {
     size_t len = strlen(name);
     if (len < 6 || strcmp(name + len - 4, ".tmp") != 0)
         return 0;
-    const char *end = name + len - 4, *p = end;
-    while (p > name && p[-1] >= '0' && p[-1] <= '9')
-        p--;
+    const char *end = name + len - 4, *p = digits_before(name, end);
+    if (p < end && p > name && p[-1] == '-') {
+        end = p - 1;
+        p = digits_before(name, end);
+    }
     if (p == end || p == name || p[-1] != '.' || p - 1 == name)
         return 0;
     return strtol(p, NULL, 10);
 }
 
-static bool process_runs(long pid)
+/* Whether `pid` is a planpress process that may still be writing its file.
+ * Process ids are reused quickly, so a live process counts only when
+ * /proc names it planpress (where /proc can be read). */
+static bool planpress_runs(long pid)
 {
-    return pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno == EPERM;
+    if (pid == (long)getpid())
+        return true;
+    if (kill((pid_t)pid, 0) != 0 && errno != EPERM)
+        return false;
+    char path[64], name[32] = "";
+    snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return true;
+    bool same = fgets(name, sizeof name, f) && strncmp(name, "planpress", 9) == 0;
+    fclose(f);
+    return same;
 }
 
 static size_t sweep(arena *mem, const char *dir, int depth)
@@ -119,7 +145,7 @@ static size_t sweep(arena *mem, const char *dir, int depth)
         long pid = temporary_owner(e->d_name);
         if (S_ISDIR(st.st_mode))
             removed += sweep(mem, path, depth + 1);
-        else if (S_ISREG(st.st_mode) && pid > 0 && !process_runs(pid) && unlink(path) == 0)
+        else if (S_ISREG(st.st_mode) && pid > 0 && !planpress_runs(pid) && unlink(path) == 0)
             removed++;
     }
     closedir(d);

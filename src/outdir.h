@@ -25,7 +25,7 @@ bool outdir_lock_take(arena *mem, const char *out_dir, outdir_lock *lk, diag_lis
 void outdir_lock_release(outdir_lock *lk);
 
 /* Removes the temporary files (NAME.PID.tmp) that runs stopped midway left
- * under `out_dir`, except those of processes still running. Returns how many
+ * under `out_dir`, except those of planpress processes still running. Returns how many
  * went. */
 size_t outdir_sweep(arena *mem, const char *out_dir);
 

@@ -33,6 +33,8 @@ static const char *load_template(void *ctx, arena *mem, const char *name, int fr
         return NULL;
     for (int i = from < 0 ? 0 : from; i < ts->ndirs; i++) {
         char *path = arena_printf(mem, "%s/%s.mustache", ts->dirs[i], name);
+        if (ts->looked_for)
+            ts->looked_for(ts->looked_for_ctx, path);
         char *text = read_file(mem, path);
         if (text) {
             *file = path;
@@ -57,6 +59,12 @@ void templates_init(template_store *ts, arena *mem, const char *const *dirs, int
     strbuf_free(&where);
     mustache_loader loader = {load_template, ts, ts->where};
     ts->set = mustache_set_new(mem, &loader);
+}
+
+void templates_watch(template_store *ts, template_lookup_fn *fn, void *ctx)
+{
+    ts->looked_for = fn;
+    ts->looked_for_ctx = ctx;
 }
 
 bool templates_render_markdown(template_store *ts, const char *name, const value *data, strbuf *out,

@@ -94,8 +94,8 @@ run "$P" -t "$T"
 built_exactly "a changed template in an association's folder: its document alone is built" "a/plan-2024.pdf"
 echo "{{! changed }}" >>"$T/plan.mustache"
 run "$P" -t "$T"
-built_exactly "a changed default template: the documents that may use it are built" \
-    "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf"
+built_exactly "a changed default template: the documents that use it are built (a has its own)" \
+    "b/plan-2024.pdf c/plan-2024.pdf"
 rm "$P/a/plan.mustache"
 run "$P" -t "$T"
 built_exactly "a template removed from an association's folder: its document alone is built" "a/plan-2024.pdf"
@@ -130,6 +130,51 @@ run "$P" -t "$T"
 expect "a finished run leaves no temporary file" no_temporary_files "$OUT"
 expect "... and marks itself finished in the lock file" test ! -s "$OUT/.planpress/lock"
 
+# --- a document depends on the templates it uses, and on no other ------------------
+# a and b have a budget table, whose column labels come from the partial
+# column-label.mustache; i (Insjöriket) has none.
+P=$WORK/tpl/plans
+T=$WORK/tpl/templates
+OUT=$WORK/tpl/out
+copies "$P" a b
+cp -R plans/insjoriket "$P/i"
+cp -R templates "$T"
+echo "Oanvänd mall" >"$T/unused.mustache"
+run "$P" -t "$T"
+built_exactly "a first run builds every document" "a/plan-2024.pdf b/plan-2024.pdf i/plan-2020.pdf"
+expect "... the plan template includes column-label; i has no budget" \
+    sh -c "grep -q '{{> column-label}}' '$T/plan.mustache' && ! grep -q 'budget:' '$P/i/plan-2020.yaml'"
+echo "{{! changed }}" >>"$T/unused.mustache"
+run "$P" -t "$T"
+built_exactly "a changed default template that no document uses: nothing is built" ""
+echo "Oanvänd mall" >"$P/a/unused.mustache"
+run "$P" -t "$T"
+built_exactly "... and one added in an association's folder: nothing is built" ""
+echo "{{! changed }}" >>"$T/column-label.mustache"
+run "$P" -t "$T" -v
+built_exactly "a changed partial: the documents that include it are built, no other" \
+    "a/plan-2024.pdf b/plan-2024.pdf"
+expect "... and -v says why" grep -q "^built $OUT/a/plan-2024.pdf ($T/column-label.mustache changed)" "$WORK/out"
+cp "$T/column-label.mustache" "$P/i/column-label.mustache"
+run "$P" -t "$T"
+built_exactly "that partial added where no document includes it: nothing is built" ""
+{ cat "$T/column-label.mustache"; printf ' (egen)'; } >"$P/a/column-label.mustache"
+run "$P" -t "$T"
+built_exactly "that partial added in an association's folder: its document alone is built" "a/plan-2024.pdf"
+expect "... with that partial" sh -c "pdftotext '$OUT/a/plan-2024.pdf' - 2>/dev/null | grep -q '(egen)'"
+echo "{{! changed again }}" >>"$T/column-label.mustache"
+run "$P" -t "$T"
+built_exactly "the default partial changed where an association overrides it: the others are built" \
+    "b/plan-2024.pdf"
+printf '{{<plan}}{{/plan}}\n' >"$P/b/plan.mustache"
+run "$P" -t "$T"
+built_exactly "a plan template added that stands in the default one: its document alone is built" \
+    "b/plan-2024.pdf"
+echo "{{! changed }}" >>"$T/plan.mustache"
+run "$P" -t "$T"
+built_exactly "the default plan template changed: every plan is built, b's through its own" \
+    "a/plan-2024.pdf b/plan-2024.pdf i/plan-2020.pdf"
+
 # --- a bad file among good ones ----------------------------------------------------
 P=$WORK/bad/plans
 T=$WORK/bad/templates
@@ -147,7 +192,7 @@ expect "a bad file fails the run (status 1)" [ "$rc" -eq 1 ]
 expect "... its error names file:line:col" grep -q "^$P/b/plan-2024.yaml:4:1: error: " "$WORK/err"
 expect "... every other document is still built" [ "$(with_status built)" = "a/plan-2024.pdf c/plan-2024.pdf" ]
 expect "... the bad ones are listed as failed" [ "$(with_status failed)" = "b/plan-2024.pdf d/plan-2024.pdf" ]
-expect "... the summary counts them" grep -q "^2 built, 0 up to date, 2 failed, 4 warnings" "$WORK/err"
+expect "... the summary counts them" grep -q "^2 built, 0 up to date, 2 failed, 6 warnings" "$WORK/err"
 expect "... the last good PDF is kept" cmp -s "$OUT/b/plan-2024.pdf" "$WORK/good.pdf"
 expect "... no temporary file is left" no_temporary_files "$OUT"
 head -n -1 "$WORK/err" >"$WORK/err-j1"
@@ -199,6 +244,7 @@ newer=$(find "$OUT" -name '*.pdf' -newer "$WORK/marker" | wc -l)
 expect "kill -9 stops a run midway" [ $status -eq 137 -a "$newer" -ge 2 -a "$newer" -lt $N ]
 expect "... every PDF is whole (old or new: qpdf --check)" all_pdfs_valid "$OUT" $N
 echo "half a PDF" >"$OUT/a01/plan-2024.pdf.4999999.tmp"
+echo "half a PDF" >"$OUT/a02/plan-2024.pdf.4999998-0.tmp"
 run "$P" -t "$T"
 expect "the next run builds everything not built since" \
     [ "$rc" -eq 0 -a "$(grep -c '"status": "built"' "$WORK/last.json")" -eq $N ]

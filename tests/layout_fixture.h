@@ -17,6 +17,8 @@
 #include "strbuf.h"
 #include "style.h"
 
+#include "test_support.h"
+
 typedef struct {
     arena mem;
     diag_list dl;
@@ -30,13 +32,14 @@ static inline int fixture_setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     arena_init(&f->mem);
     diag_list_init(&f->dl, &f->mem);
-    style *st = style_load(&f->mem, "../templates/style.yaml", &f->dl);
-    if (!st)
+    style *st;
+    font_set *fonts = default_fonts(&f->mem, &f->dl, &st);
+    if (!fonts)
         return -1;
     f->st = *st;
-    f->fonts = fonts_load(&f->st, &f->dl);
+    f->fonts = fonts;
     *state = f;
-    return f->fonts ? 0 : -1;
+    return 0;
 }
 
 static inline int fixture_teardown(void **state)

@@ -2,11 +2,6 @@
  * file cache (stat before hashing, and no trust in stat data of files that
  * changed during the run), the manifest, the lock and the sweep of
  * temporary files. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,66 +18,13 @@
 #include "outdir.h"
 #include "strmap.h"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-    char dir[64];
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = test_malloc(sizeof *f);
-    arena_init(&f->mem);
-    diag_list_init(&f->dl, &f->mem);
-    strcpy(f->dir, "/tmp/planpress-batch-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    assert_int_equal(system(cmd), 0);
-    arena_free(&f->mem);
-    test_free(f);
-    return 0;
-}
-
-/* The path of `rel` in the fixture's folder. */
-static const char *at(fixture *f, const char *rel)
-{
-    return arena_printf(&f->mem, "%s/%s", f->dir, rel);
-}
-
-/* Writes `text` to `rel` in the fixture's folder, making its folders. */
-static const char *write_file(fixture *f, const char *rel, const char *text)
-{
-    const char *path = at(f, rel);
-    const char *slash = strrchr(path, '/');
-    assert_true(make_folders(&f->mem, arena_strndup(&f->mem, path, (size_t)(slash - path))));
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
-    return path;
-}
-
-static bool has_diag(const diag_list *dl, diag_severity sev, const char *part)
-{
-    for (size_t i = 0; i < dl->count; i++)
-        if (dl->items[i].severity == sev && strstr(dl->items[i].message, part))
-            return true;
-    return false;
-}
+#include "test_support.h"
 
 /* ---- strmap and kinds ----------------------------------------------------------- */
 
 static void strmap_finds_every_key(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     strmap m;
     strmap_init(&m, &f->mem);
     for (int i = 0; i < 1000; i++) {
@@ -98,7 +40,7 @@ static void strmap_finds_every_key(void **state)
 
 static void kinds_tell_sources_by_name(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     const document_kind *plan = kind_named("plan");
     assert_non_null(plan);
     assert_null(kind_named("nothing"));
@@ -121,7 +63,7 @@ static void kinds_tell_sources_by_name(void **state)
 
 /* ---- discovery -------------------------------------------------------------------- */
 
-static void make_tree(fixture *f)
+static void make_tree(test_fixture *f)
 {
     write_file(f, "plans/a/association.yaml", "");
     write_file(f, "plans/a/plan-2024.yaml", "");
@@ -134,7 +76,7 @@ static void make_tree(fixture *f)
     write_file(f, "plans/county/c/plan-2024.yaml", "");
 }
 
-static const char *outputs(fixture *f, const char *plans_dir, const char *p1, const char *p2)
+static const char *outputs(test_fixture *f, const char *plans_dir, const char *p1, const char *p2)
 {
     char *paths[] = {(char *)p1, (char *)p2};
     document_list found = {0};
@@ -147,28 +89,30 @@ static const char *outputs(fixture *f, const char *plans_dir, const char *p1, co
 
 static void discovery_names_pdfs_from_the_plans_folder(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     make_tree(f);
-    const char *plans = at(f, "plans");
+    const char *plans = in_folder(f, "plans");
     const char *all = "a/plan-2024.pdf a/plan-2025.pdf b/plan-2024.pdf county/c/plan-2024.pdf";
     assert_string_equal(outputs(f, plans, plans, NULL), all);
-    assert_string_equal(outputs(f, plans, at(f, "plans/b"), plans), all);
-    assert_string_equal(outputs(f, plans, at(f, "plans/county"), NULL), "county/c/plan-2024.pdf");
-    assert_string_equal(outputs(f, plans, at(f, "plans/county/c/plan-2024.yaml"), NULL),
+    assert_string_equal(outputs(f, plans, in_folder(f, "plans/b"), plans), all);
+    assert_string_equal(outputs(f, plans, in_folder(f, "plans/county"), NULL),
+                        "county/c/plan-2024.pdf");
+    assert_string_equal(outputs(f, plans, in_folder(f, "plans/county/c/plan-2024.yaml"), NULL),
                         "county/c/plan-2024.pdf");
     /* Outside the plans folder: a folder of its own, an association by its name. */
-    const char *elsewhere = at(f, "nowhere");
+    const char *elsewhere = in_folder(f, "nowhere");
     assert_string_equal(outputs(f, elsewhere, plans, NULL), all);
-    assert_string_equal(outputs(f, elsewhere, at(f, "plans/county"), NULL), "c/plan-2024.pdf");
-    assert_string_equal(outputs(f, elsewhere, at(f, "plans/b"), NULL), "b/plan-2024.pdf");
-    assert_string_equal(outputs(f, elsewhere, at(f, "plans/a/plan-2025.yaml"), NULL),
+    assert_string_equal(outputs(f, elsewhere, in_folder(f, "plans/county"), NULL),
+                        "c/plan-2024.pdf");
+    assert_string_equal(outputs(f, elsewhere, in_folder(f, "plans/b"), NULL), "b/plan-2024.pdf");
+    assert_string_equal(outputs(f, elsewhere, in_folder(f, "plans/a/plan-2025.yaml"), NULL),
                         "a/plan-2025.pdf");
     assert_int_equal(f->dl.count, 0);
 }
 
 static void paths_are_cleaned(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     assert_string_equal(clean_path(&f->mem, "./plans//a/"), "plans/a");
     assert_string_equal(clean_path(&f->mem, "plans/./a/plan-2024.yaml"), "plans/a/plan-2024.yaml");
     assert_string_equal(clean_path(&f->mem, "//srv/./x"), "/srv/x");
@@ -179,29 +123,29 @@ static void paths_are_cleaned(void **state)
 
 static void discovery_refuses_bad_paths(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     make_tree(f);
     document_list found = {0};
-    char *missing[] = {(char *)at(f, "plans/z")};
+    char *missing[] = {(char *)in_folder(f, "plans/z")};
     assert_false(discover(&f->mem, "plans", missing, 1, &found, &f->dl));
-    assert_true(has_diag(&f->dl, DIAG_ERROR, "no such file or folder"));
-    char *notes[] = {(char *)at(f, "plans/a/notes.txt")};
+    assert_true(has_diag(f, DIAG_ERROR, "no such file or folder"));
+    char *notes[] = {(char *)in_folder(f, "plans/a/notes.txt")};
     assert_false(discover(&f->mem, "plans", notes, 1, &found, &f->dl));
-    assert_true(has_diag(&f->dl, DIAG_ERROR, "makes no document"));
+    assert_true(has_diag(f, DIAG_ERROR, "makes no document"));
     assert_int_equal(found.count, 0);
 }
 
 static void discovery_reports_two_sources_for_one_pdf(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     make_tree(f);
     write_file(f, "other/a/association.yaml", "");
     write_file(f, "other/a/plan-2024.yaml", "");
-    char *paths[] = {(char *)at(f, "plans"), (char *)at(f, "other")};
+    char *paths[] = {(char *)in_folder(f, "plans"), (char *)in_folder(f, "other")};
     document_list found = {0};
-    assert_true(discover(&f->mem, at(f, "plans"), paths, 2, &found, &f->dl));
+    assert_true(discover(&f->mem, in_folder(f, "plans"), paths, 2, &found, &f->dl));
     assert_int_equal(found.count, 4);
-    assert_true(has_diag(&f->dl, DIAG_ERROR, "would make a/plan-2024.pdf"));
+    assert_true(has_diag(f, DIAG_ERROR, "would make a/plan-2024.pdf"));
 }
 
 /* ---- the file cache --------------------------------------------------------------- */
@@ -210,16 +154,16 @@ static const int64_t FUTURE = INT64_MAX / 2;
 
 static void digests_tell_content_and_absence(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     const char *path = write_file(f, "x.yaml", "hello");
-    mkdir(at(f, "folder"), 0777);
+    mkdir(in_folder(f, "folder"), 0777);
     filecache *fc = filecache_new(FUTURE);
     file_digest d = filecache_digest(fc, path);
     assert_int_equal(d.state, FILE_PRESENT);
     assert_true(d.hash == hash_bytes(HASH_SEED, "hello", 5));
-    assert_int_equal(filecache_digest(fc, at(f, "none.yaml")).state, FILE_ABSENT);
-    assert_int_equal(filecache_digest(fc, at(f, "x.yaml/below")).state, FILE_ABSENT);
-    file_digest dir = filecache_digest(fc, at(f, "folder"));
+    assert_int_equal(filecache_digest(fc, in_folder(f, "none.yaml")).state, FILE_ABSENT);
+    assert_int_equal(filecache_digest(fc, in_folder(f, "x.yaml/below")).state, FILE_ABSENT);
+    file_digest dir = filecache_digest(fc, in_folder(f, "folder"));
     assert_int_equal(dir.state, FILE_UNREADABLE);
     assert_false(file_digest_equal(dir, dir));
     assert_true(file_digest_equal(d, d));
@@ -229,7 +173,7 @@ static void digests_tell_content_and_absence(void **state)
 
 static void a_known_stamp_spares_reading(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     const char *path = write_file(f, "x.yaml", "hello");
     file_stamp st;
     assert_true(filecache_stamp(path, &st));
@@ -255,7 +199,7 @@ static void count_visit(void *ctx, const char *path, const file_stamp *st, uint6
 
 static void stamps_of_files_changed_during_the_run_are_not_kept(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     const char *path = write_file(f, "x.yaml", "hello");
     int kept = 0;
     filecache *fc = filecache_new(FUTURE);
@@ -288,9 +232,9 @@ static doc_record *record(arena *mem, const char *output, const char *source, co
 
 static void the_manifest_reads_back_what_was_written(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     const char *data = write_file(f, "plans/a b/plan-2024.yaml", "year: 2024");
-    const char *path = at(f, "manifest");
+    const char *path = in_folder(f, "manifest");
     filecache *fc = filecache_new(FUTURE);
     manifest m;
     manifest_init(&m, &f->mem);
@@ -342,17 +286,17 @@ static void the_manifest_reads_back_what_was_written(void **state)
 
 static void a_damaged_manifest_is_an_empty_one(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     filecache *fc = filecache_new(FUTURE);
     manifest m;
     manifest_init(&m, &f->mem);
-    manifest_load(&m, at(f, "none"), fc, &f->dl);
+    manifest_load(&m, in_folder(f, "none"), fc, &f->dl);
     assert_int_equal(f->dl.count, 0);
     const char *cut = write_file(f, "cut",
                                  "planpress manifest 1\nsetting x\n"
                                  "doc plan 0 1 2 a.pdf\nsource a.yaml\n");
     manifest_load(&m, cut, fc, &f->dl);
-    assert_true(has_diag(&f->dl, DIAG_WARNING, "damaged"));
+    assert_true(has_diag(f, DIAG_WARNING, "damaged"));
     assert_null(manifest_find(&m, "a.pdf"));
     const char *other = write_file(f, "other", "planpress manifest 9\nend\n");
     manifest_load(&m, other, fc, &f->dl);
@@ -362,9 +306,9 @@ static void a_damaged_manifest_is_an_empty_one(void **state)
 
 static void an_input_list_names_what_changed(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     const char *data = write_file(f, "x.yaml", "one");
-    const char *override = at(f, "plan.mustache");
+    const char *override = in_folder(f, "plan.mustache");
     filecache *fc = filecache_new(FUTURE);
     input_list list = {0};
     input_list_add(&f->mem, &list, data, filecache_digest(fc, data));
@@ -387,14 +331,14 @@ static void an_input_list_names_what_changed(void **state)
 
 static void the_lock_keeps_a_second_run_out(void **state)
 {
-    fixture *f = *state;
-    const char *out = at(f, "out/deep");
+    test_fixture *f = *state;
+    const char *out = in_folder(f, "out/deep");
     outdir_lock first, second;
     assert_true(outdir_lock_take(&f->mem, out, &first, &f->dl));
     assert_false(first.last_run_unfinished);
     assert_false(outdir_lock_take(&f->mem, out, &second, &f->dl));
     char *msg = arena_printf(&f->mem, "another planpress run (process %ld)", (long)getpid());
-    assert_true(has_diag(&f->dl, DIAG_ERROR, msg));
+    assert_true(has_diag(f, DIAG_ERROR, msg));
     outdir_lock_release(&first);
     assert_true(outdir_lock_take(&f->mem, out, &second, &f->dl));
     assert_false(second.last_run_unfinished);
@@ -415,43 +359,50 @@ static long dead_process(void)
 
 static void the_sweep_removes_what_stopped_runs_left(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     long dead = dead_process();
     const char *gone1 = write_file(f, arena_printf(&f->mem, "out/a/plan.pdf.%ld.tmp", dead), "");
     const char *gone2 = write_file(f, arena_printf(&f->mem, "out/b/c/x.pdf.%ld.tmp", dead), "");
+    /* The PDF writer's own form, NAME.PID-N.tmp */
+    const char *gone3 = write_file(f, arena_printf(&f->mem, "out/a/z.pdf.%ld-3.tmp", dead), "");
+    /* A process id reused by a process that is not planpress */
+    const char *gone4 =
+        write_file(f, arena_printf(&f->mem, "out/a/w.pdf.%ld-0.tmp", (long)getppid()), "");
     const char *live =
         write_file(f, arena_printf(&f->mem, "out/a/y.pdf.%ld.tmp", (long)getpid()), "");
     const char *keep1 = write_file(f, "out/a/plan.pdf", "");
     const char *keep2 = write_file(f, "out/a/notes.tmp", "");
     const char *keep3 = write_file(f, "out/a/.123.tmp", "");
-    assert_int_equal(outdir_sweep(&f->mem, at(f, "out")), 2);
+    assert_int_equal(outdir_sweep(&f->mem, in_folder(f, "out")), 4);
     assert_int_equal(access(gone1, F_OK), -1);
     assert_int_equal(access(gone2, F_OK), -1);
+    assert_int_equal(access(gone3, F_OK), -1);
+    assert_int_equal(access(gone4, F_OK), -1);
     assert_int_equal(access(live, F_OK), 0);
     assert_int_equal(access(keep1, F_OK), 0);
     assert_int_equal(access(keep2, F_OK), 0);
     assert_int_equal(access(keep3, F_OK), 0);
 }
 
+#define TEST(name) cmocka_unit_test_setup_teardown(name, test_setup_with_folder, test_teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(strmap_finds_every_key, setup, teardown),
-        cmocka_unit_test_setup_teardown(kinds_tell_sources_by_name, setup, teardown),
-        cmocka_unit_test_setup_teardown(discovery_names_pdfs_from_the_plans_folder, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(paths_are_cleaned, setup, teardown),
-        cmocka_unit_test_setup_teardown(discovery_refuses_bad_paths, setup, teardown),
-        cmocka_unit_test_setup_teardown(discovery_reports_two_sources_for_one_pdf, setup, teardown),
-        cmocka_unit_test_setup_teardown(digests_tell_content_and_absence, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_known_stamp_spares_reading, setup, teardown),
-        cmocka_unit_test_setup_teardown(stamps_of_files_changed_during_the_run_are_not_kept, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(the_manifest_reads_back_what_was_written, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_damaged_manifest_is_an_empty_one, setup, teardown),
-        cmocka_unit_test_setup_teardown(an_input_list_names_what_changed, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_lock_keeps_a_second_run_out, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_sweep_removes_what_stopped_runs_left, setup, teardown),
+        TEST(strmap_finds_every_key),
+        TEST(kinds_tell_sources_by_name),
+        TEST(discovery_names_pdfs_from_the_plans_folder),
+        TEST(paths_are_cleaned),
+        TEST(discovery_refuses_bad_paths),
+        TEST(discovery_reports_two_sources_for_one_pdf),
+        TEST(digests_tell_content_and_absence),
+        TEST(a_known_stamp_spares_reading),
+        TEST(stamps_of_files_changed_during_the_run_are_not_kept),
+        TEST(the_manifest_reads_back_what_was_written),
+        TEST(a_damaged_manifest_is_an_empty_one),
+        TEST(an_input_list_names_what_changed),
+        TEST(the_lock_keeps_a_second_run_out),
+        TEST(the_sweep_removes_what_stopped_runs_left),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,43 +2,17 @@
  * 2024 as loaded (seed 000), the Samspelet budget 2025–2027 (seed 003) and
  * the Jönköping economy slides (seed 002) built here. Every expected figure
  * was added up by hand from the seed's rows. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <string.h>
 
 #include "budget.h"
 #include "load.h"
 
 #include "budget_fixtures.h"
-
-typedef struct {
-    arena mem;
-    diag_list dl;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *fx = test_malloc(sizeof *fx);
-    arena_init(&fx->mem);
-    diag_list_init(&fx->dl, &fx->mem);
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *fx = *state;
-    arena_free(&fx->mem);
-    test_free(fx);
-    return 0;
-}
+#include "test_support.h"
 
 /* ---- seed 000: Samsund ------------------------------------------------------ */
 
-static plan *samsund(fixture *fx)
+static plan *samsund(test_fixture *fx)
 {
     plan *p = load_plan(&fx->mem, "../plans/samsund/plan-2024.yaml", &fx->dl);
     assert_non_null(p);
@@ -48,7 +22,7 @@ static plan *samsund(fixture *fx)
 
 static void samsund_totals_match_the_seed(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     plan *p = samsund(fx);
     budget_figures f = budget_compute(&fx->mem, &p->budget);
     const int64_t income[] = {10014, 7883, 9016, 9010, 6406};
@@ -67,7 +41,7 @@ static void samsund_totals_match_the_seed(void **state)
 /* Fasta kostnader, Individinsatser, Strukturella insatser per column. */
 static void samsund_group_totals(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     plan *p = samsund(fx);
     budget_figures f = budget_compute(&fx->mem, &p->budget);
     assert_int_equal(f.nincome_groups, 1);
@@ -88,7 +62,7 @@ static void samsund_group_totals(void **state)
 
 static void samsund_printed_totals_are_named(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     plan *p = samsund(fx);
     budget_figures f = budget_compute(&fx->mem, &p->budget);
     budget_cross_check(&p->budget, &f, &fx->dl);
@@ -109,7 +83,7 @@ static void samsund_printed_totals_are_named(void **state)
 /* Knowing Upplands Bro's right allocation (274) explains the printed 9 017. */
 static void samsund_total_is_explained_by_the_allocation(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     plan *p = samsund(fx);
     budget_figures f = budget_compute(&fx->mem, &p->budget);
     const budget_row *upplands_bro = &p->budget.income[3];
@@ -128,7 +102,7 @@ static void samsund_total_is_explained_by_the_allocation(void **state)
  * remainder (.42): 70 / 7 / 23; in tenths 703.49 / 64.21 / 232.29: 704 / 64 / 232. */
 static void samsund_cost_split(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     plan *p = samsund(fx);
     budget_figures f = budget_compute(&fx->mem, &p->budget);
     cost_split s;
@@ -158,7 +132,7 @@ static void samsund_cost_split(void **state)
  * total is right. */
 static void samspelet_totals_and_remainders(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     budget b = samspelet_budget(&fx->mem);
     budget_figures f = budget_compute(&fx->mem, &b);
     const int64_t income[] = {12282, 12725, 12726};
@@ -182,7 +156,7 @@ static void samspelet_totals_and_remainders(void **state)
 
 static void samspelet_carries_its_remainder_forward(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     budget b = samspelet_budget(&fx->mem);
     budget_figures f = budget_compute(&fx->mem, &b);
     assert_true(budget_carries_forward(&b));
@@ -224,7 +198,7 @@ static void samspelet_carries_its_remainder_forward(void **state)
  * 375 = 1 425; administration 1 200 + 275 = 1 475; of 9 963. */
 static void samspelet_cost_split(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     budget b = samspelet_budget(&fx->mem);
     budget_figures f = budget_compute(&fx->mem, &b);
     cost_split s;
@@ -244,7 +218,7 @@ static void samspelet_cost_split(void **state)
 /* A "Totalt" that leaves the buffer out is named. */
 static void samspelet_total_without_the_buffer(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     budget b = samspelet_budget(&fx->mem);
     b.printed.with_reserves[1].amount = 12725;
     budget_figures f = budget_compute(&fx->mem, &b);
@@ -287,7 +261,7 @@ static void variance_in_amount_and_percent(void **state)
  * budget minus the outcome, while income − costs is 423 889. */
 static void hoglandet_result_is_a_budget_variance(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     arena *mem = &fx->mem;
     static const row_spec income[] = {
         {"Medlemsbidrag", NULL, CATEGORY_ALLOCATION, {NONE, 8036000}},
@@ -333,7 +307,7 @@ static budget one_column(arena *mem, const row_spec *costs, size_t n, int64_t pr
 
 static void names_the_likely_cause(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     static const row_spec costs[] = {
         {"Kansli", NULL, CATEGORY_ADMINISTRATION, {2250}},
         {"Styrelse", NULL, CATEGORY_BOARD, {210}},
@@ -366,7 +340,7 @@ static void names_the_likely_cause(void **state)
  * are an error, not a wrong total. */
 static void large_amounts_add_up_or_are_refused(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     enum { N = 10000 };
     row_spec *big = test_calloc(N, sizeof *big);
     for (size_t i = 0; i < N; i++)
@@ -399,23 +373,24 @@ static void large_amounts_add_up_or_are_refused(void **state)
     assert_non_null(strstr(fx->dl.items[0].message, "too large to add up"));
 }
 
+#define TEST(name) cmocka_unit_test_setup_teardown(name, test_setup, test_teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(samsund_totals_match_the_seed, setup, teardown),
-        cmocka_unit_test_setup_teardown(samsund_group_totals, setup, teardown),
-        cmocka_unit_test_setup_teardown(samsund_printed_totals_are_named, setup, teardown),
-        cmocka_unit_test_setup_teardown(samsund_total_is_explained_by_the_allocation, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(samsund_cost_split, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_totals_and_remainders, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_carries_its_remainder_forward, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_cost_split, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_total_without_the_buffer, setup, teardown),
+        TEST(samsund_totals_match_the_seed),
+        TEST(samsund_group_totals),
+        TEST(samsund_printed_totals_are_named),
+        TEST(samsund_total_is_explained_by_the_allocation),
+        TEST(samsund_cost_split),
+        TEST(samspelet_totals_and_remainders),
+        TEST(samspelet_carries_its_remainder_forward),
+        TEST(samspelet_cost_split),
+        TEST(samspelet_total_without_the_buffer),
         cmocka_unit_test(variance_in_amount_and_percent),
-        cmocka_unit_test_setup_teardown(hoglandet_result_is_a_budget_variance, setup, teardown),
-        cmocka_unit_test_setup_teardown(names_the_likely_cause, setup, teardown),
-        cmocka_unit_test_setup_teardown(large_amounts_add_up_or_are_refused, setup, teardown),
+        TEST(hoglandet_result_is_a_budget_variance),
+        TEST(names_the_likely_cause),
+        TEST(large_amounts_add_up_or_are_refused),
     };
     return cmocka_run_group_tests_name("budget", tests, NULL, NULL);
 }

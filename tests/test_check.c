@@ -1,44 +1,15 @@
 /* The report of `planpress check` and its exit status, on the samples and on
  * plans built here (figures worked out by hand from seeds 000 and 003). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "budget_fixtures.h"
 #include "check.h"
 #include "load.h"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-    strbuf out;
-} fixture;
+#include "budget_fixtures.h"
+#include "test_support.h"
 
-static int setup(void **state)
-{
-    fixture *fx = test_calloc(1, sizeof *fx);
-    arena_init(&fx->mem);
-    diag_list_init(&fx->dl, &fx->mem);
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *fx = *state;
-    strbuf_free(&fx->out);
-    arena_free(&fx->mem);
-    test_free(fx);
-    return 0;
-}
-
-static int run(fixture *fx, const char *path, bool strict)
+static int run(test_fixture *fx, const char *path, bool strict)
 {
     const char *paths[] = {path};
     check_options opt = {strict};
@@ -75,7 +46,7 @@ static void has_row(const strbuf *out, const char *label, const char *a, const c
  * exit 0, and 1 with --strict. */
 static void samsund_report(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     assert_int_equal(run(fx, "../plans/samsund/plan-2024.yaml", false), 0);
     has_line(&fx->out, "== ../plans/samsund/plan-2024.yaml\n");
     has_line(&fx->out, "Samordningsförbundet Samsund — Verksamhetsplan 2024\n");
@@ -99,13 +70,13 @@ static void samsund_report(void **state)
 
 static void strict_makes_warnings_fail(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     assert_int_equal(run(fx, "../plans/samsund/plan-2024.yaml", true), 1);
 }
 
 static void an_association_file(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     assert_int_equal(run(fx, "../plans/samsund/association.yaml", true), 0);
     has_line(&fx->out, "Samordningsförbundet Samsund — 6 members: 2 of the state (50" NB
                        "%), 1 region (25" NB "%), 3 municipalities (25" NB "%)\n");
@@ -116,25 +87,15 @@ static void an_association_file(void **state)
  * and the run goes on to the next file. */
 static void errors_fail_and_the_run_goes_on(void **state)
 {
-    fixture *fx = *state;
-    char dir[] = "/tmp/planpress-check.XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char bad[64], unknown[64];
-    snprintf(bad, sizeof bad, "%s/plan-2024.yaml", dir);
-    snprintf(unknown, sizeof unknown, "%s/notes.txt", dir);
-    FILE *f = fopen(bad, "w");
-    assert_non_null(f);
-    fputs("plan: [unclosed\n", f);
-    fclose(f);
-    const char *paths[] = {unknown, bad, "../plans/samsund/plan-2024.yaml"};
+    test_fixture *fx = *state;
+    const char *bad = write_file(fx, "plan-2024.yaml", "plan: [unclosed\n");
+    const char *paths[] = {in_folder(fx, "notes.txt"), bad, "../plans/samsund/plan-2024.yaml"};
     check_options opt = {false};
     assert_int_equal(check_files(paths, 3, &opt, &fx->out, &fx->dl), 1);
     has_line(&fx->out, "error: cannot tell what this file is");
     has_line(&fx->out, "== ../plans/samsund/plan-2024.yaml\n");
     has_line(&fx->out, "0 errors, 3 warnings\n");
     assert_true(fx->dl.errors >= 2);
-    unlink(bad);
-    rmdir(dir);
 }
 
 /* Seed 003's budget with its four mätpunkter: per column, the statuses
@@ -142,7 +103,7 @@ static void errors_fail_and_the_run_goes_on(void **state)
  * equity 23,2 % not met, buffer 700 met, budget held no data. */
 static void samspelet_rules_in_the_report(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     financial_rule rules[] = {
         {"Beviljad budget hålls.", RULE_WITHIN_BUDGET, INT64_MIN, INT64_MAX, {0}},
         {"Eget kapital …", RULE_EQUITY_SHARE, INT64_MIN, 2000, {0}},
@@ -176,7 +137,7 @@ static void samspelet_rules_in_the_report(void **state)
  * as worked out by hand (see test_rules.c). */
 static void samspelet_sample(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     assert_int_equal(run(fx, "../plans/samspelet/plan-2025.yaml", true), 0);
     has_line(&fx->out, "0 errors, 0 warnings\n");
     has_line(&fx->out, "equity carried in");
@@ -236,7 +197,7 @@ static void samspelet_sample(void **state)
  * participants as its own where the joint intervention gives it 12. */
 static void jonkoping_samples(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     const char *paths[] = {"../plans/hoglandet/outcome-2023.yaml",
                            "../plans/hoglandet/outcome-2022.yaml",
                            "../plans/sodra-vatterbygden/outcome-2023.yaml",
@@ -277,16 +238,19 @@ static void jonkoping_samples(void **state)
     has_line(&fx->out, "4 signatures");
 }
 
+#define TEST(name) cmocka_unit_test_setup_teardown(name, test_setup, test_teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(samsund_report, setup, teardown),
-        cmocka_unit_test_setup_teardown(strict_makes_warnings_fail, setup, teardown),
-        cmocka_unit_test_setup_teardown(an_association_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(errors_fail_and_the_run_goes_on, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_rules_in_the_report, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_sample, setup, teardown),
-        cmocka_unit_test_setup_teardown(jonkoping_samples, setup, teardown),
+        TEST(samsund_report),
+        TEST(strict_makes_warnings_fail),
+        TEST(an_association_file),
+        cmocka_unit_test_setup_teardown(errors_fail_and_the_run_goes_on, test_setup_with_folder,
+                                        test_teardown),
+        TEST(samspelet_rules_in_the_report),
+        TEST(samspelet_sample),
+        TEST(jonkoping_samples),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

@@ -13,30 +13,7 @@
 #include "fonts.h"
 #include "style.h"
 
-typedef struct {
-    arena mem;
-    font_set *fonts;
-} fixture;
-
-static int setup(void **state)
-{
-    static fixture fx;
-    arena_init(&fx.mem);
-    diag_list dl;
-    diag_list_init(&dl, &fx.mem);
-    style *st = style_load(&fx.mem, "../templates/style.yaml", &dl);
-    fx.fonts = st ? fonts_load(st, &dl) : NULL;
-    *state = &fx;
-    return fx.fonts ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fixture *fx = *state;
-    fonts_free(fx->fonts);
-    arena_free(&fx->mem);
-    return 0;
-}
+#include "test_support.h"
 
 /* The text's width in font units as HarfBuzz shapes it, ligatures off. */
 static long shaped_units(const font_set *fs, face_style face, const char *text)
@@ -69,7 +46,7 @@ static double units_to_points(const font_set *fs, face_style face, long units, d
 
 static void widths_equal_harfbuzz_shaping(void **state)
 {
-    const font_set *fs = ((fixture *)*state)->fonts;
+    const font_set *fs = ((test_fixture *)*state)->fonts;
     static const char *words[] = {"AVATAR",
                                   "Verksamhetsplan",
                                   "Tvätt",
@@ -98,7 +75,7 @@ static void widths_equal_harfbuzz_shaping(void **state)
 
 static void a_kerned_pair_is_narrower_by_its_kerning(void **state)
 {
-    const font_set *fs = ((fixture *)*state)->fonts;
+    const font_set *fs = ((test_fixture *)*state)->fonts;
     double av = fonts_width(fs, FACE_REGULAR, 20, "AV", 2);
     double a = fonts_width(fs, FACE_REGULAR, 20, "A", 1);
     double v = fonts_width(fs, FACE_REGULAR, 20, "V", 1);
@@ -110,7 +87,7 @@ static void a_kerned_pair_is_narrower_by_its_kerning(void **state)
 
 static void spaces_are_never_kerned(void **state)
 {
-    const font_set *fs = ((fixture *)*state)->fonts;
+    const font_set *fs = ((test_fixture *)*state)->fonts;
     /* The font kerns "A " and " A"; planpress keeps a space's width, so that
      * a line is exactly as wide as its words and spaces. */
     double a = fonts_width(fs, FACE_REGULAR, 10, "A", 1);
@@ -124,7 +101,7 @@ static void spaces_are_never_kerned(void **state)
 
 static void set_text_adds_up_to_the_width(void **state)
 {
-    const font_set *fs = ((fixture *)*state)->fonts;
+    const font_set *fs = ((test_fixture *)*state)->fonts;
     static const char *texts[] = {"Tv AV, 10 014 kr — “Wow” ≥ 5 %", "Åtgärd", "", "😀 x"};
     for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
         size_t len = strlen(texts[t]);
@@ -147,7 +124,7 @@ static void set_text_adds_up_to_the_width(void **state)
 
 static void a_missing_character_is_the_empty_box(void **state)
 {
-    const font_set *fs = ((fixture *)*state)->fonts;
+    const font_set *fs = ((test_fixture *)*state)->fonts;
     assert_false(fonts_has_glyph(fs, FACE_ITALIC, 0x1F600));
     assert_false(fonts_has_glyph(fs, FACE_ITALIC, 0x2603));
     assert_true(fonts_has_glyph(fs, FACE_ITALIC, 0x2212));
@@ -167,5 +144,5 @@ int main(void)
         cmocka_unit_test(set_text_adds_up_to_the_width),
         cmocka_unit_test(a_missing_character_is_the_empty_box),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_setup_with_fonts, test_teardown);
 }

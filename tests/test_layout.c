@@ -22,36 +22,9 @@
 #include "strbuf.h"
 #include "style.h"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-    style *st;
-    font_set *fonts;
-} fixture;
+#include "test_support.h"
 
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    arena_init(&f->mem);
-    f->dl.mem = &f->mem;
-    f->st = style_load(&f->mem, "../templates/style.yaml", &f->dl);
-    assert_non_null(f->st);
-    f->fonts = fonts_load(f->st, &f->dl);
-    assert_non_null(f->fonts);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    fonts_free(f->fonts);
-    arena_free(&f->mem);
-    free(f);
-    return 0;
-}
-
-static layout_doc lay_out(fixture *f, const char *markdown)
+static layout_doc lay_out(test_fixture *f, const char *markdown)
 {
     layout_info info = {.title = "Verksamhetsplan", .association = "Förbundet"};
     layout_doc doc;
@@ -67,7 +40,7 @@ typedef struct {
     char text[512];    /* the words from left to right */
 } text_line;
 
-static bool in_body(const fixture *f, const layout_page *p, const box *b)
+static bool in_body(const test_fixture *f, const layout_page *p, const box *b)
 {
     return b->y > f->st->margin_bottom - 1 && b->y < p->height - f->st->margin_top + 1;
 }
@@ -82,7 +55,7 @@ static int by_place(const void *a, const void *b)
 
 /* The lines of text in the body of a page, top first: boxes whose baselines
  * are within a point of each other make a line (a footnote reference too). */
-static size_t body_lines(const fixture *f, const layout_page *p, text_line *out, size_t max)
+static size_t body_lines(const test_fixture *f, const layout_page *p, text_line *out, size_t max)
 {
     const box **boxes = calloc(p->count + 1, sizeof *boxes);
     size_t n = 0, lines = 0;
@@ -119,7 +92,7 @@ static const box *find_box(const layout_doc *doc, const char *text, size_t *page
     return NULL;
 }
 
-static bool is_heading(const fixture *f, const text_line *l)
+static bool is_heading(const test_fixture *f, const text_line *l)
 {
     return l->size > f->st->body.size + 0.5;
 }
@@ -145,7 +118,7 @@ static void add_tagged_paragraph(strbuf *md, int para, int n)
 
 static void headings_never_end_a_page(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     for (int filler = 0; filler < 50; filler++) {
         strbuf md = {0};
         add_filler(&md, filler);
@@ -168,7 +141,7 @@ static void headings_never_end_a_page(void **state)
 
 static void no_line_of_a_paragraph_alone(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     int checked_splits = 0;
     for (int filler = 0; filler < 60; filler++) {
         strbuf md = {0};
@@ -197,7 +170,7 @@ static void no_line_of_a_paragraph_alone(void **state)
 
 static void page_break_fences(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     size_t page;
     layout_doc doc = lay_out(f, "Före.\n\n```pagebreak\n```\n\nEfter.\n");
     assert_int_equal(doc.npages, 2);
@@ -210,7 +183,7 @@ static void page_break_fences(void **state)
 
 static void footnotes_at_the_foot_of_their_page(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     layout_doc doc = lay_out(f, "Text med en not[^b] och en till[^a].\n\n"
                                 "[^a]: Den andra noten.\n\n[^b]: Den första noten.\n");
     size_t page, note_page;
@@ -238,7 +211,7 @@ static void footnotes_at_the_foot_of_their_page(void **state)
 
 static void a_note_that_does_not_fit_moves_its_line(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     int moved = 0;
     for (int filler = 30; filler < 50; filler++) {
         strbuf md = {0};
@@ -272,7 +245,7 @@ static void a_note_that_does_not_fit_moves_its_line(void **state)
 
 static void the_cover_has_no_running_header(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     layout_doc doc = lay_out(f, "```cover\ntitle: Plan \\& budget 2024\nsubtitle: Med prognos\n"
                                 "association: Samordningsförbundet X\n```\n\nBrödtext.\n");
     assert_int_equal(doc.npages, 2);
@@ -294,7 +267,7 @@ static void the_cover_has_no_running_header(void **state)
 
 static void links_are_clickable(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     layout_doc doc =
         lay_out(f, "Läs mer på <https://www.samsund.se> eller [här](https://x.se/a).\n");
     const box *text = find_box(&doc, "https://www.samsund.se", NULL);
@@ -319,7 +292,7 @@ static void links_are_clickable(void **state)
 
 static void lists_hang(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     layout_doc doc =
         lay_out(f, "- Första punkten är så lång att den måste brytas på flera rader, och då ska "
                    "raderna efter den första börja precis där den första raden börjar, inte under "
@@ -339,7 +312,7 @@ static void lists_hang(void **state)
 
 static void numbers_of_a_list_end_together(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     layout_doc doc = lay_out(f, "8. åtta\n9. nio\n10. tio\n");
     const box *nine = find_box(&doc, "9.", NULL), *ten = find_box(&doc, "10.", NULL);
     assert_float_equal(nine->x + nine->width, ten->x + ten->width, 0.01);
@@ -348,7 +321,7 @@ static void numbers_of_a_list_end_together(void **state)
 
 static void justified_lines_meet_both_margins(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     layout_doc doc = lay_out(
         f, "Förbundets ändamål är att svara för en finansiell samordning av insatser för "
            "personer som är i behov av samordnade rehabiliteringsinsatser. Syftet är att de ska "
@@ -377,7 +350,7 @@ static void justified_lines_meet_both_margins(void **state)
     }
 }
 
-static void nothing_runs_into_a_margin(const fixture *f, const layout_doc *doc)
+static void nothing_runs_into_a_margin(const test_fixture *f, const layout_doc *doc)
 {
     for (size_t p = 0; p < doc->npages; p++) {
         const layout_page *pg = &doc->pages[p];
@@ -396,7 +369,7 @@ static void nothing_runs_into_a_margin(const fixture *f, const layout_doc *doc)
 
 static void headings_can_be_numbered(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     style numbered = *f->st;
     numbered.heading_numbers = true;
     const char *md = "# Inledning\n\n## Bakgrund\n\n## Syfte\n\n# Budget\n\n## Intäkter\n";
@@ -411,7 +384,7 @@ static void headings_can_be_numbered(void **state)
     assert_non_null(find_box(&doc, "1.2", NULL));
 }
 
-static bool style_with(fixture *f, const char *extra)
+static bool style_with(test_fixture *f, const char *extra)
 {
     char path[] = "/tmp/planpress-style-XXXXXX";
     int fd = mkstemp(path);
@@ -430,7 +403,7 @@ static bool style_with(fixture *f, const char *extra)
 
 static void style_errors_are_reported(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     assert_true(style_with(f, "body: {align: left}\nheading_numbers: true\n"
                               "hyphenation: {dictionary: x.dic, left_min: 2, right_min: 2}\n"
                               "cover: {title: {size: 40}, title_top_mm: 80}\n"));
@@ -444,7 +417,7 @@ static void style_errors_are_reported(void **state)
 
 static void a_missing_dictionary_fails_the_document(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     style broken = *f->st;
     broken.hyphenation.dictionary = "/no/such/hyph_sv_SE.dic";
     layout_info info = {.title = "Plan", .association = "Förbundet"};
@@ -458,25 +431,12 @@ static void a_missing_dictionary_fails_the_document(void **state)
 
 /* ---- the Samsund plan -------------------------------------------------------- */
 
-static char *read_samsund(void)
-{
-    FILE *in = fopen("corpus/samsund-2024.md", "rb");
-    assert_non_null(in);
-    strbuf md = {0};
-    char buf[4096];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, in)) > 0)
-        strbuf_append(&md, buf, got);
-    fclose(in);
-    return md.data;
-}
-
 static void samsund_pages_break_where_expected(void **state)
 {
-    fixture *f = *state;
-    char *markdown = read_samsund();
+    test_fixture *f = *state;
+    char *markdown = read_text("corpus/samsund-2024.md");
     layout_doc doc = lay_out(f, markdown);
-    free(markdown);
+    test_free(markdown);
     nothing_runs_into_a_margin(f, &doc);
     static const struct {
         const char *heading;
@@ -533,7 +493,7 @@ static uint64_t digest(const layout_doc *doc)
 }
 
 typedef struct {
-    const fixture *f;
+    const test_fixture *f;
     const char *markdown;
     uint64_t digests[3];
 } worker;
@@ -558,8 +518,8 @@ static void *lay_out_in_thread(void *arg)
 
 static void threads_lay_out_the_same(void **state)
 {
-    fixture *f = *state;
-    char *markdown = read_samsund();
+    test_fixture *f = *state;
+    char *markdown = read_text("corpus/samsund-2024.md");
     layout_doc doc = lay_out(f, markdown);
     uint64_t alone = digest(&doc);
     worker workers[4];
@@ -573,7 +533,7 @@ static void threads_lay_out_the_same(void **state)
         for (int k = 0; k < 3; k++)
             assert_true(workers[t].digests[k] == alone);
     }
-    free(markdown);
+    test_free(markdown);
 }
 
 int main(void)
@@ -595,5 +555,5 @@ int main(void)
         cmocka_unit_test(samsund_pages_break_where_expected),
         cmocka_unit_test(threads_lay_out_the_same),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_setup_with_fonts, test_teardown);
 }

@@ -24,6 +24,8 @@
 #include "style.h"
 #include "typeset.h"
 
+#include "test_support.h"
+
 typedef struct {
     arena mem;
     diag_list dl;
@@ -37,9 +39,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     arena_init(&f->mem);
     f->dl.mem = &f->mem;
-    f->st = style_load(&f->mem, "../templates/style.yaml", &f->dl);
-    assert_non_null(f->st);
-    f->fonts = fonts_load(f->st, &f->dl);
+    f->fonts = default_fonts(&f->mem, &f->dl, &f->st);
     assert_non_null(f->fonts);
     const hyphenation_style *hs = &f->st->hyphenation;
     f->ls = (layout_state){.mem = &f->mem, .st = f->st, .fonts = f->fonts};

@@ -1,71 +1,20 @@
 /* Loading plans: the samples load cleanly; bad values are reported with
  * file, line, column and key path, all of them in one run. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "load.h"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-    char dir[64];
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = test_malloc(sizeof *f);
-    arena_init(&f->mem);
-    diag_list_init(&f->dl, &f->mem);
-    strcpy(f->dir, "/tmp/planpress-load-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    assert_int_equal(system(cmd), 0);
-    arena_free(&f->mem);
-    test_free(f);
-    return 0;
-}
-
-static const char *write_file(fixture *f, const char *name, const char *text)
-{
-    char *path = arena_printf(&f->mem, "%s/%s", f->dir, name);
-    FILE *out = fopen(path, "w");
-    assert_non_null(out);
-    fputs(text, out);
-    fclose(out);
-    return path;
-}
+#include "test_support.h"
 
 static const char association_yaml[] = "association:\n"
                                        "  name: Samordningsförbundet Test\n"
                                        "  members:\n"
                                        "    - {name: Försäkringskassan, kind: state}\n";
 
-static const diag *find_diag(const fixture *f, const char *needle)
-{
-    for (size_t i = 0; i < f->dl.count; i++)
-        if (strstr(f->dl.items[i].message, needle))
-            return &f->dl.items[i];
-    return NULL;
-}
-
 static void samsund_sample_loads_cleanly(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     plan *p = load_plan(&f->mem, "../plans/samsund/plan-2024.yaml", &f->dl);
     diag_print_all(&f->dl, stderr);
     assert_non_null(p);
@@ -81,7 +30,7 @@ static void samsund_sample_loads_cleanly(void **state)
 
 static void reports_every_error_with_its_key_path(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     write_file(f, "association.yaml", association_yaml);
     const char *path =
         write_file(f, "plan-2024.yaml",
@@ -123,7 +72,7 @@ static void reports_every_error_with_its_key_path(void **state)
 
 static void a_row_needs_one_amount_per_column(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     write_file(f, "association.yaml", association_yaml);
     const char *path =
         write_file(f, "plan-2024.yaml",
@@ -144,9 +93,12 @@ static void a_row_needs_one_amount_per_column(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(samsund_sample_loads_cleanly, setup, teardown),
-        cmocka_unit_test_setup_teardown(reports_every_error_with_its_key_path, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_row_needs_one_amount_per_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(samsund_sample_loads_cleanly, test_setup_with_folder,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(reports_every_error_with_its_key_path,
+                                        test_setup_with_folder, test_teardown),
+        cmocka_unit_test_setup_teardown(a_row_needs_one_amount_per_column, test_setup_with_folder,
+                                        test_teardown),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

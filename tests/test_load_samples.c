@@ -1,38 +1,13 @@
 /* Every sample under plans/ loads without an error or warning, and the
  * figures that matter arrive where the model says they are. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "load.h"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-} fixture;
+#include "test_support.h"
 
-static int setup(void **state)
-{
-    fixture *f = test_malloc(sizeof *f);
-    arena_init(&f->mem);
-    diag_list_init(&f->dl, &f->mem);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    arena_free(&f->mem);
-    test_free(f);
-    return 0;
-}
-
-static void assert_clean(const fixture *f, const void *loaded)
+static void assert_clean(const test_fixture *f, const void *loaded)
 {
     diag_print_all(&f->dl, stderr);
     assert_non_null(loaded);
@@ -41,7 +16,7 @@ static void assert_clean(const fixture *f, const void *loaded)
 
 static void samsund_2024(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     plan *p = load_plan(&f->mem, "../plans/samsund/plan-2024.yaml", &f->dl);
     assert_clean(f, p);
     assert_int_equal(p->ngoal_areas, 2);
@@ -86,7 +61,7 @@ static void samsund_2024(void **state)
 
 static void samspelet_2025(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     plan *p = load_plan(&f->mem, "../plans/samspelet/plan-2025.yaml", &f->dl);
     assert_clean(f, p);
     const budget *b = &p->budget;
@@ -139,7 +114,7 @@ static void samspelet_2025(void **state)
 
 static void insjoriket_2020(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     plan *p = load_plan(&f->mem, "../plans/insjoriket/plan-2020.yaml", &f->dl);
     assert_clean(f, p);
     assert_false(p->budget.present);
@@ -168,7 +143,7 @@ static int64_t reasons_sum(const participant_stats *ps)
 
 static void sodra_vatterbygden_2023(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     outcome *o = load_outcome(&f->mem, "../plans/sodra-vatterbygden/outcome-2023.yaml", &f->dl);
     assert_clean(f, o);
     assert_null(o->plan_of_year);
@@ -193,7 +168,7 @@ static void sodra_vatterbygden_2023(void **state)
 
 static void hoglandet_2022_and_2023(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     outcome *o = load_outcome(&f->mem, "../plans/hoglandet/outcome-2023.yaml", &f->dl);
     assert_clean(f, o);
     assert_int_equal(o->printed_result.value, 308086);
@@ -216,7 +191,7 @@ static void hoglandet_2022_and_2023(void **state)
 
 static void finnveden_2023(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     outcome *o = load_outcome(&f->mem, "../plans/finnveden/outcome-2023.yaml", &f->dl);
     assert_clean(f, o);
     const participant_stats *team = stats_of(o, "Samverkansteam Finnveden");
@@ -231,7 +206,7 @@ static void finnveden_2023(void **state)
 
 static void jonkoping_group(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     comparison_group *g = load_group(&f->mem, "../plans/jonkoping/group.yaml", &f->dl);
     assert_clean(f, g);
     assert_int_equal(g->nassociations, 3);
@@ -251,7 +226,7 @@ static void jonkoping_group(void **state)
 
 static void jonkoping_minutes(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     minutes *m = load_minutes(&f->mem, "../plans/jonkoping/minutes-2024-02-23.yaml", &f->dl);
     assert_clean(f, m);
     assert_int_equal(m->nassociations, 3);
@@ -275,17 +250,19 @@ static void jonkoping_minutes(void **state)
     assert_int_equal(m->next_date.month, 0);
 }
 
+#define TEST(name) cmocka_unit_test_setup_teardown(name, test_setup, test_teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(samsund_2024, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_2025, setup, teardown),
-        cmocka_unit_test_setup_teardown(insjoriket_2020, setup, teardown),
-        cmocka_unit_test_setup_teardown(sodra_vatterbygden_2023, setup, teardown),
-        cmocka_unit_test_setup_teardown(hoglandet_2022_and_2023, setup, teardown),
-        cmocka_unit_test_setup_teardown(finnveden_2023, setup, teardown),
-        cmocka_unit_test_setup_teardown(jonkoping_group, setup, teardown),
-        cmocka_unit_test_setup_teardown(jonkoping_minutes, setup, teardown),
+        TEST(samsund_2024),
+        TEST(samspelet_2025),
+        TEST(insjoriket_2020),
+        TEST(sodra_vatterbygden_2023),
+        TEST(hoglandet_2022_and_2023),
+        TEST(finnveden_2023),
+        TEST(jonkoping_group),
+        TEST(jonkoping_minutes),
     };
     return cmocka_run_group_tests_name("samples", tests, NULL, NULL);
 }

@@ -13,6 +13,8 @@
 #include "formats.h"
 #include "yamltree.h"
 
+#include "test_support.h"
+
 /* ---- a strict JSON syntax check (RFC 8259) ------------------------------- */
 
 typedef struct {
@@ -142,20 +144,6 @@ static bool valid_json(const char *text)
 /* ---- the schemas against the loaders' vocabulary ------------------------- */
 
 static const char *const schemas[] = {"association", "plan", "outcome", "minutes", "group", NULL};
-
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    rewind(f);
-    char *text = test_malloc((size_t)size + 1);
-    assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
-    text[size] = '\0';
-    fclose(f);
-    return text;
-}
 
 static ynode *load_schema(arena *mem, const char *name)
 {

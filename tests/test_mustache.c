@@ -15,6 +15,7 @@
 
 #include "mustache.h"
 #include "templates.h"
+#include "test_support.h"
 #include "yamltree.h"
 #include "yamlvalue.h"
 
@@ -381,21 +382,18 @@ static void an_inline_partial_continues_the_indentation(void **state)
 
 /* ---- template folders ---------------------------------------------------- */
 
-static void write_file(const char *dir, const char *name, const char *text)
+static void write_into(const char *dir, const char *name, const char *text)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
-    fputs(text, fp);
-    fclose(fp);
+    write_text(path, text);
 }
 
 typedef struct {
     char root[64], defaults[96], assoc[96];
 } folders;
 
-static void make_folders(folders *d)
+static void make_template_folders(folders *d)
 {
     strcpy(d->root, "/tmp/planpress-templates.XXXXXX");
     assert_non_null(mkdtemp(d->root));
@@ -403,7 +401,7 @@ static void make_folders(folders *d)
     snprintf(d->assoc, sizeof d->assoc, "%s/assoc", d->root);
     assert_int_equal(mkdir(d->defaults, 0700), 0);
     assert_int_equal(mkdir(d->assoc, 0700), 0);
-    write_file(d->defaults, "plan.mustache",
+    write_into(d->defaults, "plan.mustache",
                "# {{title}}\n"
                "\n"
                "{{$intro}}\n"
@@ -413,7 +411,7 @@ static void make_folders(folders *d)
                "{{$contact}}\n"
                "Kontakt: {{> address}}\n"
                "{{/contact}}\n");
-    write_file(d->defaults, "address.mustache", "{{address}}");
+    write_into(d->defaults, "address.mustache", "{{address}}");
 }
 
 static void remove_folders(const folders *d)
@@ -447,7 +445,7 @@ static void the_default_template_serves_an_association_without_its_own(void **st
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
+    make_template_folders(&d);
     assert_string_equal(render_folders(f, &d), "# Plan\n\nStandardtext.\n\nKontakt: Gatan 1\n");
     remove_folders(&d);
 }
@@ -456,8 +454,8 @@ static void an_association_overrides_one_block_of_the_default_template(void **st
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "plan.mustache",
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache",
                "{{! Samsund: our own introduction, the rest as usual }}\n"
                "{{<plan}}\n"
                "{{$intro}}\n"
@@ -473,8 +471,8 @@ static void an_association_overrides_a_partial(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "address.mustache", "{{address}}, Sundbyberg");
+    make_template_folders(&d);
+    write_into(d.assoc, "address.mustache", "{{address}}, Sundbyberg");
     assert_string_equal(render_folders(f, &d),
                         "# Plan\n\nStandardtext.\n\nKontakt: Gatan 1, Sundbyberg\n");
     remove_folders(&d);
@@ -484,8 +482,8 @@ static void a_template_error_names_the_association_file(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "plan.mustache", "{{<plan}}\n{{$intro}}\ntext\n{{/plan}}\n");
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache", "{{<plan}}\n{{$intro}}\ntext\n{{/plan}}\n");
     assert_null(render_folders(f, &d));
     char file[160];
     snprintf(file, sizeof file, "%s/plan.mustache", d.assoc);
@@ -497,7 +495,7 @@ static void a_missing_main_template_is_reported(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
+    make_template_folders(&d);
     const char *dirs[] = {d.assoc, d.defaults};
     template_store ts;
     templates_init(&ts, &f->mem, dirs, 2);
@@ -511,14 +509,49 @@ static void template_names_stay_inside_the_folders(void **state)
 {
     fixture *f = *state;
     folders d;
-    make_folders(&d);
-    write_file(d.assoc, "plan.mustache", "{{>*path}}");
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache", "{{>*path}}");
     const char *dirs[] = {d.assoc, d.defaults};
     template_store ts;
     templates_init(&ts, &f->mem, dirs, 2);
     assert_false(templates_render_markdown(&ts, "plan", data(f, "path: ../templates/plan"), &f->out,
                                            &f->dl));
     assert_non_null(strstr(f->dl.items[0].message, "no template \"../templates/plan\""));
+    remove_folders(&d);
+}
+
+typedef struct {
+    const char *root;
+    strbuf paths; /* one a line, below root */
+} lookups;
+
+static void note_lookup(void *ctx, const char *path)
+{
+    lookups *l = ctx;
+    size_t n = strlen(l->root);
+    strbuf_printf(&l->paths, "%s\n", strncmp(path, l->root, n) == 0 ? path + n + 1 : path);
+}
+
+static void the_store_tells_of_each_template_it_looks_for_found_or_not(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache", "{{<plan}}{{$intro}}Egen.{{/intro}}{{/plan}}\n");
+    const char *dirs[] = {d.assoc, d.defaults};
+    template_store ts;
+    templates_init(&ts, &f->mem, dirs, 2);
+    lookups l = {.root = d.root};
+    templates_watch(&ts, note_lookup, &l);
+    assert_true(templates_render_markdown(&ts, "plan", data(f, "{title: Plan, address: Gatan 1}"),
+                                          &f->out, &f->dl));
+    /* The association's plan, the default one it stands in, and the partial:
+     * first in the association's folder, which has none, then the default. */
+    assert_string_equal(l.paths.data, "assoc/plan.mustache\n"
+                                      "templates/plan.mustache\n"
+                                      "assoc/address.mustache\n"
+                                      "templates/address.mustache\n");
+    strbuf_free(&l.paths);
     remove_folders(&d);
 }
 
@@ -582,6 +615,7 @@ int main(void)
         TEST(a_template_error_names_the_association_file),
         TEST(a_missing_main_template_is_reported),
         TEST(template_names_stay_inside_the_folders),
+        TEST(the_store_tells_of_each_template_it_looks_for_found_or_not),
         TEST(yaml_scalars_follow_the_core_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

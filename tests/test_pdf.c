@@ -22,38 +22,9 @@
 #include "pdfcontent.h"
 #include "style.h"
 
+#include "test_support.h"
+
 #define NBSP "\xC2\xA0"
-
-typedef struct {
-    arena mem;
-    font_set *fonts;
-    char dir[64];
-} fixture;
-
-static int setup(void **state)
-{
-    static fixture fx;
-    arena_init(&fx.mem);
-    diag_list dl;
-    diag_list_init(&dl, &fx.mem);
-    style *st = style_load(&fx.mem, "../templates/style.yaml", &dl);
-    fx.fonts = st ? fonts_load(st, &dl) : NULL;
-    snprintf(fx.dir, sizeof fx.dir, "/tmp/planpress-test-pdf.XXXXXX");
-    *state = &fx;
-    return fx.fonts && mkdtemp(fx.dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    fixture *fx = *state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, getenv("KEEP") ? "true %s" : "rm -rf '%s'", fx->dir);
-    if (system(cmd) != 0)
-        return -1;
-    fonts_free(fx->fonts);
-    arena_free(&fx->mem);
-    return 0;
-}
 
 /* ---- content streams -------------------------------------------------------- */
 
@@ -269,7 +240,7 @@ static const pdf_metadata sample_meta = {"Verksamhetsplan 2024", "Samordningsfö
                                          "Plan och budget 2024–2026", "verksamhetsplan, budget",
                                          "sv-SE"};
 
-static pdf_bytes render(fixture *fx, const layout_doc *d, diag_list *dl)
+static pdf_bytes render(test_fixture *fx, const layout_doc *d, diag_list *dl)
 {
     pdf_bytes out;
     if (!pdf_render(d, fx->fonts, &sample_meta, "sample.pdf", &out, dl)) {
@@ -288,19 +259,16 @@ static bool contains(const pdf_bytes *b, const char *s)
     return false;
 }
 
-static const char *write_pdf(fixture *fx, const pdf_bytes *b, const char *name)
+static const char *write_pdf(test_fixture *fx, const pdf_bytes *b, const char *name)
 {
-    char *path = arena_printf(&fx->mem, "%s/%s", fx->dir, name);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(b->data, 1, b->len, f), b->len);
-    assert_int_equal(fclose(f), 0);
+    const char *path = in_folder(fx, name);
+    write_bytes(path, b->data, b->len);
     return path;
 }
 
 /* Runs a shell command; returns what it printed on standard output (and
  * standard error when the command says 2>&1) and its exit status. */
-static char *run(fixture *fx, const char *cmd, int *status)
+static char *run(test_fixture *fx, const char *cmd, int *status)
 {
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
@@ -315,7 +283,7 @@ static char *run(fixture *fx, const char *cmd, int *status)
     return text;
 }
 
-static char *run_ok(fixture *fx, const char *cmd)
+static char *run_ok(test_fixture *fx, const char *cmd)
 {
     int status;
     char *out = run(fx, cmd, &status);
@@ -336,7 +304,7 @@ static char *without_mutool_notice(char *out)
 
 static void the_same_document_gives_the_same_bytes(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     unsetenv("SOURCE_DATE_EPOCH");
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
@@ -351,7 +319,7 @@ static void the_same_document_gives_the_same_bytes(void **state)
 }
 
 typedef struct {
-    fixture *fx;
+    test_fixture *fx;
     const layout_doc *doc;
     pdf_bytes bytes[3];
     bool ok;
@@ -374,7 +342,7 @@ static void *render_in_thread(void *arg)
 
 static void threads_sharing_the_fonts_write_the_same_bytes(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     unsetenv("SOURCE_DATE_EPOCH");
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
@@ -401,7 +369,7 @@ static void threads_sharing_the_fonts_write_the_same_bytes(void **state)
 
 static void dates_come_from_source_date_epoch(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
     layout_doc d = sample_doc(&fx->mem, fx->fonts);
@@ -421,7 +389,7 @@ static void dates_come_from_source_date_epoch(void **state)
 }
 
 /* The text with every no-break space as a space. */
-static char *with_spaces(fixture *fx, const char *text)
+static char *with_spaces(test_fixture *fx, const char *text)
 {
     char *copy = arena_strdup(&fx->mem, text);
     char *at;
@@ -432,7 +400,7 @@ static char *with_spaces(fixture *fx, const char *text)
 
 static void readers_extract_every_character_without_warnings(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
     layout_doc d = sample_doc(&fx->mem, fx->fonts);
@@ -488,7 +456,7 @@ static void word_box(const char *html, const char *word, double *x_min, double *
 
 static void text_is_drawn_as_wide_as_it_was_measured(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
     layout_doc d = sample_doc(&fx->mem, fx->fonts);
@@ -519,7 +487,7 @@ static void text_is_drawn_as_wide_as_it_was_measured(void **state)
 
 static void links_outline_and_metadata_are_there(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
     layout_doc d = sample_doc(&fx->mem, fx->fonts);
@@ -557,7 +525,7 @@ static void links_outline_and_metadata_are_there(void **state)
 
 static void missing_characters_are_reported_and_kept_in_the_text(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
     layout_doc d = {.width = 595.276, .height = 841.89};
@@ -576,7 +544,7 @@ static void missing_characters_are_reported_and_kept_in_the_text(void **state)
 
 static void a_face_with_many_characters_uses_two_byte_codes(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     diag_list dl;
     diag_list_init(&dl, &fx->mem);
     layout_doc d = {.width = 595.276, .height = 841.89};
@@ -609,6 +577,13 @@ static void a_face_with_many_characters_uses_two_byte_codes(void **state)
     free(b.data);
 }
 
+/* The PDFs written go to the fixture's folder (KEEP=1 keeps it). */
+static int setup(void **state)
+{
+    *state = test_fixture_new(TEST_FONTS | TEST_FOLDER);
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -625,5 +600,5 @@ int main(void)
         cmocka_unit_test(missing_characters_are_reported_and_kept_in_the_text),
         cmocka_unit_test(a_face_with_many_characters_uses_two_byte_codes),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, test_teardown);
 }

@@ -1,45 +1,20 @@
 /* The YAML tree: positions, duplicate keys, alias bombs, nesting, syntax errors. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "yamltree.h"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-} fixture;
+#include "test_support.h"
 
-static int setup(void **state)
-{
-    fixture *f = test_malloc(sizeof *f);
-    arena_init(&f->mem);
-    diag_list_init(&f->dl, &f->mem);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    arena_free(&f->mem);
-    test_free(f);
-    return 0;
-}
-
-static ynode *parse(fixture *f, const char *text)
+static ynode *parse(test_fixture *f, const char *text)
 {
     return ytree_parse(&f->mem, "t.yaml", text, strlen(text), &f->dl);
 }
 
 static void keeps_line_and_column_of_every_node(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     ynode *root = parse(f, "plan:\n  year: 2024\n  title: Plan\n");
     assert_non_null(root);
     ynode *plan = ymap_get(root, "plan");
@@ -51,7 +26,7 @@ static void keeps_line_and_column_of_every_node(void **state)
 
 static void reports_duplicate_keys_and_keeps_the_first_value(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     ynode *root = parse(f, "a: 1\nb: 2\na: 3\n");
     assert_non_null(root);
     assert_int_equal(f->dl.errors, 1);
@@ -64,7 +39,7 @@ static void reports_duplicate_keys_and_keeps_the_first_value(void **state)
 
 static void reports_every_duplicate_of_a_file(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     parse(f, "x: {k: 1, k: 2}\ny:\n  - {m: 1, n: 2, m: 3}\nx: 4\n");
     assert_int_equal(f->dl.errors, 3);
     assert_int_equal(f->dl.items[0].line, 1);
@@ -77,7 +52,7 @@ static void reports_every_duplicate_of_a_file(void **state)
  * a second (a few seconds under valgrind). */
 static void finds_a_duplicate_in_a_huge_map_quickly(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     enum { KEYS = 200000 };
     size_t cap = (size_t)KEYS * 16 + 32, len = 0;
     char *text = test_malloc(cap);
@@ -97,7 +72,7 @@ static void finds_a_duplicate_in_a_huge_map_quickly(void **state)
 
 static void aliases_refer_to_the_latest_anchor_of_a_name(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     ynode *root = parse(f, "a: &x 1\nb: *x\nc: &x 2\nd: *x\n");
     assert_non_null(root);
     assert_string_equal(ymap_get(root, "b")->text, "1");
@@ -108,7 +83,7 @@ static void aliases_refer_to_the_latest_anchor_of_a_name(void **state)
 
 static void refuses_an_alias_bomb_quickly(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     const char *bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
                        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
@@ -128,7 +103,7 @@ static void refuses_an_alias_bomb_quickly(void **state)
 
 static void refuses_absurd_nesting(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     enum { DEPTH = 1000000 };
     char *deep = test_malloc(2 * DEPTH);
     memset(deep, '[', DEPTH);
@@ -144,7 +119,7 @@ static void refuses_absurd_nesting(void **state)
 
 static void reports_syntax_errors_with_position(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     assert_null(parse(f, "a: 1\nb: [1, 2\n"));
     assert_int_equal(f->dl.errors, 1);
     assert_int_equal(f->dl.items[0].line, 3);
@@ -153,27 +128,27 @@ static void reports_syntax_errors_with_position(void **state)
 
 static void tells_null_scalars(void **state)
 {
-    fixture *f = *state;
+    test_fixture *f = *state;
     ynode *root = parse(f, "a: ~\nb: 'null'\nc:\n");
     assert_true(yscalar_is_null(ymap_get(root, "a")));
     assert_false(yscalar_is_null(ymap_get(root, "b")));
     assert_true(yscalar_is_null(ymap_get(root, "c")));
 }
 
+#define TEST(name) cmocka_unit_test_setup_teardown(name, test_setup, test_teardown)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(keeps_line_and_column_of_every_node, setup, teardown),
-        cmocka_unit_test_setup_teardown(reports_duplicate_keys_and_keeps_the_first_value, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(reports_every_duplicate_of_a_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(finds_a_duplicate_in_a_huge_map_quickly, setup, teardown),
-        cmocka_unit_test_setup_teardown(aliases_refer_to_the_latest_anchor_of_a_name, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(refuses_an_alias_bomb_quickly, setup, teardown),
-        cmocka_unit_test_setup_teardown(refuses_absurd_nesting, setup, teardown),
-        cmocka_unit_test_setup_teardown(reports_syntax_errors_with_position, setup, teardown),
-        cmocka_unit_test_setup_teardown(tells_null_scalars, setup, teardown),
+        TEST(keeps_line_and_column_of_every_node),
+        TEST(reports_duplicate_keys_and_keeps_the_first_value),
+        TEST(reports_every_duplicate_of_a_file),
+        TEST(finds_a_duplicate_in_a_huge_map_quickly),
+        TEST(aliases_refer_to_the_latest_anchor_of_a_name),
+        TEST(refuses_an_alias_bomb_quickly),
+        TEST(refuses_absurd_nesting),
+        TEST(reports_syntax_errors_with_position),
+        TEST(tells_null_scalars),
     };
     return cmocka_run_group_tests_name("yamltree", tests, NULL, NULL);
 }
