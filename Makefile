@@ -105,3 +105,68 @@ clean:
 	rm -rf $(BUILD) out
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/obj/main.d $(TESTS:=.d)
+
+# ---- proof: fuzzing, the bad-input corpus, the benchmark ---------------------
+# make fuzz       fuzzes every target for FUZZ_SECONDS each (libFuzzer, clang)
+# make bench      the benchmark; writes docs/performance.md
+# make test runs the fuzz targets briefly, replays the seeds and regressions
+# (also under the sanitizers) and the bad-input corpus (tests/bad).
+FUZZ_SECONDS       ?= 60
+FUZZ_SMOKE_SECONDS ?= 3
+FUZZ_TARGETS := load_plan load_association load_outcome load_minutes load_group mustache typeset
+# clang warns of things gcc does not: the default build keeps -Werror, the
+# fuzzers are built anyway.
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=all -fsanitize=fuzzer-no-link -Wno-error
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_HARNESS := tests/fuzz/fuzz.c
+FUZZ_DEPS    := $(wildcard tests/fuzz/*.c tests/fuzz/*.h) $(BUILD)/libplanpress.a
+
+fuzz_defs_load_plan        := -DFUZZ_LOADER=load_plan -DFUZZ_FILE='"plan-2024.yaml"' -DFUZZ_RENDER_PLAN
+fuzz_defs_load_association := -DFUZZ_LOADER=load_association -DFUZZ_FILE='"association.yaml"'
+fuzz_defs_load_outcome     := -DFUZZ_LOADER=load_outcome -DFUZZ_FILE='"outcome-2024.yaml"'
+fuzz_defs_load_minutes     := -DFUZZ_LOADER=load_minutes -DFUZZ_FILE='"minutes-2024-02-23.yaml"'
+fuzz_defs_load_group       := -DFUZZ_LOADER=load_group -DFUZZ_FILE='"group.yaml"'
+fuzz_source = $(if $(filter load_%,$*),tests/fuzz/load.c,tests/fuzz/$*.c)
+fuzz_compile = $(CC) $(ALL_CFLAGS) -Isrc -Itests/fuzz -DPLANPRESS_ROOT='"$(CURDIR)"' $(fuzz_defs_$*)
+
+.PHONY: fuzz fuzz-smoke fuzzers replay bad proof sanitize-proof bench
+test: proof
+proof: replay bad fuzz-smoke
+sanitize: sanitize-proof
+sanitize-proof:
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize CFLAGS="$(SANITIZE)" replay bad
+
+$(FUZZ_DIR)/replay_%: $(FUZZ_DEPS)
+	@mkdir -p $(dir $@)
+	$(fuzz_compile) -o $@ $(fuzz_source) $(FUZZ_HARNESS) tests/fuzz/replay.c $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DEPS)
+	@mkdir -p $(dir $@)
+	$(fuzz_compile) -fsanitize=fuzzer -o $@ $(fuzz_source) $(FUZZ_HARNESS) $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+
+replay: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/replay_%)
+	sh tests/fuzz/run.sh replay $(FUZZ_DIR)
+
+$(BUILD)/bad/load: tests/bad/load.c $(BUILD)/libplanpress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+
+bad: $(BIN) $(BUILD)/bad/load
+	bash tests/bad/run.sh $(BIN) $(BUILD)/bad/load
+
+# The fuzzers are built with clang in a build directory of their own.
+fuzzers: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+fuzz:
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/libfuzzer CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzzers
+	sh tests/fuzz/run.sh fuzz $(BUILD)/libfuzzer/fuzz $(FUZZ_SECONDS)
+# A fixed seed, so that make test fuzzes the same way each time.
+fuzz-smoke:
+	FUZZ_SEED=1 $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
+
+$(BUILD)/bench/markdown: tests/bench/markdown.c $(BUILD)/libplanpress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+
+bench: $(BIN) $(BUILD)/bench/markdown
+	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown

@@ -24,10 +24,21 @@ static void record_input(const input_recorder *inputs, const char *path)
         inputs->file(inputs->ctx, path);
 }
 
-bool render_env_open(render_env *env, const char *templates_dir, const input_recorder *inputs,
-                     diag_list *dl)
+/* Copies what the diagnostics added since `first` point to out of the arena
+ * they were made in (a document's, or the environment's), which goes before
+ * they are printed. */
+static void keep_diagnostics(diag_list *dl, size_t first)
 {
-    *env = (render_env){.templates_dir = templates_dir};
+    for (size_t i = first; i < dl->count; i++) {
+        diag *d = &dl->items[i];
+        d->file = d->file ? arena_strdup(dl->mem, d->file) : NULL;
+        d->path = d->path ? arena_strdup(dl->mem, d->path) : NULL;
+    }
+}
+
+static bool load_style_and_fonts(render_env *env, const char *templates_dir,
+                                 const input_recorder *inputs, diag_list *dl)
+{
     arena_init(&env->mem);
     /* Registers the GFM extensions while only one thread runs. */
     cmark_gfm_core_extensions_ensure_registered();
@@ -47,6 +58,16 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
     return env->fonts != NULL;
 }
 
+bool render_env_open(render_env *env, const char *templates_dir, const input_recorder *inputs,
+                     diag_list *dl)
+{
+    *env = (render_env){.templates_dir = templates_dir};
+    size_t first_diag = dl->count;
+    bool ok = load_style_and_fonts(env, templates_dir, inputs, dl);
+    keep_diagnostics(dl, first_diag);
+    return ok;
+}
+
 void render_env_close(render_env *env)
 {
     fonts_free(env->fonts);
@@ -64,17 +85,6 @@ static void record_source_and_association(arena *mem, const document_request *re
     const char *slash = strrchr(req->source, '/');
     const char *dir = slash ? arena_strndup(mem, req->source, (size_t)(slash - req->source)) : ".";
     record_input(req->inputs, arena_printf(mem, "%s/association.yaml", dir));
-}
-
-/* Copies what the diagnostics added since `first` point to out of the
- * document's arena, which is about to go. */
-static void keep_diagnostics(diag_list *dl, size_t first)
-{
-    for (size_t i = first; i < dl->count; i++) {
-        diag *d = &dl->items[i];
-        d->file = d->file ? arena_strdup(dl->mem, d->file) : NULL;
-        d->path = d->path ? arena_strdup(dl->mem, d->path) : NULL;
-    }
 }
 
 /* The shared part of every document: template, layout, PDF. */

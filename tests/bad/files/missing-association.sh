@@ -1,0 +1,2 @@
+# A plan whose folder has no association.yaml.
+rm plans/bad/association.yaml

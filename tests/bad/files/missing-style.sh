@@ -1,0 +1,2 @@
+# The style file is gone.
+rm templates/style.yaml

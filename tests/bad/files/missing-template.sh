@@ -1,0 +1,2 @@
+# The default template is gone.
+rm templates/plan.mustache

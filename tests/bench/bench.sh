@@ -1,0 +1,243 @@
+#!/bin/bash
+# The benchmark (make bench): builds 1, 10, 100 and 1 000 generated
+# associations (generate.py) and the samples, measures wall time, documents
+# and pages per second, peak memory per worker and the no-change rebuild,
+# and times the Samsund plan through planpress and through pandoc with
+# wkhtmltopdf and with WeasyPrint, as whole processes, side by side. Prints a
+# table and writes it to docs/performance.md. Not a test: nothing here fails
+# on a slow figure; the targets are reported as met or not.
+#
+# usage: bench.sh PLANPRESS MARKDOWN_HELPER [OUTPUT.md]
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+MARKDOWN=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+REPORT=${3:-$ROOT/docs/performance.md}
+SIZES=${BENCH_SIZES:-1 10 100 1000}
+REPEAT=${BENCH_REPEAT:-5}
+WORK=$(mktemp -d /tmp/planpress-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+cd "$ROOT" || exit 1
+export SOURCE_DATE_EPOCH=1700000000
+
+# The peers come from Debian, installed here rather than by .ci/deps.
+install_peers() {
+    missing=""
+    for p in pandoc wkhtmltopdf weasyprint; do
+        command -v "$p" >/dev/null || missing="$missing $p"
+    done
+    [ -z "$missing" ] && return
+    echo "installing:$missing" >&2
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo=sudo
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        $missing >/dev/null || echo "bench: could not install$missing" >&2
+}
+
+# run_timed OUT COMMAND...: runs once, appends "wall_seconds max_rss_kb" to OUT
+# (wall time from the clock around /usr/bin/time, which rounds to 10 ms).
+run_timed() {
+    local out=$1 status
+    shift
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr"
+    status=$?
+    end=$(date +%s%N)
+    [ $status -ne 0 ] && echo "bench: exit $status from $*: $(tail -3 "$WORK/stderr")" >&2
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", (b - a) / 1e9 }') $(tail -1 "$WORK/time")" >>"$out"
+}
+
+# The median of column $2 (1: wall, 2: memory) of file $1.
+median() { sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print v[int((NR + 1) / 2)] }'; }
+
+# A fresh output folder every time: a cold build.
+cold_builds() { # NAME REPEAT ARGS...
+    local name=$1 times=$2
+    shift 2
+    : >"$WORK/$name.times"
+    for _ in $(seq "$times"); do
+        rm -rf "$WORK/out-$name"
+        run_timed "$WORK/$name.times" "$BIN" build "$@" -o "$WORK/out-$name"
+    done
+}
+
+pages_in() { find "$1" -name '*.pdf' -exec qpdf --show-npages {} \; | awk '{ s += $1 } END { print s + 0 }'; }
+pdfs_in() { find "$1" -name '*.pdf' | wc -l; }
+fmt() { awk -v x="$1" -v d="${2:-3}" 'BEGIN { printf "%.*f", d, x }'; }
+
+JOBS_FLAG=""
+if "$BIN" build --help 2>&1 | grep -q -- '--jobs'; then JOBS_FLAG=1; fi
+jobs() { [ -n "$JOBS_FLAG" ] && echo "-j$1"; }
+
+install_peers
+
+# --- the machine -------------------------------------------------------------
+cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
+machine="$cpu, $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)"
+version="$("$BIN" --version) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)), $(cc --version | head -1)"
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+echo "machine: $machine"
+echo "planpress: $version"
+
+# --- start-up and the samples ------------------------------------------------
+# Start-up: a whole process that loads the style, fonts and hyphenation and
+# builds one plan of a title and a line, so that almost all of it is fixed cost.
+mkdir -p "$WORK/tiny/tiny"
+cp plans/samsund/association.yaml "$WORK/tiny/tiny/"
+printf 'plan:\n  year: 2024\n  title: Plan\n  sections:\n    - {heading: Plan, body: En rad.}\n' \
+    >"$WORK/tiny/tiny/plan-2024.yaml"
+cold_builds startup "$REPEAT" "$WORK/tiny"
+startup=$(median "$WORK/startup.times" 1)
+cold_builds samples "$REPEAT" plans $(jobs 2)
+samples=$(median "$WORK/samples.times" 1)
+sample_docs=$(pdfs_in "$WORK/out-samples")
+sample_pages=$(pages_in "$WORK/out-samples")
+
+# --- the generated associations ----------------------------------------------
+rows=""
+declare -A wall
+for n in $SIZES; do
+    gen=$WORK/gen-$n
+    python3 tests/bench/generate.py "$n" "$gen"
+    reps=$REPEAT
+    [ "$n" -ge 100 ] && reps=3
+    cold_builds "one-$n" "$reps" "$gen" $(jobs 1)
+    cold_builds "two-$n" "$reps" "$gen" $(jobs 2)
+    # The no-change rebuild: the same build again over its own output.
+    : >"$WORK/again-$n.times"
+    for _ in $(seq "$reps"); do
+        run_timed "$WORK/again-$n.times" "$BIN" build "$gen" -o "$WORK/out-two-$n" $(jobs 2)
+    done
+    docs=$(pdfs_in "$WORK/out-two-$n")
+    pages=$(pages_in "$WORK/out-two-$n")
+    w1=$(median "$WORK/one-$n.times" 1)
+    w2=$(median "$WORK/two-$n.times" 1)
+    wall[$n]=$w2
+    mem1=$(median "$WORK/one-$n.times" 2)
+    mem2=$(median "$WORK/two-$n.times" 2)
+    again=$(median "$WORK/again-$n.times" 1)
+    dps=$(awk -v d="$docs" -v w="$w2" 'BEGIN { printf "%.0f", (w > 0 ? d / w : 0) }')
+    pps=$(awk -v d="$pages" -v w="$w2" 'BEGIN { printf "%.0f", (w > 0 ? d / w : 0) }')
+    row="| $n | $docs | $pages | $(fmt "$w1") | $(fmt "$w2") | $dps | $pps | $(fmt "$(awk -v k="$mem1" 'BEGIN { print k / 1024 }')" 1) | $(fmt "$(awk -v k="$mem2" 'BEGIN { print k / 1024 }')" 1) | $(fmt "$again") |"
+    echo "$row"
+    rows+="$row"$'\n'
+done
+
+# --- the same Samsund document through the peers -------------------------------
+"$MARKDOWN" plans/samsund/plan-2024.yaml templates >"$WORK/samsund.md" 2>/dev/null
+mkdir -p "$WORK/samsund/samsund"
+cp plans/samsund/*.yaml "$WORK/samsund/samsund/"
+# Interleaved, one run of each in turn, so that a busy moment of the machine
+# falls on all three alike.
+peer_repeat=$((REPEAT * 2 + 1))
+: >"$WORK/samsund.times"
+for engine in wkhtmltopdf weasyprint; do : >"$WORK/$engine.times"; done
+for _ in $(seq "$peer_repeat"); do
+    rm -rf "$WORK/out-samsund"
+    run_timed "$WORK/samsund.times" "$BIN" build "$WORK/samsund/samsund/plan-2024.yaml" \
+        -o "$WORK/out-samsund"
+    for engine in wkhtmltopdf weasyprint; do
+        if command -v pandoc >/dev/null && command -v "$engine" >/dev/null; then
+            rm -f "$WORK/$engine.pdf"
+            run_timed "$WORK/$engine.times" pandoc "$WORK/samsund.md" -f gfm -s \
+                --metadata title="Verksamhetsplan 2024" --pdf-engine="$engine" -o "$WORK/$engine.pdf"
+        fi
+    done
+done
+ours=$(median "$WORK/samsund.times" 1)
+ours_pages=$(pages_in "$WORK/out-samsund")
+peer_rows=""
+for engine in wkhtmltopdf weasyprint; do
+    if [ -s "$WORK/$engine.pdf" ]; then
+        t=$(median "$WORK/$engine.times" 1)
+        ratio=$(awk -v a="$t" -v b="$ours" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }')
+        eval "ratio_$engine=$ratio"
+        peer_rows+="| pandoc + $engine | $(fmt "$t") | $(qpdf --show-npages "$WORK/$engine.pdf") | $(($(stat -c %s "$WORK/$engine.pdf") / 1024)) | $ratio × |"$'\n'
+    else
+        eval "ratio_$engine=0"
+        peer_rows+="| pandoc + $engine | not available | | | |"$'\n'
+    fi
+done
+ours_pdf=$(find "$WORK/out-samsund" -name '*.pdf' | head -1)
+ours_row="| planpress | $(fmt "$ours") | $ours_pages | $(($(stat -c %s "$ours_pdf") / 1024)) | 1 × |"
+
+# Plan-sized documents: the plans alone of the largest set (minutes and
+# their one-page summaries are smaller documents).
+max_n=$(echo $SIZES | awk '{ print $NF }')
+# shellcheck disable=SC2046
+cold_builds "plans-$max_n" 3 $(ls "$WORK/gen-$max_n"/*/plan-*.yaml) $(jobs 2)
+plans_wall=$(median "$WORK/plans-$max_n.times" 1)
+plans_docs=$(pdfs_in "$WORK/out-plans-$max_n")
+plans_dps=$(awk -v d="$plans_docs" -v w="$plans_wall" 'BEGIN { printf "%.0f", (w > 0 ? d / w : 0) }')
+
+load_after=$(cut -d' ' -f1 /proc/loadavg)
+
+# --- the targets ---------------------------------------------------------------
+verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo "**not met**"; fi; }
+again_max=$(median "$WORK/again-$max_n.times" 1)
+mem_worker=$(for n in $SIZES; do median "$WORK/one-$n.times" 2; done | sort -n | tail -1)
+mem_worker_mb=$(fmt "$(awk -v k="$mem_worker" 'BEGIN { print k / 1024 }')" 1)
+linear="n/a"
+if [ -n "${wall[10]:-}" ] && [ -n "${wall[1000]:-}" ]; then
+    linear=$(awk -v a="${wall[1000]}" -v b="${wall[10]}" -v s="$startup" \
+        'BEGIN { if (b > s) printf "%.0f", (a - s) / (b - s); else print "n/a" }')
+fi
+targets="| Samsund plan vs pandoc + wkhtmltopdf, whole processes | ≥ 40 × faster | ${ratio_wkhtmltopdf} × | $(verdict "${ratio_wkhtmltopdf} >= 40") |
+| the sample set ($sample_docs documents), cold, -j2 | < 0.3 s | $(fmt "$samples") s | $(verdict "$samples < 0.3") |
+| no-change rebuild of $max_n associations | < 0.2 s | $(fmt "$again_max") s | $(verdict "$again_max < 0.2") |
+| plan documents per second, -j2 ($plans_docs plans in $(fmt "$plans_wall") s) | ≥ 300 | $plans_dps | $(verdict "$plans_dps >= 300") |
+| peak memory per worker (largest one-worker run) | < 30 MB | $mem_worker_mb MB | $(verdict "$mem_worker_mb < 30") |
+| 1 000 vs 10 associations, after start-up ($(fmt "$startup") s) | ≤ 110 × | $linear × | $( [ "$linear" = n/a ] && echo n/a || verdict "$linear <= 110") |"
+
+jobs_note="with -j1 and -j2"
+[ -z "$JOBS_FLAG" ] && jobs_note="one document at a time: this planpress has no -j, so both columns are the same sequential build"
+
+{
+    cat <<MD
+# Performance
+
+Measured by \`make bench\` (tests/bench/bench.sh) on $(date -u +%Y-%m-%d):
+
+- machine: $machine
+- planpress: $version
+- load average (1 min) before and after the run: $load_before, $load_after (the
+  machine was shared with other work; figures under load are slower)
+
+The associations are generated by tests/bench/generate.py from the samples
+(an association, a plan, an outcome and minutes each), and planpress builds
+every document it finds among them (documents per association: $(awk -v d="$(pdfs_in "$WORK/out-two-$max_n")" -v n="$max_n" 'BEGIN { printf "%g", d / n }')).
+Times are wall-clock medians of whole processes, each build into an
+empty output folder ($jobs_note); memory is the peak resident set of the
+process. The no-change rebuild is the same build run again over its own
+output. Start-up (a process that loads the style, fonts and hyphenation and
+builds a plan of one line) takes $(fmt "$startup") s; the
+samples ($sample_docs documents, $sample_pages pages) take $(fmt "$samples") s.
+
+| associations | documents | pages | wall -j1 (s) | wall -j2 (s) | documents/s -j2 | pages/s -j2 | peak MB -j1 | peak MB -j2 | no-change rebuild (s) |
+| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |
+$rows
+## The same document through a peer pipeline
+
+The Markdown planpress's default template makes of the Samsund plan
+(tests/bench/markdown.c), typeset by pandoc ($(pandoc --version 2>/dev/null | head -1 | awk '{ print $2 }')) with
+each PDF engine from Debian, against \`planpress build plans/samsund/plan-2024.yaml\`;
+whole processes, medians of $peer_repeat runs taken in turn.
+
+| pipeline | wall (s) | pages | KB | time / planpress |
+| --- | --: | --: | --: | --: |
+$ours_row
+$peer_rows
+## Targets
+
+| target | goal | measured | |
+| --- | --- | --: | --- |
+$targets
+MD
+} >"$WORK/performance.md"
+mkdir -p "$(dirname "$REPORT")"
+cp "$WORK/performance.md" "$REPORT"
+echo
+sed -n '/^| associations/,$p' "$REPORT"
+echo "bench: written to $REPORT"
