@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "format.h"
 #include "load_internal.h"
 
 static void load_columns(yread *ld, const ynode *n, const char *path, budget *b)
@@ -187,6 +188,23 @@ static void load_allocation_entry(yread *ld, const ynode *e, const char *ep, con
         yread_error(ld, e, ep, "an allocation entry needs an \"amount\" or a \"share\"");
 }
 
+/* Shares of the municipalities' part given for every entry must make 100 %. */
+static void check_shares_sum(yread *ld, const ynode *list, const char *path, const allocation *al)
+{
+    hundredths sum = 0;
+    for (size_t i = 0; i < al->nentries; i++) {
+        if (al->entries[i].share < 0)
+            return;
+        sum += al->entries[i].share;
+    }
+    if (al->nentries == 0 || sum == 10000)
+        return;
+    char shown[FORMAT_BUF];
+    diag_add(ld->dl, DIAG_WARNING, list->file, list->line, list->col, path,
+             "the shares add up to %s, not 100 %%",
+             format_percent(shown, sum / 10, sum % 100 ? 1 : 0));
+}
+
 void load_allocation(yread *ld, const ynode *n, const char *path, const association *a, int year,
                      allocation *al)
 {
@@ -215,6 +233,8 @@ void load_allocation(yread *ld, const ynode *n, const char *path, const associat
         if (yread_map(ld, list->items[i], ep, KEYS_ALLOCATION_ENTRY))
             load_allocation_entry(ld, list->items[i], ep, a, &al->entries[al->nentries++]);
     }
+    if (list)
+        check_shares_sum(ld, list, lp, al);
 }
 
 static void load_rule(yread *ld, const ynode *r, const char *rp, financial_rule *rule)

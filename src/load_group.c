@@ -10,7 +10,7 @@ static void load_joint(yread *ld, const ynode *n, const char *path, const compar
     j->description = yread_get_text(ld, n, "description", path, false);
     const ynode *v;
     if ((v = ymap_get(n, "cost_per_party")))
-        yread_amount(ld, v, yread_key_path(ld, path, "cost_per_party"), &j->cost_per_party);
+        yread_cost(ld, v, yread_key_path(ld, path, "cost_per_party"), &j->cost_per_party);
     const char *lp;
     const ynode *list = load_list(ld, n, "participants", path, &lp);
     j->years = ARENA_ARRAY(ld->mem, participant_stats, (list ? list->count : 0) + 1);

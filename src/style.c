@@ -119,6 +119,13 @@ static void read_page(yread *rd, const ynode *n, style *s)
     read_mm(rd, n, "margin_bottom_mm", "page", &s->margin_bottom);
     read_mm(rd, n, "margin_left_mm", "page", &s->margin_left);
     read_mm(rd, n, "margin_right_mm", "page", &s->margin_right);
+    /* At least an inch of text either way, or nothing readable fits. */
+    const double least = 72;
+    if (s->page_width - s->margin_left - s->margin_right < least ||
+        s->page_height - s->margin_top - s->margin_bottom < least)
+        yread_error(rd, n, "page",
+                    "the margins leave no room for text: at least 25 mm must remain across "
+                    "and down the page");
 }
 
 static void read_fonts(yread *rd, const ynode *n, style *s)

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static char *read_file(arena *mem, const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -17,6 +19,22 @@ static char *read_file(arena *mem, const char *path)
     char *copy = arena_strndup(mem, sb.data ? sb.data : "", sb.len);
     strbuf_free(&sb);
     return copy;
+}
+
+/* Reports a template that is not UTF-8 text: its bytes would reach the PDF
+ * as they are. The template then renders as nothing. */
+static bool is_utf8(const template_store *ts, const char *path, const char *text)
+{
+    size_t bad;
+    if (utf8_valid(text, strlen(text), &bad))
+        return true;
+    int line = 1;
+    for (size_t i = 0; i < bad; i++)
+        line += text[i] == '\n';
+    if (ts->dl)
+        diag_add(ts->dl, DIAG_ERROR, path, line, 0, NULL,
+                 "not valid UTF-8 text (byte %zu); save the template as UTF-8", bad + 1);
+    return false;
 }
 
 /* A name stays inside the folders: no path separators, no leading dot. */
@@ -36,6 +54,8 @@ static const char *load_template(void *ctx, arena *mem, const char *name, int fr
         if (ts->looked_for)
             ts->looked_for(ts->looked_for_ctx, path);
         char *text = read_file(mem, path);
+        if (text && !is_utf8(ts, path, text))
+            text = "";
         if (text) {
             *file = path;
             *layer = i;
@@ -71,6 +91,7 @@ bool templates_render_markdown(template_store *ts, const char *name, const value
                                diag_list *dl)
 {
     size_t errors = dl->errors;
+    ts->dl = dl;
     const mustache_template *t = mustache_set_get(ts->set, name, dl);
     if (!t) {
         if (dl->errors == errors)
@@ -79,5 +100,5 @@ bool templates_render_markdown(template_store *ts, const char *name, const value
         return false;
     }
     mustache_options opt = {.escape = MUSTACHE_ESCAPE_MARKDOWN, .strict_partials = true};
-    return mustache_render_template(ts->set, t, data, &opt, out, dl);
+    return mustache_render_template(ts->set, t, data, &opt, out, dl) && dl->errors == errors;
 }

@@ -33,6 +33,7 @@ typedef struct {
     mustache_set *set;
     template_lookup_fn *looked_for; /* may be NULL */
     void *looked_for_ctx;
+    diag_list *dl; /* where a template that cannot be used is reported */
 } template_store;
 
 /* A store that looks in `dirs` (NULL entries are skipped), in order. */

@@ -2,6 +2,7 @@
 #ifndef PP_UTF8_H
 #define PP_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,22 @@ static inline uint32_t utf8_next(const char *s, size_t len, size_t *i)
     }
     *i += n;
     return cp;
+}
+
+/* True when s[0..len) is valid UTF-8; otherwise false with the byte offset
+ * of the first invalid sequence in *bad. */
+static inline bool utf8_valid(const char *s, size_t len, size_t *bad)
+{
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        if (utf8_next(s, len, &i) == 0xFFFD &&
+            !(i - at == 3 && (unsigned char)s[at] == 0xEF && (unsigned char)s[at + 1] == 0xBF &&
+              (unsigned char)s[at + 2] == 0xBD)) {
+            *bad = at;
+            return false;
+        }
+    }
+    return true;
 }
 
 #endif

@@ -314,6 +314,15 @@ bool yread_amount(yread *ld, const ynode *n, const char *path, int64_t *out)
     return yread_integer(ld, n, path, -(int64_t)AMOUNT_LIMIT, AMOUNT_LIMIT, out);
 }
 
+bool yread_cost(yread *ld, const ynode *n, const char *path, int64_t *out)
+{
+    if (n->kind == YNODE_SCALAR && n->plain && n->text[0] == '-' && n->len > 1) {
+        yread_error(ld, n, path, "expected an amount of 0 or more, found %s", n->text);
+        return false;
+    }
+    return yread_integer(ld, n, path, 0, AMOUNT_LIMIT, out);
+}
+
 bool yread_count(yread *ld, const ynode *n, const char *path, int64_t *out)
 {
     if (n->kind == YNODE_SCALAR && n->plain && n->text[0] == '-' && n->len > 1) {

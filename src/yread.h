@@ -46,6 +46,8 @@ bool yread_date_time(yread *ld, const ynode *n, const char *path, date_time *out
 /* An amount of money: a whole number that fits comfortably in int64_t. */
 bool yread_amount(yread *ld, const ynode *n, const char *path, int64_t *out);
 /* A number of things: a whole number, 0 or more. */
+/* An amount that cannot be negative, such as a cost per party. */
+bool yread_cost(yread *ld, const ynode *n, const char *path, int64_t *out);
 bool yread_count(yread *ld, const ynode *n, const char *path, int64_t *out);
 /* An amount or a count that may be left empty (~): `out->present` says which. */
 void yread_figure(yread *ld, const ynode *n, const char *path, bool count, figure *out);
