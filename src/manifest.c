@@ -1,5 +1,7 @@
 #include "manifest.h"
 
+#include "atomicfile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -190,37 +192,16 @@ static void put_all(const manifest *m, filecache *fc, arena *tmp, strbuf *sb)
     strbuf_puts(sb, "end\n");
 }
 
-static bool write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list *dl)
 {
     arena tmp;
     arena_init(&tmp);
     strbuf sb = {0};
     put_all(m, fc, &tmp, &sb);
-    const char *tmp_path = arena_printf(&tmp, "%s.%ld.tmp", path, (long)getpid());
-    int fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    bool ok = fd >= 0 && write_all(fd, sb.data, sb.len) && fsync(fd) == 0;
-    if (fd >= 0 && close(fd) != 0)
-        ok = false;
-    ok = ok && rename(tmp_path, path) == 0;
-    if (!ok) {
+    bool ok = atomic_write(path, sb.data, sb.len, true);
+    if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the manifest: %s",
                  strerror(errno));
-        unlink(tmp_path);
-    }
     strbuf_free(&sb);
     arena_free(&tmp);
     return ok;

@@ -1,5 +1,7 @@
 #include "pdf.h"
 
+#include "atomicfile.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <hpdf.h>
@@ -446,52 +448,15 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     return ok;
 }
 
-/* Creates a new file beside `path` that no other writer uses. */
-static int open_temporary(const char *path, char *tmp, size_t size)
-{
-    for (int n = 0; n < 1000; n++) {
-        snprintf(tmp, size, "%s.%ld-%d.tmp", path, (long)getpid(), n);
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
-    }
-    return -1;
-}
-
-static bool write_all(int fd, const unsigned char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata *meta,
                const char *path, diag_list *dl)
 {
     pdf_bytes bytes;
     if (!pdf_render(doc, fonts, meta, path, &bytes, dl))
         return false;
-    size_t size = strlen(path) + 64;
-    char *tmp = malloc(size);
-    int fd = tmp ? open_temporary(path, tmp, size) : -1;
-    bool ok = fd >= 0 && write_all(fd, bytes.data, bytes.len);
-    if (fd >= 0 && close(fd) != 0)
-        ok = false;
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
-    if (!ok) {
+    bool ok = atomic_write(path, bytes.data, bytes.len, false);
+    if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF: %s", strerror(errno));
-        if (fd >= 0)
-            unlink(tmp);
-    }
-    free(tmp);
     free(bytes.data);
     return ok;
 }
