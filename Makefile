@@ -74,6 +74,7 @@ e2e: $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
 	sh tests/e2e_pdf.sh $(BIN)
+	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
 
 # The binary finds the templates in ../share/planpress/templates beside it.

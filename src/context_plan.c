@@ -1,21 +1,44 @@
+/* The context of an operational plan (verksamhetsplan): its cover, its
+ * sections each with the structured parts it shows, the parts no section
+ * shows (placed by the template), and notes where the compute stage warns
+ * about a figure of the budget or the member allocation. */
 #include "context.h"
 
 #include <string.h>
 
+#include "allocation.h"
 #include "format.h"
+#include "rules.h"
 
-/* A formatted amount with its raw value: {text, value, negative}. */
+typedef struct {
+    arena *mem;
+    const plan *p;
+    const plan_checked *pc;
+    const plan_facts *facts;
+} plan_ctx;
+
+static const char *const hashes[] = {"#", "##", "###", "####", "#####", "######"};
+
+static const char *hashes_for(int level)
+{
+    return hashes[level < 1 ? 0 : level > 6 ? 5 : level - 1];
+}
+
+static value *text_list(arena *mem, const char *const *items, size_t n)
+{
+    value *list = value_list(mem);
+    for (size_t i = 0; i < n; i++)
+        value_push(mem, list, value_string(mem, items[i]));
+    return list;
+}
+
+/* ---- the budget -------------------------------------------------------------- */
+
 static value *columns_value(arena *mem, const budget *b)
 {
-    static const char *const kinds[] = {"is_budget", "is_forecast", "is_outcome"};
     value *list = value_list(mem);
-    for (size_t c = 0; c < b->ncolumns; c++) {
-        value *col = value_map(mem);
-        char buf[FORMAT_BUF];
-        value_set_string(mem, col, "year", format_year(buf, b->columns[c].year));
-        value_set_bool(mem, col, kinds[b->columns[c].kind], true);
-        value_push(mem, list, col);
-    }
+    for (size_t c = 0; c < b->ncolumns; c++)
+        value_push(mem, list, context_column(mem, &b->columns[c]));
     return list;
 }
 
@@ -31,71 +54,569 @@ static value *row_value(arena *mem, const budget_row *row, size_t ncolumns)
     return r;
 }
 
-/* Rows grouped by their consecutive `group`: [{name, rows: [...]}]. */
-static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, size_t ncolumns)
+static bool same_group(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Rows grouped by their consecutive `group`: [{name, rows: [...]}]. Sets
+ * *titled when all rows are in one named group, whose name then heads them
+ * (Samspelet's "Kostnader"). */
+static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, size_t ncolumns,
+                           bool *titled)
 {
     value *groups = value_list(mem);
     value *current = NULL;
-    const char *current_name = NULL;
+    size_t count = 0;
     for (size_t i = 0; i < nrows; i++) {
-        const char *name = rows[i].group;
-        bool same = current && ((!name && !current_name) ||
-                                (name && current_name && strcmp(name, current_name) == 0));
-        if (!same) {
+        if (!current || !same_group(rows[i].group, rows[i - 1].group)) {
             current = value_map(mem);
-            value_set_string(mem, current, "name", name);
+            value_set_string(mem, current, "name", rows[i].group);
             value_set(mem, current, "rows", value_list(mem));
             value_push(mem, groups, current);
-            current_name = name;
+            count++;
         }
         value *list = (value *)value_get(current, "rows");
         value_push(mem, list, row_value(mem, &rows[i], ncolumns));
     }
+    *titled = count == 1 && rows[0].group;
     return groups;
 }
 
-static value *budget_value(arena *mem, const budget *b, const budget_figures *f)
+static value *totals_value(arena *mem, const budget_figures *f)
 {
-    value *v = value_map(mem);
-    value_set_bool(mem, v, "present", b->present);
-    if (!b->present)
-        return v;
-    value_set_string(mem, v, "title", b->title);
-    value_set_bool(mem, v, b->unit == UNIT_KR ? "unit_kr" : "unit_tkr", true);
-    value_set(mem, v, "columns", columns_value(mem, b));
-    value_set(mem, v, "income", groups_value(mem, b->income, b->nincome, b->ncolumns));
-    value_set(mem, v, "costs", groups_value(mem, b->costs, b->ncosts, b->ncolumns));
-    value *totals = value_set(mem, v, "totals", value_list(mem));
-    for (size_t c = 0; c < b->ncolumns; c++) {
-        value *t = value_map(mem);
-        const column_totals *ct = &f->columns[c];
-        value_set(mem, t, "income", context_amount(mem, ct->income, ct->has_income));
-        value_set(mem, t, "costs", context_amount(mem, ct->costs, ct->has_costs));
-        value_set(mem, t, "result", context_amount(mem, ct->result, true));
-        value_push(mem, totals, t);
-    }
-    return v;
-}
-
-static value *sections_value(arena *mem, const plan *p)
-{
-    static const char *const hashes[] = {"#", "##", "###"};
     value *list = value_list(mem);
-    for (size_t i = 0; i < p->nsections; i++) {
-        const plan_section *s = &p->sections[i];
+    for (size_t c = 0; c < f->ncolumns; c++) {
+        const column_totals *t = &f->columns[c];
+        bool ok = !t->overflow;
         value *v = value_map(mem);
-        value_set_string(mem, v, "heading", s->heading);
-        value_set_string(mem, v, "hashes", hashes[s->level - 1]);
-        value_set_string(mem, v, "body", s->body);
+        value_set(mem, v, "income", context_amount(mem, t->income, ok && t->has_income));
+        value_set(mem, v, "with_reserves",
+                  context_amount(mem, t->with_reserves, ok && (t->has_income || t->has_reserves)));
+        value_set(mem, v, "costs", context_amount(mem, t->costs, ok && t->has_costs));
+        value_set(mem, v, "result",
+                  context_amount(mem, t->result, ok && (t->has_income || t->has_costs)));
         value_push(mem, list, v);
     }
     return list;
 }
 
-value *context_for_plan(arena *mem, const plan *p, const budget_figures *figures)
+static const budget_correction *correction_of(const plan_facts *facts, const budget_row *row,
+                                              size_t column)
 {
+    for (size_t i = 0; facts && i < facts->ncorrections; i++)
+        if (facts->corrections[i].row == row && facts->corrections[i].column == column)
+            return &facts->corrections[i];
+    return NULL;
+}
+
+/* A note on a cell of a row: an allocation the law splits otherwise, an
+ * equity that is not what the year before leaves, or else only the cell. */
+static value *cell_note(plan_ctx *x, const budget_row *row, size_t c)
+{
+    const budget *b = &x->p->budget;
+    arena *mem = x->mem;
+    value *n = value_map(mem);
+    value_set_string(mem, n, "row", row->label);
+    value_set(mem, n, "column", context_column(mem, &b->columns[c]));
+    value_set(mem, n, "printed", context_amount(mem, row->cells[c].amount, true));
+    const budget_correction *corr = correction_of(x->facts, row, c);
+    const carry_forward *cf = x->pc && x->pc->carry ? &x->pc->carry[c] : NULL;
+    if (corr) {
+        value_set(mem, n, "computed", context_amount(mem, corr->amount, true));
+        value_set_bool(mem, n, "is_allocation", true);
+    } else if (row->carried_forward && cf && cf->applies && c > 0) {
+        value_set(mem, n, "computed", context_amount(mem, cf->carried_in, true));
+        value_set(mem, n, "previous", context_column(mem, &b->columns[c - 1]));
+        value_set_bool(mem, n, "is_carry", true);
+    } else {
+        value_set_bool(mem, n, "is_other", true);
+    }
+    return context_keyed(mem, "cell", n);
+}
+
+static void cell_notes(plan_ctx *x, const budget_row *rows, size_t nrows, value *notes)
+{
+    const budget *b = &x->p->budget;
+    for (size_t r = 0; r < nrows; r++)
+        for (size_t c = 0; rows[r].cells && c < b->ncolumns; c++)
+            if (rows[r].cells[c].present &&
+                context_warned_at(&x->facts->warnings, rows[r].cells[c].pos))
+                value_push(x->mem, notes, cell_note(x, &rows[r], c));
+}
+
+typedef enum { TOTAL_INCOME, TOTAL_WITH_RESERVES, TOTAL_COSTS, TOTAL_RESULT } total_kind;
+
+static const budget_cell *printed_cell(const budget *b, total_kind k, size_t c)
+{
+    const budget_cell *cells[] = {b->printed.income, b->printed.with_reserves, b->printed.costs,
+                                  b->printed.result};
+    return cells[k] && cells[k][c].present ? &cells[k][c] : NULL;
+}
+
+static int64_t computed_total(const column_totals *t, total_kind k)
+{
+    return k == TOTAL_INCOME          ? t->income
+           : k == TOTAL_WITH_RESERVES ? t->with_reserves
+           : k == TOTAL_COSTS         ? t->costs
+                                      : t->result;
+}
+
+/* A printed income total that is right with the one corrected allocation of
+ * its column: {row, amount}, or NULL. */
+static value *explained_by(plan_ctx *x, total_kind k, size_t c, int64_t printed, int64_t want)
+{
+    const budget_correction *only = NULL;
+    size_t count = 0;
+    for (size_t i = 0; i < x->facts->ncorrections; i++)
+        if (x->facts->corrections[i].column == c)
+            only = &x->facts->corrections[i], count++;
+    if ((k != TOTAL_INCOME && k != TOTAL_WITH_RESERVES) || count != 1 ||
+        want + (only->amount - only->row->cells[c].amount) != printed)
+        return NULL;
+    value *v = value_map(x->mem);
+    value_set_string(x->mem, v, "row", only->row->label);
+    value_set(x->mem, v, "amount", context_amount(x->mem, only->amount, true));
+    return v;
+}
+
+static value *total_note(plan_ctx *x, total_kind k, size_t c, const budget_cell *printed)
+{
+    static const char *const kinds[] = {"is_income", "is_with_reserves", "is_costs", "is_result"};
+    const budget *b = &x->p->budget;
+    const char *labels[] = {b->labels.income, b->labels.with_reserves, b->labels.costs,
+                            b->labels.result};
+    arena *mem = x->mem;
+    int64_t want = computed_total(&x->pc->budget.columns[c], k);
+    value *n = value_map(mem);
+    value_set_bool(mem, n, kinds[k], true);
+    value_set_string(mem, n, "label", labels[k]);
+    value_set(mem, n, "column", context_column(mem, &b->columns[c]));
+    value_set(mem, n, "printed", context_amount(mem, printed->amount, true));
+    value_set(mem, n, "computed", context_amount(mem, want, true));
+    value *why = explained_by(x, k, c, printed->amount, want);
+    if (why)
+        value_set(mem, n, "explained", why);
+    const budget_cell *in = printed_cell(b, TOTAL_INCOME, c),
+                      *out = printed_cell(b, TOTAL_COSTS, c);
+    if (k == TOTAL_RESULT && in && out && in->amount - out->amount == printed->amount) {
+        value *from = value_set(mem, n, "from_printed", value_map(mem));
+        value_set(mem, from, "income", context_amount(mem, in->amount, true));
+        value_set(mem, from, "costs", context_amount(mem, out->amount, true));
+    }
+    return context_keyed(mem, "total", n);
+}
+
+static value *budget_notes(plan_ctx *x)
+{
+    const budget *b = &x->p->budget;
+    value *notes = value_list(x->mem);
+    if (!x->facts || !x->pc)
+        return notes;
+    cell_notes(x, b->income, b->nincome, notes);
+    cell_notes(x, b->reserves, b->nreserves, notes);
+    cell_notes(x, b->costs, b->ncosts, notes);
+    for (int k = TOTAL_INCOME; k <= TOTAL_RESULT; k++)
+        for (size_t c = 0; c < b->ncolumns; c++) {
+            const budget_cell *cell = printed_cell(b, (total_kind)k, c);
+            if (cell && !x->pc->budget.columns[c].overflow &&
+                context_warned_at(&x->facts->warnings, cell->pos))
+                value_push(x->mem, notes, total_note(x, (total_kind)k, c, cell));
+        }
+    return notes;
+}
+
+static value *budget_value(plan_ctx *x)
+{
+    arena *mem = x->mem;
+    const budget *b = &x->p->budget;
+    value *v = value_map(mem);
+    value_set_bool(mem, v, "present", b->present);
+    if (!b->present)
+        return v;
+    value_set_string(mem, v, "title", b->title);
+    context_set_unit(mem, v, b->unit);
+    value_set(mem, v, "columns", columns_value(mem, b));
+    bool titled;
+    value_set(mem, v, "income", groups_value(mem, b->income, b->nincome, b->ncolumns, &titled));
+    value_set_bool(mem, v, "income_titled", titled);
+    value *reserves = value_set(mem, v, "reserves", value_list(mem));
+    for (size_t i = 0; i < b->nreserves; i++)
+        value_push(mem, reserves, row_value(mem, &b->reserves[i], b->ncolumns));
+    value_set_bool(mem, v, "has_reserves", b->nreserves > 0);
+    value_set(mem, v, "costs", groups_value(mem, b->costs, b->ncosts, b->ncolumns, &titled));
+    value_set_bool(mem, v, "costs_titled", titled);
+    value_set(mem, v, "totals", totals_value(mem, &x->pc->budget));
+    value *labels = value_set(mem, v, "labels", value_map(mem));
+    value_set_string(mem, labels, "income", b->labels.income);
+    value_set_string(mem, labels, "with_reserves", b->labels.with_reserves);
+    value_set_string(mem, labels, "costs", b->labels.costs);
+    value_set_string(mem, labels, "result", b->labels.result);
+    value *notes = value_set(mem, v, "notes", budget_notes(x));
+    value_set_bool(mem, v, "has_notes", notes->as.list.count > 0);
+    return v;
+}
+
+/* ---- the member allocation ---------------------------------------------------- */
+
+/* Each entry's part of the whole, adding up to 100,0 %; false when some
+ * entry has no amount. */
+static bool entry_parts(arena *mem, const allocation *al, int64_t **parts, int64_t *total)
+{
+    int64_t *weights = ARENA_ARRAY(mem, int64_t, al->nentries + 1);
+    *parts = ARENA_ARRAY(mem, int64_t, al->nentries + 1);
+    *total = 0;
+    for (size_t e = 0; e < al->nentries; e++) {
+        if (!al->entries[e].amount.present || al->entries[e].amount.value < 0)
+            return false;
+        weights[e] = al->entries[e].amount.value;
+        *total += weights[e]; /* the loader bounds amounts */
+    }
+    return al->nentries > 0 &&
+           split_largest_remainder(1000, weights, al->nentries, *parts) == SPLIT_OK;
+}
+
+/* The kind of member an allocation entry stands for, or -1. */
+static int entry_kind(const plan *p, const allocation_entry *en)
+{
+    return en->nmembers ? (int)p->assoc->members[en->members[0]].kind : -1;
+}
+
+static value *allocation_notes(plan_ctx *x, int64_t total)
+{
+    arena *mem = x->mem;
+    const allocation *al = &x->p->allocation;
+    value *notes = value_list(mem);
+    if (!x->facts)
+        return notes;
+    const context_diags *w = &x->facts->warnings;
+    for (size_t e = 0; e < al->nentries; e++) {
+        const figure *f = &al->entries[e].amount;
+        if (!f->present || !context_warned_at(w, f->pos))
+            continue;
+        value *n = value_map(mem);
+        value_set_string(mem, n, "label", al->entries[e].label);
+        value_set(mem, n, "printed", context_amount_in(mem, f->value, al->unit));
+        /* with others of its kind and no weights, the law checks their sum */
+        int kind = entry_kind(x->p, &al->entries[e]);
+        size_t same = 0;
+        for (size_t k = 0; k < al->nentries; k++)
+            same += entry_kind(x->p, &al->entries[k]) == kind;
+        static const char *const kinds[] = {"is_state", "is_region", "is_municipality"};
+        if (kind >= 0 && same > 1)
+            value_set_bool(mem, n, kinds[kind], true);
+        value_push(mem, notes, context_keyed(mem, "entry_note", n));
+    }
+    if (al->printed_total.present && context_warned_at(w, al->printed_total.pos)) {
+        value *n = value_map(mem);
+        value_set(mem, n, "printed", context_amount_in(mem, al->printed_total.value, al->unit));
+        value_set(mem, n, "computed", context_amount_in(mem, total, al->unit));
+        value_push(mem, notes, context_keyed(mem, "total_note", n));
+    }
+    const budget *b = &x->p->budget;
+    ptrdiff_t c = budget_find_column(b, al->year, COLUMN_BUDGET);
+    if (x->pc && c >= 0 && context_warned_at(w, al->pos)) {
+        value *n = value_map(mem);
+        value_set(mem, n, "stated",
+                  context_amount_in(
+                      mem, al->printed_total.present ? al->printed_total.value : total, al->unit));
+        value_set(
+            mem, n, "budgeted",
+            context_amount_in(mem, x->pc->budget.columns[c].income_by_category[CATEGORY_ALLOCATION],
+                              b->unit));
+        value_set(mem, n, "column", context_column(mem, &b->columns[c]));
+        value_push(mem, notes, context_keyed(mem, "budget_note", n));
+    }
+    return notes;
+}
+
+static value *allocation_value(plan_ctx *x)
+{
+    arena *mem = x->mem;
+    const allocation *al = &x->p->allocation;
+    value *v = value_map(mem);
+    value_set_bool(mem, v, "present", al->present);
+    if (!al->present)
+        return v;
+    char buf[FORMAT_BUF];
+    value_set_string(mem, v, "title", al->title);
+    value_set_string(mem, v, "year", format_year(buf, al->year));
+    context_set_unit(mem, v, al->unit);
+    int64_t *parts, total = 0;
+    bool has_amounts = entry_parts(mem, al, &parts, &total);
+    bool has_shares = false;
+    value *entries = value_set(mem, v, "entries", value_list(mem));
+    for (size_t e = 0; e < al->nentries; e++) {
+        const allocation_entry *en = &al->entries[e];
+        value *ev = value_map(mem);
+        value_set_string(mem, ev, "label", en->label);
+        if (en->share >= 0) {
+            has_shares = true;
+            value_set(mem, ev, "share",
+                      context_percent(mem, en->share / 10, en->share % 100 ? 1 : 0, true));
+        }
+        value_set(mem, ev, "amount", context_amount(mem, en->amount.value, en->amount.present));
+        if (has_amounts)
+            value_set(mem, ev, "part", context_percent(mem, parts[e], 1, true));
+        value_push(mem, entries, ev);
+    }
+    value_set_bool(mem, v, "has_amounts", has_amounts);
+    value_set_bool(mem, v, "has_shares", has_shares);
+    if (has_amounts) {
+        value_set(mem, v, "total", context_amount(mem, total, true));
+        value_set(mem, v, "total_part", context_percent(mem, 1000, 1, true));
+    }
+    value_set_string(mem, v, "total_label", al->total_label);
+    value *notes = value_set(mem, v, "notes", allocation_notes(x, total));
+    value_set_bool(mem, v, "has_notes", notes->as.list.count > 0);
+    return v;
+}
+
+/* ---- financial rules ---------------------------------------------------------- */
+
+static value *rules_value(plan_ctx *x)
+{
+    arena *mem = x->mem;
+    const plan *p = x->p;
+    const budget *b = &p->budget;
+    value *v = value_map(mem);
+    value_set_bool(mem, v, "present", p->nrules > 0);
+    value *all = value_set(mem, v, "list", value_list(mem));
+    value *judged = value_set(mem, v, "judged", value_list(mem));
+    value *unjudged = value_set(mem, v, "unjudged", value_list(mem));
+    for (size_t r = 0; r < p->nrules; r++) {
+        value *head = context_rule(mem, &p->rules[r], b->unit);
+        value_push(mem, all, head);
+        bool any = false;
+        value *cells = value_list(mem);
+        for (size_t c = 0; x->pc && x->pc->rules && c < b->ncolumns; c++) {
+            const rule_result *res = &x->pc->rules[r * b->ncolumns + c];
+            any = any || res->status != RULE_NO_DATA;
+            value_push(mem, cells, context_rule_result(mem, res, b->unit));
+        }
+        if (any) {
+            value *row = context_rule(mem, &p->rules[r], b->unit);
+            value_set(mem, row, "cells", cells);
+            value_push(mem, judged, row);
+        } else {
+            value_push(mem, unjudged, head);
+        }
+    }
+    value_set_bool(mem, v, "has_judged", judged->as.list.count > 0);
+    value_set_bool(mem, v, "has_unjudged", unjudged->as.list.count > 0);
+    value_set(mem, v, "columns", columns_value(mem, b));
+    return v;
+}
+
+/* ---- goal areas and interventions ---------------------------------------------- */
+
+static value *goal_area_value(arena *mem, const goal_area *ga)
+{
+    value *v = value_map(mem);
+    value_set_string(mem, v, "title", ga->title);
+    value_set_string(mem, v, "description", ga->description);
+    value_set(mem, v, "goals", text_list(mem, ga->goals, ga->ngoals));
+    value_set(mem, v, "activities", text_list(mem, ga->activities, ga->nactivities));
+    /* the goals, then the activities, each list headed on its first line */
+    value *rows = value_set(mem, v, "rows", value_list(mem));
+    for (size_t i = 0; i < ga->ngoals + ga->nactivities; i++) {
+        bool goal = i < ga->ngoals;
+        value *r = value_map(mem);
+        value_set_string(mem, r, "text", goal ? ga->goals[i] : ga->activities[i - ga->ngoals]);
+        value_set_bool(mem, r, "first_goal", i == 0);
+        value_set_bool(mem, r, "first_activity", i == ga->ngoals);
+        value_push(mem, rows, r);
+    }
+    value_set_bool(mem, v, "has_lists", ga->ngoals > 0 || ga->nactivities > 0);
+    return v;
+}
+
+/* Consecutive targets under the same lead-in: [{lead, items: [text]}]. */
+static value *target_groups(arena *mem, const intervention *iv)
+{
+    value *groups = value_list(mem);
+    value *items = NULL;
+    for (size_t t = 0; t < iv->ntargets; t++) {
+        if (!items || !same_group(iv->targets[t].group, iv->targets[t - 1].group)) {
+            value *g = value_map(mem);
+            value_set_string(mem, g, "lead", iv->targets[t].group);
+            items = value_set(mem, g, "items", value_list(mem));
+            value_push(mem, groups, g);
+        }
+        value_push(mem, items, value_string(mem, iv->targets[t].text));
+    }
+    return groups;
+}
+
+/* The intervention's cost row in the budget column of the plan's year. */
+static value *intervention_budget(plan_ctx *x, const intervention *iv)
+{
+    const budget *b = &x->p->budget;
+    ptrdiff_t c = budget_find_column(b, x->p->year, COLUMN_BUDGET);
+    if (iv->budget_row < 0 || c < 0 || !b->costs[iv->budget_row].cells[c].present)
+        return NULL;
+    value *v = context_amount_in(x->mem, b->costs[iv->budget_row].cells[c].amount, b->unit);
+    value_set(x->mem, v, "column", context_column(x->mem, &b->columns[c]));
+    return v;
+}
+
+/* An intervention under a heading of `level`; `heading` is that heading's
+ * text (the intervention's name then needs no heading of its own). */
+static value *intervention_value(plan_ctx *x, size_t i, int level, const char *heading,
+                                 bool only_targets)
+{
+    arena *mem = x->mem;
+    const intervention *iv = &x->p->interventions[i];
+    value *v = value_map(mem);
+    bool named = !heading || strcmp(heading, iv->name) != 0;
+    value_set_string(mem, v, "name", iv->name);
+    value_set_bool(mem, v, "show_name", named && !only_targets);
+    value_set_string(mem, v, "hashes", hashes_for(level + 1));
+    value_set_string(mem, v, "sub_hashes", hashes_for(level + (named && !only_targets ? 2 : 1)));
+    value_set_bool(mem, v, "only_targets", only_targets);
+    value_set_string(mem, v, "owner", iv->owner);
+    value_set_string(mem, v, "from", context_known_date(mem, iv->from));
+    value_set_string(mem, v, "to", context_known_date(mem, iv->to));
+    value_set_string(mem, v, "description", iv->description);
+    if (iv->goal_area >= 0)
+        value_set_string(mem, v, "area", x->p->goal_areas[iv->goal_area].title);
+    value *money = intervention_budget(x, iv);
+    value_set(mem, v, "funding", money ? money : value_null(mem));
+    value_set_bool(mem, v, "has_facts", iv->owner || iv->from.year || iv->to.year || money);
+    value_set(mem, v, "targets", target_groups(mem, iv));
+    value_set_bool(mem, v, "has_targets", iv->ntargets > 0);
+    return v;
+}
+
+/* ---- sections and the parts they show ------------------------------------------ */
+
+static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan_section *s)
+{
+    arena *mem = x->mem;
+    const plan *p = x->p;
+    switch (ref->kind) {
+    case PART_GOAL_AREAS:
+        for (size_t i = 0; i < p->ngoal_areas; i++)
+            value_push(mem, parts,
+                       context_keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[i])));
+        break;
+    case PART_GOAL_AREA:
+        value_push(
+            mem, parts,
+            context_keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[ref->index])));
+        break;
+    case PART_INTERVENTIONS:
+        for (size_t i = 0; i < p->ninterventions; i++)
+            value_push(mem, parts,
+                       context_keyed(mem, "intervention",
+                                     intervention_value(x, i, s->level, NULL, false)));
+        break;
+    case PART_INTERVENTION:
+    case PART_TARGETS:
+        value_push(mem, parts,
+                   context_keyed(mem, "intervention",
+                                 intervention_value(x, ref->index, s->level, s->heading,
+                                                    ref->kind == PART_TARGETS)));
+        break;
+    case PART_ALLOCATION:
+        value_push(mem, parts, context_keyed(mem, "allocation_here", value_bool(mem, true)));
+        break;
+    case PART_BUDGET:
+        value_push(mem, parts, context_keyed(mem, "budget_here", value_bool(mem, true)));
+        break;
+    case PART_FINANCIAL_RULES:
+        value_push(mem, parts, context_keyed(mem, "rules_here", value_bool(mem, true)));
+        break;
+    }
+}
+
+static bool has_text(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r')
+            return true;
+    return false;
+}
+
+static value *sections_value(plan_ctx *x)
+{
+    arena *mem = x->mem;
+    const plan *p = x->p;
+    value *list = value_list(mem);
+    for (size_t i = 0; i < p->nsections; i++) {
+        const plan_section *s = &p->sections[i];
+        value *v = value_map(mem);
+        value_set_string(mem, v, "heading", s->heading);
+        value_set_string(mem, v, "hashes", hashes_for(s->level));
+        value_set_string(mem, v, "body", s->body);
+        value *parts = value_set(mem, v, "parts", value_list(mem));
+        bool shows_budget = false;
+        for (size_t k = 0; k < s->nshows; k++) {
+            push_part(x, parts, &s->shows[k], s);
+            shows_budget = shows_budget || s->shows[k].kind == PART_BUDGET;
+        }
+        /* The budget table is kept whole and moves to a new page when the
+         * page is full, taking along a heading right before it but not the
+         * text that introduces it: a section with both begins a page. */
+        value_set_bool(mem, v, "starts_page", shows_budget && has_text(s->body));
+        value_push(mem, list, v);
+    }
+    return list;
+}
+
+/* The parts no section shows, for the template to place. */
+static value *unshown_value(plan_ctx *x)
+{
+    arena *mem = x->mem;
+    const plan *p = x->p;
+    value *v = value_map(mem);
+    value *areas = value_set(mem, v, "goal_areas", value_list(mem));
+    for (size_t i = 0; i < p->ngoal_areas; i++)
+        if (!p->goal_area_shown[i])
+            value_push(mem, areas, goal_area_value(mem, &p->goal_areas[i]));
+    value *ivs = value_set(mem, v, "interventions", value_list(mem));
+    for (size_t i = 0; i < p->ninterventions; i++)
+        if (!p->intervention_shown[i])
+            value_push(mem, ivs, intervention_value(x, i, 1, NULL, false));
+    value_set_bool(mem, v, "has_goal_areas", areas->as.list.count > 0);
+    value_set_bool(mem, v, "has_interventions", ivs->as.list.count > 0);
+    value_set_bool(mem, v, "allocation", p->allocation.present && !p->allocation_shown);
+    value_set_bool(mem, v, "budget", p->budget.present && !p->budget_shown);
+    value_set_bool(mem, v, "rules", p->nrules > 0 && !p->rules_shown);
+    return v;
+}
+
+/* Whether a section places the table of contents itself (```toc). */
+static bool places_contents(const plan *p)
+{
+    for (size_t i = 0; i < p->nsections; i++) {
+        const char *body = p->sections[i].body;
+        for (const char *at = body; at && (at = strstr(at, "```toc")); at += 6)
+            if (at == body || at[-1] == '\n' || at[-1] == ' ')
+                return true;
+    }
+    return false;
+}
+
+static value *cover_value(arena *mem, const plan *p)
+{
+    value *v = value_map(mem);
+    value_set_string(mem, v, "title_line", context_fence_line(mem, p->title));
+    value_set_string(mem, v, "subtitle_line", context_fence_line(mem, p->subtitle));
+    if (p->decided_by) {
+        value_set_string(mem, v, "decided_by_line", context_fence_line(mem, p->decided_by));
+        value_set_string(mem, v, "decided_on", context_date(mem, p->decided_on));
+    }
+    value_set_string(mem, v, "revised", context_known_date(mem, p->revised));
+    return v;
+}
+
+value *context_for_checked_plan(arena *mem, const plan *p, const plan_facts *facts)
+{
+    plan_ctx x = {mem, p, facts->checked, facts};
     value *root = value_map(mem);
     value_set(mem, root, "association", context_association(mem, p->assoc));
+    value_set(mem, root, "cover", cover_value(mem, p));
     value *pv = value_set(mem, root, "plan", value_map(mem));
     char buf[FORMAT_BUF];
     value_set_string(mem, pv, "year", format_year(buf, p->year));
@@ -103,10 +624,22 @@ value *context_for_plan(arena *mem, const plan *p, const budget_figures *figures
     value_set_string(mem, pv, "subtitle", p->subtitle);
     if (p->decided_by) {
         value *d = value_set(mem, pv, "decided", value_map(mem));
-        value_set_string(mem, d, "date", format_date(buf, p->decided_on));
+        value_set_string(mem, d, "date", context_date(mem, p->decided_on));
         value_set_string(mem, d, "by", p->decided_by);
     }
-    value_set(mem, root, "sections", sections_value(mem, p));
-    value_set(mem, root, "budget", budget_value(mem, &p->budget, figures));
+    value_set_string(mem, pv, "revised", context_known_date(mem, p->revised));
+    value_set_bool(mem, pv, "has_contents", places_contents(p));
+    value_set(mem, root, "sections", sections_value(&x));
+    value_set(mem, root, "unshown", unshown_value(&x));
+    value_set(mem, root, "budget", budget_value(&x));
+    value_set(mem, root, "allocation", allocation_value(&x));
+    value_set(mem, root, "rules", rules_value(&x));
     return root;
+}
+
+value *context_for_plan(arena *mem, const plan *p, const budget_figures *figures)
+{
+    plan_checked checked = {.budget = *figures};
+    plan_facts facts = {.checked = &checked};
+    return context_for_checked_plan(mem, p, &facts);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "allocation.h"
 #include "budget.h"
 #include "check.h"
 #include "context.h"
@@ -134,11 +135,20 @@ static bool prepare_plan(arena *mem, const document_request *req, document_parts
                          diag_list *dl)
 {
     record_source_and_association(mem, req);
+    size_t first = dl->count;
     plan *p = load_plan(mem, req->source, dl);
     if (!p)
         return false;
     plan_checked checked = check_plan(mem, p, dl);
-    *parts = (document_parts){.context = context_for_plan(mem, p, &checked.budget),
+    /* The right amounts of the allocation cells that are off, for the notes:
+     * check_plan has warned of them already. */
+    plan_facts facts = {.checked = &checked, .warnings = context_diags_since(dl, first)};
+    diag_list again;
+    diag_list_init(&again, mem);
+    budget_correction *corrections;
+    allocation_check_plan(mem, p, &checked.budget, &corrections, &facts.ncorrections, &again);
+    facts.corrections = corrections;
+    *parts = (document_parts){.context = context_for_checked_plan(mem, p, &facts),
                               .template_dir = p->assoc->dir,
                               .title = p->title,
                               .author = p->assoc->name,
@@ -150,6 +160,36 @@ static bool prepare_plan(arena *mem, const document_request *req, document_parts
 bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl)
 {
     return document_render(env, req, prepare_plan, dl);
+}
+
+/* An annual report from outcome-YEAR.yaml, with plan-YEAR.yaml beside it
+ * when there is one. */
+static bool prepare_report(arena *mem, const document_request *req, document_parts *parts,
+                           diag_list *dl)
+{
+    record_source_and_association(mem, req);
+    size_t first = dl->count;
+    outcome *o = load_outcome(mem, req->source, dl);
+    if (!o)
+        return false;
+    if (req->inputs) /* read when present; a plan added later makes the report again */
+        record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", o->assoc->dir, o->year));
+    outcome_checked checked = check_outcome(mem, o, dl);
+    context_diags warnings = context_diags_since(dl, first);
+    /* The PDF's own title and keywords; the page's words are the template's. */
+    const char *title = arena_printf(mem, "Verksamhetsberättelse %d", o->year);
+    *parts = (document_parts){.context = context_for_report(mem, o, &checked, &warnings),
+                              .template_dir = o->assoc->dir,
+                              .title = title,
+                              .author = o->assoc->name,
+                              .subject = title,
+                              .keywords = "verksamhetsberättelse, årsredovisning"};
+    return true;
+}
+
+bool document_render_report(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_report, dl);
 }
 
 /* ---- minutes, their summary, comparisons ---------------------------------- */

@@ -68,6 +68,9 @@ bool document_render(const render_env *env, const document_request *req,
  * (allocated in its arena); returns false when no PDF was written. Safe to
  * call from several threads at once with the same environment. */
 bool document_render_plan(const render_env *env, const document_request *req, diag_list *dl);
+/* Renders an annual report (outcome-YEAR.yaml, with the plan of the year
+ * beside it when there is one), in the same way. */
+bool document_render_report(const render_env *env, const document_request *req, diag_list *dl);
 
 /* Minutes (minutes-DATE.yaml), and the one-page summary of their decisions
  * and actions from the same file. */

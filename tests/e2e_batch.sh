@@ -142,8 +142,8 @@ cp -R templates "$T"
 echo "Oanvänd mall" >"$T/unused.mustache"
 run "$P" -t "$T"
 built_exactly "a first run builds every document" "a/plan-2024.pdf b/plan-2024.pdf i/plan-2020.pdf"
-expect "... the plan template includes column-label; i has no budget" \
-    sh -c "grep -q '{{> column-label}}' '$T/plan.mustache' && ! grep -q 'budget:' '$P/i/plan-2020.yaml'"
+expect "... the budget table includes column-label; i has no budget" \
+    sh -c "grep -q '{{> budget}}' '$T/plan.mustache' && grep -q '{{> column-label}}' '$T/budget.mustache' && ! grep -q 'budget:' '$P/i/plan-2020.yaml'"
 echo "{{! changed }}" >>"$T/unused.mustache"
 run "$P" -t "$T"
 built_exactly "a changed default template that no document uses: nothing is built" ""

@@ -84,7 +84,7 @@ done
 lang=$(mutool show "$PDF" trailer/Root/Lang 2>&1)
 [ "$lang" = "(sv-SE)" ] && ok "the document language is sv-SE" || not_ok "the document language is sv-SE" "$lang"
 mutool show "$PDF" outline >"$WORK/outline.txt" 2>&1
-for want in '"Ändamål och syfte"	#page=3' '"Öka kunskapen om samhällets aktörer"	#page=4' '"Värdeord"'; do
+for want in '"Ändamål och syfte"	#page=4' '"Öka kunskapen om samhällets aktörer"	#page=5' '"Värdeord"'; do
     contains "$WORK/outline.txt" "$want" && ok "the outline has $want" ||
         not_ok "the outline has $want" "$(cat "$WORK/outline.txt")"
 done
