@@ -129,7 +129,7 @@ static bool hash_file(const char *path, uint64_t *hash)
     ssize_t n;
     while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
         if (n > 0)
-            h = hash_bytes(h, buf, (size_t)n);
+            h = hash_content(h, buf, (size_t)n);
     close(fd);
     *hash = h;
     return n == 0;

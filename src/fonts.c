@@ -43,6 +43,21 @@ static char_info lookup_char(const face_data *fd, uint32_t cp)
     return (char_info){(uint16_t)glyph, 0, hb_font_get_glyph_h_advance(fd->font, glyph)};
 }
 
+/* The cache of characters below CACHE_LIMIT: those the font lacks share the
+ * .notdef glyph, so only the font's own characters are asked of HarfBuzz. */
+static void fill_chars(face_data *fd)
+{
+    const char_info missing = {0, 0, hb_font_get_glyph_h_advance(fd->font, 0)};
+    for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
+        fd->chars[cp] = missing;
+    hb_set_t *mapped = hb_set_create();
+    hb_face_collect_unicodes(fd->face, mapped);
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(mapped, &cp) && cp < CACHE_LIMIT)
+        fd->chars[cp] = lookup_char(fd, cp);
+    hb_set_destroy(mapped);
+}
+
 /* Kerning is looked up for letters, punctuation and symbols (Latin, general
  * punctuation, currency, arrows, mathematical operators); never for spaces,
  * which stretch and shrink in justified text. */
@@ -216,8 +231,7 @@ static bool load_face(face_data *fd, const char *file, diag_list *dl)
     fd->ascender = ext.ascender;
     fd->descender = -ext.descender;
     fd->file = file;
-    for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
-        fd->chars[cp] = lookup_char(fd, cp);
+    fill_chars(fd);
     build_kerning(fd);
     load_lazy_tables(fd);
     return true;
