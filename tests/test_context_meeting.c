@@ -2,14 +2,10 @@
  * the Jönköping samples (figures worked out by hand from seed 002), and the
  * Markdown the default templates make of them: values inside the fenced
  * YAML blocks come quoted, without Markdown escapes. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "test_support.h"
 #include "check.h"
 #include "context.h"
 #include "load.h"
@@ -19,53 +15,9 @@
 #define NB    "\xc2\xa0"
 #define MINUS "\xe2\x88\x92"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-    strbuf md;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *fx = test_calloc(1, sizeof *fx);
-    arena_init(&fx->mem);
-    diag_list_init(&fx->dl, &fx->mem);
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *fx = *state;
-    strbuf_free(&fx->md);
-    arena_free(&fx->mem);
-    test_free(fx);
-    return 0;
-}
-
-/* The value at a dotted path; a number picks an item of a list. */
-static const value *at(const value *v, const char *path)
-{
-    char key[64];
-    while (v && *path) {
-        size_t len = strcspn(path, ".");
-        assert_true(len < sizeof key);
-        memcpy(key, path, len);
-        key[len] = '\0';
-        if (v->kind == VALUE_LIST) {
-            size_t i = (size_t)strtoul(key, NULL, 10);
-            v = i < v->as.list.count ? v->as.list.items[i] : NULL;
-        } else {
-            v = value_get(v, key);
-        }
-        path += len + (path[len] == '.');
-    }
-    return v;
-}
-
 static const char *text(const value *root, const char *path)
 {
-    const value *v = at(root, path);
+    const value *v = value_at(root, path);
     if (!v || v->kind != VALUE_STRING)
         fail_msg("%s is not a string", path);
     return v->as.str.s;
@@ -73,7 +25,7 @@ static const char *text(const value *root, const char *path)
 
 static size_t count(const value *root, const char *path)
 {
-    const value *v = at(root, path);
+    const value *v = value_at(root, path);
     if (!v || v->kind != VALUE_LIST)
         fail_msg("%s is not a list", path);
     return v->as.list.count;
@@ -81,29 +33,29 @@ static size_t count(const value *root, const char *path)
 
 static bool truthy(const value *root, const char *path)
 {
-    return value_truthy(at(root, path));
+    return value_truthy(value_at(root, path));
 }
 
-static void render(fixture *fx, const char *name, const value *context)
+static void render(test_fixture *fx, const char *name, const value *context)
 {
     const char *dirs[] = {"../templates"};
     template_store ts;
     templates_init(&ts, &fx->mem, dirs, 1);
-    strbuf_free(&fx->md);
-    fx->md = (strbuf){0};
-    assert_true(templates_render_markdown(&ts, name, context, &fx->md, &fx->dl));
+    strbuf_free(&fx->out);
+    fx->out = (strbuf){0};
+    assert_true(templates_render_markdown(&ts, name, context, &fx->out, &fx->dl));
     assert_int_equal(fx->dl.errors, 0);
 }
 
-static bool has(const fixture *fx, const char *s)
+static bool has(const test_fixture *fx, const char *s)
 {
-    return strstr(fx->md.data, s) != NULL;
+    return strstr(fx->out.data, s) != NULL;
 }
 
 /* The body of the first fenced block with info string `info`. */
-static const char *fenced(fixture *fx, const char *info)
+static const char *fenced(test_fixture *fx, const char *info)
 {
-    const char *open = strstr(fx->md.data, arena_printf(&fx->mem, "```%s\n", info));
+    const char *open = strstr(fx->out.data, arena_printf(&fx->mem, "```%s\n", info));
     assert_non_null(open);
     open += strlen(info) + 4;
     const char *close = strstr(open, "\n```");
@@ -115,7 +67,7 @@ static const char *fenced(fixture *fx, const char *info)
 
 static void yaml_strings_read_back_as_written(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     static const char *const texts[] = {"Södra Vätterbygden",
                                         "A \"quoted\" \\ name",
                                         "Lön*bidrag_2024_ | [a] #1",
@@ -140,7 +92,7 @@ static void yaml_strings_read_back_as_written(void **state)
 
 static void plain_figures_dates_and_moments(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     assert_string_equal(context_plain_tenths(&fx->mem, 740), "74");
     assert_string_equal(context_plain_tenths(&fx->mem, 204), "20.4");
     assert_string_equal(context_plain_tenths(&fx->mem, 5), "0.5");
@@ -164,7 +116,7 @@ static void plain_figures_dates_and_moments(void **state)
 
 /* ---- minutes ------------------------------------------------------------------ */
 
-static const value *sample_minutes(fixture *fx)
+static const value *sample_minutes(test_fixture *fx)
 {
     minutes *m = load_minutes(&fx->mem, "../plans/jonkoping/minutes-2024-02-23.yaml", &fx->dl);
     assert_non_null(m);
@@ -174,7 +126,7 @@ static const value *sample_minutes(fixture *fx)
 
 static void minutes_context(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     const value *c = sample_minutes(fx);
     assert_string_equal(text(c, "minutes.date"), "2024-02-23");
     assert_string_equal(text(c, "minutes.place"), "Vrigstad vårdshus");
@@ -205,7 +157,7 @@ static void minutes_context(void **state)
     assert_string_equal(text(c, "minutes.actions.0.what"), "Sammankalla medlemssamråd 2025");
     assert_string_equal(text(c, "minutes.actions.0.who"), "Tranås");
     assert_string_equal(text(c, "minutes.actions.0.item"), "8");
-    assert_int_equal(at(c, "minutes.actions.0.by")->kind, VALUE_NULL);
+    assert_int_equal(value_at(c, "minutes.actions.0.by")->kind, VALUE_NULL);
     assert_string_equal(text(c, "minutes.next.date"), "2025");
     assert_string_equal(text(c, "minutes.next.convener"), "Tranås");
     /* chair, secretary and both adjusters sign, with their e-signature titles */
@@ -222,7 +174,7 @@ static void minutes_context(void **state)
 
 static void minutes_markdown(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     const value *c = sample_minutes(fx);
     render(fx, "minutes", c);
     assert_true(has(fx, "| Datum | 2024-02-23 |"));
@@ -252,7 +204,7 @@ static void minutes_markdown(void **state)
  * template's word for the role. */
 static void minutes_with_markup_in_names(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     person people[] = {{.name = "Anna_Berg*"}, {.name = "Bo \"B\" Ek"}};
     const char *adjusters[] = {"Bo \"B\" Ek"};
     minutes m = {.title = "Styrelsemöte",
@@ -279,7 +231,7 @@ static void minutes_with_markup_in_names(void **state)
 
 /* The group and its outcomes as the comparison document loads them; `p`,
  * when given, is Höglandet's plan of the year. */
-static const value *comparison_with_plan(fixture *fx, const plan *p, int64_t population)
+static const value *comparison_with_plan(test_fixture *fx, const plan *p, int64_t population)
 {
     comparison_group *g = load_group(&fx->mem, "../plans/jonkoping/group.yaml", &fx->dl);
     assert_non_null(g);
@@ -306,14 +258,14 @@ static const value *comparison_with_plan(fixture *fx, const plan *p, int64_t pop
     return context_for_comparison(&fx->mem, g, e, 3, fx->dl.items, fx->dl.count);
 }
 
-static const value *sample_comparison(fixture *fx)
+static const value *sample_comparison(test_fixture *fx)
 {
     return comparison_with_plan(fx, NULL, 0);
 }
 
 static void comparison_context(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     const value *c = sample_comparison(fx);
     assert_string_equal(text(c, "group.years"), "2023");
     assert_string_equal(text(c, "group.next_year"), "2024");
@@ -395,7 +347,7 @@ static void comparison_context(void **state)
 
 static void comparison_markdown(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     render(fx, "comparison", sample_comparison(fx));
     assert_string_equal(fenced(fx, "chart"), "type: stacked\n"
                                              "percent: true\n"
@@ -442,7 +394,7 @@ static void comparison_markdown(void **state)
  * with no amounts by category, is judged on the printed share. */
 static void comparison_rules_against_the_plan(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     financial_rule rules[] = {
         {.text = "Eget kapital …", .measure = RULE_EQUITY_SHARE, .min = INT64_MIN, .max = 2000},
         {.text = "Administrativa kostnader …",
@@ -467,7 +419,7 @@ static void comparison_rules_against_the_plan(void **state)
  * over 6 × 20 000 inhabitants is 66,97 kr, 67,0 kr per inhabitant. */
 static void comparison_allocation_per_inhabitant(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     const value *c = comparison_with_plan(fx, NULL, 120000);
     assert_true(truthy(c, "rows.per_inhabitant"));
     assert_string_equal(text(c, "columns.1.per_inhabitant.text"), "67,0");
@@ -480,15 +432,18 @@ static void comparison_allocation_per_inhabitant(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(yaml_strings_read_back_as_written, setup, teardown),
-        cmocka_unit_test_setup_teardown(plain_figures_dates_and_moments, setup, teardown),
-        cmocka_unit_test_setup_teardown(minutes_context, setup, teardown),
-        cmocka_unit_test_setup_teardown(minutes_markdown, setup, teardown),
-        cmocka_unit_test_setup_teardown(minutes_with_markup_in_names, setup, teardown),
-        cmocka_unit_test_setup_teardown(comparison_context, setup, teardown),
-        cmocka_unit_test_setup_teardown(comparison_markdown, setup, teardown),
-        cmocka_unit_test_setup_teardown(comparison_rules_against_the_plan, setup, teardown),
-        cmocka_unit_test_setup_teardown(comparison_allocation_per_inhabitant, setup, teardown),
+        cmocka_unit_test_setup_teardown(yaml_strings_read_back_as_written, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(plain_figures_dates_and_moments, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(minutes_context, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(minutes_markdown, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(minutes_with_markup_in_names, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(comparison_context, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(comparison_markdown, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(comparison_rules_against_the_plan, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(comparison_allocation_per_inhabitant, test_setup,
+                                        test_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

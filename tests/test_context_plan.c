@@ -2,16 +2,12 @@
  * context_report.c) on the samples, the text a template writes from them,
  * and an association's template that replaces one block of the default plan.
  * Figures are worked out by hand from seeds 000, 002 and 003. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "test_support.h"
 #include "allocation.h"
 #include "check.h"
 #include "context.h"
@@ -19,51 +15,9 @@
 #include "load.h"
 #include "templates.h"
 
-typedef struct {
-    arena mem;
-    diag_list dl;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *fx = test_calloc(1, sizeof *fx);
-    arena_init(&fx->mem);
-    diag_list_init(&fx->dl, &fx->mem);
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *fx = *state;
-    arena_free(&fx->mem);
-    test_free(fx);
-    return 0;
-}
-
-/* The value at a dotted path; a number picks an item of a list. */
-static const value *at(const value *v, const char *path)
-{
-    char part[64];
-    while (v && *path) {
-        size_t n = strcspn(path, ".");
-        assert_true(n < sizeof part);
-        memcpy(part, path, n);
-        part[n] = '\0';
-        path += n + (path[n] == '.');
-        if (v->kind == VALUE_LIST) {
-            size_t i = (size_t)strtoul(part, NULL, 10);
-            v = i < v->as.list.count ? v->as.list.items[i] : NULL;
-        } else {
-            v = value_get(v, part);
-        }
-    }
-    return v;
-}
-
 static const char *text_at(const value *root, const char *path)
 {
-    const value *v = at(root, path);
+    const value *v = value_at(root, path);
     if (!v || v->kind != VALUE_STRING)
         fail_msg("no text at %s", path);
     return v->as.str.s;
@@ -71,19 +25,19 @@ static const char *text_at(const value *root, const char *path)
 
 static bool flag_at(const value *root, const char *path)
 {
-    const value *v = at(root, path);
+    const value *v = value_at(root, path);
     return v && v->kind == VALUE_BOOL && v->as.b;
 }
 
 static size_t count_at(const value *root, const char *path)
 {
-    const value *v = at(root, path);
+    const value *v = value_at(root, path);
     assert_non_null(v);
     assert_int_equal(v->kind, VALUE_LIST);
     return v->as.list.count;
 }
 
-static plan *load(fixture *fx, const char *path)
+static plan *load(test_fixture *fx, const char *path)
 {
     plan *p = load_plan(&fx->mem, path, &fx->dl);
     assert_non_null(p);
@@ -91,7 +45,7 @@ static plan *load(fixture *fx, const char *path)
 }
 
 /* The context as document.c makes it: checks, corrections, warnings. */
-static value *context_of(fixture *fx, const plan *p)
+static value *context_of(test_fixture *fx, const plan *p)
 {
     size_t first = fx->dl.count;
     plan_checked *pc = arena_alloc(&fx->mem, sizeof *pc);
@@ -105,12 +59,12 @@ static value *context_of(fixture *fx, const plan *p)
     return context_for_checked_plan(&fx->mem, p, &facts);
 }
 
-static value *plan_context(fixture *fx, const char *path)
+static value *plan_context(test_fixture *fx, const char *path)
 {
     return context_of(fx, load(fx, path));
 }
 
-static value *report_context(fixture *fx, const char *path)
+static value *report_context(test_fixture *fx, const char *path)
 {
     outcome *o = load_outcome(&fx->mem, path, &fx->dl);
     assert_non_null(o);
@@ -124,7 +78,7 @@ static value *report_context(fixture *fx, const char *path)
 /* The first section whose heading begins with `heading`. */
 static const value *section(const value *ctx, const char *heading)
 {
-    const value *sections = at(ctx, "sections");
+    const value *sections = value_at(ctx, "sections");
     for (size_t i = 0; i < sections->as.list.count; i++) {
         const value *s = sections->as.list.items[i];
         if (strncmp(text_at(s, "heading"), heading, strlen(heading)) == 0)
@@ -138,7 +92,7 @@ static const value *section(const value *ctx, const char *heading)
 
 static void text_for_fenced_blocks(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     arena *mem = &fx->mem;
     assert_string_equal(context_fence_line(mem, "A & B_c [x] #1"), "A & B_c [x] #1");
     assert_string_equal(context_fence_line(mem, "två\nrader med \\"), "två rader med \\\\");
@@ -162,7 +116,7 @@ static void text_for_fenced_blocks(void **state)
 
 static void samsund_budget_and_notes(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     value *ctx = plan_context(fx, "../plans/samsund/plan-2024.yaml");
     /* 1 563 + 3 125 + 500 + 281 + 781 + 3 764 = 10 014; the costs of 2023 add up
      * to 10 759, so −745; 2024: the rows give 9 016, and 9 016 − 10 590 = −1 574. */
@@ -189,12 +143,12 @@ static void samsund_budget_and_notes(void **state)
     assert_true(flag_at(ctx, "budget.notes.2.total.is_result"));
     assert_string_equal(text_at(ctx, "budget.notes.2.total.from_printed.costs.text"),
                         "10" NBSP "590");
-    assert_null(at(ctx, "budget.notes.2.total.explained"));
+    assert_null(value_at(ctx, "budget.notes.2.total.explained"));
 }
 
 static void samsund_parts(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     value *ctx = plan_context(fx, "../plans/samsund/plan-2024.yaml");
     assert_string_equal(text_at(ctx, "cover.title_line"), "Verksamhetsplan 2024");
     assert_string_equal(text_at(ctx, "cover.decided_by_line"), "styrelsen");
@@ -205,7 +159,7 @@ static void samsund_parts(void **state)
     assert_string_equal(text_at(ctx, "allocation.entries.0.share.text"), "50" NBSP "%");
     assert_string_equal(text_at(ctx, "allocation.entries.2.label"), "Upplands-Bro");
     /* "Strukturella insatser" shows its goal area: 4 goals, 5 activities */
-    const value *area = at(section(ctx, "Strukturella insatser"), "parts.0.goal_area");
+    const value *area = value_at(section(ctx, "Strukturella insatser"), "parts.0.goal_area");
     assert_non_null(area);
     assert_int_equal(count_at(area, "rows"), 9);
     assert_true(flag_at(area, "rows.0.first_goal"));
@@ -224,7 +178,7 @@ static void samsund_parts(void **state)
 
 static void samspelet_rules_and_allocation(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     value *ctx = plan_context(fx, "../plans/samspelet/plan-2025.yaml");
     assert_int_equal(count_at(ctx, "budget.notes"), 0);
     assert_true(flag_at(ctx, "budget.costs_titled"));
@@ -252,7 +206,7 @@ static void samspelet_rules_and_allocation(void **state)
     for (size_t i = 0; i < count_at(ctx, "allocation.entries"); i++) {
         char path[64];
         snprintf(path, sizeof path, "allocation.entries.%zu.part.value", i);
-        sum += at(ctx, path)->as.i;
+        sum += value_at(ctx, path)->as.i;
     }
     assert_int_equal(sum, 1000);
     assert_string_equal(text_at(ctx, "allocation.entries.0.part.text"), "50,0" NBSP "%");
@@ -260,11 +214,11 @@ static void samspelet_rules_and_allocation(void **state)
 
 static void samspelet_interventions(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     value *ctx = plan_context(fx, "../plans/samspelet/plan-2025.yaml");
-    const value *tris = at(section(ctx, "TRIS Samspelet"), "parts.0.intervention");
-    const value *tillit = at(section(ctx, "Tillitsbyrån Grums"), "parts.0.intervention");
-    const value *stegen = at(section(ctx, "Stegen Kristinehamn"), "parts.0.intervention");
+    const value *tris = value_at(section(ctx, "TRIS Samspelet"), "parts.0.intervention");
+    const value *tillit = value_at(section(ctx, "Tillitsbyrån Grums"), "parts.0.intervention");
+    const value *stegen = value_at(section(ctx, "Stegen Kristinehamn"), "parts.0.intervention");
     assert_non_null(tris);
     assert_non_null(tillit);
     assert_non_null(stegen);
@@ -288,7 +242,7 @@ static void samspelet_interventions(void **state)
 
 /* ---- templates ------------------------------------------------------------------------ */
 
-static const char *render(fixture *fx, const char *name, const value *ctx, const char *own_dir)
+static const char *render(test_fixture *fx, const char *name, const value *ctx, const char *own_dir)
 {
     const char *dirs[] = {own_dir, "../templates"};
     template_store ts;
@@ -314,7 +268,7 @@ static void contains(const char *md, const char *want)
  * warning of the compute stage becomes a note beside its table. */
 static void notes_follow_the_warnings(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     plan *p = load(fx, "../plans/samspelet/plan-2025.yaml");
     assert_string_equal(p->budget.income[1].label, "Eget Kapital");
     p->budget.income[1].cells[1].amount = 2300;     /* 2025 leaves 2 319 */
@@ -339,11 +293,11 @@ static void notes_follow_the_warnings(void **state)
     assert_string_equal(text_at(ctx, "budget.notes.4.total.computed.text"), "2" NBSP "701");
     assert_true(flag_at(ctx, "budget.has_notes"));
     /* 10 006 000 printed, the members now add up to 10 005 328 */
-    const value *notes = at(ctx, "allocation.notes");
+    const value *notes = value_at(ctx, "allocation.notes");
     assert_non_null(notes);
     bool total = false;
     for (size_t i = 0; i < notes->as.list.count; i++)
-        if (at(notes->as.list.items[i], "total_note")) {
+        if (value_at(notes->as.list.items[i], "total_note")) {
             total = true;
             assert_string_equal(text_at(notes->as.list.items[i], "total_note.printed.text"),
                                 "10" NBSP "006" NBSP "000");
@@ -362,7 +316,7 @@ static void notes_follow_the_warnings(void **state)
 
 static void plan_markdown(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     const char *md = render(fx, "plan", plan_context(fx, "../plans/samsund/plan-2024.yaml"), NULL);
     contains(md, "```cover\ntitle: Verksamhetsplan 2024\n"
                  "decision: Beslutad av styrelsen 2023-11-27\n"
@@ -377,22 +331,14 @@ static void plan_markdown(void **state)
     contains(md, "Postadress: Rosengatan 8, 172 70 Sundbyberg  \nTelefon: 08-706 80 37  \n");
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 static void an_association_overrides_one_block(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     char dir[] = "/tmp/planpress-own.XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[64];
     snprintf(path, sizeof path, "%s/plan.mustache", dir);
-    write_file(path,
+    write_text(path,
                "{{<plan}}\n{{$contact}}\nRing {{association.phone}}.\n{{/contact}}\n{{/plan}}\n");
     const char *md = render(fx, "plan", plan_context(fx, "../plans/samsund/plan-2024.yaml"), dir);
     unlink(path);
@@ -405,7 +351,7 @@ static void an_association_overrides_one_block(void **state)
 
 static void a_name_in_fenced_blocks(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     plan *p = load_plan(&fx->mem, "../plans/samsund/plan-2024.yaml", &fx->dl);
     assert_non_null(p);
     association *a = arena_alloc(&fx->mem, sizeof *a);
@@ -422,7 +368,7 @@ static void a_name_in_fenced_blocks(void **state)
 
 static void report_without_a_plan(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     value *ctx = report_context(fx, "../plans/sodra-vatterbygden/outcome-2023.yaml");
     assert_false(flag_at(ctx, "report.has_plan"));
     /* 9 579 500 − 9 097 400 = 482 100 below the budget: 5,0 % of it */
@@ -450,7 +396,7 @@ static void report_without_a_plan(void **state)
 
 static void report_flags_the_printed_result(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     value *ctx = report_context(fx, "../plans/hoglandet/outcome-2023.yaml");
     /* 8 169 803 − 7 745 914 = 423 889; the printed 308 086 is 8 054 000 − 7 745 914 */
     assert_string_equal(text_at(ctx, "economy.result.text"), "423" NBSP "889");
@@ -469,7 +415,7 @@ static void report_flags_the_printed_result(void **state)
 
 static void report_markdown(void **state)
 {
-    fixture *fx = *state;
+    test_fixture *fx = *state;
     const char *md = render(
         fx, "report", report_context(fx, "../plans/sodra-vatterbygden/outcome-2023.yaml"), NULL);
     contains(md, "title: Verksamhetsberättelse 2023\n");
@@ -485,18 +431,19 @@ static void report_markdown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(text_for_fenced_blocks, setup, teardown),
-        cmocka_unit_test_setup_teardown(samsund_budget_and_notes, setup, teardown),
-        cmocka_unit_test_setup_teardown(samsund_parts, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_rules_and_allocation, setup, teardown),
-        cmocka_unit_test_setup_teardown(samspelet_interventions, setup, teardown),
-        cmocka_unit_test_setup_teardown(notes_follow_the_warnings, setup, teardown),
-        cmocka_unit_test_setup_teardown(plan_markdown, setup, teardown),
-        cmocka_unit_test_setup_teardown(an_association_overrides_one_block, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_name_in_fenced_blocks, setup, teardown),
-        cmocka_unit_test_setup_teardown(report_without_a_plan, setup, teardown),
-        cmocka_unit_test_setup_teardown(report_flags_the_printed_result, setup, teardown),
-        cmocka_unit_test_setup_teardown(report_markdown, setup, teardown),
+        cmocka_unit_test_setup_teardown(text_for_fenced_blocks, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(samsund_budget_and_notes, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(samsund_parts, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(samspelet_rules_and_allocation, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(samspelet_interventions, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(notes_follow_the_warnings, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(plan_markdown, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(an_association_overrides_one_block, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(a_name_in_fenced_blocks, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(report_without_a_plan, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(report_flags_the_printed_result, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(report_markdown, test_setup, test_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /* What the cmocka tests share: a fixture (an arena, a diag_list, an output
  * buffer and, for the tests that ask, a temporary folder or the default
  * style and fonts) set up and torn down around each test or group; files
- * written and read; a diagnostic found by its message. Each tests/test_*.c
+ * written and read; a diagnostic found by its message; a value found by its
+ * dotted path. Each tests/test_*.c
  * is a program of its own, so everything here is static inline. */
 #ifndef PP_TEST_SUPPORT_H
 #define PP_TEST_SUPPORT_H
@@ -22,6 +23,7 @@
 #include "outdir.h"
 #include "strbuf.h"
 #include "style.h"
+#include "value.h"
 
 /* The default style (../templates/style.yaml, as the tests run in tests/)
  * in `mem`, into `*st` when `st` is not NULL, and its fonts: NULL with
@@ -176,6 +178,27 @@ static inline bool has_diag(const test_fixture *f, diag_severity sev, const char
         if (f->dl.items[i].severity == sev && strstr(f->dl.items[i].message, needle))
             return true;
     return false;
+}
+
+/* The value at a dotted path such as "budget.columns.0.year": a number picks
+ * an item of a list. NULL when there is none. */
+static inline const value *value_at(const value *v, const char *path)
+{
+    char part[64];
+    while (v && *path) {
+        size_t n = strcspn(path, ".");
+        assert_true(n < sizeof part);
+        memcpy(part, path, n);
+        part[n] = '\0';
+        path += n + (path[n] == '.');
+        if (v->kind == VALUE_LIST) {
+            size_t i = (size_t)strtoul(part, NULL, 10);
+            v = i < v->as.list.count ? v->as.list.items[i] : NULL;
+        } else {
+            v = value_get(v, part);
+        }
+    }
+    return v;
 }
 
 #endif
