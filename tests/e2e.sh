@@ -3,16 +3,9 @@
 # PDFs with tools planpress did not write (qpdf, pdffonts, pdftotext).
 # usage: sh tests/e2e.sh PATH/TO/planpress
 set -u
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d /tmp/planpress-e2e.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-cd "$ROOT"
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-e2e "$1"
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /'; }
 check() { # check NAME COMMAND...
     name=$1
     shift
@@ -69,5 +62,4 @@ cmp -s "$BAD/out/x/plan-2024.pdf" "$WORK/good.pdf" &&
 leftovers=$(find "$BAD/out" -name '*.tmp' | wc -l)
 [ "$leftovers" -eq 0 ] && ok "no partial file is left" || not_ok "no partial file is left"
 
-echo "e2e: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_finish "e2e"

@@ -4,18 +4,11 @@
 # commands and `make install`. Works on copies of the sample association.
 # usage: sh tests/e2e_batch.sh PATH/TO/planpress
 set -u
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d /tmp/planpress-batch.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-cd "$ROOT"
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-batch "$1"
 SOURCE_DATE_EPOCH=1700000000
 export SOURCE_DATE_EPOCH
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /'; }
 expect() { # expect NAME CONDITION-COMMAND... (shows the last run's output on failure)
     name=$1
     shift
@@ -345,5 +338,4 @@ if command -v groff >/dev/null 2>&1; then
     expect "the man page formats without a warning" test ! -s "$WORK/out"
 fi
 
-echo "e2e_batch: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_finish "e2e_batch"

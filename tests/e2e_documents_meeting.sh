@@ -5,16 +5,9 @@
 # hand from the seed, not by planpress), and every PDF checked with qpdf.
 # usage: sh tests/e2e_documents_meeting.sh PATH/TO/planpress
 set -u
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d /tmp/planpress-e2e-meeting.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-cd "$ROOT"
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-e2e-meeting "$1"
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /'; }
 expect() { # expect NAME COMMAND...
     name=$1
     shift
@@ -175,5 +168,4 @@ grep -q "Finnvedens samordningsförbund 2022: there is no .*outcome-2022.yaml" "
     ok "a year without an outcome file is a warning" ||
     not_ok "a year without an outcome file is a warning" "$(cat "$WORK/wide.err")"
 
-echo "e2e documents (meeting): $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_finish "e2e documents (meeting)"

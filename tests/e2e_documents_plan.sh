@@ -8,21 +8,9 @@
 # usage: sh tests/e2e_documents_plan.sh PATH/TO/planpress [KEEP_DIR]
 #   KEEP_DIR, when given, keeps the plans and the PDFs there for a look.
 set -u
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if [ -n "${2:-}" ]; then
-    WORK=$2
-    mkdir -p "$WORK"
-else
-    WORK=$(mktemp -d /tmp/planpress-documents.XXXXXX)
-    trap 'rm -rf "$WORK"' EXIT
-fi
-cd "$ROOT"
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-documents "$1" "${2:-}"
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /'; }
 expect() { # expect NAME CONDITION-STATUS [DETAIL]
     if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi
 }
@@ -344,5 +332,4 @@ has "a label with & stands in the chart and its table as written" "$T" "Ny & gam
 lacks "... with no backslash" "$T" '\&'
 check_pdfs "$WORK/own/out"
 
-echo "e2e documents (plan, report): $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_finish "e2e documents (plan, report)"

@@ -6,21 +6,9 @@
 # usage: sh tests/e2e_layout.sh PATH/TO/planpress [KEEP_DIR]
 #   KEEP_DIR, when given, keeps the plans and the PDF there for a look.
 set -u
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if [ -n "${2:-}" ]; then
-    WORK=$2
-    mkdir -p "$WORK"
-else
-    WORK=$(mktemp -d /tmp/planpress-layout.XXXXXX)
-    trap 'rm -rf "$WORK"' EXIT
-fi
-cd "$ROOT"
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-layout "$1" "${2:-}"
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /'; }
 expect() { # expect NAME CONDITION-STATUS [DETAIL]
     if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi
 }
@@ -258,5 +246,4 @@ for want in "Kostnadsfördelning 2023" "Södra Vätterbygden" "Individinriktade 
     expect "the text has \"$want\"" $?
 done
 
-echo "e2e layout: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_finish "e2e layout"

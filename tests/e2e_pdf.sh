@@ -5,17 +5,10 @@
 # (qpdf, pdffonts, pdftotext, pdfinfo, pdftoppm from poppler; mutool from
 # MuPDF). usage: sh tests/e2e_pdf.sh PATH/TO/planpress
 set -u
-BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d /tmp/planpress-e2e-pdf.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-cd "$ROOT"
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-e2e-pdf "$1"
 unset SOURCE_DATE_EPOCH
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /'; }
 check() { # check NAME COMMAND...
     name=$1
     shift
@@ -134,5 +127,4 @@ mutool show "$CPDF" outline 2>&1 | grep -q '"Åtgärder och mål"' && ok "the ou
 [ "$(pdffonts "$CPDF" 2>/dev/null | awk 'NR > 2' | wc -l)" -eq 4 ] && ok "the sample embeds all four faces" ||
     not_ok "the sample embeds all four faces" "$(pdffonts "$CPDF" 2>&1)"
 
-echo "e2e_pdf: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+e2e_finish "e2e_pdf"
