@@ -19,11 +19,9 @@ plan_checked check_plan(arena *mem, const plan *p, diag_list *dl)
     plan_checked pc = {0};
     const budget *b = &p->budget;
     pc.budget = budget_compute(mem, b);
-    budget_correction *corrections = NULL;
-    size_t ncorrections = 0;
-    allocation_check_plan(mem, p, &pc.budget, &corrections, &ncorrections, dl);
+    allocation_check_plan(mem, p, &pc.budget, &pc.corrections, &pc.ncorrections, dl);
     if (b->present) {
-        budget_cross_check_with(b, &pc.budget, corrections, ncorrections, dl);
+        budget_cross_check_with(b, &pc.budget, pc.corrections, pc.ncorrections, dl);
         budget_check_carry_forward(mem, b, &pc.budget, dl);
     }
     pc.carry = budget_carry_forward(mem, b, &pc.budget);

@@ -29,6 +29,10 @@ typedef struct {
     carry_forward *carry; /* one per budget column */
     rule_result *rules;   /* rule r in column c at [r * ncolumns + c] */
     goal_tallies goals;   /* every target without data: a plan has no outcome */
+    /* The right amount of every budget cell whose member allocation is off
+     * (allocation_check_plan), as the warnings and the notes give it. */
+    budget_correction *corrections;
+    size_t ncorrections;
 } plan_checked;
 
 /* The figures of a plan, and warnings in `dl` for the printed totals, the

@@ -87,12 +87,8 @@ bool context_warned_at(const context_diags *w, source_pos pos);
 
 /* What the compute stage says of a plan. */
 typedef struct {
-    const plan_checked *checked; /* check_plan */
-    /* The right amount of every budget cell whose member allocation is off
-     * (allocation_check_plan), for the notes. */
-    const budget_correction *corrections;
-    size_t ncorrections;
-    context_diags warnings; /* shown as notes where they point at a table */
+    const plan_checked *checked; /* check_plan, with its corrections */
+    context_diags warnings;      /* shown as notes where they point at a table */
 } plan_facts;
 
 /* A plan (context_plan.c): cover, sections with the parts they show, the

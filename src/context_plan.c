@@ -104,9 +104,10 @@ static value *totals_value(arena *mem, const budget_figures *f)
 static const budget_correction *correction_of(const plan_facts *facts, const budget_row *row,
                                               size_t column)
 {
-    for (size_t i = 0; facts && i < facts->ncorrections; i++)
-        if (facts->corrections[i].row == row && facts->corrections[i].column == column)
-            return &facts->corrections[i];
+    const plan_checked *pc = facts ? facts->checked : NULL;
+    for (size_t i = 0; pc && i < pc->ncorrections; i++)
+        if (pc->corrections[i].row == row && pc->corrections[i].column == column)
+            return &pc->corrections[i];
     return NULL;
 }
 
@@ -168,9 +169,10 @@ static value *explained_by(plan_ctx *x, total_kind k, size_t c, int64_t printed,
 {
     const budget_correction *only = NULL;
     size_t count = 0;
-    for (size_t i = 0; i < x->facts->ncorrections; i++)
-        if (x->facts->corrections[i].column == c)
-            only = &x->facts->corrections[i], count++;
+    const plan_checked *pc = x->facts->checked;
+    for (size_t i = 0; i < pc->ncorrections; i++)
+        if (pc->corrections[i].column == c)
+            only = &pc->corrections[i], count++;
     if ((k != TOTAL_INCOME && k != TOTAL_WITH_RESERVES) || count != 1 ||
         want + (only->amount - only->row->cells[c].amount) != printed)
         return NULL;

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "allocation.h"
 #include "budget.h"
 #include "check.h"
 #include "context.h"
@@ -140,14 +139,7 @@ static bool prepare_plan(arena *mem, const document_request *req, document_parts
     if (!p)
         return false;
     plan_checked checked = check_plan(mem, p, dl);
-    /* The right amounts of the allocation cells that are off, for the notes:
-     * check_plan has warned of them already. */
     plan_facts facts = {.checked = &checked, .warnings = context_diags_since(dl, first)};
-    diag_list again;
-    diag_list_init(&again, mem);
-    budget_correction *corrections;
-    allocation_check_plan(mem, p, &checked.budget, &corrections, &facts.ncorrections, &again);
-    facts.corrections = corrections;
     *parts = (document_parts){.context = context_for_checked_plan(mem, p, &facts),
                               .template_dir = p->assoc->dir,
                               .title = p->title,

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "test_support.h"
-#include "allocation.h"
 #include "check.h"
 #include "context.h"
 #include "format.h"
@@ -44,18 +43,13 @@ static plan *load(test_fixture *fx, const char *path)
     return p;
 }
 
-/* The context as document.c makes it: checks, corrections, warnings. */
+/* The context as document.c makes it: checks with their corrections, warnings. */
 static value *context_of(test_fixture *fx, const plan *p)
 {
     size_t first = fx->dl.count;
     plan_checked *pc = arena_alloc(&fx->mem, sizeof *pc);
     *pc = check_plan(&fx->mem, p, &fx->dl);
     plan_facts facts = {.checked = pc, .warnings = context_diags_since(&fx->dl, first)};
-    diag_list again;
-    diag_list_init(&again, &fx->mem);
-    budget_correction *corrections;
-    allocation_check_plan(&fx->mem, p, &pc->budget, &corrections, &facts.ncorrections, &again);
-    facts.corrections = corrections;
     return context_for_checked_plan(&fx->mem, p, &facts);
 }
 
