@@ -574,30 +574,32 @@ static int64_t people_of(const participant_stats *r)
 /* An association's own row for a joint intervention against the count the
  * joint intervention gives it. */
 static void check_joint_share(const joint_intervention *j, const participant_stats *y,
-                              const labelled_count *share, const group_member *m, int year,
-                              diag_list *dl)
+                              const labelled_count *share, const association *a, const outcome *o,
+                              int year, diag_list *dl)
 {
-    for (size_t i = 0; m->o && i < m->o->nparticipants; i++) {
-        const participant_stats *r = &m->o->participants[i];
-        if ((r->year ? r->year : m->o->year) != year || !r->intervention ||
+    for (size_t i = 0; o && i < o->nparticipants; i++) {
+        const participant_stats *r = &o->participants[i];
+        if ((r->year ? r->year : o->year) != year || !r->intervention ||
             strcmp(r->intervention, j->name) != 0)
             continue;
         int64_t own = people_of(r), whole = people_of(y);
         if (own < 0 || own == share->count)
             continue;
-        char a[FORMAT_BUF], b[FORMAT_BUF];
+        char mine[FORMAT_BUF], theirs[FORMAT_BUF];
         diag_add(dl, DIAG_WARNING, r->pos.file, r->pos.line, r->pos.col, NULL,
                  "%s %d: %s counts %s participants of its own but the joint intervention "
                  "counts %s for it; likely cause: %s",
-                 j->name, year, short_name(m->assoc), format_int(a, own),
-                 format_int(b, share->count),
+                 j->name, year, short_name(a), format_int(mine, own),
+                 format_int(theirs, share->count),
                  own == whole ? "the whole intervention's participants are listed as the "
                                 "association's"
                               : "the figures come from different counts");
     }
 }
 
-static void check_joint(const comparison_group *g, int year, const group_member *members,
+/* Each association's own count of a joint intervention in `year` against the
+ * share the joint intervention gives it; outcomes[a] is association a's. */
+static void check_joint(const comparison_group *g, int year, const outcome *const *outcomes,
                         diag_list *dl)
 {
     for (size_t j = 0; j < g->njoint; j++) {
@@ -609,23 +611,33 @@ static void check_joint(const comparison_group *g, int year, const group_member 
             for (size_t k = 0; k < ys->nby_association; k++)
                 for (size_t a = 0; a < g->nassociations; a++)
                     if (strcmp(g->associations[a]->id, ys->by_association[k].label) == 0)
-                        check_joint_share(ji, ys, &ys->by_association[k], &members[a], year, dl);
+                        check_joint_share(ji, ys, &ys->by_association[k], g->associations[a],
+                                          outcomes[a], year, dl);
         }
     }
+}
+
+void check_group(const comparison_group *g, const outcome *const *outcomes, diag_list *dl)
+{
+    for (size_t j = 0; j < g->njoint; j++)
+        participants_check(g->joint[j].years, g->joint[j].nyears, NULL, 0, dl);
+    for (size_t y = 0; y < g->nyears; y++)
+        check_joint(g, g->years[y], outcomes + y * g->nassociations, dl);
 }
 
 static void group_report(arena *mem, const comparison_group *g, strbuf *out, diag_list *dl)
 {
     strbuf_printf(out, "%s — %zu associations compared\n", g->name, g->nassociations);
-    for (size_t j = 0; j < g->njoint; j++)
-        participants_check(g->joint[j].years, g->joint[j].nyears, NULL, 0, dl);
+    const outcome **outcomes = ARENA_ARRAY(mem, const outcome *, g->nyears * g->nassociations + 1);
     for (size_t y = 0; y < g->nyears; y++) {
         group_member *members = ARENA_ARRAY(mem, group_member, g->nassociations + 1);
-        for (size_t a = 0; a < g->nassociations; a++)
+        for (size_t a = 0; a < g->nassociations; a++) {
             members[a] = load_member(mem, g->associations[a], g->years[y], dl);
+            outcomes[y * g->nassociations + a] = members[a].o;
+        }
         comparison_table(mem, g, g->years[y], members, out);
-        check_joint(g, g->years[y], members, dl);
     }
+    check_group(g, outcomes, dl);
 }
 
 /* ---- minutes and associations ------------------------------------------------------ */

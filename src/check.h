@@ -51,6 +51,12 @@ typedef struct {
  * its targets' judgments and its participant statistics. */
 outcome_checked check_outcome(arena *mem, const outcome *o, diag_list *dl);
 
+/* The checks of a group as a whole: the breakdowns of its joint
+ * interventions, and each association's own count of a joint intervention
+ * against the share the group gives it. outcomes[y * nassociations + a] is
+ * association a's outcome of the group's year y, or NULL. */
+void check_group(const comparison_group *g, const outcome *const *outcomes, diag_list *dl);
+
 typedef struct {
     bool strict; /* warnings alone make the exit status 1 too */
 } check_options;

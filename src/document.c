@@ -268,36 +268,6 @@ static comparison_entry comparison_load(arena *mem, const document_request *req,
     return e;
 }
 
-static bool same_diag(const diag *a, const diag *b)
-{
-    return a->severity == b->severity && a->line == b->line && a->col == b->col &&
-           strcmp(a->message, b->message) == 0 &&
-           ((!a->file && !b->file) || (a->file && b->file && strcmp(a->file, b->file) == 0));
-}
-
-/* The checks of the group as a whole (a joint intervention's participants
- * against each association's own count), which check.h gives only with its
- * report: the warnings of `planpress check` on the group file that are not
- * in `dl` already. */
-static void group_checks(arena *mem, const char *path, diag_list *dl)
-{
-    diag_list found;
-    diag_list_init(&found, mem);
-    strbuf report = {0};
-    check_options opt = {.strict = false};
-    const char *paths[] = {path};
-    check_files(paths, 1, &opt, &report, &found);
-    strbuf_free(&report);
-    for (size_t i = 0; i < found.count; i++) {
-        const diag *d = &found.items[i];
-        bool there = false;
-        for (size_t k = 0; k < dl->count && !there; k++)
-            there = same_diag(d, &dl->items[k]);
-        if (!there && d->severity == DIAG_WARNING)
-            diag_add(dl, d->severity, d->file, d->line, d->col, d->path, "%s", d->message);
-    }
-}
-
 static bool prepare_comparison(arena *mem, const document_request *req, document_parts *parts,
                                diag_list *dl)
 {
@@ -316,7 +286,10 @@ static bool prepare_comparison(arena *mem, const document_request *req, document
                 comparison_load(mem, req, g->associations[a], g->years[y], &ok, dl);
     if (!ok)
         return false;
-    group_checks(mem, req->source, dl);
+    const outcome **outcomes = ARENA_ARRAY(mem, const outcome *, n + 1);
+    for (size_t i = 0; i < n; i++)
+        outcomes[i] = entries[i].o;
+    check_group(g, outcomes, dl);
     value *context =
         context_for_comparison(mem, g, entries, n, dl->items + first, dl->count - first);
     const value *years = value_get(value_get(context, "group"), "years");
