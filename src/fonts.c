@@ -2,6 +2,8 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +11,8 @@
 #include "utf8.h"
 
 /* Characters below CACHE_LIMIT (Latin, Greek, Cyrillic, punctuation, − ≤ ≥)
- * have their glyph, advance and kerning class looked up once, at load. */
+ * have their glyph, advance and kerning class looked up once, when the face
+ * is first used. */
 enum { CACHE_LIMIT = 0x2300, MAX_KERNED = 255 };
 
 typedef struct {
@@ -19,18 +22,24 @@ typedef struct {
 } char_info;
 
 typedef struct {
+    /* Checked by fonts_load. */
     hb_face_t *face;
-    hb_font_t *font;
     unsigned upem;
-    int ascender, descender;
     const char *file;
+    /* Built on the face's first use (ready_face), then read-only. */
+    pthread_mutex_t lock;
+    atomic_bool ready;
+    hb_font_t *font;
+    int ascender, descender;
     char_info chars[CACHE_LIMIT];
     unsigned nclasses;
     int16_t *kerning; /* nclasses × nclasses, font units */
 } face_data;
 
+/* The faces are behind a pointer: the part built on first use is written
+ * through it while the API hands out a const font_set. */
 struct font_set {
-    face_data faces[FACE_COUNT];
+    face_data *faces; /* FACE_COUNT of them */
 };
 
 /* ---- loading ------------------------------------------------------------- */
@@ -185,8 +194,9 @@ static void build_kerning(face_data *fd)
 /* HarfBuzz reads some tables of a face (and builds what it keeps of them)
  * on first use, and threads that use one first at the same time race. So
  * everything documents will ask of the shared face is asked once here,
- * before threads start: the name, metrics and style values of a PDF font
- * descriptor, and the tables the subsetter reads (by cutting one subset). */
+ * before the face is handed out: the name, metrics and style values of a
+ * PDF font descriptor, and the tables the subsetter reads (by cutting one
+ * subset). */
 static void load_lazy_tables(face_data *fd)
 {
     char name[64];
@@ -206,7 +216,9 @@ static void load_lazy_tables(face_data *fd)
     hb_face_make_immutable(fd->face);
 }
 
-static bool load_face(face_data *fd, const char *file, diag_list *dl)
+/* Opens the face and checks that it can set text: a readable TrueType font
+ * with glyphs and units per em. */
+static bool check_face(face_data *fd, const char *file, diag_list *dl)
 {
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
     if (!blob) {
@@ -224,26 +236,55 @@ static bool load_face(face_data *fd, const char *file, diag_list *dl)
                  "not a TrueType font (a font with TrueType outlines is needed)");
         return false;
     }
+    fd->file = file;
+    return true;
+}
+
+/* What setting text in the face and writing it need. */
+static void build_face(face_data *fd)
+{
     fd->font = hb_font_create(fd->face);
     hb_font_set_scale(fd->font, (int)fd->upem, (int)fd->upem);
     hb_font_extents_t ext;
     hb_font_get_h_extents(fd->font, &ext);
     fd->ascender = ext.ascender;
     fd->descender = -ext.descender;
-    fd->file = file;
     fill_chars(fd);
     build_kerning(fd);
     load_lazy_tables(fd);
-    return true;
+}
+
+/* The face, built if this is its first use: once, whichever threads ask. */
+static const face_data *ready_face(const font_set *fs, face_style face)
+{
+    face_data *fd = &fs->faces[face];
+    if (!atomic_load_explicit(&fd->ready, memory_order_acquire)) {
+        pthread_mutex_lock(&fd->lock);
+        if (!atomic_load_explicit(&fd->ready, memory_order_relaxed)) {
+            build_face(fd);
+            atomic_store_explicit(&fd->ready, true, memory_order_release);
+        }
+        pthread_mutex_unlock(&fd->lock);
+    }
+    return fd;
 }
 
 font_set *fonts_load(const style *st, diag_list *dl)
 {
-    font_set *fs = calloc(1, sizeof *fs);
-    if (!fs)
+    font_set *fs = malloc(sizeof *fs);
+    face_data *faces = calloc(FACE_COUNT, sizeof *faces);
+    if (!fs || !faces) {
+        free(fs);
+        free(faces);
         return NULL;
+    }
+    fs->faces = faces;
     for (int f = 0; f < FACE_COUNT; f++) {
-        if (!load_face(&fs->faces[f], st->font_files[f], dl)) {
+        pthread_mutex_init(&faces[f].lock, NULL);
+        atomic_init(&faces[f].ready, false);
+    }
+    for (int f = 0; f < FACE_COUNT; f++) {
+        if (!check_face(&faces[f], st->font_files[f], dl)) {
             fonts_free(fs);
             return NULL;
         }
@@ -256,11 +297,19 @@ void fonts_free(font_set *fs)
     if (!fs)
         return;
     for (int f = 0; f < FACE_COUNT; f++) {
-        hb_font_destroy(fs->faces[f].font);
-        hb_face_destroy(fs->faces[f].face);
-        free(fs->faces[f].kerning);
+        face_data *fd = &fs->faces[f];
+        pthread_mutex_destroy(&fd->lock);
+        hb_font_destroy(fd->font);
+        hb_face_destroy(fd->face);
+        free(fd->kerning);
     }
+    free(fs->faces);
     free(fs);
+}
+
+bool fonts_face_ready(const font_set *fs, face_style face)
+{
+    return atomic_load_explicit(&fs->faces[face].ready, memory_order_acquire);
 }
 
 /* ---- setting text -------------------------------------------------------- */
@@ -301,7 +350,7 @@ static bool setter_next(text_setter *ts, font_glyph *g, int32_t *kern_before)
 size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t len,
                       font_glyph *out)
 {
-    text_setter ts = {&fs->faces[face], s, len, 0, {0, 0, 0}};
+    text_setter ts = {ready_face(fs, face), s, len, 0, {0, 0, 0}};
     size_t n = 0;
     font_glyph g;
     int32_t kern;
@@ -315,35 +364,37 @@ size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t
 
 double fonts_width(const font_set *fs, face_style face, double size, const char *s, size_t len)
 {
-    text_setter ts = {&fs->faces[face], s, len, 0, {0, 0, 0}};
+    text_setter ts = {ready_face(fs, face), s, len, 0, {0, 0, 0}};
     long units = 0;
     font_glyph g;
     int32_t kern;
     while (setter_next(&ts, &g, &kern))
         units += g.advance + kern;
-    return (double)units * size / fs->faces[face].upem;
+    return (double)units * size / ts.fd->upem;
 }
 
 double fonts_kerning(const font_set *fs, face_style face, double size, uint32_t left,
                      uint32_t right)
 {
-    const face_data *fd = &fs->faces[face];
+    const face_data *fd = ready_face(fs, face);
     return pair_kerning(fd, char_of(fd, left), char_of(fd, right)) * size / fd->upem;
 }
 
 double fonts_ascent(const font_set *fs, face_style face, double size)
 {
-    return fs->faces[face].ascender * size / fs->faces[face].upem;
+    const face_data *fd = ready_face(fs, face);
+    return fd->ascender * size / fd->upem;
 }
 
 double fonts_descent(const font_set *fs, face_style face, double size)
 {
-    return fs->faces[face].descender * size / fs->faces[face].upem;
+    const face_data *fd = ready_face(fs, face);
+    return fd->descender * size / fd->upem;
 }
 
 const char *fonts_file(const font_set *fs, face_style face)
 {
-    return fs->faces[face].file;
+    return ready_face(fs, face)->file;
 }
 
 bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp)
@@ -353,20 +404,20 @@ bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp)
 
 uint32_t fonts_glyph(const font_set *fs, face_style face, uint32_t cp)
 {
-    return char_of(&fs->faces[face], cp).glyph;
+    return char_of(ready_face(fs, face), cp).glyph;
 }
 
 int32_t fonts_glyph_advance(const font_set *fs, face_style face, uint32_t glyph)
 {
-    return hb_font_get_glyph_h_advance(fs->faces[face].font, glyph);
+    return hb_font_get_glyph_h_advance(ready_face(fs, face)->font, glyph);
 }
 
 unsigned fonts_units_per_em(const font_set *fs, face_style face)
 {
-    return fs->faces[face].upem;
+    return ready_face(fs, face)->upem;
 }
 
 struct hb_face_t *fonts_hb_face(const font_set *fs, face_style face)
 {
-    return fs->faces[face].face;
+    return ready_face(fs, face)->face;
 }
