@@ -67,11 +67,11 @@ $(BUILD)/libplanpress.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a
-	$(CC) $(CFLAGS) -pthread -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) -pthread -Wl,--build-id -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
 
 test: unit e2e sanitize
 
