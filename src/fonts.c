@@ -33,7 +33,13 @@ typedef struct {
     int ascender, descender;
     char_info chars[CACHE_LIMIT];
     unsigned nclasses;
+    uint32_t class_chars[MAX_KERNED]; /* a character of each kerning class */
+    uint32_t separator;               /* keeps shaped pairs apart; 0 if none */
+    hb_buffer_t *buffer;              /* for shaping rows, under the lock */
+    /* Row `a` holds the kerning of class a followed by each class: shaped
+     * on the first use of class a on the left, then read-only. */
     int16_t *kerning; /* nclasses × nclasses, font units */
+    atomic_bool row_ready[MAX_KERNED];
 } face_data;
 
 /* The faces are behind a pointer: the part built on first use is written
@@ -160,35 +166,43 @@ static void shape_pairs(face_data *fd, hb_buffer_t *buf, uint32_t left, const ui
     }
 }
 
-/* Pair kerning between the kerned glyphs, from HarfBuzz's shaping of each
- * pair (many pairs per call, kept apart by a separator no pair involves). */
+/* Row `row` of the kerning table, from HarfBuzz's shaping of each pair
+ * (many pairs per call, kept apart by a separator no pair involves). */
+static void shape_row(face_data *fd, unsigned row)
+{
+    unsigned n = fd->nclasses;
+    int16_t *out = fd->kerning + (size_t)row * n;
+    uint32_t left = fd->class_chars[row];
+    if (fd->separator) {
+        shape_pairs(fd, fd->buffer, left, fd->class_chars, n, fd->separator, out);
+    } else {
+        for (unsigned b = 0; b < n; b++)
+            shape_pairs(fd, fd->buffer, left, fd->class_chars + b, 1, 0, out + b);
+    }
+}
+
+/* The kerning classes and their table, whose rows are shaped on first use;
+ * the first row now, so that HarfBuzz has what shaping needs before the face
+ * is shared. */
 static void build_kerning(face_data *fd)
 {
     hb_set_t *kerned = kerned_glyphs(fd->face);
-    uint32_t reps[MAX_KERNED];
-    unsigned n = assign_classes(fd, kerned, reps);
-    uint32_t sep = find_separator(fd, kerned);
+    unsigned n = assign_classes(fd, kerned, fd->class_chars);
+    fd->separator = find_separator(fd, kerned);
     hb_set_destroy(kerned);
     fd->nclasses = n;
     if (n == 0)
         return;
     fd->kerning = calloc((size_t)n * n, sizeof *fd->kerning);
-    if (!fd->kerning) {
+    fd->buffer = hb_buffer_create();
+    if (!fd->kerning || !hb_buffer_allocation_successful(fd->buffer)) {
         fd->nclasses = 0;
         for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
             fd->chars[cp].kern_class = 0;
         return;
     }
-    hb_buffer_t *buf = hb_buffer_create();
-    for (unsigned a = 0; a < n; a++) {
-        if (sep) {
-            shape_pairs(fd, buf, reps[a], reps, n, sep, fd->kerning + (size_t)a * n);
-        } else {
-            for (unsigned b = 0; b < n; b++)
-                shape_pairs(fd, buf, reps[a], reps + b, 1, 0, fd->kerning + (size_t)a * n + b);
-        }
-    }
-    hb_buffer_destroy(buf);
+    shape_row(fd, 0);
+    atomic_store_explicit(&fd->row_ready[0], true, memory_order_relaxed);
 }
 
 /* HarfBuzz reads some tables of a face (and builds what it keeps of them)
@@ -254,18 +268,31 @@ static void build_face(face_data *fd)
     load_lazy_tables(fd);
 }
 
-/* The face, built if this is its first use: once, whichever threads ask. */
-static const face_data *ready_face(const font_set *fs, face_style face)
+static void build_face_once(face_data *fd, unsigned unused)
+{
+    (void)unused;
+    build_face(fd);
+}
+
+/* Runs build(fd, arg) once for the flag `done`, whichever threads ask. */
+static void once(face_data *fd, atomic_bool *done, void (*build)(face_data *, unsigned),
+                 unsigned arg)
+{
+    if (atomic_load_explicit(done, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&fd->lock);
+    if (!atomic_load_explicit(done, memory_order_relaxed)) {
+        build(fd, arg);
+        atomic_store_explicit(done, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&fd->lock);
+}
+
+/* The face, built if this is its first use. */
+static face_data *ready_face(const font_set *fs, face_style face)
 {
     face_data *fd = &fs->faces[face];
-    if (!atomic_load_explicit(&fd->ready, memory_order_acquire)) {
-        pthread_mutex_lock(&fd->lock);
-        if (!atomic_load_explicit(&fd->ready, memory_order_relaxed)) {
-            build_face(fd);
-            atomic_store_explicit(&fd->ready, true, memory_order_release);
-        }
-        pthread_mutex_unlock(&fd->lock);
-    }
+    once(fd, &fd->ready, build_face_once, 0);
     return fd;
 }
 
@@ -301,6 +328,7 @@ void fonts_free(font_set *fs)
         pthread_mutex_destroy(&fd->lock);
         hb_font_destroy(fd->font);
         hb_face_destroy(fd->face);
+        hb_buffer_destroy(fd->buffer);
         free(fd->kerning);
     }
     free(fs->faces);
@@ -312,6 +340,15 @@ bool fonts_face_ready(const font_set *fs, face_style face)
     return atomic_load_explicit(&fs->faces[face].ready, memory_order_acquire);
 }
 
+unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face)
+{
+    const face_data *fd = &fs->faces[face];
+    unsigned n = 0;
+    for (unsigned row = 0; row < fd->nclasses; row++)
+        n += atomic_load_explicit(&fd->row_ready[row], memory_order_acquire);
+    return n;
+}
+
 /* ---- setting text -------------------------------------------------------- */
 
 static char_info char_of(const face_data *fd, uint32_t cp)
@@ -319,16 +356,18 @@ static char_info char_of(const face_data *fd, uint32_t cp)
     return cp < CACHE_LIMIT ? fd->chars[cp] : lookup_char(fd, cp);
 }
 
-static int32_t pair_kerning(const face_data *fd, char_info left, char_info right)
+static int32_t pair_kerning(face_data *fd, char_info left, char_info right)
 {
     if (!left.kern_class || !right.kern_class)
         return 0;
-    return fd->kerning[(size_t)(left.kern_class - 1) * fd->nclasses + (right.kern_class - 1)];
+    unsigned row = left.kern_class - 1u;
+    once(fd, &fd->row_ready[row], shape_row, row);
+    return fd->kerning[(size_t)row * fd->nclasses + (right.kern_class - 1u)];
 }
 
 /* Walks text a character at a time. */
 typedef struct {
-    const face_data *fd;
+    face_data *fd;
     const char *s;
     size_t len, i;
     char_info prev;
@@ -376,7 +415,7 @@ double fonts_width(const font_set *fs, face_style face, double size, const char 
 double fonts_kerning(const font_set *fs, face_style face, double size, uint32_t left,
                      uint32_t right)
 {
-    const face_data *fd = ready_face(fs, face);
+    face_data *fd = ready_face(fs, face);
     return pair_kerning(fd, char_of(fd, left), char_of(fd, right)) * size / fd->upem;
 }
 

@@ -30,6 +30,9 @@ font_set *fonts_load(const style *st, diag_list *dl);
 void fonts_free(font_set *fs);
 /* True once the face has been used and built. */
 bool fonts_face_ready(const font_set *fs, face_style face);
+/* How many rows of the face's kerning table (one per kerning class on the
+ * left of a pair) have been shaped: each is shaped on its first use. */
+unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face);
 
 /* Width in points of UTF-8 text set in `face` at `size`, kerning included.
  * Kerning applies between neighbouring characters except next to U+0020

@@ -160,6 +160,20 @@ static void a_face_is_built_on_its_first_use(void **state)
     assert_int_equal(ready_faces(fs), 1u << FACE_ITALIC | 1u << FACE_MONO);
 }
 
+static void kerning_rows_are_shaped_on_first_use(void **state)
+{
+    const font_set *fs = ((test_fixture *)*state)->fonts;
+    assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 0);
+    fonts_width(fs, FACE_BOLD_ITALIC, 10, "o", 1);
+    assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 1); /* the first, at build */
+    unsigned before = fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC);
+    assert_true(fonts_kerning(fs, FACE_BOLD_ITALIC, 10, 'A', 'V') < 0);
+    unsigned after_av = fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC);
+    assert_true(after_av == before + 1); /* A's row; V only on the right */
+    fonts_kerning(fs, FACE_BOLD_ITALIC, 10, 'A', 'T');
+    assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), after_av);
+}
+
 static void a_document_builds_only_the_faces_it_uses(void **state)
 {
     test_fixture *f = *state;
@@ -251,6 +265,8 @@ int main(void)
         cmocka_unit_test(a_missing_character_is_the_empty_box),
         /* each with fonts of its own, none of them used yet */
         cmocka_unit_test_setup_teardown(a_face_is_built_on_its_first_use, test_setup_with_fonts,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(kerning_rows_are_shaped_on_first_use, test_setup_with_fonts,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(a_document_builds_only_the_faces_it_uses,
                                         test_setup_with_fonts, test_teardown),
