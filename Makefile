@@ -34,7 +34,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
 	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
@@ -54,7 +54,7 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 BAKED_DICTIONARIES := $(shell sed -n 's/^ *dictionary: *//p' templates/style.yaml)
 
 $(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/strbuf.c $(BUILD)/config.mk
-	$(CC) $(WARN) $(DEFS) -O1 -o $@ src/tools/bake_dictionary.c src/strbuf.c -lhyphen
+	$(CC) $(WARN) $(DEFS) -O1 -o $@ src/tools/bake_dictionary.c src/strbuf.c -lhyphen -lxxhash
 
 $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml $(wildcard $(BAKED_DICTIONARIES))
 	@mkdir -p $(dir $@)

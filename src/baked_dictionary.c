@@ -65,7 +65,7 @@ HyphenDict *baked_dictionary_open(const void *content, size_t len)
         if (bd->size != len)
             continue;
         if (!hashed) {
-            hash = hash_content(HASH_SEED, content, len);
+            hash = hash_content(content, len);
             hashed = true;
         }
         if (bd->hash == hash)

@@ -111,9 +111,8 @@ static bool bake(baker *b, const char *path, strbuf *entries)
     write_c_string(b->out, b->text.data ? b->text.data : "", b->text.len);
     fputs(";\n\n", b->out);
     strbuf_printf(entries, "    {%zu, UINT64_C(0x%016llx), strings_%d, %d, levels_%d}, /* %s */\n",
-                  content.len,
-                  (unsigned long long)hash_content(HASH_SEED, content.data, content.len), b->index,
-                  levels, b->index, path);
+                  content.len, (unsigned long long)hash_content(content.data, content.len),
+                  b->index, levels, b->index, path);
     hnj_hyphen_free(dict);
     strbuf_free(&content);
     return true;
