@@ -1,6 +1,7 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,12 +51,15 @@ static arena_block *arena_new_block(arena *a, size_t need)
     return b;
 }
 
-void *arena_alloc(arena *a, size_t size)
+static size_t aligned_size(size_t size)
 {
     const size_t align = _Alignof(max_align_t);
-    size = (size + align - 1) / align * align;
-    if (size == 0)
-        size = align;
+    return size == 0 ? align : (size + align - 1) / align * align;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size = aligned_size(size);
     arena_block *b = a->head;
     if (!b || b->size - b->used < size)
         b = arena_new_block(a, size);
@@ -93,6 +97,19 @@ char *arena_printf(arena *a, const char *fmt, ...)
     return p;
 }
 
+/* Extends `items` of `old_size` bytes to `new_size` where it is, when it is
+ * the last thing allocated and its block has the room. */
+static bool grow_in_place(arena *a, void *items, size_t old_size, size_t new_size)
+{
+    arena_block *b = a->head;
+    if (!b || (char *)items + old_size != (char *)b->data + b->used ||
+        b->size - b->used < new_size - old_size)
+        return false;
+    memset((char *)items + old_size, 0, new_size - old_size);
+    b->used += new_size - old_size;
+    return true;
+}
+
 void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size)
 {
     if (need <= *cap)
@@ -100,12 +117,15 @@ void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_si
     size_t new_cap = *cap ? *cap * 2 : 8;
     while (new_cap < need)
         new_cap *= 2;
-    if (new_cap > SIZE_MAX / elem_size) {
+    if (new_cap > SIZE_MAX / elem_size / 2) { /* room left for the rounding up */
         fputs("planpress: out of memory\n", stderr);
         abort();
     }
-    void *p = arena_alloc(a, new_cap * elem_size);
-    if (items)
+    size_t old_size = aligned_size(*cap * elem_size);
+    void *p = items && grow_in_place(a, items, old_size, aligned_size(new_cap * elem_size))
+                  ? items
+                  : arena_alloc(a, new_cap * elem_size);
+    if (items && p != items)
         memcpy(p, items, *cap * elem_size);
     *cap = new_cap;
     return p;

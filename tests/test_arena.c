@@ -1,0 +1,65 @@
+/* The arena: zeroed, aligned memory; arrays that grow keep their elements,
+ * and grow where they are while nothing was allocated after them. */
+#include "test_support.h"
+
+static void memory_is_zeroed_and_aligned(void **state)
+{
+    test_fixture *f = *state;
+    for (size_t size = 1; size < 200000; size = size * 3 + 1) {
+        unsigned char *p = arena_alloc(&f->mem, size);
+        assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+        for (size_t i = 0; i < size; i++)
+            assert_int_equal(p[i], 0);
+        p[size - 1] = 0xff;
+    }
+}
+
+static void a_growing_array_keeps_its_elements(void **state)
+{
+    test_fixture *f = *state;
+    int *items = NULL;
+    size_t count = 0, cap = 0;
+    for (int i = 0; i < 100000; i++) {
+        *ARENA_PUSH(&f->mem, items, count, cap) = i;
+        if (i % 1000 == 0)
+            arena_strdup(&f->mem, "something allocated between"); /* forces copies */
+    }
+    for (int i = 0; i < 100000; i++)
+        assert_int_equal(items[i], i);
+    assert_true(cap >= count);
+}
+
+static void the_last_allocation_grows_where_it_is(void **state)
+{
+    test_fixture *f = *state;
+    long *items = NULL;
+    size_t count = 0, cap = 0;
+    *ARENA_PUSH(&f->mem, items, count, cap) = 1;
+    long *first = items;
+    for (long v = 2; count < 100; v++) /* 8 → 16 → ... → 128 elements, in the first block */
+        *ARENA_PUSH(&f->mem, items, count, cap) = v;
+    assert_ptr_equal(items, first);
+    for (size_t i = cap; i-- > count;)
+        assert_int_equal(items[i], 0); /* the new room is zeroed */
+    char *after = arena_strdup(&f->mem, "after");
+    for (size_t full = cap; cap == full;) {
+        long v = (long)count + 1;
+        *ARENA_PUSH(&f->mem, items, count, cap) = v;
+    }
+    assert_ptr_not_equal(items, first); /* moved: something lies after it */
+    assert_string_equal(after, "after");
+    for (size_t i = 0; i < count; i++)
+        assert_int_equal(items[i], (long)i + 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(memory_is_zeroed_and_aligned, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(a_growing_array_keeps_its_elements, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(the_last_allocation_grows_where_it_is, test_setup,
+                                        test_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
