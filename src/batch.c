@@ -187,15 +187,29 @@ static char *folder_of(arena *mem, const char *path)
     return slash ? arena_strndup(mem, path, (size_t)(slash - path)) : arena_strdup(mem, ".");
 }
 
-/* Builds `d` with memory from `mem`; returns its manifest record, or NULL. */
-static doc_record *build_one(const run *r, batch_doc *d, arena *mem)
+/* What the manifest keeps of a document built: its record at its exact
+ * size, with the file cache's copies of the paths of its inputs, which
+ * documents share. */
+static doc_record *kept_record(arena *keep, const doc_record *rec, filecache *fc)
+{
+    doc_record *kept = ARENA_NEW(keep, doc_record);
+    *kept = *rec;
+    size_t n = rec->inputs.count;
+    kept->inputs = (input_list){ARENA_ARRAY(keep, input_record, n), n, n};
+    for (size_t i = 0; i < n; i++)
+        kept->inputs.items[i] = (input_record){filecache_path(fc, rec->inputs.items[i].path),
+                                               rec->inputs.items[i].digest};
+    return kept;
+}
+
+/* Builds `d` with memory from `mem`, the document's own until it is
+ * reported; returns its manifest record, kept in `keep`, or NULL. */
+static doc_record *build_one(const run *r, batch_doc *d, arena *mem, arena *keep)
 {
     diag_list_init(&d->diags, mem);
-    doc_record *rec = ARENA_NEW(mem, doc_record);
-    rec->output = arena_strdup(mem, d->found.output);
-    rec->kind = d->found.kind->name;
-    rec->source = arena_strdup(mem, d->found.source);
-    input_collector col = {mem, &rec->inputs, r->fc};
+    doc_record rec = {
+        .output = d->found.output, .kind = d->found.kind->name, .source = d->found.source};
+    input_collector col = {mem, &rec.inputs, r->fc};
     input_recorder recorder = {collect_input, &col};
     document_request req = {d->found.source, d->pdf, d->found.kind->template_name, &recorder};
     bool ok;
@@ -216,10 +230,10 @@ static doc_record *build_one(const run *r, batch_doc *d, arena *mem)
     d->warnings = d->diags.warnings;
     if (!ok)
         return NULL;
-    rec->pdf_size = pdf.size;
-    rec->pdf_mtime_ns = pdf.mtime_ns;
-    rec->warnings = d->diags.warnings;
-    return rec;
+    rec.pdf_size = pdf.size;
+    rec.pdf_mtime_ns = pdf.mtime_ns;
+    rec.warnings = d->diags.warnings;
+    return kept_record(keep, &rec, r->fc);
 }
 
 /* ---- the threads ------------------------------------------------------------------ */
@@ -228,8 +242,9 @@ typedef struct {
     run *r;
     pthread_mutex_t lock;
     pthread_cond_t changed;
-    size_t *queue; /* positions in res->docs of the documents to build */
-    bool *done;    /* by queue position */
+    size_t *queue;  /* positions in res->docs of the documents to build */
+    bool *done;     /* by queue position */
+    arena *doc_mem; /* by queue position: a document's memory until it is reported */
     size_t count;
     size_t next;  /* the next queue position to hand out */
     size_t limit; /* none at or after it is handed out: lowered by a stop */
@@ -255,7 +270,8 @@ static void *work(void *arg)
         pthread_mutex_unlock(&p->lock);
 
         size_t i = p->queue[pos];
-        p->r->records[i] = build_one(p->r, &p->r->res->docs[i], w->mem);
+        arena_init(&p->doc_mem[pos]);
+        p->r->records[i] = build_one(p->r, &p->r->res->docs[i], &p->doc_mem[pos], w->mem);
 
         pthread_mutex_lock(&p->lock);
         p->done[pos] = true;
@@ -301,8 +317,12 @@ static void follow(pool *p, const batch_observer *obs)
             continue;
         }
         pthread_mutex_unlock(&p->lock);
+        batch_doc *d = &res->docs[p->queue[reported]];
         if (obs->done)
-            obs->done(obs->ctx, &res->docs[p->queue[reported]]);
+            obs->done(obs->ctx, d);
+        /* Only its diagnostics outlive the report, for the summary. */
+        diag_list_move(&d->diags, &res->mem);
+        arena_free(&p->doc_mem[reported]);
         pthread_mutex_lock(&p->lock);
         reported++;
     }
@@ -314,6 +334,7 @@ static void build_all(run *r, const batch_observer *obs)
     pool p = {.r = r, .count = res->to_build, .limit = res->to_build};
     p.queue = ARENA_ARRAY(&res->mem, size_t, p.count);
     p.done = ARENA_ARRAY(&res->mem, bool, p.count);
+    p.doc_mem = ARENA_ARRAY(&res->mem, arena, p.count);
     for (size_t i = 0, n = 0; i < res->ndocs; i++)
         if (res->docs[i].reason)
             p.queue[n++] = i;
