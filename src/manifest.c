@@ -74,32 +74,32 @@ const char *input_list_changed(const input_list *list, filecache *fc)
 /* ---- writing -------------------------------------------------------------- */
 
 /* Paths and settings end their line: only %, CR and LF need escaping. */
-static void put_text(strbuf *sb, const char *s)
+static void put_text(FILE *f, const char *s)
 {
     for (; *s; s++) {
         if (*s == '%' || *s == '\n' || *s == '\r')
-            strbuf_printf(sb, "%%%02X", (unsigned char)*s);
+            fprintf(f, "%%%02X", (unsigned char)*s);
         else
-            strbuf_putc(sb, *s);
+            putc(*s, f);
     }
-    strbuf_putc(sb, '\n');
+    putc('\n', f);
 }
 
-static void put_digest(strbuf *sb, file_digest d)
+static void put_digest(FILE *f, file_digest d)
 {
     switch (d.state) {
-    case FILE_ABSENT: strbuf_puts(sb, "- "); break;
-    case FILE_UNREADABLE: strbuf_puts(sb, "? "); break;
-    case FILE_PRESENT: strbuf_printf(sb, "%016" PRIx64 " ", d.hash); break;
+    case FILE_ABSENT: fputs("- ", f); break;
+    case FILE_UNREADABLE: fputs("? ", f); break;
+    case FILE_PRESENT: fprintf(f, "%016" PRIx64 " ", d.hash); break;
     }
 }
 
-static void put_inputs(strbuf *sb, const char *tag, const input_list *list)
+static void put_inputs(FILE *f, const char *tag, const input_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {
-        strbuf_printf(sb, "%s ", tag);
-        put_digest(sb, list->items[i].digest);
-        put_text(sb, list->items[i].path);
+        fprintf(f, "%s ", tag);
+        put_digest(f, list->items[i].digest);
+        put_text(f, list->items[i].path);
     }
 }
 
@@ -135,15 +135,15 @@ static int compare_file_lines(const void *a, const void *b)
     return strcmp(((const file_line *)a)->path, ((const file_line *)b)->path);
 }
 
-static void put_files(strbuf *sb, file_collector *c, filecache *fc)
+static void put_files(FILE *f, file_collector *c, filecache *fc)
 {
     filecache_each(fc, collect_file, c);
     qsort(c->lines.items, c->lines.count, sizeof *c->lines.items, compare_file_lines);
     for (size_t i = 0; i < c->lines.count; i++) {
-        const file_line *f = &c->lines.items[i];
-        strbuf_printf(sb, "file %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64 " %016" PRIx64 " ",
-                      f->stamp.ino, f->stamp.size, f->stamp.mtime_ns, f->stamp.ctime_ns, f->hash);
-        put_text(sb, f->path);
+        const file_line *l = &c->lines.items[i];
+        fprintf(f, "file %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64 " %016" PRIx64 " ",
+                l->stamp.ino, l->stamp.size, l->stamp.mtime_ns, l->stamp.ctime_ns, l->hash);
+        put_text(f, l->path);
     }
 }
 
@@ -158,7 +158,7 @@ static void reference(strmap *referenced, const input_list *list)
         strmap_put(referenced, list->items[i].path, (void *)list->items[i].path);
 }
 
-static void put_all(const manifest *m, filecache *fc, arena *tmp, strbuf *sb)
+static void put_all(const manifest *m, filecache *fc, arena *tmp, FILE *f)
 {
     size_t n = 0;
     doc_record **docs = ARENA_ARRAY(tmp, doc_record *, m->docs.count + 1);
@@ -173,36 +173,38 @@ static void put_all(const manifest *m, filecache *fc, arena *tmp, strbuf *sb)
     }
     qsort(docs, n, sizeof *docs, compare_records);
 
-    strbuf_printf(sb, "%s\n", magic);
+    fprintf(f, "%s\n", magic);
     for (size_t i = 0; i < m->settings.count; i++) {
-        strbuf_printf(sb, "setting %s ", m->settings.items[i].name);
-        put_text(sb, m->settings.items[i].value);
+        fprintf(f, "setting %s ", m->settings.items[i].name);
+        put_text(f, m->settings.items[i].value);
     }
-    put_inputs(sb, "shared", &m->shared);
-    put_files(sb, &files, fc);
+    put_inputs(f, "shared", &m->shared);
+    put_files(f, &files, fc);
     for (size_t i = 0; i < n; i++) {
         const doc_record *d = docs[i];
-        strbuf_printf(sb, "doc %s %zu %" PRId64 " %" PRId64 " ", d->kind, d->warnings, d->pdf_size,
-                      d->pdf_mtime_ns);
-        put_text(sb, d->output);
-        strbuf_puts(sb, "source ");
-        put_text(sb, d->source);
-        put_inputs(sb, "input", &d->inputs);
+        fprintf(f, "doc %s %zu %" PRId64 " %" PRId64 " ", d->kind, d->warnings, d->pdf_size,
+                d->pdf_mtime_ns);
+        put_text(f, d->output);
+        fputs("source ", f);
+        put_text(f, d->source);
+        put_inputs(f, "input", &d->inputs);
     }
-    strbuf_puts(sb, "end\n");
+    fputs("end\n", f);
 }
 
 bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list *dl)
 {
     arena tmp;
     arena_init(&tmp);
-    strbuf sb = {0};
-    put_all(m, fc, &tmp, &sb);
-    bool ok = atomic_write(path, sb.data, sb.len, true);
+    atomic_file af;
+    bool ok = atomic_open(&af, path);
+    if (ok) {
+        put_all(m, fc, &tmp, af.f);
+        ok = atomic_close(&af, true);
+    }
     if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the manifest: %s",
                  strerror(errno));
-    strbuf_free(&sb);
     arena_free(&tmp);
     return ok;
 }
