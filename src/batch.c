@@ -202,10 +202,12 @@ static doc_record *kept_record(arena *keep, const doc_record *rec, filecache *fc
     return kept;
 }
 
-/* Builds `d` with memory from `mem`, the document's own until it is
- * reported; returns its manifest record, kept in `keep`, or NULL. */
-static doc_record *build_one(const run *r, batch_doc *d, arena *mem, arena *keep)
+/* Builds `d` in memory of its own. What outlives it, its diagnostics and
+ * manifest record, goes to `keep`; returns the record, or NULL. */
+static doc_record *build_one(const run *r, batch_doc *d, arena *keep)
 {
+    arena scratch, *mem = &scratch;
+    arena_init(mem);
     diag_list_init(&d->diags, mem);
     doc_record rec = {
         .output = d->found.output, .kind = d->found.kind->name, .source = d->found.source};
@@ -228,12 +230,16 @@ static doc_record *build_one(const run *r, batch_doc *d, arena *mem, arena *keep
     }
     d->status = ok ? DOC_BUILT : DOC_FAILED;
     d->warnings = d->diags.warnings;
-    if (!ok)
-        return NULL;
-    rec.pdf_size = pdf.size;
-    rec.pdf_mtime_ns = pdf.mtime_ns;
-    rec.warnings = d->diags.warnings;
-    return kept_record(keep, &rec, r->fc);
+    diag_list_move(&d->diags, keep);
+    doc_record *kept = NULL;
+    if (ok) {
+        rec.pdf_size = pdf.size;
+        rec.pdf_mtime_ns = pdf.mtime_ns;
+        rec.warnings = d->diags.warnings;
+        kept = kept_record(keep, &rec, r->fc);
+    }
+    arena_free(mem);
+    return kept;
 }
 
 /* ---- the threads ------------------------------------------------------------------ */
@@ -242,9 +248,8 @@ typedef struct {
     run *r;
     pthread_mutex_t lock;
     pthread_cond_t changed;
-    size_t *queue;  /* positions in res->docs of the documents to build */
-    bool *done;     /* by queue position */
-    arena *doc_mem; /* by queue position: a document's memory until it is reported */
+    size_t *queue; /* positions in res->docs of the documents to build */
+    bool *done;    /* by queue position */
     size_t count;
     size_t next;  /* the next queue position to hand out */
     size_t limit; /* none at or after it is handed out: lowered by a stop */
@@ -270,8 +275,7 @@ static void *work(void *arg)
         pthread_mutex_unlock(&p->lock);
 
         size_t i = p->queue[pos];
-        arena_init(&p->doc_mem[pos]);
-        p->r->records[i] = build_one(p->r, &p->r->res->docs[i], &p->doc_mem[pos], w->mem);
+        p->r->records[i] = build_one(p->r, &p->r->res->docs[i], w->mem);
 
         pthread_mutex_lock(&p->lock);
         p->done[pos] = true;
@@ -317,12 +321,8 @@ static void follow(pool *p, const batch_observer *obs)
             continue;
         }
         pthread_mutex_unlock(&p->lock);
-        batch_doc *d = &res->docs[p->queue[reported]];
         if (obs->done)
-            obs->done(obs->ctx, d);
-        /* Only its diagnostics outlive the report, for the summary. */
-        diag_list_move(&d->diags, &res->mem);
-        arena_free(&p->doc_mem[reported]);
+            obs->done(obs->ctx, &res->docs[p->queue[reported]]);
         pthread_mutex_lock(&p->lock);
         reported++;
     }
@@ -334,7 +334,6 @@ static void build_all(run *r, const batch_observer *obs)
     pool p = {.r = r, .count = res->to_build, .limit = res->to_build};
     p.queue = ARENA_ARRAY(&res->mem, size_t, p.count);
     p.done = ARENA_ARRAY(&res->mem, bool, p.count);
-    p.doc_mem = ARENA_ARRAY(&res->mem, arena, p.count);
     for (size_t i = 0, n = 0; i < res->ndocs; i++)
         if (res->docs[i].reason)
             p.queue[n++] = i;
