@@ -235,12 +235,12 @@ static int hex_value(char c)
     return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-/* The rest of the line, unescaped; NULL when empty or malformed. */
-static const char *rest_text(arena *mem, line_reader *r)
+/* The rest of the line, unescaped in place; NULL when empty or malformed. */
+static const char *rest_text(line_reader *r)
 {
     if (!r->p || !*r->p)
         return NULL;
-    char *out = arena_strdup(mem, r->p), *o = out;
+    char *out = r->p, *o = out;
     for (const char *s = r->p; *s; s++) {
         if (*s == '%') {
             int hi = hex_value(s[1]), lo = hi < 0 ? -1 : hex_value(s[2]);
@@ -255,6 +255,12 @@ static const char *rest_text(arena *mem, line_reader *r)
     *o = '\0';
     r->p = NULL;
     return out;
+}
+
+static const char *rest_copy(arena *mem, line_reader *r)
+{
+    const char *s = rest_text(r);
+    return s ? arena_strdup(mem, s) : NULL;
 }
 
 static bool parse_i64(const char *s, int64_t *v)
@@ -296,30 +302,33 @@ static bool parse_setting(arena *mem, line_reader *r, setting_list *list)
     const char *name = field(r);
     if (!name)
         return false;
-    const char *value = r->p && *r->p ? rest_text(mem, r) : "";
+    const char *value = r->p && *r->p ? rest_copy(mem, r) : "";
     if (value)
         *ARENA_PUSH(mem, list->items, list->count, list->cap) =
             (setting){arena_strdup(mem, name), value};
     return value != NULL;
 }
 
-static bool parse_input(arena *mem, line_reader *r, input_list *list)
+/* Documents share the file cache's copy of each path. */
+static bool parse_input(arena *mem, filecache *fc, line_reader *r, input_list *list)
 {
     file_digest d;
     if (!parse_digest(field(r), &d))
         return false;
-    const char *path = rest_text(mem, r);
+    const char *path = rest_text(r);
     if (path)
-        *ARENA_PUSH(mem, list->items, list->count, list->cap) = (input_record){path, d};
+        *ARENA_PUSH(mem, list->items, list->count, list->cap) =
+            (input_record){filecache_path(fc, path), d};
     return path != NULL;
 }
 
+/* The path is left in the text, which outlives `files`. */
 static bool parse_file(arena *mem, line_reader *r, file_lines *files)
 {
     file_line f;
     if (!parse_i64(field(r), &f.stamp.ino) || !parse_i64(field(r), &f.stamp.size) ||
         !parse_i64(field(r), &f.stamp.mtime_ns) || !parse_i64(field(r), &f.stamp.ctime_ns) ||
-        !parse_hash(field(r), &f.hash) || !(f.path = rest_text(mem, r)))
+        !parse_hash(field(r), &f.hash) || !(f.path = rest_text(r)))
         return false;
     *ARENA_PUSH(mem, files->items, files->count, files->cap) = f;
     return true;
@@ -335,12 +344,12 @@ static doc_record *parse_doc(arena *mem, line_reader *r)
         return NULL;
     d->kind = arena_strdup(mem, kind);
     d->warnings = (size_t)w;
-    d->output = rest_text(mem, r);
+    d->output = rest_copy(mem, r);
     return d->output ? d : NULL;
 }
 
 /* Reads every line after the first; false at the first malformed one. */
-static bool parse_lines(manifest *m, char *text, file_lines *files)
+static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *files)
 {
     doc_record *doc = NULL;
     bool ended = false;
@@ -357,7 +366,7 @@ static bool parse_lines(manifest *m, char *text, file_lines *files)
         } else if (strcmp(tag, "setting") == 0) {
             ok = parse_setting(m->mem, &r, &m->settings);
         } else if (strcmp(tag, "shared") == 0) {
-            ok = parse_input(m->mem, &r, &m->shared);
+            ok = parse_input(m->mem, fc, &r, &m->shared);
         } else if (strcmp(tag, "file") == 0) {
             ok = parse_file(m->mem, &r, files);
         } else if (strcmp(tag, "doc") == 0) {
@@ -365,9 +374,9 @@ static bool parse_lines(manifest *m, char *text, file_lines *files)
             if (ok)
                 manifest_put(m, doc);
         } else if (strcmp(tag, "source") == 0) {
-            ok = doc && !doc->source && (doc->source = rest_text(m->mem, &r)) != NULL;
+            ok = doc && !doc->source && (doc->source = rest_copy(m->mem, &r)) != NULL;
         } else if (strcmp(tag, "input") == 0) {
-            ok = doc && parse_input(m->mem, &r, &doc->inputs);
+            ok = doc && parse_input(m->mem, fc, &r, &doc->inputs);
         } else {
             ok = ended = strcmp(tag, "end") == 0;
         }
@@ -406,7 +415,7 @@ void manifest_load(manifest *m, const char *path, filecache *fc, diag_list *dl)
     size_t mlen = strlen(magic);
     file_lines files = {0};
     bool ok = text && strncmp(text, magic, mlen) == 0 && text[mlen] == '\n' &&
-              parse_lines(m, text + mlen + 1, &files);
+              parse_lines(m, text + mlen + 1, fc, &files);
     for (size_t i = 0; ok && i < m->docs.cap; i++)
         if (m->docs.keys[i] && !((doc_record *)m->docs.values[i])->source)
             ok = false;
