@@ -20,7 +20,7 @@ DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANPRESS_VERSION='"$(V
 
 SRC      := $(wildcard src/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -34,7 +34,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
 	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
@@ -49,15 +49,29 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# The default style's hyphenation dictionary, compiled in (see
+# src/baked_dictionary.h): libhyphen parses it here once, not in every run.
+BAKED_DICTIONARIES := $(shell sed -n 's/^ *dictionary: *//p' templates/style.yaml)
+
+$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/strbuf.c $(BUILD)/config.mk
+	$(CC) $(WARN) $(DEFS) -O1 -o $@ src/tools/bake_dictionary.c src/strbuf.c -lhyphen -lxxhash
+
+$(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml $(wildcard $(BAKED_DICTIONARIES))
+	@mkdir -p $(dir $@)
+	$(BUILD)/bake_dictionary $@.tmp $(BAKED_DICTIONARIES) && mv $@.tmp $@
+
+$(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+
 $(BUILD)/libplanpress.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a
-	$(CC) $(CFLAGS) -pthread -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) -pthread -Wl,--build-id -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
 
 test: unit e2e sanitize
 

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buildid.h"
 #include "document.h"
 #include "filecache.h"
 #include "manifest.h"
@@ -67,21 +68,28 @@ static void add_setting(arena *mem, setting_list *list, const char *name, const 
     *ARENA_PUSH(mem, list->items, list->count, list->cap) = (setting){name, value};
 }
 
-/* The settings a PDF depends on besides its files: the program (its version
- * and the hash of its binary), the templates folder, the date of documents. */
-static setting_list settings_of(arena *mem, const batch_options *opt, filecache *fc)
+/* The build of the program: its build ID, else the hash of its file. */
+static const char *program_identity(arena *mem, filecache *fc)
 {
+    char id[129];
+    if (build_id(id, sizeof id))
+        return arena_strdup(mem, id);
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    file_digest program = {FILE_ABSENT, 0};
-    if (n > 0) {
-        exe[n] = '\0';
-        program = filecache_digest(fc, exe);
-    }
+    if (n <= 0)
+        return "-";
+    exe[n] = '\0';
+    return digest_text(mem, filecache_digest(fc, exe));
+}
+
+/* The settings a PDF depends on besides its files: the program (its version
+ * and build), the templates folder, the date of documents. */
+static setting_list settings_of(arena *mem, const batch_options *opt, filecache *fc)
+{
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     setting_list list = {0};
     add_setting(mem, &list, "planpress",
-                arena_printf(mem, "%s %s", opt->version, digest_text(mem, program)));
+                arena_printf(mem, "%s %s", opt->version, program_identity(mem, fc)));
     add_setting(mem, &list, "templates", opt->templates_dir);
     add_setting(mem, &list, "SOURCE_DATE_EPOCH", epoch ? epoch : "");
     return list;

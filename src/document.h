@@ -37,9 +37,10 @@ typedef struct {
     const input_recorder *inputs; /* may be NULL */
 } document_request;
 
-/* Loads the style and its fonts and readies the libraries, once, before any
- * thread renders: afterwards the environment is only read. Files read are
- * told to `inputs` (may be NULL). False with errors in `dl`. */
+/* Loads the style, checks its fonts and readies the libraries, once, before
+ * any thread renders: afterwards the environment is only read (a font face
+ * is built on its first use, safely between threads: see fonts.h). Files
+ * read are told to `inputs` (may be NULL). False with errors in `dl`. */
 bool render_env_open(render_env *env, const char *templates_dir, const input_recorder *inputs,
                      diag_list *dl);
 void render_env_close(render_env *env);

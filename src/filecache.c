@@ -124,14 +124,17 @@ static bool hash_file(const char *path, uint64_t *hash)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    uint64_t h = HASH_SEED;
+    XXH3_state_t *state = XXH3_createState();
     char buf[65536];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0)
-            h = hash_content(h, buf, (size_t)n);
+    ssize_t n = -1;
+    if (state && XXH3_64bits_reset(state) == XXH_OK)
+        while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+            if (n > 0)
+                XXH3_64bits_update(state, buf, (size_t)n);
     close(fd);
-    *hash = h;
+    if (n == 0)
+        *hash = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
     return n == 0;
 }
 

@@ -2,6 +2,8 @@
 
 #include <hb-ot.h>
 #include <hb.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +11,8 @@
 #include "utf8.h"
 
 /* Characters below CACHE_LIMIT (Latin, Greek, Cyrillic, punctuation, − ≤ ≥)
- * have their glyph, advance and kerning class looked up once, at load. */
+ * have their glyph, advance and kerning class looked up once, when the face
+ * is first used. */
 enum { CACHE_LIMIT = 0x2300, MAX_KERNED = 255 };
 
 typedef struct {
@@ -19,18 +22,30 @@ typedef struct {
 } char_info;
 
 typedef struct {
+    /* Checked by fonts_load. */
     hb_face_t *face;
-    hb_font_t *font;
     unsigned upem;
-    int ascender, descender;
     const char *file;
+    /* Built on the face's first use (ready_face), then read-only. */
+    pthread_mutex_t lock;
+    atomic_bool ready;
+    hb_font_t *font;
+    int ascender, descender;
     char_info chars[CACHE_LIMIT];
     unsigned nclasses;
+    uint32_t class_chars[MAX_KERNED]; /* a character of each kerning class */
+    uint32_t separator;               /* keeps shaped pairs apart; 0 if none */
+    hb_buffer_t *buffer;              /* for shaping rows, under the lock */
+    /* Row `a` holds the kerning of class a followed by each class: shaped
+     * on the first use of class a on the left, then read-only. */
     int16_t *kerning; /* nclasses × nclasses, font units */
+    atomic_bool row_ready[MAX_KERNED];
 } face_data;
 
+/* The faces are behind a pointer: the part built on first use is written
+ * through it while the API hands out a const font_set. */
 struct font_set {
-    face_data faces[FACE_COUNT];
+    face_data *faces; /* FACE_COUNT of them */
 };
 
 /* ---- loading ------------------------------------------------------------- */
@@ -151,42 +166,51 @@ static void shape_pairs(face_data *fd, hb_buffer_t *buf, uint32_t left, const ui
     }
 }
 
-/* Pair kerning between the kerned glyphs, from HarfBuzz's shaping of each
- * pair (many pairs per call, kept apart by a separator no pair involves). */
+/* Row `row` of the kerning table, from HarfBuzz's shaping of each pair
+ * (many pairs per call, kept apart by a separator no pair involves). */
+static void shape_row(face_data *fd, unsigned row)
+{
+    unsigned n = fd->nclasses;
+    int16_t *out = fd->kerning + (size_t)row * n;
+    uint32_t left = fd->class_chars[row];
+    if (fd->separator) {
+        shape_pairs(fd, fd->buffer, left, fd->class_chars, n, fd->separator, out);
+    } else {
+        for (unsigned b = 0; b < n; b++)
+            shape_pairs(fd, fd->buffer, left, fd->class_chars + b, 1, 0, out + b);
+    }
+}
+
+/* The kerning classes and their table, whose rows are shaped on first use;
+ * the first row now, so that HarfBuzz has what shaping needs before the face
+ * is shared. */
 static void build_kerning(face_data *fd)
 {
     hb_set_t *kerned = kerned_glyphs(fd->face);
-    uint32_t reps[MAX_KERNED];
-    unsigned n = assign_classes(fd, kerned, reps);
-    uint32_t sep = find_separator(fd, kerned);
+    unsigned n = assign_classes(fd, kerned, fd->class_chars);
+    fd->separator = find_separator(fd, kerned);
     hb_set_destroy(kerned);
     fd->nclasses = n;
     if (n == 0)
         return;
     fd->kerning = calloc((size_t)n * n, sizeof *fd->kerning);
-    if (!fd->kerning) {
+    fd->buffer = hb_buffer_create();
+    if (!fd->kerning || !hb_buffer_allocation_successful(fd->buffer)) {
         fd->nclasses = 0;
         for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
             fd->chars[cp].kern_class = 0;
         return;
     }
-    hb_buffer_t *buf = hb_buffer_create();
-    for (unsigned a = 0; a < n; a++) {
-        if (sep) {
-            shape_pairs(fd, buf, reps[a], reps, n, sep, fd->kerning + (size_t)a * n);
-        } else {
-            for (unsigned b = 0; b < n; b++)
-                shape_pairs(fd, buf, reps[a], reps + b, 1, 0, fd->kerning + (size_t)a * n + b);
-        }
-    }
-    hb_buffer_destroy(buf);
+    shape_row(fd, 0);
+    atomic_store_explicit(&fd->row_ready[0], true, memory_order_relaxed);
 }
 
 /* HarfBuzz reads some tables of a face (and builds what it keeps of them)
  * on first use, and threads that use one first at the same time race. So
  * everything documents will ask of the shared face is asked once here,
- * before threads start: the name, metrics and style values of a PDF font
- * descriptor, and the tables the subsetter reads (by cutting one subset). */
+ * before the face is handed out: the name, metrics and style values of a
+ * PDF font descriptor, and the tables the subsetter reads (by cutting one
+ * subset). */
 static void load_lazy_tables(face_data *fd)
 {
     char name[64];
@@ -206,7 +230,9 @@ static void load_lazy_tables(face_data *fd)
     hb_face_make_immutable(fd->face);
 }
 
-static bool load_face(face_data *fd, const char *file, diag_list *dl)
+/* Opens the face and checks that it can set text: a readable TrueType font
+ * with glyphs and units per em. */
+static bool check_face(face_data *fd, const char *file, diag_list *dl)
 {
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
     if (!blob) {
@@ -224,26 +250,68 @@ static bool load_face(face_data *fd, const char *file, diag_list *dl)
                  "not a TrueType font (a font with TrueType outlines is needed)");
         return false;
     }
+    fd->file = file;
+    return true;
+}
+
+/* What setting text in the face and writing it need. */
+static void build_face(face_data *fd)
+{
     fd->font = hb_font_create(fd->face);
     hb_font_set_scale(fd->font, (int)fd->upem, (int)fd->upem);
     hb_font_extents_t ext;
     hb_font_get_h_extents(fd->font, &ext);
     fd->ascender = ext.ascender;
     fd->descender = -ext.descender;
-    fd->file = file;
     fill_chars(fd);
     build_kerning(fd);
     load_lazy_tables(fd);
-    return true;
+}
+
+static void build_face_once(face_data *fd, unsigned unused)
+{
+    (void)unused;
+    build_face(fd);
+}
+
+/* Runs build(fd, arg) once for the flag `done`, whichever threads ask. */
+static void once(face_data *fd, atomic_bool *done, void (*build)(face_data *, unsigned),
+                 unsigned arg)
+{
+    if (atomic_load_explicit(done, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&fd->lock);
+    if (!atomic_load_explicit(done, memory_order_relaxed)) {
+        build(fd, arg);
+        atomic_store_explicit(done, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&fd->lock);
+}
+
+/* The face, built if this is its first use. */
+static face_data *ready_face(const font_set *fs, face_style face)
+{
+    face_data *fd = &fs->faces[face];
+    once(fd, &fd->ready, build_face_once, 0);
+    return fd;
 }
 
 font_set *fonts_load(const style *st, diag_list *dl)
 {
-    font_set *fs = calloc(1, sizeof *fs);
-    if (!fs)
+    font_set *fs = malloc(sizeof *fs);
+    face_data *faces = calloc(FACE_COUNT, sizeof *faces);
+    if (!fs || !faces) {
+        free(fs);
+        free(faces);
         return NULL;
+    }
+    fs->faces = faces;
     for (int f = 0; f < FACE_COUNT; f++) {
-        if (!load_face(&fs->faces[f], st->font_files[f], dl)) {
+        pthread_mutex_init(&faces[f].lock, NULL);
+        atomic_init(&faces[f].ready, false);
+    }
+    for (int f = 0; f < FACE_COUNT; f++) {
+        if (!check_face(&faces[f], st->font_files[f], dl)) {
             fonts_free(fs);
             return NULL;
         }
@@ -256,11 +324,29 @@ void fonts_free(font_set *fs)
     if (!fs)
         return;
     for (int f = 0; f < FACE_COUNT; f++) {
-        hb_font_destroy(fs->faces[f].font);
-        hb_face_destroy(fs->faces[f].face);
-        free(fs->faces[f].kerning);
+        face_data *fd = &fs->faces[f];
+        pthread_mutex_destroy(&fd->lock);
+        hb_font_destroy(fd->font);
+        hb_face_destroy(fd->face);
+        hb_buffer_destroy(fd->buffer);
+        free(fd->kerning);
     }
+    free(fs->faces);
     free(fs);
+}
+
+bool fonts_face_ready(const font_set *fs, face_style face)
+{
+    return atomic_load_explicit(&fs->faces[face].ready, memory_order_acquire);
+}
+
+unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face)
+{
+    const face_data *fd = &fs->faces[face];
+    unsigned n = 0;
+    for (unsigned row = 0; row < fd->nclasses; row++)
+        n += atomic_load_explicit(&fd->row_ready[row], memory_order_acquire);
+    return n;
 }
 
 /* ---- setting text -------------------------------------------------------- */
@@ -270,16 +356,18 @@ static char_info char_of(const face_data *fd, uint32_t cp)
     return cp < CACHE_LIMIT ? fd->chars[cp] : lookup_char(fd, cp);
 }
 
-static int32_t pair_kerning(const face_data *fd, char_info left, char_info right)
+static int32_t pair_kerning(face_data *fd, char_info left, char_info right)
 {
     if (!left.kern_class || !right.kern_class)
         return 0;
-    return fd->kerning[(size_t)(left.kern_class - 1) * fd->nclasses + (right.kern_class - 1)];
+    unsigned row = left.kern_class - 1u;
+    once(fd, &fd->row_ready[row], shape_row, row);
+    return fd->kerning[(size_t)row * fd->nclasses + (right.kern_class - 1u)];
 }
 
 /* Walks text a character at a time. */
 typedef struct {
-    const face_data *fd;
+    face_data *fd;
     const char *s;
     size_t len, i;
     char_info prev;
@@ -301,7 +389,7 @@ static bool setter_next(text_setter *ts, font_glyph *g, int32_t *kern_before)
 size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t len,
                       font_glyph *out)
 {
-    text_setter ts = {&fs->faces[face], s, len, 0, {0, 0, 0}};
+    text_setter ts = {ready_face(fs, face), s, len, 0, {0, 0, 0}};
     size_t n = 0;
     font_glyph g;
     int32_t kern;
@@ -315,35 +403,37 @@ size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t
 
 double fonts_width(const font_set *fs, face_style face, double size, const char *s, size_t len)
 {
-    text_setter ts = {&fs->faces[face], s, len, 0, {0, 0, 0}};
+    text_setter ts = {ready_face(fs, face), s, len, 0, {0, 0, 0}};
     long units = 0;
     font_glyph g;
     int32_t kern;
     while (setter_next(&ts, &g, &kern))
         units += g.advance + kern;
-    return (double)units * size / fs->faces[face].upem;
+    return (double)units * size / ts.fd->upem;
 }
 
 double fonts_kerning(const font_set *fs, face_style face, double size, uint32_t left,
                      uint32_t right)
 {
-    const face_data *fd = &fs->faces[face];
+    face_data *fd = ready_face(fs, face);
     return pair_kerning(fd, char_of(fd, left), char_of(fd, right)) * size / fd->upem;
 }
 
 double fonts_ascent(const font_set *fs, face_style face, double size)
 {
-    return fs->faces[face].ascender * size / fs->faces[face].upem;
+    const face_data *fd = ready_face(fs, face);
+    return fd->ascender * size / fd->upem;
 }
 
 double fonts_descent(const font_set *fs, face_style face, double size)
 {
-    return fs->faces[face].descender * size / fs->faces[face].upem;
+    const face_data *fd = ready_face(fs, face);
+    return fd->descender * size / fd->upem;
 }
 
 const char *fonts_file(const font_set *fs, face_style face)
 {
-    return fs->faces[face].file;
+    return ready_face(fs, face)->file;
 }
 
 bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp)
@@ -353,20 +443,20 @@ bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp)
 
 uint32_t fonts_glyph(const font_set *fs, face_style face, uint32_t cp)
 {
-    return char_of(&fs->faces[face], cp).glyph;
+    return char_of(ready_face(fs, face), cp).glyph;
 }
 
 int32_t fonts_glyph_advance(const font_set *fs, face_style face, uint32_t glyph)
 {
-    return hb_font_get_glyph_h_advance(fs->faces[face].font, glyph);
+    return hb_font_get_glyph_h_advance(ready_face(fs, face)->font, glyph);
 }
 
 unsigned fonts_units_per_em(const font_set *fs, face_style face)
 {
-    return fs->faces[face].upem;
+    return ready_face(fs, face)->upem;
 }
 
 struct hb_face_t *fonts_hb_face(const font_set *fs, face_style face)
 {
-    return fs->faces[face].face;
+    return ready_face(fs, face)->face;
 }

@@ -2,11 +2,15 @@
  * Sets text the way the PDF writer draws it: one glyph per character (no
  * ligatures), the advances of the font file and the pair kerning HarfBuzz
  * shapes from the font's GPOS `kern` feature, so a width measured here is
- * the width drawn. Kerning is looked up at load for Latin letters,
- * punctuation and symbols (below U+0250 and from U+1E00 to U+22FF); other
- * scripts are set unkerned. Owns the HarfBuzz objects (fonts_free);
- * everything is read-only after fonts_load, HarfBuzz's lazily loaded tables
- * included, so one font_set serves documents built in parallel threads. */
+ * the width drawn. Kerning is looked up for Latin letters, punctuation and
+ * symbols (below U+0250 and from U+1E00 to U+22FF); other scripts are set
+ * unkerned. Owns the HarfBuzz objects (fonts_free).
+ * fonts_load only checks the faces; what a face needs to set text (its
+ * character cache, its kerning, HarfBuzz's lazily loaded tables) is built
+ * when a function below first asks for that face, once, under the face's
+ * own lock, and is read-only after. So one font_set serves documents built
+ * in parallel threads, and a document that never uses a face never pays
+ * for it. */
 #ifndef PP_FONTS_H
 #define PP_FONTS_H
 
@@ -20,9 +24,15 @@
 typedef struct font_set font_set;
 struct hb_face_t;
 
-/* Loads the four faces named by the style; NULL with an error on failure. */
+/* Checks the faces named by the style (each a readable TrueType font);
+ * NULL with an error naming the first bad one. */
 font_set *fonts_load(const style *st, diag_list *dl);
 void fonts_free(font_set *fs);
+/* True once the face has been used and built. */
+bool fonts_face_ready(const font_set *fs, face_style face);
+/* How many rows of the face's kerning table (one per kerning class on the
+ * left of a pair) have been shaped: each is shaped on its first use. */
+unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face);
 
 /* Width in points of UTF-8 text set in `face` at `size`, kerning included.
  * Kerning applies between neighbouring characters except next to U+0020

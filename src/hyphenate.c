@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baked_dictionary.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 enum { MAX_RUN = 96 }; /* longer runs of letters are not words */
@@ -20,6 +22,7 @@ struct hyphenator {
     HyphenDict *word_level;
     int left_min, right_min;
     char *path;
+    bool baked; /* dict came from baked_dictionary_open */
 };
 
 static bool is_latin1_letter(uint32_t cp)
@@ -38,9 +41,31 @@ static bool level_has_no_letters(const HyphenDict *d)
     return true;
 }
 
+/* The dictionary's structure from the tables baked in at build time when
+ * the file is the one they were made of; else libhyphen reads the file. */
+static HyphenDict *open_dictionary(const char *path, bool *baked)
+{
+    strbuf content = {0};
+    HyphenDict *dict = NULL;
+    if (strbuf_append_file(&content, path))
+        dict = baked_dictionary_open(content.data, content.len);
+    strbuf_free(&content);
+    *baked = dict != NULL;
+    return dict ? dict : hnj_hyphen_load(path);
+}
+
+static void close_dictionary(HyphenDict *dict, bool baked)
+{
+    if (baked)
+        baked_dictionary_free(dict);
+    else if (dict)
+        hnj_hyphen_free(dict);
+}
+
 hyphenator *hyphenator_load(const char *path, int left_min, int right_min, diag_list *dl)
 {
-    HyphenDict *dict = hnj_hyphen_load(path);
+    bool baked;
+    HyphenDict *dict = open_dictionary(path, &baked);
     if (!dict) {
         if (dl)
             diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot read the hyphenation dictionary");
@@ -49,22 +74,27 @@ hyphenator *hyphenator_load(const char *path, int left_min, int right_min, diag_
     hyphenator *h = calloc(1, sizeof *h);
     char *copy = strdup(path);
     if (!h || !copy) {
-        hnj_hyphen_free(dict);
+        close_dictionary(dict, baked);
         free(h);
         free(copy);
         return NULL;
     }
-    *h = (hyphenator){dict, NULL, left_min, right_min, copy};
+    *h = (hyphenator){dict, NULL, left_min, right_min, copy, baked};
     if (dict->nextlevel && level_has_no_letters(dict))
         h->word_level = dict->nextlevel;
     return h;
+}
+
+bool hyphenator_is_baked(const hyphenator *h)
+{
+    return h->baked;
 }
 
 void hyphenator_free(hyphenator *h)
 {
     if (!h)
         return;
-    hnj_hyphen_free(h->dict);
+    close_dictionary(h->dict, h->baked);
     free(h->path);
     free(h);
 }

@@ -19,6 +19,10 @@ typedef struct hyphenator hyphenator;
 hyphenator *hyphenator_load(const char *path, int left_min, int right_min, diag_list *dl);
 void hyphenator_free(hyphenator *h);
 
+/* True when the dictionary came from the tables compiled into the program
+ * (baked_dictionary.h) rather than from libhyphen reading the file. */
+bool hyphenator_is_baked(const hyphenator *h);
+
 /* The process-wide dictionary for `path` with these minimums: loaded on first
  * use (safe from any thread) and freed at exit. NULL when it cannot be read. */
 const hyphenator *hyphenator_shared(const char *path, int left_min, int right_min);

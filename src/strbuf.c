@@ -59,3 +59,17 @@ void strbuf_free(strbuf *sb)
     free(sb->data);
     *sb = (strbuf){0};
 }
+
+bool strbuf_append_file(strbuf *sb, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        strbuf_append(sb, buf, n);
+    bool ok = !ferror(f);
+    fclose(f);
+    return ok;
+}

@@ -2,6 +2,7 @@
 #ifndef PP_STRBUF_H
 #define PP_STRBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -13,6 +14,8 @@ void strbuf_append(strbuf *sb, const char *s, size_t n);
 void strbuf_puts(strbuf *sb, const char *s);
 void strbuf_putc(strbuf *sb, char c);
 void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the whole content of the file; false when it cannot be read. */
+bool strbuf_append_file(strbuf *sb, const char *path);
 void strbuf_free(strbuf *sb);
 
 #endif

@@ -7,15 +7,11 @@
 
 static char *read_file(arena *mem, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
     strbuf sb = {0};
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, n);
-    fclose(f);
+    if (!strbuf_append_file(&sb, path)) {
+        strbuf_free(&sb);
+        return NULL;
+    }
     char *copy = arena_strndup(mem, sb.data ? sb.data : "", sb.len);
     strbuf_free(&sb);
     return copy;

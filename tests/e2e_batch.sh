@@ -119,6 +119,24 @@ run "$P" -t "$T.copy"
 built_exactly "another templates folder: every document is built" \
     "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf d/plan-2024.pdf"
 expect "... and the summary says why" grep -q '"rebuild_all": "the templates folder changed"' "$WORK/last.json"
+# Another build of planpress: a copy of the binary with one bit of its build ID changed.
+build_id=$(readelf -n "$BIN" | sed -n 's/.*Build ID: *//p')
+python3 - "$BIN" "$WORK/other-planpress" "$build_id" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+at = data.index(bytes.fromhex(sys.argv[3]))
+data[at] ^= 1
+open(sys.argv[2], "wb").write(data)
+PY
+chmod +x "$WORK/other-planpress"
+run "$P" -t "$T"
+real_bin=$BIN
+BIN=$WORK/other-planpress
+run "$P" -t "$T"
+BIN=$real_bin
+built_exactly "another build of planpress: every document is built" \
+    "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf d/plan-2024.pdf"
+expect "... and the summary says why" grep -q '"rebuild_all": "planpress changed"' "$WORK/last.json"
 run "$P" -t "$T"
 expect "a finished run leaves no temporary file" no_temporary_files "$OUT"
 expect "... and marks itself finished in the lock file" test ! -s "$OUT/.planpress/lock"
@@ -201,7 +219,7 @@ run "$P" -t "$T"
 built_exactly "once mended, the bad ones are built" "b/plan-2024.pdf d/plan-2024.pdf"
 
 # --- a bigger batch: -j1 against -j4, interrupted runs, the lock -------------------
-N=40
+N=160 # enough that a run is still going when the tests below stop it
 P=$WORK/big/plans
 T=$WORK/big/templates
 names=$(seq -f 'a%02g' 1 $N)

@@ -1,5 +1,7 @@
 /* Measuring text: widths with kerning, as HarfBuzz shapes it, and the same
- * widths from fonts_set_text, which the PDF writer draws with. */
+ * widths from fonts_set_text, which the PDF writer draws with; each face
+ * built on its first use only, once, whichever threads use it first. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +13,8 @@
 #include <hb.h>
 
 #include "fonts.h"
+#include "layout.h"
+#include "pdf.h"
 #include "style.h"
 
 #include "test_support.h"
@@ -130,9 +134,125 @@ static void a_missing_character_is_the_empty_box(void **state)
     assert_true(fonts_has_glyph(fs, FACE_ITALIC, 0x2212));
     assert_true(fonts_has_glyph(fs, FACE_ITALIC, 0xA0));
     assert_int_equal(fonts_glyph(fs, FACE_ITALIC, 0x1F600), 0);
-    double box = units_to_points(fs, FACE_ITALIC, fonts_glyph_advance(fs, FACE_ITALIC, 0), 12);
-    assert_true(box > 0);
-    assert_close(fonts_width(fs, FACE_ITALIC, 12, "😀", strlen("😀")), box);
+    double empty_box =
+        units_to_points(fs, FACE_ITALIC, fonts_glyph_advance(fs, FACE_ITALIC, 0), 12);
+    assert_true(empty_box > 0);
+    assert_close(fonts_width(fs, FACE_ITALIC, 12, "😀", strlen("😀")), empty_box);
+}
+
+/* The faces built so far, one bit per face. */
+static unsigned ready_faces(const font_set *fs)
+{
+    unsigned bits = 0;
+    for (int f = 0; f < FACE_COUNT; f++)
+        if (fonts_face_ready(fs, (face_style)f))
+            bits |= 1u << f;
+    return bits;
+}
+
+static void a_face_is_built_on_its_first_use(void **state)
+{
+    const font_set *fs = ((test_fixture *)*state)->fonts;
+    assert_int_equal(ready_faces(fs), 0);
+    assert_true(fonts_width(fs, FACE_ITALIC, 10, "Åtgärd", strlen("Åtgärd")) > 0);
+    assert_int_equal(ready_faces(fs), 1u << FACE_ITALIC);
+    assert_non_null(fonts_hb_face(fs, FACE_MONO));
+    assert_int_equal(ready_faces(fs), 1u << FACE_ITALIC | 1u << FACE_MONO);
+}
+
+static void kerning_rows_are_shaped_on_first_use(void **state)
+{
+    const font_set *fs = ((test_fixture *)*state)->fonts;
+    assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 0);
+    fonts_width(fs, FACE_BOLD_ITALIC, 10, "o", 1);
+    assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 1); /* the first, at build */
+    unsigned before = fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC);
+    assert_true(fonts_kerning(fs, FACE_BOLD_ITALIC, 10, 'A', 'V') < 0);
+    unsigned after_av = fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC);
+    assert_true(after_av == before + 1); /* A's row; V only on the right */
+    fonts_kerning(fs, FACE_BOLD_ITALIC, 10, 'A', 'T');
+    assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), after_av);
+}
+
+static void a_document_builds_only_the_faces_it_uses(void **state)
+{
+    test_fixture *f = *state;
+    static const char markdown[] = "# Verksamhetsplan\n\nText med **fetstil** och siffror: "
+                                   "10 014 kr.\n\n| År | Belopp |\n| --- | ---: |\n"
+                                   "| 2024 | 1 520 |\n";
+    layout_info info = {.title = "Verksamhetsplan", .association = "Förbundet"};
+    layout_doc doc;
+    assert_true(
+        layout_markdown(&f->mem, markdown, strlen(markdown), f->st, f->fonts, &info, &doc, &f->dl));
+    pdf_metadata meta = {.title = "Verksamhetsplan", .language = "sv-SE"};
+    pdf_bytes pdf = {0};
+    assert_true(pdf_render(&doc, f->fonts, &meta, "prov.pdf", &pdf, &f->dl));
+    free(pdf.data);
+    assert_int_equal(ready_faces(f->fonts), 1u << FACE_REGULAR | 1u << FACE_BOLD);
+}
+
+static const char *const sample_words[] = {
+    "AVATAR", "Tvätt", "“Vi”", "−1 520", "L’Y", "😀 x", "Försäkringskassan"};
+enum { SAMPLE_WORDS = sizeof sample_words / sizeof sample_words[0], SETTERS = 8, RACES = 16 };
+
+typedef struct {
+    const font_set *fs;
+    pthread_barrier_t *start;
+    double widths[SAMPLE_WORDS];
+    long set_units[SAMPLE_WORDS]; /* the sum of fonts_set_text's advances and kerning */
+} setter;
+
+static void measure_words(setter *s)
+{
+    for (int i = 0; i < SAMPLE_WORDS; i++) {
+        size_t len = strlen(sample_words[i]);
+        s->widths[i] = fonts_width(s->fs, FACE_MONO, 10, sample_words[i], len);
+        font_glyph glyphs[32];
+        size_t n = fonts_set_text(s->fs, FACE_MONO, sample_words[i], len, glyphs);
+        s->set_units[i] = 0;
+        for (size_t k = 0; k < n; k++)
+            s->set_units[i] += glyphs[k].advance + glyphs[k].kerning;
+    }
+}
+
+static void *measure_after_the_others_start(void *arg)
+{
+    setter *s = arg;
+    pthread_barrier_wait(s->start);
+    measure_words(s);
+    return NULL;
+}
+
+/* Threads that all set text in an unused face at once each see it whole:
+ * the widths a face built alone gives. Raced a few times over, fresh fonts
+ * each time, as the thread that comes late to a face is the one at risk. */
+static void threads_first_using_a_face_agree(void **state)
+{
+    test_fixture *f = *state;
+    setter alone = {.fs = f->fonts};
+    measure_words(&alone);
+    for (int round = 0; round < RACES; round++) {
+        font_set *fresh = default_fonts(&f->mem, &f->dl, NULL);
+        assert_non_null(fresh);
+        pthread_barrier_t start;
+        pthread_barrier_init(&start, NULL, SETTERS);
+        setter setters[SETTERS];
+        pthread_t threads[SETTERS];
+        for (int t = 0; t < SETTERS; t++) {
+            setters[t] = (setter){.fs = fresh, .start = &start};
+            assert_int_equal(
+                pthread_create(&threads[t], NULL, measure_after_the_others_start, &setters[t]), 0);
+        }
+        for (int t = 0; t < SETTERS; t++)
+            pthread_join(threads[t], NULL);
+        for (int t = 0; t < SETTERS; t++)
+            for (int i = 0; i < SAMPLE_WORDS; i++) {
+                assert_true(setters[t].widths[i] == alone.widths[i]);
+                assert_int_equal(setters[t].set_units[i], alone.set_units[i]);
+            }
+        pthread_barrier_destroy(&start);
+        fonts_free(fresh);
+    }
 }
 
 int main(void)
@@ -143,6 +263,15 @@ int main(void)
         cmocka_unit_test(spaces_are_never_kerned),
         cmocka_unit_test(set_text_adds_up_to_the_width),
         cmocka_unit_test(a_missing_character_is_the_empty_box),
+        /* each with fonts of its own, none of them used yet */
+        cmocka_unit_test_setup_teardown(a_face_is_built_on_its_first_use, test_setup_with_fonts,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(kerning_rows_are_shaped_on_first_use, test_setup_with_fonts,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(a_document_builds_only_the_faces_it_uses,
+                                        test_setup_with_fonts, test_teardown),
+        cmocka_unit_test_setup_teardown(threads_first_using_a_face_agree, test_setup_with_fonts,
+                                        test_teardown),
     };
     return cmocka_run_group_tests(tests, test_setup_with_fonts, test_teardown);
 }

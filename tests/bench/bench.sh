@@ -19,6 +19,7 @@ WORK=$(mktemp -d /tmp/planpress-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$ROOT" || exit 1
 export SOURCE_DATE_EPOCH=1700000000
+export LC_ALL=C # EPOCHREALTIME with a decimal point
 
 # The peers come from Debian, installed here rather than by .ci/deps.
 install_peers() {
@@ -36,17 +37,36 @@ install_peers() {
 }
 
 # run_timed OUT COMMAND...: runs once, appends "wall_seconds max_rss_kb" to OUT
-# (wall time from the clock around /usr/bin/time, which rounds to 10 ms).
+# (wall time from bash's clock around /usr/bin/time, which rounds to 10 ms).
 run_timed() {
-    local out=$1 status
+    local out=$1 status start end
     shift
-    local start end
-    start=$(date +%s%N)
+    start=$EPOCHREALTIME
     /usr/bin/time -f "%M" -o "$WORK/time" "$@" >/dev/null 2>"$WORK/stderr"
     status=$?
-    end=$(date +%s%N)
-    [ $status -ne 0 ] && echo "bench: exit $status from $*: $(tail -3 "$WORK/stderr")" >&2
-    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", (b - a) / 1e9 }') $(tail -1 "$WORK/time")" >>"$out"
+    end=$EPOCHREALTIME
+    report_status $status "$@"
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }') $(tail -1 "$WORK/time")" >>"$out"
+}
+
+# run_wall OUT COMMAND...: runs once, appends its wall time in seconds to OUT;
+# the process alone, with nothing around it, for the side-by-side timings.
+run_wall() {
+    local out=$1 status start end
+    shift
+    start=$EPOCHREALTIME
+    "$@" >/dev/null 2>"$WORK/stderr"
+    status=$?
+    end=$EPOCHREALTIME
+    report_status $status "$@"
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }' >>"$out"
+}
+
+report_status() { # STATUS COMMAND...
+    local status=$1
+    shift
+    [ "$status" -ne 0 ] && echo "bench: exit $status from $*: $(tail -3 "$WORK/stderr")" >&2
+    return 0
 }
 
 # The median of column $2 (1: wall, 2: memory) of file $1.
@@ -136,12 +156,12 @@ peer_repeat=$((REPEAT * 2 + 1))
 for engine in wkhtmltopdf weasyprint; do : >"$WORK/$engine.times"; done
 for _ in $(seq "$peer_repeat"); do
     rm -rf "$WORK/out-samsund"
-    run_timed "$WORK/samsund.times" "$BIN" build "$WORK/samsund/samsund/plan-2024.yaml" \
+    run_wall "$WORK/samsund.times" "$BIN" build "$WORK/samsund/samsund/plan-2024.yaml" \
         -o "$WORK/out-samsund"
     for engine in wkhtmltopdf weasyprint; do
         if command -v pandoc >/dev/null && command -v "$engine" >/dev/null; then
             rm -f "$WORK/$engine.pdf"
-            run_timed "$WORK/$engine.times" pandoc "$WORK/samsund.md" -f gfm -s \
+            run_wall "$WORK/$engine.times" pandoc "$WORK/samsund.md" -f gfm -s \
                 --metadata title="Verksamhetsplan 2024" --pdf-engine="$engine" -o "$WORK/$engine.pdf"
         fi
     done
