@@ -19,39 +19,48 @@ static int open_temporary(const char *path, char *tmp, size_t size)
     return -1;
 }
 
-static bool write_all(int fd, const unsigned char *data, size_t len)
+bool atomic_open(atomic_file *af, const char *path)
 {
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = ENOSPC;
-            return false;
+    size_t size = strlen(path) + 64;
+    *af = (atomic_file){.path = path, .tmp = malloc(size)};
+    int fd = af->tmp ? open_temporary(path, af->tmp, size) : -1;
+    af->f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!af->f) {
+        int saved = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(af->tmp);
         }
-        data += n;
-        len -= (size_t)n;
+        free(af->tmp);
+        errno = saved;
     }
-    return true;
+    return af->f != NULL;
+}
+
+bool atomic_close(atomic_file *af, bool sync)
+{
+    bool ok = fflush(af->f) == 0 && !ferror(af->f) && (!sync || fsync(fileno(af->f)) == 0);
+    int saved = errno;
+    if (fclose(af->f) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (ok && rename(af->tmp, af->path) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok)
+        unlink(af->tmp);
+    free(af->tmp);
+    errno = saved;
+    return ok;
 }
 
 bool atomic_write(const char *path, const void *data, size_t len, bool sync)
 {
-    size_t size = strlen(path) + 64;
-    char *tmp = malloc(size);
-    if (!tmp)
+    atomic_file af;
+    if (!atomic_open(&af, path))
         return false;
-    int fd = open_temporary(path, tmp, size);
-    bool ok = fd >= 0 && write_all(fd, data, len) && (!sync || fsync(fd) == 0);
-    if (fd >= 0 && close(fd) != 0)
-        ok = false;
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok && fd >= 0) {
-        int saved = errno;
-        unlink(tmp);
-        errno = saved;
-    }
-    free(tmp);
-    return ok;
+    fwrite(data, 1, len, af.f);
+    return atomic_close(&af, sync);
 }

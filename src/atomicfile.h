@@ -7,9 +7,23 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
-/* Writes `len` bytes to `path`; with `sync`, flushes them to the disk before
- * the rename. False with errno set when anything failed. */
+/* A file written in pieces through `f`, put in place by atomic_close. */
+typedef struct {
+    FILE *f;
+    const char *path;
+    char *tmp; /* the temporary file's name */
+} atomic_file;
+
+/* Starts writing `path`. False with errno set when it cannot. */
+bool atomic_open(atomic_file *af, const char *path);
+/* Puts the file in place when every write to it succeeded; with `sync`,
+ * flushes it to the disk first. False with errno set when anything failed:
+ * the temporary file is removed. */
+bool atomic_close(atomic_file *af, bool sync);
+
+/* Writes `len` bytes to `path` in the same way. */
 bool atomic_write(const char *path, const void *data, size_t len, bool sync);
 
 #endif

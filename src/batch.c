@@ -195,15 +195,31 @@ static char *folder_of(arena *mem, const char *path)
     return slash ? arena_strndup(mem, path, (size_t)(slash - path)) : arena_strdup(mem, ".");
 }
 
-/* Builds `d` with memory from `mem`; returns its manifest record, or NULL. */
-static doc_record *build_one(const run *r, batch_doc *d, arena *mem)
+/* What the manifest keeps of a document built: its record at its exact
+ * size, with the file cache's copies of the paths of its inputs, which
+ * documents share. */
+static doc_record *kept_record(arena *keep, const doc_record *rec, filecache *fc)
 {
+    doc_record *kept = ARENA_NEW(keep, doc_record);
+    *kept = *rec;
+    size_t n = rec->inputs.count;
+    kept->inputs = (input_list){ARENA_ARRAY(keep, input_record, n), n, n};
+    for (size_t i = 0; i < n; i++)
+        kept->inputs.items[i] = (input_record){filecache_path(fc, rec->inputs.items[i].path),
+                                               rec->inputs.items[i].digest};
+    return kept;
+}
+
+/* Builds `d` in memory of its own. What outlives it, its diagnostics and
+ * manifest record, goes to `keep`; returns the record, or NULL. */
+static doc_record *build_one(const run *r, batch_doc *d, arena *keep)
+{
+    arena scratch, *mem = &scratch;
+    arena_init(mem);
     diag_list_init(&d->diags, mem);
-    doc_record *rec = ARENA_NEW(mem, doc_record);
-    rec->output = arena_strdup(mem, d->found.output);
-    rec->kind = d->found.kind->name;
-    rec->source = arena_strdup(mem, d->found.source);
-    input_collector col = {mem, &rec->inputs, r->fc};
+    doc_record rec = {
+        .output = d->found.output, .kind = d->found.kind->name, .source = d->found.source};
+    input_collector col = {mem, &rec.inputs, r->fc};
     input_recorder recorder = {collect_input, &col};
     document_request req = {d->found.source, d->pdf, d->found.kind->template_name, &recorder};
     bool ok;
@@ -222,12 +238,16 @@ static doc_record *build_one(const run *r, batch_doc *d, arena *mem)
     }
     d->status = ok ? DOC_BUILT : DOC_FAILED;
     d->warnings = d->diags.warnings;
-    if (!ok)
-        return NULL;
-    rec->pdf_size = pdf.size;
-    rec->pdf_mtime_ns = pdf.mtime_ns;
-    rec->warnings = d->diags.warnings;
-    return rec;
+    diag_list_move(&d->diags, keep);
+    doc_record *kept = NULL;
+    if (ok) {
+        rec.pdf_size = pdf.size;
+        rec.pdf_mtime_ns = pdf.mtime_ns;
+        rec.warnings = d->diags.warnings;
+        kept = kept_record(keep, &rec, r->fc);
+    }
+    arena_free(mem);
+    return kept;
 }
 
 /* ---- the threads ------------------------------------------------------------------ */

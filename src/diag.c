@@ -60,6 +60,23 @@ void diag_print_all(const diag_list *dl, FILE *out)
         diag_print(&dl->items[i], out);
 }
 
+static const char *copy_text(arena *mem, const char *s)
+{
+    return s ? arena_strdup(mem, s) : NULL;
+}
+
+void diag_list_move(diag_list *dl, arena *mem)
+{
+    diag *items = dl->count ? ARENA_ARRAY(mem, diag, dl->count) : NULL;
+    for (size_t i = 0; i < dl->count; i++) {
+        items[i] = dl->items[i];
+        items[i].file = copy_text(mem, items[i].file);
+        items[i].path = copy_text(mem, items[i].path);
+        items[i].message = copy_text(mem, items[i].message);
+    }
+    *dl = (diag_list){mem, items, dl->count, dl->count, dl->errors, dl->warnings};
+}
+
 bool diag_has_errors(const diag_list *dl)
 {
     return dl->errors > 0;

@@ -33,6 +33,9 @@ void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int 
 /* Writes one diagnostic as "file:line:col: error: path: message". */
 void diag_print(const diag *d, FILE *out);
 void diag_print_all(const diag_list *dl, FILE *out);
+/* Copies the list and its texts into `mem` at their exact size, so that the
+ * arena they were made in can go. */
+void diag_list_move(diag_list *dl, arena *mem);
 bool diag_has_errors(const diag_list *dl);
 
 #endif

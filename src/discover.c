@@ -13,6 +13,8 @@ static const char *join(arena *mem, const char *folder, const char *name)
     return *folder ? arena_printf(mem, "%s/%s", folder, name) : arena_strdup(mem, name);
 }
 
+/* Adds the documents made from the file `path` (kept as it is: it lives in
+ * `mem`), named `name`. */
 static void add_sources(arena *mem, const char *path, const char *name, const char *out_folder,
                         document_list *out)
 {
@@ -21,8 +23,7 @@ static void add_sources(arena *mem, const char *path, const char *name, const ch
         if (!kind_matches(kind, name))
             continue;
         *ARENA_PUSH(mem, out->items, out->count, out->cap) =
-            (found_document){kind, arena_strdup(mem, path),
-                             join(mem, out_folder, kind_output_name(mem, kind, name))};
+            (found_document){kind, path, join(mem, out_folder, kind_output_name(mem, kind, name))};
     }
 }
 

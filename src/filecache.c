@@ -192,6 +192,14 @@ file_digest filecache_digest(filecache *fc, const char *path)
     return d;
 }
 
+const char *filecache_path(filecache *fc, const char *path)
+{
+    pthread_mutex_lock(&fc->lock);
+    const char *name = entry_of(fc, path)->path;
+    pthread_mutex_unlock(&fc->lock);
+    return name;
+}
+
 bool file_digest_equal(file_digest a, file_digest b)
 {
     if (a.state == FILE_UNREADABLE || b.state == FILE_UNREADABLE)

@@ -38,6 +38,9 @@ void filecache_remember(filecache *fc, const char *path, const file_stamp *stamp
 /* The digest of `path` in this run: computed once per run and per path, by
  * stat alone when the file's stat data is the one remembered with its hash. */
 file_digest filecache_digest(filecache *fc, const char *path);
+/* The cache's own copy of `path`, which lives as long as the cache: what
+ * a run keeps of many documents can share it rather than copy it again. */
+const char *filecache_path(filecache *fc, const char *path);
 bool file_digest_equal(file_digest a, file_digest b);
 bool filecache_stamp(const char *path, file_stamp *stamp);
 

@@ -74,32 +74,32 @@ const char *input_list_changed(const input_list *list, filecache *fc)
 /* ---- writing -------------------------------------------------------------- */
 
 /* Paths and settings end their line: only %, CR and LF need escaping. */
-static void put_text(strbuf *sb, const char *s)
+static void put_text(FILE *f, const char *s)
 {
     for (; *s; s++) {
         if (*s == '%' || *s == '\n' || *s == '\r')
-            strbuf_printf(sb, "%%%02X", (unsigned char)*s);
+            fprintf(f, "%%%02X", (unsigned char)*s);
         else
-            strbuf_putc(sb, *s);
+            putc(*s, f);
     }
-    strbuf_putc(sb, '\n');
+    putc('\n', f);
 }
 
-static void put_digest(strbuf *sb, file_digest d)
+static void put_digest(FILE *f, file_digest d)
 {
     switch (d.state) {
-    case FILE_ABSENT: strbuf_puts(sb, "- "); break;
-    case FILE_UNREADABLE: strbuf_puts(sb, "? "); break;
-    case FILE_PRESENT: strbuf_printf(sb, "%016" PRIx64 " ", d.hash); break;
+    case FILE_ABSENT: fputs("- ", f); break;
+    case FILE_UNREADABLE: fputs("? ", f); break;
+    case FILE_PRESENT: fprintf(f, "%016" PRIx64 " ", d.hash); break;
     }
 }
 
-static void put_inputs(strbuf *sb, const char *tag, const input_list *list)
+static void put_inputs(FILE *f, const char *tag, const input_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {
-        strbuf_printf(sb, "%s ", tag);
-        put_digest(sb, list->items[i].digest);
-        put_text(sb, list->items[i].path);
+        fprintf(f, "%s ", tag);
+        put_digest(f, list->items[i].digest);
+        put_text(f, list->items[i].path);
     }
 }
 
@@ -135,15 +135,15 @@ static int compare_file_lines(const void *a, const void *b)
     return strcmp(((const file_line *)a)->path, ((const file_line *)b)->path);
 }
 
-static void put_files(strbuf *sb, file_collector *c, filecache *fc)
+static void put_files(FILE *f, file_collector *c, filecache *fc)
 {
     filecache_each(fc, collect_file, c);
     qsort(c->lines.items, c->lines.count, sizeof *c->lines.items, compare_file_lines);
     for (size_t i = 0; i < c->lines.count; i++) {
-        const file_line *f = &c->lines.items[i];
-        strbuf_printf(sb, "file %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64 " %016" PRIx64 " ",
-                      f->stamp.ino, f->stamp.size, f->stamp.mtime_ns, f->stamp.ctime_ns, f->hash);
-        put_text(sb, f->path);
+        const file_line *l = &c->lines.items[i];
+        fprintf(f, "file %" PRId64 " %" PRId64 " %" PRId64 " %" PRId64 " %016" PRIx64 " ",
+                l->stamp.ino, l->stamp.size, l->stamp.mtime_ns, l->stamp.ctime_ns, l->hash);
+        put_text(f, l->path);
     }
 }
 
@@ -158,7 +158,7 @@ static void reference(strmap *referenced, const input_list *list)
         strmap_put(referenced, list->items[i].path, (void *)list->items[i].path);
 }
 
-static void put_all(const manifest *m, filecache *fc, arena *tmp, strbuf *sb)
+static void put_all(const manifest *m, filecache *fc, arena *tmp, FILE *f)
 {
     size_t n = 0;
     doc_record **docs = ARENA_ARRAY(tmp, doc_record *, m->docs.count + 1);
@@ -173,36 +173,38 @@ static void put_all(const manifest *m, filecache *fc, arena *tmp, strbuf *sb)
     }
     qsort(docs, n, sizeof *docs, compare_records);
 
-    strbuf_printf(sb, "%s\n", magic);
+    fprintf(f, "%s\n", magic);
     for (size_t i = 0; i < m->settings.count; i++) {
-        strbuf_printf(sb, "setting %s ", m->settings.items[i].name);
-        put_text(sb, m->settings.items[i].value);
+        fprintf(f, "setting %s ", m->settings.items[i].name);
+        put_text(f, m->settings.items[i].value);
     }
-    put_inputs(sb, "shared", &m->shared);
-    put_files(sb, &files, fc);
+    put_inputs(f, "shared", &m->shared);
+    put_files(f, &files, fc);
     for (size_t i = 0; i < n; i++) {
         const doc_record *d = docs[i];
-        strbuf_printf(sb, "doc %s %zu %" PRId64 " %" PRId64 " ", d->kind, d->warnings, d->pdf_size,
-                      d->pdf_mtime_ns);
-        put_text(sb, d->output);
-        strbuf_puts(sb, "source ");
-        put_text(sb, d->source);
-        put_inputs(sb, "input", &d->inputs);
+        fprintf(f, "doc %s %zu %" PRId64 " %" PRId64 " ", d->kind, d->warnings, d->pdf_size,
+                d->pdf_mtime_ns);
+        put_text(f, d->output);
+        fputs("source ", f);
+        put_text(f, d->source);
+        put_inputs(f, "input", &d->inputs);
     }
-    strbuf_puts(sb, "end\n");
+    fputs("end\n", f);
 }
 
 bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list *dl)
 {
     arena tmp;
     arena_init(&tmp);
-    strbuf sb = {0};
-    put_all(m, fc, &tmp, &sb);
-    bool ok = atomic_write(path, sb.data, sb.len, true);
+    atomic_file af;
+    bool ok = atomic_open(&af, path);
+    if (ok) {
+        put_all(m, fc, &tmp, af.f);
+        ok = atomic_close(&af, true);
+    }
     if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the manifest: %s",
                  strerror(errno));
-    strbuf_free(&sb);
     arena_free(&tmp);
     return ok;
 }
@@ -233,12 +235,12 @@ static int hex_value(char c)
     return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-/* The rest of the line, unescaped; NULL when empty or malformed. */
-static const char *rest_text(arena *mem, line_reader *r)
+/* The rest of the line, unescaped in place; NULL when empty or malformed. */
+static const char *rest_text(line_reader *r)
 {
     if (!r->p || !*r->p)
         return NULL;
-    char *out = arena_strdup(mem, r->p), *o = out;
+    char *out = r->p, *o = out;
     for (const char *s = r->p; *s; s++) {
         if (*s == '%') {
             int hi = hex_value(s[1]), lo = hi < 0 ? -1 : hex_value(s[2]);
@@ -253,6 +255,12 @@ static const char *rest_text(arena *mem, line_reader *r)
     *o = '\0';
     r->p = NULL;
     return out;
+}
+
+static const char *rest_copy(arena *mem, line_reader *r)
+{
+    const char *s = rest_text(r);
+    return s ? arena_strdup(mem, s) : NULL;
 }
 
 static bool parse_i64(const char *s, int64_t *v)
@@ -294,30 +302,33 @@ static bool parse_setting(arena *mem, line_reader *r, setting_list *list)
     const char *name = field(r);
     if (!name)
         return false;
-    const char *value = r->p && *r->p ? rest_text(mem, r) : "";
+    const char *value = r->p && *r->p ? rest_copy(mem, r) : "";
     if (value)
         *ARENA_PUSH(mem, list->items, list->count, list->cap) =
             (setting){arena_strdup(mem, name), value};
     return value != NULL;
 }
 
-static bool parse_input(arena *mem, line_reader *r, input_list *list)
+/* Documents share the file cache's copy of each path. */
+static bool parse_input(arena *mem, filecache *fc, line_reader *r, input_list *list)
 {
     file_digest d;
     if (!parse_digest(field(r), &d))
         return false;
-    const char *path = rest_text(mem, r);
+    const char *path = rest_text(r);
     if (path)
-        *ARENA_PUSH(mem, list->items, list->count, list->cap) = (input_record){path, d};
+        *ARENA_PUSH(mem, list->items, list->count, list->cap) =
+            (input_record){filecache_path(fc, path), d};
     return path != NULL;
 }
 
+/* The path is left in the text, which outlives `files`. */
 static bool parse_file(arena *mem, line_reader *r, file_lines *files)
 {
     file_line f;
     if (!parse_i64(field(r), &f.stamp.ino) || !parse_i64(field(r), &f.stamp.size) ||
         !parse_i64(field(r), &f.stamp.mtime_ns) || !parse_i64(field(r), &f.stamp.ctime_ns) ||
-        !parse_hash(field(r), &f.hash) || !(f.path = rest_text(mem, r)))
+        !parse_hash(field(r), &f.hash) || !(f.path = rest_text(r)))
         return false;
     *ARENA_PUSH(mem, files->items, files->count, files->cap) = f;
     return true;
@@ -333,12 +344,12 @@ static doc_record *parse_doc(arena *mem, line_reader *r)
         return NULL;
     d->kind = arena_strdup(mem, kind);
     d->warnings = (size_t)w;
-    d->output = rest_text(mem, r);
+    d->output = rest_copy(mem, r);
     return d->output ? d : NULL;
 }
 
 /* Reads every line after the first; false at the first malformed one. */
-static bool parse_lines(manifest *m, char *text, file_lines *files)
+static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *files)
 {
     doc_record *doc = NULL;
     bool ended = false;
@@ -355,7 +366,7 @@ static bool parse_lines(manifest *m, char *text, file_lines *files)
         } else if (strcmp(tag, "setting") == 0) {
             ok = parse_setting(m->mem, &r, &m->settings);
         } else if (strcmp(tag, "shared") == 0) {
-            ok = parse_input(m->mem, &r, &m->shared);
+            ok = parse_input(m->mem, fc, &r, &m->shared);
         } else if (strcmp(tag, "file") == 0) {
             ok = parse_file(m->mem, &r, files);
         } else if (strcmp(tag, "doc") == 0) {
@@ -363,9 +374,9 @@ static bool parse_lines(manifest *m, char *text, file_lines *files)
             if (ok)
                 manifest_put(m, doc);
         } else if (strcmp(tag, "source") == 0) {
-            ok = doc && !doc->source && (doc->source = rest_text(m->mem, &r)) != NULL;
+            ok = doc && !doc->source && (doc->source = rest_copy(m->mem, &r)) != NULL;
         } else if (strcmp(tag, "input") == 0) {
-            ok = doc && parse_input(m->mem, &r, &doc->inputs);
+            ok = doc && parse_input(m->mem, fc, &r, &doc->inputs);
         } else {
             ok = ended = strcmp(tag, "end") == 0;
         }
@@ -404,7 +415,7 @@ void manifest_load(manifest *m, const char *path, filecache *fc, diag_list *dl)
     size_t mlen = strlen(magic);
     file_lines files = {0};
     bool ok = text && strncmp(text, magic, mlen) == 0 && text[mlen] == '\n' &&
-              parse_lines(m, text + mlen + 1, &files);
+              parse_lines(m, text + mlen + 1, fc, &files);
     for (size_t i = 0; ok && i < m->docs.cap; i++)
         if (m->docs.keys[i] && !((doc_record *)m->docs.values[i])->source)
             ok = false;

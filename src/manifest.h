@@ -6,7 +6,9 @@
  * inputs with their digests and the stat data of the PDF as written; plus the
  * stat data and hash of every input file, so that a check stats before it
  * hashes (filecache.h). Text, one record a line, written to a temporary
- * file renamed into place. Lives in the arena given to manifest_init. */
+ * file renamed into place. Lives in the arena given to manifest_init; the
+ * paths of the inputs it reads are the file cache's (filecache_path), shared
+ * by every document. */
 #ifndef PP_MANIFEST_H
 #define PP_MANIFEST_H
 

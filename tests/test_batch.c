@@ -2,6 +2,7 @@
  * file cache (stat before hashing, and no trust in stat data of files that
  * changed during the run), the manifest, the lock and the sweep of
  * temporary files. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "discover.h"
 #include "filecache.h"
 #include "hash.h"
@@ -191,6 +193,19 @@ static void a_known_stamp_spares_reading(void **state)
     filecache_free(fc);
 }
 
+static void the_file_cache_names_each_path_once(void **state)
+{
+    (void)state;
+    char a[] = "plans/a/plan.mustache", b[] = "plans/a/plan.mustache";
+    filecache *fc = filecache_new(FUTURE);
+    const char *name = filecache_path(fc, a);
+    assert_string_equal(name, a);
+    assert_ptr_not_equal(name, a);
+    filecache_digest(fc, b);
+    assert_ptr_equal(filecache_path(fc, b), name);
+    filecache_free(fc);
+}
+
 static void count_visit(void *ctx, const char *path, const file_stamp *st, uint64_t hash, bool seen)
 {
     (void)path, (void)st, (void)hash;
@@ -327,6 +342,69 @@ static void an_input_list_names_what_changed(void **state)
     filecache_free(fc);
 }
 
+/* ---- diagnostics and files that outlive what made them -------------------------------- */
+
+static void moved_diagnostics_keep_their_own_texts(void **state)
+{
+    test_fixture *f = *state;
+    arena doc;
+    arena_init(&doc);
+    diag_list dl;
+    diag_list_init(&dl, &doc);
+    char *file = arena_strdup(&doc, "plans/a/plan-2024.yaml");
+    char *key = arena_strdup(&doc, "budget.costs[1]");
+    diag_add(&dl, DIAG_WARNING, file, 3, 4, key, "odd %d", 7);
+    diag_add(&dl, DIAG_ERROR, NULL, 0, 0, NULL, "no file");
+    char *message = (char *)dl.items[0].message;
+    diag_list_move(&dl, &f->mem);
+    /* What the document's arena held may go. */
+    memset(file, 'x', strlen(file));
+    memset(key, 'x', strlen(key));
+    memset(message, 'x', strlen(message));
+    arena_free(&doc);
+    assert_ptr_equal(dl.mem, &f->mem);
+    assert_true(dl.count == 2 && dl.cap == 2 && dl.errors == 1 && dl.warnings == 1);
+    assert_string_equal(dl.items[0].file, "plans/a/plan-2024.yaml");
+    assert_string_equal(dl.items[0].path, "budget.costs[1]");
+    assert_string_equal(dl.items[0].message, "odd 7");
+    assert_true(dl.items[0].line == 3 && dl.items[0].col == 4);
+    assert_int_equal(dl.items[0].severity, DIAG_WARNING);
+    assert_null(dl.items[1].file);
+    assert_null(dl.items[1].path);
+    assert_string_equal(dl.items[1].message, "no file");
+}
+
+static void a_file_written_in_pieces_appears_whole(void **state)
+{
+    test_fixture *f = *state;
+    const char *path = write_file(f, "manifest", "old");
+    atomic_file af;
+    assert_true(atomic_open(&af, path));
+    const char *tmp = arena_strdup(&f->mem, af.tmp);
+    fputs("new ", af.f);
+    fputs("text", af.f);
+    assert_int_equal(fflush(af.f), 0);
+    char *text = read_text(path);
+    assert_string_equal(text, "old");
+    test_free(text);
+    assert_true(atomic_close(&af, true));
+    text = read_text(path);
+    assert_string_equal(text, "new text");
+    test_free(text);
+    assert_int_equal(access(tmp, F_OK), -1);
+
+    /* It cannot replace a folder: the folder stays, the temporary file goes. */
+    const char *folder = in_folder(f, "folder");
+    write_file(f, "folder/x", "");
+    assert_true(atomic_open(&af, folder));
+    tmp = arena_strdup(&f->mem, af.tmp);
+    fputs("lost", af.f);
+    assert_false(atomic_close(&af, false));
+    assert_int_equal(errno, EISDIR);
+    assert_int_equal(access(tmp, F_OK), -1);
+    assert_int_equal(access(in_folder(f, "folder/x"), F_OK), 0);
+}
+
 /* ---- the output folder --------------------------------------------------------------- */
 
 static void the_lock_keeps_a_second_run_out(void **state)
@@ -398,9 +476,12 @@ int main(void)
         TEST(digests_tell_content_and_absence),
         TEST(a_known_stamp_spares_reading),
         TEST(stamps_of_files_changed_during_the_run_are_not_kept),
+        TEST(the_file_cache_names_each_path_once),
         TEST(the_manifest_reads_back_what_was_written),
         TEST(a_damaged_manifest_is_an_empty_one),
         TEST(an_input_list_names_what_changed),
+        TEST(moved_diagnostics_keep_their_own_texts),
+        TEST(a_file_written_in_pieces_appears_whole),
         TEST(the_lock_keeps_a_second_run_out),
         TEST(the_sweep_removes_what_stopped_runs_left),
     };
