@@ -1,7 +1,7 @@
 /* manifest: what former runs built into an output folder, kept in
  * OUT/.planpress/manifest so that a document is made again only when one of
  * its inputs changed. It holds the settings every document depends on (the
- * version and hash of the program, the templates folder...), the files every
+ * version and build ID of the program, the templates folder...), the files every
  * document is made from (style, fonts), and for each PDF its kind, source,
  * inputs with their digests and the stat data of the PDF as written; plus the
  * stat data and hash of every input file, so that a check stats before it
