@@ -28,6 +28,7 @@ typedef struct {
     size_t nanchors, anchors_cap;
     name_index anchor_index;
     int depth;
+    bool has_aliases;
     bool failed;  /* an error was reported: the document is refused */
     bool aborted; /* and it cannot be read further (syntax, depth, size) */
 } builder;
@@ -163,10 +164,17 @@ static ynode *find_anchor(builder *b, const char *name)
 static void add_weight(builder *b, ynode *parent, const ynode *child)
 {
     parent->weight += child->weight;
-    if (parent->weight > YTREE_MAX_WEIGHT && !b->aborted)
+    if (parent->weight <= YTREE_MAX_WEIGHT || b->aborted)
+        return;
+    if (b->has_aliases)
         fail_at(b, parent->line, parent->col,
                 "the document is too large once its aliases are expanded "
                 "(more than %s nodes%s); is it an alias bomb?",
+                "1000000", "");
+    else
+        fail_at(b, parent->line, parent->col,
+                "the document is too large: more than %s values, where a plan has a few "
+                "thousand%s",
                 "1000000", "");
 }
 
@@ -266,6 +274,7 @@ static ynode *build_node(builder *b, yaml_event_t *ev)
     case YAML_MAPPING_START_EVENT: return build_collection(b, ev, YNODE_MAP);
     case YAML_SEQUENCE_START_EVENT: return build_collection(b, ev, YNODE_SEQ);
     case YAML_ALIAS_EVENT: {
+        b->has_aliases = true;
         ynode *target = find_anchor(b, (const char *)ev->data.alias.anchor);
         if (!target)
             fail_at(b, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,

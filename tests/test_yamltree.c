@@ -101,6 +101,23 @@ static void refuses_an_alias_bomb_quickly(void **state)
     assert_int_equal(f->dl.items[0].line, 6);
 }
 
+/* A list too long without any alias is not called an alias bomb. */
+static void refuses_a_huge_list_as_too_large(void **state)
+{
+    test_fixture *f = *state;
+    strbuf yaml = {0};
+    strbuf_puts(&yaml, "sections:\n");
+    for (int i = 0; i < 1000001; i++)
+        strbuf_puts(&yaml, "  - x\n");
+    assert_null(parse(f, yaml.data));
+    strbuf_free(&yaml);
+    assert_int_equal(f->dl.errors, 1);
+    assert_string_equal(f->dl.items[0].message,
+                        "the document is too large: more than 1000000 values, where a plan has a "
+                        "few thousand");
+    assert_int_equal(f->dl.items[0].line, 2);
+}
+
 static void refuses_absurd_nesting(void **state)
 {
     test_fixture *f = *state;
@@ -146,6 +163,7 @@ int main(void)
         TEST(finds_a_duplicate_in_a_huge_map_quickly),
         TEST(aliases_refer_to_the_latest_anchor_of_a_name),
         TEST(refuses_an_alias_bomb_quickly),
+        TEST(refuses_a_huge_list_as_too_large),
         TEST(refuses_absurd_nesting),
         TEST(reports_syntax_errors_with_position),
         TEST(tells_null_scalars),
