@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
+
+#include "strbuf.h"
 
 typedef struct {
     const char *name;
@@ -330,6 +333,44 @@ ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, d
     return b.aborted ? NULL : root;
 }
 
+static const size_t max_file_bytes = (size_t)YTREE_MAX_FILE_MB << 20;
+
+static void report_too_large(diag_list *dl, const char *path, unsigned long long bytes)
+{
+    diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
+             "the file is %llu MB; data files of more than %d MB are not read (a plan is some "
+             "tens of kilobytes)",
+             (bytes + (1 << 19)) >> 20, YTREE_MAX_FILE_MB);
+}
+
+/* The whole file in `data` (malloc'd); false with an error in
+ * `dl` when it cannot be read or is too large. */
+static bool read_whole(FILE *f, const char *path, char **data, size_t *len, diag_list *dl)
+{
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > max_file_bytes) {
+        report_too_large(dl, path, (unsigned long long)st.st_size);
+        return false;
+    }
+    strbuf sb = {0};
+    char buf[65536];
+    size_t got;
+    while (sb.len <= max_file_bytes && (got = fread(buf, 1, sizeof buf, f)) > 0)
+        strbuf_append(&sb, buf, got);
+    if (ferror(f) || sb.len > max_file_bytes) {
+        if (ferror(f))
+            diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot read the file");
+        else
+            report_too_large(dl, path, sb.len);
+        strbuf_free(&sb);
+        return false;
+    }
+    *data = sb.data;
+    *len = sb.len;
+    return true;
+}
+
 ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl)
 {
     FILE *f = fopen(path, "rb");
@@ -337,30 +378,13 @@ ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
         return NULL;
     }
-    size_t cap = 64 * 1024, len = 0;
-    char *data = malloc(cap);
-    size_t got;
-    while (data && (got = fread(data + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *bigger = realloc(data, cap * 2);
-            if (!bigger) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = bigger;
-            cap *= 2;
-        }
-    }
-    bool read_error = ferror(f) || !data;
+    char *data = NULL;
+    size_t len = 0;
+    bool read = read_whole(f, path, &data, &len, dl);
     fclose(f);
-    if (read_error) {
-        free(data);
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot read the file");
+    if (!read)
         return NULL;
-    }
-    ynode *root = ytree_parse(mem, arena_strdup(mem, path), data, len, dl);
+    ynode *root = ytree_parse(mem, arena_strdup(mem, path), data ? data : "", len, dl);
     free(data);
     return root;
 }

@@ -39,6 +39,7 @@ struct ynode {
 enum {
     YTREE_MAX_DEPTH = 64,
     YTREE_MAX_WEIGHT = 1000000,
+    YTREE_MAX_FILE_MB = 2, /* a plan is some tens of kilobytes */
 };
 
 /* Parses one YAML document. Returns NULL, with errors in `dl`, when the text
@@ -47,7 +48,8 @@ enum {
  * loader can go on and report the file's other problems: callers must check
  * `dl` for errors. An empty document gives an empty map. */
 ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, diag_list *dl);
-/* Reads and parses a file; a missing or unreadable file is an error in `dl`. */
+/* Reads and parses a file; a missing or unreadable file, or one of more than
+ * YTREE_MAX_FILE_MB megabytes, is an error in `dl`. */
 ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl);
 
 /* The value for `key` in a map, or NULL. */

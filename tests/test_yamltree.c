@@ -118,6 +118,29 @@ static void refuses_a_huge_list_as_too_large(void **state)
     assert_int_equal(f->dl.items[0].line, 2);
 }
 
+/* A file is read up to YTREE_MAX_FILE_MB megabytes and no further. */
+static void refuses_a_file_over_the_size_limit(void **state)
+{
+    test_fixture *f = *state;
+    size_t limit = (size_t)YTREE_MAX_FILE_MB << 20;
+    char *text = test_malloc(limit + 2);
+    memset(text, '#', limit + 1); /* one comment line */
+    text[limit - 1] = '\n';
+    text[limit] = '\0';
+    write_text(in_folder(f, "at-the-limit.yaml"), text);
+    assert_non_null(ytree_load_file(&f->mem, in_folder(f, "at-the-limit.yaml"), &f->dl));
+    assert_int_equal(f->dl.errors, 0);
+    text[limit] = '#';
+    text[limit + 1] = '\0';
+    const char *over = in_folder(f, "over.yaml");
+    write_text(over, text);
+    test_free(text);
+    assert_null(ytree_load_file(&f->mem, over, &f->dl));
+    assert_int_equal(f->dl.errors, 1);
+    assert_string_equal(f->dl.items[0].file, over);
+    assert_non_null(strstr(f->dl.items[0].message, "data files of more than 2 MB are not read"));
+}
+
 static void refuses_absurd_nesting(void **state)
 {
     test_fixture *f = *state;
@@ -164,6 +187,8 @@ int main(void)
         TEST(aliases_refer_to_the_latest_anchor_of_a_name),
         TEST(refuses_an_alias_bomb_quickly),
         TEST(refuses_a_huge_list_as_too_large),
+        cmocka_unit_test_setup_teardown(refuses_a_file_over_the_size_limit, test_setup_with_folder,
+                                        test_teardown),
         TEST(refuses_absurd_nesting),
         TEST(reports_syntax_errors_with_position),
         TEST(tells_null_scalars),
