@@ -1,6 +1,7 @@
 #include "strbuf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,16 +61,22 @@ void strbuf_free(strbuf *sb)
     *sb = (strbuf){0};
 }
 
+bool strbuf_append_stream(strbuf *sb, FILE *f, size_t max)
+{
+    size_t start = sb->len;
+    char buf[65536];
+    size_t n;
+    while (sb->len - start <= max && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        strbuf_append(sb, buf, n);
+    return !ferror(f);
+}
+
 bool strbuf_append_file(strbuf *sb, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return false;
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(sb, buf, n);
-    bool ok = !ferror(f);
+    bool ok = strbuf_append_stream(sb, f, SIZE_MAX);
     fclose(f);
     return ok;
 }

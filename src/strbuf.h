@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct {
     char *data; /* always NUL-terminated once anything was appended */
@@ -14,6 +15,9 @@ void strbuf_append(strbuf *sb, const char *s, size_t n);
 void strbuf_puts(strbuf *sb, const char *s);
 void strbuf_putc(strbuf *sb, char c);
 void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends what is left of the stream, or more than `max` bytes of it and no
+ * more reading when it holds more than that; false on a read error. */
+bool strbuf_append_stream(strbuf *sb, FILE *f, size_t max);
 /* Appends the whole content of the file; false when it cannot be read. */
 bool strbuf_append_file(strbuf *sb, const char *path);
 void strbuf_free(strbuf *sb);

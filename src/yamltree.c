@@ -343,8 +343,8 @@ static void report_too_large(diag_list *dl, const char *path, unsigned long long
              (bytes + (1 << 19)) >> 20, YTREE_MAX_FILE_MB);
 }
 
-/* The whole file in `data` (malloc'd); false with an error in
- * `dl` when it cannot be read or is too large. */
+/* The whole file in `data` (malloc'd); false with an error in `dl` when it
+ * cannot be read or is too large. */
 static bool read_whole(FILE *f, const char *path, char **data, size_t *len, diag_list *dl)
 {
     struct stat st;
@@ -354,12 +354,9 @@ static bool read_whole(FILE *f, const char *path, char **data, size_t *len, diag
         return false;
     }
     strbuf sb = {0};
-    char buf[65536];
-    size_t got;
-    while (sb.len <= max_file_bytes && (got = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, got);
-    if (ferror(f) || sb.len > max_file_bytes) {
-        if (ferror(f))
+    bool read = strbuf_append_stream(&sb, f, max_file_bytes);
+    if (!read || sb.len > max_file_bytes) {
+        if (!read)
             diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot read the file");
         else
             report_too_large(dl, path, sb.len);
