@@ -344,6 +344,8 @@ unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face)
 {
     const face_data *fd = &fs->faces[face];
     unsigned n = 0;
+    if (!fonts_face_ready(fs, face)) /* nclasses is set when the face is built */
+        return 0;
     for (unsigned row = 0; row < fd->nclasses; row++)
         n += atomic_load_explicit(&fd->row_ready[row], memory_order_acquire);
     return n;
