@@ -42,14 +42,17 @@ static value *columns_value(arena *mem, const budget *b)
     return list;
 }
 
-static value *row_value(arena *mem, const budget_row *row, size_t ncolumns)
+/* A row as printed; `negate` turns the positive amounts of costs into the
+ * minus the table prints them with (signs: costs_negative). */
+static value *row_value(arena *mem, const budget_row *row, size_t ncolumns, bool negate)
 {
     value *r = value_map(mem);
     value_set_string(mem, r, "label", row->label);
     value *cells = value_set(mem, r, "cells", value_list(mem));
     for (size_t c = 0; c < ncolumns; c++) {
         const budget_cell *cell = row->cells ? &row->cells[c] : NULL;
-        value_push(mem, cells, context_amount(mem, cell ? cell->amount : 0, cell && cell->present));
+        int64_t amount = cell ? cell->amount : 0;
+        value_push(mem, cells, context_amount(mem, negate ? -amount : amount, cell && cell->present));
     }
     return r;
 }
@@ -63,7 +66,7 @@ static bool same_group(const char *a, const char *b)
  * *titled when all rows are in one named group, whose name then heads them
  * (Samspelet's "Kostnader"). */
 static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, size_t ncolumns,
-                           bool *titled)
+                           bool negate, bool *titled)
 {
     value *groups = value_list(mem);
     value *current = NULL;
@@ -77,13 +80,13 @@ static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, siz
             count++;
         }
         value *list = (value *)value_get(current, "rows");
-        value_push(mem, list, row_value(mem, &rows[i], ncolumns));
+        value_push(mem, list, row_value(mem, &rows[i], ncolumns, negate));
     }
     *titled = count == 1 && rows[0].group;
     return groups;
 }
 
-static value *totals_value(arena *mem, const budget_figures *f)
+static value *totals_value(arena *mem, const budget_figures *f, bool costs_negative)
 {
     value *list = value_list(mem);
     for (size_t c = 0; c < f->ncolumns; c++) {
@@ -93,7 +96,8 @@ static value *totals_value(arena *mem, const budget_figures *f)
         value_set(mem, v, "income", context_amount(mem, t->income, ok && t->has_income));
         value_set(mem, v, "with_reserves",
                   context_amount(mem, t->with_reserves, ok && (t->has_income || t->has_reserves)));
-        value_set(mem, v, "costs", context_amount(mem, t->costs, ok && t->has_costs));
+        value_set(mem, v, "costs",
+                  context_amount(mem, costs_negative ? -t->costs : t->costs, ok && t->has_costs));
         value_set(mem, v, "result",
                   context_amount(mem, t->result, ok && (t->has_income || t->has_costs)));
         value_push(mem, list, v);
@@ -240,15 +244,17 @@ static value *budget_value(plan_ctx *x)
     context_set_unit(mem, v, b->unit);
     value_set(mem, v, "columns", columns_value(mem, b));
     bool titled;
-    value_set(mem, v, "income", groups_value(mem, b->income, b->nincome, b->ncolumns, &titled));
+    value_set(mem, v, "income",
+              groups_value(mem, b->income, b->nincome, b->ncolumns, false, &titled));
     value_set_bool(mem, v, "income_titled", titled);
     value *reserves = value_set(mem, v, "reserves", value_list(mem));
     for (size_t i = 0; i < b->nreserves; i++)
-        value_push(mem, reserves, row_value(mem, &b->reserves[i], b->ncolumns));
+        value_push(mem, reserves, row_value(mem, &b->reserves[i], b->ncolumns, false));
     value_set_bool(mem, v, "has_reserves", b->nreserves > 0);
-    value_set(mem, v, "costs", groups_value(mem, b->costs, b->ncosts, b->ncolumns, &titled));
+    value_set(mem, v, "costs",
+              groups_value(mem, b->costs, b->ncosts, b->ncolumns, b->costs_negative, &titled));
     value_set_bool(mem, v, "costs_titled", titled);
-    value_set(mem, v, "totals", totals_value(mem, &x->pc->budget));
+    value_set(mem, v, "totals", totals_value(mem, &x->pc->budget, b->costs_negative));
     value *labels = value_set(mem, v, "labels", value_map(mem));
     value_set_string(mem, labels, "income", b->labels.income);
     value_set_string(mem, labels, "with_reserves", b->labels.with_reserves);

@@ -25,8 +25,8 @@ const char *const KEYS_TARGET[] = {"id", "text", "group", "comparator", "value",
 const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit", "entries",
                                        "printed_total", "total_label", NULL};
 const char *const KEYS_ALLOCATION_ENTRY[] = {"members", "label", "share", "amount", NULL};
-const char *const KEYS_BUDGET[] = {"title", "unit",   "columns",        "income", "reserves",
-                                   "costs", "labels", "printed_totals", NULL};
+const char *const KEYS_BUDGET[] = {"title", "unit",   "signs",          "columns", "income",
+                                   "reserves", "costs", "labels", "printed_totals", NULL};
 const char *const KEYS_COLUMN[] = {"year", "kind", NULL};
 const char *const KEYS_BUDGET_ROW[] = {"label",  "group",           "category", "members",
                                        "values", "carried_forward", NULL};
@@ -77,6 +77,9 @@ const char *const NAMES_CATEGORY[] = {"allocation",     "external", "equity",
                                       "administration", "board",    "individual",
                                       "structural",     "other",    NULL};
 const char *const NAMES_UNIT[] = {"tkr", "kr", NULL};
+/* How a budget table signs its costs: as positive amounts (the default) or
+ * printed with a minus, as many plans do ("Kansliet −3 200 000"). */
+const char *const NAMES_SIGNS[] = {"costs_positive", "costs_negative", NULL};
 /* CMP_AT_LEAST onwards: CMP_NONE has no name. */
 const char *const NAMES_COMPARATOR[] = {"at_least", "at_most", "exactly", NULL};
 const char *const NAMES_RULE_MEASURE[] = {"within_budget", "administration_share", "equity_share",
@@ -138,6 +141,7 @@ const format_names format_enums[] = {
     {"association", "member_kind", NAMES_MEMBER_KIND},
     {"plan", "column_kind", NAMES_COLUMN_KIND},
     {"plan", "category", NAMES_CATEGORY},
+    {"plan", "signs", NAMES_SIGNS},
     {"plan", "unit", NAMES_UNIT},
     {"plan", "comparator", NAMES_COMPARATOR},
     {"plan", "measure", NAMES_RULE_MEASURE},

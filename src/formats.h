@@ -58,7 +58,7 @@ extern const char *const KEYS_GROUP_FILE[], *const KEYS_GROUP[], *const KEYS_JOI
 
 /* Enumerations, in the order of their C enums in model.h. */
 extern const char *const NAMES_MEMBER_KIND[],
-    *const NAMES_COLUMN_KIND[], *const NAMES_CATEGORY[], *const NAMES_UNIT[],
+    *const NAMES_COLUMN_KIND[], *const NAMES_CATEGORY[], *const NAMES_UNIT[], *const NAMES_SIGNS[],
                                                              *const NAMES_COMPARATOR[],
                                                                  *const NAMES_RULE_MEASURE[],
                                                                      *const NAMES_EXIT_REASON[],

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "format.h"
 #include "load_internal.h"
 
 /* ---- shared by the loaders ------------------------------------------------ */
@@ -29,6 +30,53 @@ static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
+}
+
+/* The date in a file's name ("plan-2025.yaml", "minutes-2024-02-23.yaml"):
+ * {year, month, day}, month and day 0 when the name gives only a year; year 0
+ * when the name is not PREFIX followed by a date and ".yaml". */
+static date file_name_date(const char *path, const char *prefix)
+{
+    const char *name = base_name(path);
+    size_t plen = strlen(prefix);
+    date d = {0, 0, 0};
+    if (strncmp(name, prefix, plen) != 0)
+        return d;
+    int fields[3] = {0, 0, 0}, nfields = 0;
+    const char *s = name + plen;
+    static const int widths[] = {4, 2, 2};
+    while (nfields < 3) {
+        for (int i = 0; i < widths[nfields]; i++, s++) {
+            if (*s < '0' || *s > '9')
+                return d;
+            fields[nfields] = fields[nfields] * 10 + (*s - '0');
+        }
+        nfields++;
+        if (*s != '-')
+            break;
+        s++;
+    }
+    if (strcmp(s, ".yaml") != 0)
+        return d;
+    return (date){fields[0], fields[1], fields[2]};
+}
+
+void load_check_file_date(yread *ld, const ynode *at, const char *path, const char *file,
+                          const char *prefix, date inside)
+{
+    date named = file_name_date(file, prefix);
+    if (!named.year || !inside.year)
+        return;
+    char a[FORMAT_BUF];
+    if (!named.month && named.year != inside.year)
+        yread_error(ld, at, path,
+                    "the file is named %s but the year inside it is %d: one of them is wrong",
+                    base_name(file), inside.year);
+    else if (named.month && (named.year != inside.year || named.month != inside.month ||
+                             named.day != inside.day))
+        yread_error(ld, at, path,
+                    "the file is named %s but the date inside it is %s: one of them is wrong",
+                    base_name(file), format_date(a, inside));
 }
 
 const association *load_association_by_id(yread *ld, const char *dir, const ynode *at,
@@ -568,8 +616,11 @@ plan *load_plan(arena *mem, const char *path, diag_list *dl)
     const ynode *v;
     int64_t year;
     if ((v = yread_require(&ld, n, "year", p)) &&
-        yread_integer(&ld, v, yread_key_path(&ld, p, "year"), 1900, 2999, &year))
+        yread_integer(&ld, v, yread_key_path(&ld, p, "year"), 1900, 2999, &year)) {
         pl->year = (int)year;
+        load_check_file_date(&ld, v, yread_key_path(&ld, p, "year"), path, "plan-",
+                             (date){pl->year, 0, 0});
+    }
     pl->title = yread_get_text(&ld, n, "title", p, true);
     pl->subtitle = yread_get_text(&ld, n, "subtitle", p, false);
     if ((v = ymap_get(n, "decided"))) {

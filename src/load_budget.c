@@ -122,6 +122,44 @@ static void load_labels(yread *ld, const ynode *n, const char *path, budget *b)
         *labels[i] = yread_get_text(ld, n, KEYS_TOTALS[i], path, false);
 }
 
+/* Costs are kept as the positive amounts spent. A table that prints them
+ * with a minus says so once (`signs: costs_negative`); any cost typed against
+ * the table's convention is an error, since it would silently turn a cost
+ * into income. Under the convention the typed amounts are turned around. */
+static void check_cost_signs(yread *ld, budget_cell *cells, const char *path, const budget *b)
+{
+    for (size_t c = 0; cells && c < b->ncolumns; c++) {
+        budget_cell *cell = &cells[c];
+        if (!cell->present || cell->amount == 0)
+            continue;
+        char shown[FORMAT_BUF];
+        format_int(shown, cell->amount);
+        const char *cp = yread_index_path(ld, path, c);
+        if (!b->costs_negative && cell->amount < 0)
+            diag_add(ld->dl, DIAG_ERROR, cell->pos.file, cell->pos.line, cell->pos.col, cp,
+                     "a cost typed negative (%s): costs are positive amounts unless the budget "
+                     "states once that it prints them negative (\"signs: costs_negative\")",
+                     shown);
+        else if (b->costs_negative && cell->amount > 0)
+            diag_add(ld->dl, DIAG_ERROR, cell->pos.file, cell->pos.line, cell->pos.col, cp,
+                     "a cost typed positive (%s) in a budget that prints its costs negative "
+                     "(\"signs: costs_negative\"): type it with a minus, as printed",
+                     shown);
+        if (b->costs_negative)
+            cell->amount = -cell->amount;
+    }
+}
+
+static void check_signs(yread *ld, const char *path, budget *b)
+{
+    const char *rows = yread_key_path(ld, path, "costs");
+    for (size_t i = 0; i < b->ncosts; i++)
+        check_cost_signs(ld, b->costs[i].cells,
+                         yread_key_path(ld, yread_index_path(ld, rows, i), "values"), b);
+    check_cost_signs(ld, b->printed.costs,
+                     yread_key_path(ld, yread_key_path(ld, path, "printed_totals"), "costs"), b);
+}
+
 void load_budget(yread *ld, const ynode *n, const char *path, const association *a, budget *b)
 {
     b->pos = yread_pos(n);
@@ -130,6 +168,7 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
     b->present = true;
     b->title = yread_get_text(ld, n, "title", path, false);
     b->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
+    b->costs_negative = load_enum(ld, n, "signs", path, NAMES_SIGNS, false, 0) == 1;
     const ynode *cols = yread_require(ld, n, "columns", path);
     if (!cols)
         return;
@@ -148,6 +187,7 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
         if (b->printed.with_reserves && !b->nreserves)
             yread_error(ld, v, pp, "a total \"with_reserves\" needs reserve rows (\"reserves\")");
     }
+    check_signs(ld, path, b);
 }
 
 /* "Försäkringskassan + Arbetsförmedlingen" for an entry without a label. */

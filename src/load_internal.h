@@ -21,6 +21,12 @@ const association *load_association_by_id(yread *ld, const char *dir, const ynod
 const association **load_association_list(yread *ld, const char *dir, const ynode *n,
                                           const char *path, size_t *count);
 
+/* Reports at `at` a file whose name carries another date than its content:
+ * `plan-2025.yaml` saying `year: 2024`, `minutes-2024-02-23.yaml` saying
+ * `date: 2024-02-22`. A name that is not PREFIX + date + ".yaml" is not checked. */
+void load_check_file_date(yread *ld, const ynode *at, const char *path, const char *file,
+                          const char *prefix, date inside);
+
 /* The list under `key` of `map`: NULL when absent, or when not a list (an
  * error). `*list_path` is its key path. */
 const ynode *load_list(yread *ld, const ynode *map, const char *key, const char *path,

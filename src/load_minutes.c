@@ -193,8 +193,10 @@ minutes *load_minutes(arena *mem, const char *path, diag_list *dl)
     load_concerned(&ld, n, p, path, m);
     m->title = yread_get_text(&ld, n, "title", p, true);
     const ynode *v;
-    if ((v = yread_require(&ld, n, "date", p)))
-        yread_date(&ld, v, yread_key_path(&ld, p, "date"), &m->held_on);
+    if ((v = yread_require(&ld, n, "date", p)) &&
+        yread_date(&ld, v, yread_key_path(&ld, p, "date"), &m->held_on))
+        load_check_file_date(&ld, v, yread_key_path(&ld, p, "date"), path, "minutes-",
+                             m->held_on);
     m->time = yread_get_text(&ld, n, "time", p, false);
     m->place = yread_get_text(&ld, n, "place", p, false);
     if ((v = ymap_get(n, "called")))

@@ -343,8 +343,11 @@ outcome *load_outcome(arena *mem, const char *path, diag_list *dl)
     const ynode *v;
     int64_t year;
     if ((v = yread_require(&ld, n, "year", p)) &&
-        yread_integer(&ld, v, yread_key_path(&ld, p, "year"), 1900, 2999, &year))
+        yread_integer(&ld, v, yread_key_path(&ld, p, "year"), 1900, 2999, &year)) {
         o->year = (int)year;
+        load_check_file_date(&ld, v, yread_key_path(&ld, p, "year"), path, "outcome-",
+                             (date){o->year, 0, 0});
+    }
     load_context(&ld, path, o);
     o->unit = (money_unit)load_enum(&ld, n, "unit", p, NAMES_UNIT, false, UNIT_TKR);
     if ((v = ymap_get(n, "updated")))

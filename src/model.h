@@ -155,6 +155,10 @@ typedef struct {
     bool present;
     const char *title;
     money_unit unit;
+    /* The table prints its costs with a minus (`signs: costs_negative`). The
+     * loader keeps every cost as the positive amount spent, so the figures
+     * compute as any other table; the template prints them negated. */
+    bool costs_negative;
     budget_column *columns;
     size_t ncolumns;
     budget_row *income, *reserves, *costs;

@@ -325,6 +325,19 @@ static void plan_markdown(void **state)
     contains(md, "Postadress: Rosengatan 8, 172 70 Sundbyberg  \nTelefon: 08-706 80 37  \n");
 }
 
+/* A table that prints its costs negative prints them so, and its result is
+ * still income less costs. */
+static void costs_print_with_the_tables_sign(void **state)
+{
+    test_fixture *fx = *state;
+    plan *p = load(fx, "../plans/samsund/plan-2024.yaml");
+    p->budget.costs_negative = true;
+    const char *md = render(fx, "plan", context_of(fx, p), NULL);
+    contains(md, "| Kansli | " MINUS "2" NBSP "000 | " MINUS "2" NBSP "000 | " MINUS "2" NBSP "250 |");
+    contains(md, "| **Totalt** | **" MINUS "10" NBSP "759** |");
+    contains(md, "| **Resultat** | **" MINUS "745** |");
+}
+
 static void an_association_overrides_one_block(void **state)
 {
     test_fixture *fx = *state;
@@ -428,6 +441,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(text_for_fenced_blocks, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(samsund_budget_and_notes, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(samsund_parts, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(costs_print_with_the_tables_sign, test_setup,
+                                        test_teardown),
         cmocka_unit_test_setup_teardown(samspelet_rules_and_allocation, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(samspelet_interventions, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(notes_follow_the_warnings, test_setup, test_teardown),

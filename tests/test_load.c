@@ -90,6 +90,77 @@ static void a_row_needs_one_amount_per_column(void **state)
     assert_string_equal(d->path, "plan.budget.costs[0].values");
 }
 
+/* A table that prints its costs negative says so once; the costs are then
+ * kept as the amounts spent, so the result comes out right. */
+static void costs_printed_negative_compute_as_costs(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    const char *path =
+        write_file(f, "plan-2024.yaml",
+                   "plan:\n"
+                   "  year: 2024\n"
+                   "  title: Plan\n"
+                   "  budget:\n"
+                   "    unit: kr\n"
+                   "    signs: costs_negative\n"
+                   "    columns: [{year: 2024, kind: budget}]\n"
+                   "    income:\n"
+                   "      - {label: A, category: allocation, values: [29100000]}\n"
+                   "    costs:\n"
+                   "      - {label: Kansliet, category: administration, values: [-3200000]}\n"
+                   "      - {label: Tom, category: board, values: [~]}\n"
+                   "    printed_totals: {costs: [-3200000]}\n");
+    plan *p = load_plan(&f->mem, path, &f->dl);
+    diag_print_all(&f->dl, stderr);
+    assert_non_null(p);
+    assert_true(p->budget.costs_negative);
+    assert_int_equal(p->budget.costs[0].cells[0].amount, 3200000);
+    assert_false(p->budget.costs[1].cells[0].present);
+    assert_int_equal(p->budget.printed.costs[0].amount, 3200000);
+}
+
+/* Without the convention a negative cost is an error, not income. */
+static void a_negative_cost_is_an_error(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    const char *path =
+        write_file(f, "plan-2024.yaml",
+                   "plan:\n"
+                   "  year: 2024\n"
+                   "  title: Plan\n"
+                   "  budget:\n"
+                   "    columns: [{year: 2024, kind: budget}]\n"
+                   "    income:\n"
+                   "      - {label: A, category: allocation, values: [100]}\n"
+                   "    costs:\n"
+                   "      - {label: Kansliet, category: administration, values: [-32]}\n");
+    assert_null(load_plan(&f->mem, path, &f->dl));
+    const diag *d = find_diag(f, "a cost typed negative");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.budget.costs[0].values[0]");
+    assert_int_equal(d->line, 9);
+}
+
+/* plan-2024.yaml saying 2025 is an error at the year; a file named otherwise
+ * is not checked. */
+static void the_year_inside_matches_the_file_name(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    const char *body = "plan:\n  year: 2025\n  title: Plan\n";
+    assert_null(load_plan(&f->mem, write_file(f, "plan-2024.yaml", body), &f->dl));
+    const diag *d = find_diag(f, "the file is named plan-2024.yaml but the year inside it is 2025");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.year");
+    assert_int_equal(d->line, 2);
+    size_t errors = f->dl.errors;
+    assert_non_null(load_plan(&f->mem, write_file(f, "plan-2025.yaml", body), &f->dl));
+    assert_non_null(load_plan(&f->mem, write_file(f, "utkast.yaml", body), &f->dl));
+    assert_int_equal(f->dl.errors, errors);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -99,6 +170,12 @@ int main(void)
                                         test_setup_with_folder, test_teardown),
         cmocka_unit_test_setup_teardown(a_row_needs_one_amount_per_column, test_setup_with_folder,
                                         test_teardown),
+        cmocka_unit_test_setup_teardown(costs_printed_negative_compute_as_costs,
+                                        test_setup_with_folder, test_teardown),
+        cmocka_unit_test_setup_teardown(a_negative_cost_is_an_error, test_setup_with_folder,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(the_year_inside_matches_the_file_name,
+                                        test_setup_with_folder, test_teardown),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }
