@@ -14,7 +14,7 @@ const ynode *load_top(yread *ld, const char *path, const char *const *file_keys,
 {
     ynode *root = ytree_load_file(ld->mem, path, ld->dl);
     const ynode *n;
-    if (!root || !yread_map(ld, root, "", file_keys) ||
+    if (!root || !yread_file_map(ld, root, file_keys, keys) ||
         !(n = yread_require(ld, root, file_keys[0], "")))
         return NULL;
     return yread_map(ld, n, file_keys[0], keys) ? n : NULL;

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "strbuf.h"
+#include "yamlhint.h"
 
 typedef struct {
     const char *name;
@@ -25,6 +26,8 @@ typedef struct {
 typedef struct {
     arena *mem;
     const char *file;
+    const char *data; /* the text parsed, to explain a syntax error */
+    size_t len;
     diag_list *dl;
     yaml_parser_t parser;
     anchor *anchors;
@@ -55,12 +58,19 @@ static void fail_syntax(builder *b)
         b->failed = b->aborted = true;
         return;
     }
-    if (p->context)
-        diag_add(b->dl, DIAG_ERROR, b->file, line, col, NULL,
-                 "YAML syntax: %s %s (line %d, column %d)", problem, p->context,
-                 (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
+    yaml_syntax_error err = {problem, line, col, p->context, (int)p->context_mark.line + 1,
+                             (int)p->context_mark.column + 1};
+    yaml_hint hint;
+    yaml_hint_explain(b->mem, b->data, b->len, &err, &hint);
+    if (hint.message)
+        diag_add(b->dl, DIAG_ERROR, b->file, hint.line, hint.col, hint.path, "YAML syntax: %s",
+                 hint.message);
+    else if (p->context)
+        diag_add(b->dl, DIAG_ERROR, b->file, line, col, hint.path,
+                 "YAML syntax: %s %s (line %d, column %d)", problem, p->context, err.context_line,
+                 err.context_col);
     else
-        diag_add(b->dl, DIAG_ERROR, b->file, line, col, NULL, "YAML syntax: %s", problem);
+        diag_add(b->dl, DIAG_ERROR, b->file, line, col, hint.path, "YAML syntax: %s", problem);
     b->failed = b->aborted = true;
 }
 
@@ -299,7 +309,7 @@ static ynode *empty_map(builder *b, const yaml_mark_t *mark)
 
 ynode *ytree_parse(arena *mem, const char *file, const char *data, size_t len, diag_list *dl)
 {
-    builder b = {.mem = mem, .file = file, .dl = dl};
+    builder b = {.mem = mem, .file = file, .data = data, .len = len, .dl = dl};
     if (!yaml_parser_initialize(&b.parser)) {
         diag_add(dl, DIAG_ERROR, file, 0, 0, NULL, "cannot start the YAML parser");
         return NULL;

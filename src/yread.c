@@ -87,29 +87,70 @@ bool yread_expect(yread *ld, const ynode *n, const char *path, ynode_kind kind)
     return false;
 }
 
-/* Checks that `n` is a map whose keys are all in `allowed` (NULL-terminated). */
-bool yread_map(yread *ld, const ynode *n, const char *path, const char *const *allowed)
+static bool among(const ynode *k, const char *const *names)
+{
+    for (size_t j = 0; names && names[j]; j++)
+        if (yscalar_is(k, names[j]))
+            return true;
+    return false;
+}
+
+/* The unknown key `i` of `n`, said as plainly as its likely cause allows: a
+ * text cut by ", " inside {…} (the rest read as a key without a value), a key
+ * of the mapping under `inner_key` typed at this level, or a typo. */
+static void unknown_key(yread *ld, const ynode *n, size_t i, const char *path,
+                        const char *const *allowed, const char *inner_key,
+                        const char *const *inner)
+{
+    const ynode *k = n->pairs[i].key, *v = n->pairs[i].value;
+    const ynode *before = i ? n->pairs[i - 1].value : NULL;
+    if (before && before->kind == YNODE_SCALAR && before->line == k->line &&
+        v->kind == YNODE_SCALAR && yscalar_is_null(v) && v->line == k->line) {
+        yread_error(ld, before, path,
+                    "this text contains \", \" inside {…}: put it in quotes (\"%s, %s\"); as it "
+                    "is, \"%s\" is read as a key",
+                    before->text, k->text, k->text);
+        return;
+    }
+    if (inner_key && among(k, inner)) {
+        yread_error(ld, k, path,
+                    "\"%s:\" is at the top level; it belongs under \"%s:\": indent it as the "
+                    "keys under %s:",
+                    k->text, inner_key, inner_key);
+        return;
+    }
+    const char *hint = yread_closest(k->text, allowed, SIZE_MAX);
+    if (hint)
+        yread_error(ld, k, path, "unknown key \"%s\"; did you mean \"%s\"?", k->text, hint);
+    else
+        yread_error(ld, k, path, "unknown key \"%s\"", k->text);
+}
+
+static bool check_map(yread *ld, const ynode *n, const char *path, const char *const *allowed,
+                      const char *inner_key, const char *const *inner)
 {
     if (!yread_expect(ld, n, path, YNODE_MAP))
         return false;
     for (size_t i = 0; i < n->count; i++) {
         const ynode *k = n->pairs[i].key;
-        if (k->kind != YNODE_SCALAR) {
+        if (k->kind != YNODE_SCALAR)
             yread_error(ld, k, path, "expected a plain key, found %s", ynode_kind_name(k));
-            continue;
-        }
-        bool known = false;
-        for (size_t j = 0; allowed[j] && !known; j++)
-            known = yscalar_is(k, allowed[j]);
-        if (known)
-            continue;
-        const char *hint = yread_closest(k->text, allowed, SIZE_MAX);
-        if (hint)
-            yread_error(ld, k, path, "unknown key \"%s\"; did you mean \"%s\"?", k->text, hint);
-        else
-            yread_error(ld, k, path, "unknown key \"%s\"", k->text);
+        else if (!among(k, allowed))
+            unknown_key(ld, n, i, path, allowed, inner_key, inner);
     }
     return true;
+}
+
+/* Checks that `n` is a map whose keys are all in `allowed` (NULL-terminated). */
+bool yread_map(yread *ld, const ynode *n, const char *path, const char *const *allowed)
+{
+    return check_map(ld, n, path, allowed, NULL, NULL);
+}
+
+bool yread_file_map(yread *ld, const ynode *root, const char *const *file_keys,
+                    const char *const *keys)
+{
+    return check_map(ld, root, "", file_keys, file_keys[0], keys);
 }
 
 const ynode *yread_require(yread *ld, const ynode *map, const char *key, const char *path)

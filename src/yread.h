@@ -28,6 +28,10 @@ bool yread_expect(yread *ld, const ynode *n, const char *path, ynode_kind kind);
 /* A map whose keys are all in `allowed` (NULL-terminated); unknown keys are
  * errors with a "did you mean" suggestion. */
 bool yread_map(yread *ld, const ynode *n, const char *path, const char *const *allowed);
+/* The top of a file: a map with the keys `file_keys` ("plan"); a key of the
+ * mapping under file_keys[0] (`keys`) typed at the top is said to belong there. */
+bool yread_file_map(yread *ld, const ynode *root, const char *const *file_keys,
+                    const char *const *keys);
 /* The value of a key that must be there, or NULL with an error. */
 const ynode *yread_require(yread *ld, const ynode *map, const char *key, const char *path);
 const char *yread_text(yread *ld, const ynode *n, const char *path);

@@ -55,7 +55,7 @@ printf 'plan:\n  year: 2024\n  title: [unclosed\n' >"$BAD/plans/x/plan-2024.yaml
 "$BIN" build "$BAD/plans" -o "$BAD/out" -q >"$WORK/bad.log" 2>&1
 status=$?
 [ $status -ne 0 ] && ok "a YAML syntax error fails the run" || not_ok "a YAML syntax error fails the run"
-grep -q "^$BAD/plans/x/plan-2024.yaml:4:1: error: YAML syntax" "$WORK/bad.log" &&
+grep -q "^$BAD/plans/x/plan-2024.yaml:3:10: error: plan: YAML syntax: the \[ opened here is not closed" "$WORK/bad.log" &&
     ok "the error names file:line:col" || not_ok "the error names file:line:col" "$(cat "$WORK/bad.log")"
 cmp -s "$BAD/out/x/plan-2024.pdf" "$WORK/good.pdf" &&
     ok "the last good PDF is kept" || not_ok "the last good PDF is kept"
