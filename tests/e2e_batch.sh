@@ -200,7 +200,7 @@ sed 's/^  year: 2024$/  year: tjugo/' "$WORK/good.yaml" >"$P/d/plan-2024.yaml"
 echo "{{! changed }}" >>"$T/plan.mustache"
 run "$P" -t "$T" -j1
 expect "a bad file fails the run (status 1)" [ "$rc" -eq 1 ]
-expect "... its error names file:line:col" grep -q "^$P/b/plan-2024.yaml:4:1: error: " "$WORK/err"
+expect "... its error names file:line:col" grep -q "^$P/b/plan-2024.yaml:3:10: error: plan: YAML syntax" "$WORK/err"
 expect "... every other document is still built" [ "$(with_status built)" = "a/plan-2024.pdf c/plan-2024.pdf" ]
 expect "... the bad ones are listed as failed" [ "$(with_status failed)" = "b/plan-2024.pdf d/plan-2024.pdf" ]
 expect "... the summary counts them" grep -q "^2 built, 0 up to date, 2 failed, 6 warnings" "$WORK/err"
