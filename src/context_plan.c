@@ -557,11 +557,20 @@ static value *sections_value(plan_ctx *x)
         value_set_string(mem, v, "heading", s->heading);
         value_set_string(mem, v, "hashes", hashes_for(s->level));
         value_set_string(mem, v, "body", s->body);
+        /* pieces: the text and the parts in the order printed; parts: the
+         * parts alone, for a template that prints them after the body */
+        value *pieces = value_set(mem, v, "pieces", value_list(mem));
         value *parts = value_set(mem, v, "parts", value_list(mem));
         bool shows_budget = false;
-        for (size_t k = 0; k < s->nshows; k++) {
-            push_part(x, parts, &s->shows[k], s);
-            shows_budget = shows_budget || s->shows[k].kind == PART_BUDGET;
+        for (size_t k = 0; k < s->npieces; k++) {
+            const section_piece *pc = &s->pieces[k];
+            if (pc->text) {
+                value_push(mem, pieces, context_keyed(mem, "text", value_string(mem, pc->text)));
+                continue;
+            }
+            push_part(x, pieces, &pc->part, s);
+            push_part(x, parts, &pc->part, s);
+            shows_budget = shows_budget || pc->part.kind == PART_BUDGET;
         }
         /* The budget table is kept whole and moves to a new page when the
          * page is full, taking along a heading right before it but not the

@@ -6,6 +6,7 @@
 
 #include "format.h"
 #include "load_internal.h"
+#include "section_text.h"
 
 /* ---- shared by the loaders ------------------------------------------------ */
 
@@ -562,6 +563,39 @@ static void mark_shown(plan *pl, const part_ref *ref)
     }
 }
 
+/* The section's text split at its ```part blocks, each part resolved as a
+ * `show` entry is; then the parts of `show`. */
+static void load_pieces(yread *ld, const ynode *body, const char *path, plan *pl,
+                        plan_section *sec)
+{
+    section_text_piece *split;
+    size_t nsplit = section_text_split(ld->mem, sec->body, &split);
+    sec->pieces = ARENA_ARRAY(ld->mem, section_piece, 2 * nsplit + sec->nshows + 1);
+    for (size_t i = 0; i < nsplit; i++) {
+        if (split[i].text[0])
+            sec->pieces[sec->npieces++].text = split[i].text;
+        if (!split[i].ref)
+            continue;
+        /* a block text starts on the line after its "|" */
+        ynode at = *body;
+        at.line = body->line + (strchr(sec->body, '\n') ? 1 : 0) + split[i].line;
+        at.kind = YNODE_SCALAR;
+        at.text = split[i].ref;
+        at.len = strlen(split[i].ref);
+        if (split[i].unclosed)
+            yread_error(ld, &at, path,
+                        "the ```part %s block is not closed: put ``` on the line after it",
+                        split[i].ref);
+        part_ref ref;
+        if (parse_part(ld, &at, path, pl, &ref)) {
+            mark_shown(pl, &ref);
+            sec->pieces[sec->npieces++].part = ref;
+        }
+    }
+    for (size_t k = 0; k < sec->nshows; k++)
+        sec->pieces[sec->npieces++].part = sec->shows[k];
+}
+
 static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
 {
     pl->sections = ARENA_ARRAY(ld->mem, plan_section, list_count(n, "sections") + 1);
@@ -598,6 +632,10 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
                 }
             }
         }
+        if ((v = ymap_get(s, "body")))
+            load_pieces(ld, v, yread_key_path(ld, sp, "body"), pl, sec);
+        else
+            load_pieces(ld, s, sp, pl, sec);
     }
 }
 

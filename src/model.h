@@ -273,12 +273,21 @@ typedef struct {
     source_pos pos;
 } part_ref;
 
+/* A piece of a section as printed: a stretch of its text, or a part placed
+ * there (between two paragraphs with ```part REF, or after the text by `show`). */
+typedef struct {
+    const char *text; /* Markdown; NULL for a part */
+    part_ref part;    /* when text is NULL */
+} section_piece;
+
 typedef struct {
     const char *heading;
     int level;        /* 1 for a chapter, 2 and 3 below it */
-    const char *body; /* Markdown */
+    const char *body; /* Markdown, as typed (with its ```part blocks) */
     part_ref *shows;  /* structured parts printed after the body, in order */
     size_t nshows;
+    section_piece *pieces; /* the body split at its parts, then the parts of `shows` */
+    size_t npieces;
     source_pos pos;
 } plan_section;
 

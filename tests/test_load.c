@@ -161,6 +161,49 @@ static void the_year_inside_matches_the_file_name(void **state)
     assert_int_equal(f->dl.errors, errors);
 }
 
+/* A part placed between two paragraphs of a section's text is checked as a
+ * `show` entry and keeps its place among the pieces. */
+static void a_part_inside_a_sections_text(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    const char *plan_yaml = "plan:\n"
+                            "  year: 2024\n"
+                            "  title: Plan\n"
+                            "  sections:\n"
+                            "    - heading: Mål\n"
+                            "      body: |\n"
+                            "        Före.\n"
+                            "\n"
+                            "        ```part goal_areas.%s\n"
+                            "        ```\n"
+                            "\n"
+                            "        Efter.\n"
+                            "      show: [goal_areas]\n"
+                            "  goal_areas:\n"
+                            "    - {id: individ, title: Individer}\n";
+    plan *p = load_plan(&f->mem, write_file(f, "plan-2024.yaml", arena_printf(&f->mem, plan_yaml, "individ")),
+                        &f->dl);
+    diag_print_all(&f->dl, stderr);
+    assert_non_null(p);
+    const plan_section *s = &p->sections[0];
+    assert_int_equal(s->npieces, 4);
+    assert_string_equal(s->pieces[0].text, "Före.\n\n");
+    assert_null(s->pieces[1].text);
+    assert_int_equal(s->pieces[1].part.kind, PART_GOAL_AREA);
+    assert_string_equal(s->pieces[2].text, "\nEfter.\n");
+    assert_int_equal(s->pieces[3].part.kind, PART_GOAL_AREAS);
+    assert_true(p->goal_area_shown[0]);
+
+    assert_null(load_plan(&f->mem,
+                          write_file(f, "plan-2024.yaml", arena_printf(&f->mem, plan_yaml, "indvid")),
+                          &f->dl));
+    const diag *d = find_diag(f, "no goal area \"indvid\"; did you mean \"individ\"?");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.sections[0].body");
+    assert_int_equal(d->line, 9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +219,8 @@ int main(void)
                                         test_teardown),
         cmocka_unit_test_setup_teardown(the_year_inside_matches_the_file_name,
                                         test_setup_with_folder, test_teardown),
+        cmocka_unit_test_setup_teardown(a_part_inside_a_sections_text, test_setup_with_folder,
+                                        test_teardown),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }
