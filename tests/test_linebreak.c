@@ -267,6 +267,32 @@ static void short_paragraph_is_one_line(void **state)
     assert_false(lines[0].hyphen);
 }
 
+/* A number keeps its digit groups and its unit on one line: "750 000 kr"
+ * and "20 %" are one word each, with no-break spaces, whatever the width. */
+static void numbers_keep_their_units(void **state)
+{
+    fixture *f = *state;
+    piece_list pl = pieces_of_text(f, "Budgeten är 750 000 kr, ca 20 % och 2 000 tkr. År 2024 var det 5 personer.");
+    const char *want[] = {"750\xc2\xa0" "000\xc2\xa0kr,", "20\xc2\xa0%", "2\xc2\xa0" "000\xc2\xa0tkr.",
+                          "2024", "5", "personer."};
+    size_t found = 0;
+    for (size_t i = 0; i < pl.count; i++)
+        for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+            if (pl.items[i].kind == PIECE_WORD && pl.items[i].len == strlen(want[k]) &&
+                memcmp(pl.items[i].text, want[k], pl.items[i].len) == 0)
+                found++;
+    assert_int_equal(found, 6);
+    for (double width = 40; width < 300; width += 7) {
+        break_params bp = {.width = width, .justify = true, .hyph = f->ls.hyph};
+        line_span *lines;
+        break_stats st;
+        size_t n = lines_break_para(&f->mem, &pl, &bp, &lines, &st);
+        char *text = text_of_lines(&pl, lines, n);
+        assert_non_null(strstr(text, "750\xc2\xa0" "000\xc2\xa0kr"));
+        free(text);
+    }
+}
+
 static void hard_breaks_end_lines(void **state)
 {
     fixture *f = *state;
@@ -351,6 +377,7 @@ int main(void)
         cmocka_unit_test(justified_lines_fill_the_column),
         cmocka_unit_test(ragged_lines_keep_their_spaces),
         cmocka_unit_test(corpus),
+        cmocka_unit_test(numbers_keep_their_units),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

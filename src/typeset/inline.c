@@ -103,7 +103,7 @@ static void add_text(layout_state *ls, piece_list *pl, const inline_format *f, c
         while (j + 1 < len && s[j] == ' ' && ends_in_digit(s + i, j - i) &&
                keeps_with_number(s + j + 1, word_length(s + j + 1, len - j - 1))) {
             size_t next = word_length(s + j + 1, len - j - 1);
-            word = arena_printf(ls->mem, "%.*sÂ %.*s", (int)n, word, (int)next, s + j + 1);
+            word = arena_printf(ls->mem, "%.*s\xc2\xa0%.*s", (int)n, word, (int)next, s + j + 1);
             n = strlen(word);
             i = j + 1;
             j = i + next;
