@@ -167,8 +167,8 @@ static void link_budget_rows(yread *ld, const ynode *n, const char *path, plan *
 /* "goal_areas.strukturella", "interventions.stegen.targets", "budget", … */
 static bool parse_part(yread *ld, const ynode *n, const char *path, const plan *pl, part_ref *ref)
 {
-    static const char *const kinds[] = {"goal_areas", "interventions",   "allocation",
-                                        "budget",     "financial_rules", NULL};
+    static const char *const kinds[] = {"goal_areas",      "interventions", "allocation", "budget",
+                                        "financial_rules", "vision",        NULL};
     const char *text = yread_text(ld, n, path);
     if (!text)
         return false;
@@ -182,12 +182,14 @@ static bool parse_part(yread *ld, const ynode *n, const char *path, const plan *
     if (k < 0)
         return false;
     if (!dot) {
-        static const part_kind whole[] = {PART_GOAL_AREAS, PART_INTERVENTIONS, PART_ALLOCATION,
-                                          PART_BUDGET, PART_FINANCIAL_RULES};
+        static const part_kind whole[] = {PART_GOAL_AREAS, PART_INTERVENTIONS,
+                                          PART_ALLOCATION, PART_BUDGET,
+                                          PART_FINANCIAL_RULES, PART_VISION};
         ref->kind = whole[k];
         bool present = (ref->kind != PART_ALLOCATION || pl->allocation.present) &&
                        (ref->kind != PART_BUDGET || pl->budget.present) &&
-                       (ref->kind != PART_FINANCIAL_RULES || pl->nrules > 0);
+                       (ref->kind != PART_FINANCIAL_RULES || pl->nrules > 0) &&
+                       (ref->kind != PART_VISION || (pl->assoc && pl->assoc->vision));
         if (!present)
             yread_error(ld, n, path, "the plan has no %s to show", kind);
         return present;
@@ -235,6 +237,7 @@ static void mark_shown(plan *pl, const part_ref *ref)
     case PART_ALLOCATION: pl->allocation_shown = true; break;
     case PART_BUDGET: pl->budget_shown = true; break;
     case PART_FINANCIAL_RULES: pl->rules_shown = true; break;
+    case PART_VISION: pl->vision_shown = true; break;
     }
 }
 
@@ -286,7 +289,9 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
         plan_section *sec = &pl->sections[pl->nsections++];
         sec->pos = yread_pos(s);
         sec->level = 1;
-        sec->heading = yread_get_text(ld, s, "heading", sp, true);
+        /* without a heading, a section only places parts (a placement) */
+        bool placement = ymap_get(s, "show") && !ymap_get(s, "body");
+        sec->heading = yread_get_text(ld, s, "heading", sp, !placement);
         sec->body = yread_get_text(ld, s, "body", sp, false);
         const ynode *v;
         int64_t lv;

@@ -260,6 +260,7 @@ typedef enum {
     PART_ALLOCATION,
     PART_BUDGET,
     PART_FINANCIAL_RULES,
+    PART_VISION, /* the association's vision */
 } part_kind;
 
 typedef struct {
@@ -275,8 +276,10 @@ typedef struct {
     part_ref part;    /* when text is NULL */
 } section_piece;
 
+/* A section without a heading is a placement: it puts the parts of its
+ * `show` at this point of the order, each under its own heading. */
 typedef struct {
-    const char *heading;
+    const char *heading; /* NULL for a placement */
     int level;        /* 1 for a chapter, 2 and 3 below it */
     const char *body; /* Markdown, as typed (with its ```part blocks) */
     part_ref *shows;  /* structured parts printed after the body, in order */
@@ -307,7 +310,7 @@ typedef struct {
     /* A structured part no section shows goes where the template puts it by
      * default; these say whether some section shows it. */
     bool *goal_area_shown, *intervention_shown;
-    bool allocation_shown, budget_shown, rules_shown;
+    bool allocation_shown, budget_shown, rules_shown, vision_shown;
     const char *file;
 } plan;
 

@@ -535,6 +535,9 @@ static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan
     case PART_FINANCIAL_RULES:
         value_push(mem, parts, context_keyed(mem, "rules_here", value_bool(mem, true)));
         break;
+    case PART_VISION:
+        value_push(mem, parts, context_keyed(mem, "vision_here", value_bool(mem, true)));
+        break;
     }
 }
 
@@ -546,15 +549,30 @@ static bool has_text(const char *s)
     return false;
 }
 
+/* The parts no section shows go before the last chapter, never after the
+ * last section: a plan that ends with its decision ends with it. SIZE_MAX
+ * when the plan has no chapter (they go after its sections). */
+static size_t last_chapter(const plan *p)
+{
+    size_t last = SIZE_MAX;
+    for (size_t i = 0; i < p->nsections; i++)
+        if (p->sections[i].heading && p->sections[i].level == 1)
+            last = i;
+    return last;
+}
+
 static value *sections_value(plan_ctx *x)
 {
     arena *mem = x->mem;
     const plan *p = x->p;
     value *list = value_list(mem);
+    size_t last = last_chapter(p);
     for (size_t i = 0; i < p->nsections; i++) {
         const plan_section *s = &p->sections[i];
         value *v = value_map(mem);
         value_set_string(mem, v, "heading", s->heading);
+        value_set_bool(mem, v, "placement", !s->heading);
+        value_set_bool(mem, v, "unshown_here", i == last);
         value_set_string(mem, v, "hashes", hashes_for(s->level));
         value_set_string(mem, v, "body", s->body);
         /* pieces: the text and the parts in the order printed; parts: the
@@ -576,6 +594,13 @@ static value *sections_value(plan_ctx *x)
          * page is full, taking along a heading right before it but not the
          * text that introduces it: a section with both begins a page. */
         value_set_bool(mem, v, "starts_page", shows_budget && has_text(s->body));
+        value_push(mem, list, v);
+    }
+    if (last == SIZE_MAX) { /* no chapter: the parts go after the sections */
+        value *v = value_map(mem);
+        value_set_bool(mem, v, "placement", true);
+        value_set_bool(mem, v, "unshown_here", true);
+        value_set(mem, v, "pieces", value_list(mem));
         value_push(mem, list, v);
     }
     return list;
@@ -646,6 +671,8 @@ value *context_for_checked_plan(arena *mem, const plan *p, const plan_facts *fac
     }
     value_set_string(mem, pv, "revised", context_known_date(mem, p->revised));
     value_set_bool(mem, pv, "has_contents", places_contents(p));
+    value_set_bool(mem, pv, "has_chapters", last_chapter(p) != SIZE_MAX);
+    value_set_bool(mem, pv, "vision_shown", p->vision_shown);
     value_set(mem, root, "sections", sections_value(&x));
     value_set(mem, root, "unshown", unshown_value(&x));
     value_set(mem, root, "budget", budget_value(&x));
