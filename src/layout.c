@@ -110,8 +110,9 @@ static box *push_box(layout_state *ls, box b)
     return p;
 }
 
-void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
-               uint32_t color, const char *text, size_t len, double width)
+void emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
+                      double size, uint32_t color, const char *text, size_t len, double width,
+                      double glyph_scale)
 {
     push_box(ls, (box){.kind = BOX_TEXT,
                        .x = x,
@@ -119,8 +120,15 @@ void emit_text(layout_state *ls, double x, double baseline_from_top, face_style 
                        .width = width,
                        .face = face,
                        .size = size,
+                       .expand = glyph_scale - 1,
                        .color = color,
                        .text = arena_strndup(ls->mem, text, len)});
+}
+
+void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
+               uint32_t color, const char *text, size_t len, double width)
+{
+    emit_text_scaled(ls, x, baseline_from_top, face, size, color, text, len, width, 1);
 }
 
 void emit_rule(layout_state *ls, double x, double y_from_top, double length, double thickness,
@@ -534,12 +542,18 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
             return false;
         }
     }
+    hyphen_exceptions *exceptions = hyphen_exceptions_copy(mem, &st->hyphenation.exceptions);
+    if (info->hyphenation &&
+        hyphen_exceptions_read(mem, exceptions, info->hyphenation, strlen(info->hyphenation)))
+        diag_add(dl, DIAG_WARNING, info->hyphenation_file, 0, 0, NULL,
+                 "words that are not letters with hyphens between them are left out");
     cmark_node *root = parse(markdown, len);
     *out = (layout_doc){.width = st->page_width, .height = st->page_height};
     layout_state ls = {.mem = mem,
                        .st = st,
                        .fonts = fonts,
                        .hyph = hyph,
+                       .exceptions = exceptions,
                        .doc = out,
                        .dl = dl,
                        .source = info->source ? info->source : "Markdown"};

@@ -30,6 +30,7 @@ typedef struct {
     double thickness;     /* rules and lines */
     face_style face;
     double size;
+    double expand;    /* BOX_TEXT: glyphs widened by this fraction (narrowed if negative) */
     uint32_t color;   /* 0xRRGGBB */
     const char *text; /* NUL-terminated UTF-8 */
     size_t dest_page; /* BOX_LINK inside the document (0-based), when uri is NULL */
@@ -63,6 +64,10 @@ typedef struct {
     const char *title;
     const char *association;
     const char *source; /* names the Markdown in diagnostics (optional) */
+    /* Words hyphenated only where written, besides the style's: the text of
+     * an association's hyphenation.txt (hyphenate.h); NULL for none. */
+    const char *hyphenation;
+    const char *hyphenation_file; /* names it in diagnostics */
 } layout_info;
 
 bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *st,

@@ -57,6 +57,7 @@ typedef struct {
     const style *st;
     const font_set *fonts;
     const hyphenator *hyph; /* NULL: no hyphenation */
+    const hyphen_exceptions *exceptions; /* the style's and the association's */
     layout_doc *doc;
     layout_page *page;
     double y; /* distance from the top of the page to the top of the next line */
@@ -84,6 +85,7 @@ typedef struct {
     size_t end_len;     /* bytes of pieces[end - 1] set on this line, from its start */
     double width;       /* natural width, an added hyphen included */
     double space_scale; /* the width of every space but those in code is multiplied by this */
+    double glyph_scale; /* font expansion: the width of the words is multiplied by this */
     double badness;     /* 100 r^3 for the adjustment ratio r; 0 on a last line */
     bool hyphen;        /* a hyphen is added at the end */
     bool flagged;       /* ends in a hyphen: added, or written in the word */
@@ -108,6 +110,11 @@ void page_need(layout_state *ls, double height);
 void page_add_space(layout_state *ls, double points);
 void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
                uint32_t color, const char *text, size_t len, double width);
+/* The same with the glyphs scaled horizontally by `glyph_scale` (font
+ * expansion): `width` is the scaled advance. */
+void emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
+                      double size, uint32_t color, const char *text, size_t len, double width,
+                      double glyph_scale);
 void emit_rule(layout_state *ls, double x, double y_from_top, double length, double thickness,
                uint32_t color);
 void emit_line(layout_state *ls, double x, double y_from_top, double x2, double y2_from_top,
@@ -132,7 +139,18 @@ typedef struct {
     double width;           /* of the column */
     bool justify;           /* else ragged right */
     const hyphenator *hyph; /* NULL: breaks only at spaces and written hyphens */
+    const hyphen_exceptions *exceptions; /* words broken only where written; may be NULL */
+    int min_word;           /* letters a word needs to be hyphenated */
+    /* Justified lines only: how much glyphs may be widened or narrowed (a
+     * fraction: 0.02 for 2 %) as a third flexibility besides the spaces and
+     * hyphenation; and whether hyphens, commas and full stops at the end of a
+     * line hang into the margin (margin protrusion). */
+    double expansion;
+    bool protrude;
 } break_params;
+
+/* The break parameters of text set in `width` points by the style. */
+break_params break_params_for(const layout_state *ls, double width, bool justify);
 
 typedef struct {
     /* 1: no hyphenation; 2: hyphenation, no two hyphenated lines in a row;
