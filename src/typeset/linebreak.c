@@ -260,6 +260,8 @@ static double hang_after(const builder *b, const piece *p, size_t end)
     size_t at = end;
     while (at > 0 && ((unsigned char)p->text[at - 1] & 0xC0) == 0x80)
         at--;
+    if (at == 0) /* only continuation bytes: invalid text, no character to hang */
+        return 0;
     at--;
     uint32_t cp = utf8_next(p->text, end, &(size_t){at});
     if (cp != '-' && cp != '.' && cp != ',')
