@@ -10,7 +10,8 @@
 
 #include "arena.h"
 
-typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_severity;
+/* A detail is a note shown only with --verbose (what a reader skipped, ...). */
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE, DIAG_DETAIL } diag_severity;
 
 typedef struct {
     const char *file; /* may be NULL when the message concerns no file */
