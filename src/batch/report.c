@@ -25,18 +25,11 @@ static void clear_line(report *rp)
     }
 }
 
-/* Notes are left out with --quiet, details unless --verbose. */
-static bool shown(const report *rp, const diag *d)
-{
-    return !(d->severity == DIAG_NOTE && rp->quiet) &&
-           !(d->severity == DIAG_DETAIL && !rp->verbose);
-}
-
 static void show_run_diags(report *rp, const batch_result *res)
 {
     for (; rp->run_diags_shown < res->diags.count; rp->run_diags_shown++) {
         const diag *d = &res->diags.items[rp->run_diags_shown];
-        if (!shown(rp, d))
+        if (!diag_shown(d, rp->quiet, rp->verbose))
             continue;
         clear_line(rp);
         diag_print(d, rp->err);
@@ -66,9 +59,7 @@ static void on_done(void *ctx, const batch_doc *doc)
     report *rp = ctx;
     if (doc->diags.count || (rp->verbose && doc->status == DOC_BUILT))
         clear_line(rp);
-    for (size_t i = 0; i < doc->diags.count; i++)
-        if (shown(rp, &doc->diags.items[i]))
-            diag_print(&doc->diags.items[i], rp->err);
+    diag_print_shown(&doc->diags, rp->err, rp->quiet, rp->verbose);
     if (rp->verbose && doc->status == DOC_BUILT) {
         fprintf(rp->out, "built %s (%s)\n", doc->pdf, doc->reason);
         fflush(rp->out);
