@@ -10,11 +10,6 @@ set -u
 . "$(dirname "$0")/e2e_lib.sh"
 e2e_start planpress-e2e-annual "$1"
 
-expect() { # expect NAME COMMAND...
-    name=$1
-    shift
-    if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
 OUT=$WORK/out
 "$BIN" build plans/sodra-vatterbygden -o "$OUT" -q >"$WORK/build.out" 2>"$WORK/build.err"
 expect "Södra Vätterbygden builds" [ $? -eq 0 ]

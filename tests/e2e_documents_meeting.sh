@@ -8,11 +8,6 @@ set -u
 . "$(dirname "$0")/e2e_lib.sh"
 e2e_start planpress-e2e-meeting "$1"
 
-expect() { # expect NAME COMMAND...
-    name=$1
-    shift
-    if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
 OUT=$WORK/out
 "$BIN" build plans/jonkoping -o "$OUT" -q >"$WORK/build.out" 2>"$WORK/build.err"
 rc=$?

@@ -38,7 +38,12 @@ e2e_finish() {
     [ "$failed" -eq 0 ]
 }
 
-# What the document scripts read PDFs with.
+# What the document scripts check with (a script may define its own expect).
+expect() { # expect NAME COMMAND...
+    name=$1
+    shift
+    if "$@"; then ok "$name"; else not_ok "$name"; fi
+}
 NBSP=$(printf '\302\240')
 # The text of a PDF as lines with single spaces (a no-break space is a space),
 # so that a table row reads "Budget (kostnader) 9 579 500 8 054 000 …";

@@ -115,15 +115,23 @@ static sie_file *books(test_fixture *f, const char *text, const char *from, cons
 
 #define KR(x) ((int64_t)(x) * 100)
 
+/* The statements of this year's books with `from` changed to `to` (NULL:
+ * as they are), for the report `r`, with the mapping of the fixture. */
+static bool of_books(test_fixture *f, const annual_report *r, const char *from, const char *to,
+                     const earlier_year *earlier, size_t nearlier, statements *st)
+{
+    mapping_fixture m;
+    mapping(&m);
+    return statements_compute(&f->mem, r, books(f, books_2023, from, to), &m.map, earlier,
+                              nearlier, st, &f->dl);
+}
+
 static void the_books_by_hand(void **state)
 {
     test_fixture *f = *state;
-    mapping_fixture m;
-    mapping(&m);
     annual_report r = report();
     statements st;
-    assert_true(statements_compute(&f->mem, &r, books(f, books_2023, NULL, NULL), &m.map, NULL, 0,
-                                   &st, &f->dl));
+    assert_true(of_books(f, &r, NULL, NULL, NULL, 0, &st));
     diag_print_all(&f->dl, stderr);
     assert_int_equal(f->dl.count, 0);
     assert_true(st.has_year[0] && st.has_year[1]);
@@ -175,14 +183,9 @@ static void the_books_by_hand(void **state)
 static void open_books_get_the_result_in_equity(void **state)
 {
     test_fixture *f = *state;
-    mapping_fixture m;
-    mapping(&m);
     annual_report r = report();
     statements st;
-    assert_true(statements_compute(&f->mem, &r,
-                                   books(f, books_2023, "#UB 0 2010 -791500.00",
-                                         "#UB 0 2010 -700000.00"),
-                                   &m.map, NULL, 0, &st, &f->dl));
+    assert_true(of_books(f, &r, "#UB 0 2010 -791500.00", "#UB 0 2010 -700000.00", NULL, 0, &st));
     assert_int_equal(f->dl.count, 0);
     assert_true(st.result_unbooked[0]);
     assert_int_equal(st.line[LINE_EQUITY][0], KR(791500));
@@ -207,13 +210,9 @@ static void exactly(const test_fixture *f, const statements *st, statement_check
 static void a_receivable_off_unbalances_the_sheet(void **state)
 {
     test_fixture *f = *state;
-    mapping_fixture m;
-    mapping(&m);
     annual_report r = report();
     statements st;
-    statements_compute(&f->mem, &r,
-                       books(f, books_2023, "#UB 0 1510 80000.00", "#UB 0 1510 80100.00"), &m.map,
-                       NULL, 0, &st, &f->dl);
+    of_books(f, &r, "#UB 0 1510 80000.00", "#UB 0 1510 80100.00", NULL, 0, &st);
     exactly(f, &st, CHECK_BALANCE,
             "the balance sheet of 2023 does not balance: assets 1091600.00 kr, equity, "
             "provisions and liabilities 1091500.00 kr");
@@ -222,13 +221,9 @@ static void a_receivable_off_unbalances_the_sheet(void **state)
 static void an_income_off_is_not_the_change_of_equity(void **state)
 {
     test_fixture *f = *state;
-    mapping_fixture m;
-    mapping(&m);
     annual_report r = report();
     statements st;
-    statements_compute(&f->mem, &r,
-                       books(f, books_2023, "#RES 0 3990 -100000.00", "#RES 0 3990 -100100.00"),
-                       &m.map, NULL, 0, &st, &f->dl);
+    of_books(f, &r, "#RES 0 3990 -100000.00", "#RES 0 3990 -100100.00", NULL, 0, &st);
     exactly(f, &st, CHECK_RESULT_EQUITY,
             "equity changed by 91500.00 kr from last year, but the year's result and the stated "
             "changes of equity make 91600.00 kr");
@@ -238,30 +233,24 @@ static void an_income_off_is_not_the_change_of_equity(void **state)
 static void a_stated_change_of_equity(void **state)
 {
     test_fixture *f = *state;
-    mapping_fixture m;
-    mapping(&m);
     annual_report r = report();
     labelled_amount change = {"Återbetalning till medlemmarna", -100, {0}};
     r.equity_changes = &change;
     r.nequity_changes = 1;
     statements st;
-    statements_compute(&f->mem, &r,
-                       books(f, books_2023, "#RES 0 3990 -100000.00", "#RES 0 3990 -100100.00"),
-                       &m.map, NULL, 0, &st, &f->dl);
+    of_books(f, &r, "#RES 0 3990 -100000.00", "#RES 0 3990 -100100.00", NULL, 0, &st);
     assert_int_equal(st.nwarnings, 0);
 }
 
 static void last_years_column_against_last_years_books(void **state)
 {
     test_fixture *f = *state;
-    mapping_fixture m;
-    mapping(&m);
     annual_report r = report();
     sie_file *past = books(f, books_2022, "#RES 0 3010 -8800000.00", "#RES 0 3010 -8800100.00");
     past->file = "sie-2022.se";
     earlier_year e = {2022, past, NULL};
     statements st;
-    statements_compute(&f->mem, &r, books(f, books_2023, NULL, NULL), &m.map, &e, 1, &st, &f->dl);
+    of_books(f, &r, NULL, NULL, &e, 1, &st);
     exactly(f, &st, CHECK_LAST_YEAR,
             "last year's column: verksamhetens intäkter is 8800000.00 kr here, but sie-2022.se "
             "gives 8800100.00 kr");
