@@ -40,6 +40,7 @@ has "$WORK/arsredovisning.txt" \
     "därav årets resultat 74 000 253 000" \
     "Kortfristiga skulder 4 476 000 480 000" \
     "Summa eget kapital, avsättningar och skulder 3 065 000 2 995 000" \
+    "Ansvarsförbindelser: Förbundet har inga ansvarsförbindelser." \
     "Ökning (−) eller minskning (+) av kortfristiga fordringar 16 000" \
     "Ökning (+) eller minskning (−) av kortfristiga skulder −4 000" \
     "Årets kassaflöde 86 000" \

@@ -242,6 +242,29 @@ static void a_stated_change_of_equity(void **state)
     assert_int_equal(st.nwarnings, 0);
 }
 
+/* This year's #IB against last year's own #UB. */
+static void an_opening_balance_not_last_files_closing(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = report();
+    sie_file *past = books(f, books_2022, NULL, NULL);
+    past->file = "sie-2022.se";
+    /* this year's opening balances, one of them not last year's closing */
+    sie_file *now = books(f, books_2023, NULL, NULL);
+    sie_balance ib[] = {{0, 1930, KR(900000), 40}, {0, 1510, KR(50100), 41}};
+    now->opening = ib;
+    now->nopening = 2;
+    earlier_year e = {2022, past, NULL};
+    mapping_fixture m;
+    mapping(&m);
+    statements st;
+    statements_compute(&f->mem, &r, now, &m.map, &e, 1, &st, &f->dl);
+    const diag *d = expect_diag(f, "account 1510: the opening balance 50100.00 kr is not the "
+                                   "closing balance 50000.00 kr of sie-2022.se");
+    assert_int_equal(d->line, 41);
+    assert_int_equal(f->dl.warnings, 1);
+}
+
 static void last_years_column_against_last_years_books(void **state)
 {
     test_fixture *f = *state;
@@ -375,6 +398,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_income_off_is_not_the_change_of_equity, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(a_stated_change_of_equity, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(an_opening_balance_not_last_files_closing, test_setup,
+                                        test_teardown),
         cmocka_unit_test_setup_teardown(last_years_column_against_last_years_books, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(typed_figures_agree, test_setup, test_teardown),

@@ -418,6 +418,29 @@ static void drift_from_outcome(arena *mem, statements *st, const outcome *o)
                                                      statements_unit_ore(o->unit)};
 }
 
+static bool has_row(const driftredovisning *d, const char *label)
+{
+    for (size_t i = 0; i < d->nrows; i++)
+        if (strcmp(d->rows[i].label, label) == 0)
+            return true;
+    return false;
+}
+
+/* Every budget row of the plan is a row of the driftredovisning, with no
+ * outcome where the books or the outcome have none for it. */
+static void add_plan_rows(arena *mem, driftredovisning *d, const budget *b)
+{
+    drift_row *rows = ARENA_ARRAY(mem, drift_row, d->nrows + b->nincome + b->ncosts + 1);
+    memcpy(rows, d->rows, d->nrows * sizeof *rows);
+    d->rows = rows;
+    for (size_t i = 0; i < b->nincome + b->ncosts; i++) {
+        bool income = i < b->nincome;
+        const budget_row *br = income ? &b->income[i] : &b->costs[i - b->nincome];
+        if (!has_row(d, br->label))
+            d->rows[d->nrows++] = (drift_row){.label = br->label, .income = income};
+    }
+}
+
 static void driftredovisning_of(arena *mem, statements *st, const annual_report *r,
                                 const sie_file *books, const account_map *m)
 {
@@ -429,6 +452,8 @@ static void driftredovisning_of(arena *mem, statements *st, const annual_report 
     if (!d->nrows)
         return;
     int col = plan_budget_column(r->plan_of_year, r->year);
+    if (col >= 0)
+        add_plan_rows(mem, d, &r->plan_of_year->budget);
     for (size_t i = 0; i < d->nrows; i++) {
         drift_row *row = &d->rows[i];
         drift_budget(row, r, col);
@@ -689,6 +714,24 @@ static const char *warning_message(arena *mem, const statement_warning *w)
     }
 }
 
+/* This year's opening balances against the closing balances of last year's
+ * own file: an account that does not carry over is a warning at its #IB. */
+static void check_opening_balances(arena *mem, const sie_file *books, const earlier_year *ey,
+                                   diag_list *dl)
+{
+    if (!books || !ey || !ey->books)
+        return;
+    for (size_t i = 0; i < books->nopening; i++) {
+        const sie_balance *b = &books->opening[i];
+        int64_t ub = 0;
+        sie_balance_of(ey->books->closing, ey->books->nclosing, 0, b->account, &ub);
+        if (b->year == 0 && ub != b->amount)
+            diag_add(dl, DIAG_WARNING, books->file, b->line, 1, NULL,
+                     "account %d: the opening balance %s is not the closing balance %s of %s",
+                     b->account, kr(mem, b->amount), kr(mem, ub), ey->books->file);
+    }
+}
+
 /* ---- the whole ---------------------------------------------------------------------- */
 
 /* Where this year's books have no figures of last year, last year's books
@@ -744,6 +787,7 @@ bool statements_compute(arena *mem, const annual_report *r, const sie_file *book
         cash_flow(mem, st, r, balanced && equity_ok);
     if (!r->interim)
         check_last_year(mem, st, last, map);
+    check_opening_balances(mem, books, last, dl);
     check_notes(mem, st);
     driftredovisning_of(mem, st, r, books, map);
     int64_t ore = statements_unit_ore(r->unit);

@@ -142,6 +142,7 @@ typedef struct {
     const char *signing_service;
     const char *texts[TEXT_COUNT];
     const char *principles; /* redovisningsprinciper, Markdown */
+    const char *contingent; /* ansvarsförbindelser, Markdown; NULL when the file says nothing */
     /* The books: an SIE 4 file and the mapping, paths beside the file. */
     const char *sie, *mapping;
     source_pos sie_pos;

@@ -97,7 +97,8 @@ const char *const KEYS_INTERIM_FILE[] = {"interim_report", NULL};
 const char *const KEYS_ANNUAL[] = {
     "year",      "period_end",     "title",    "unit",     "books",
     "statements", "notes",         "cash_flow", "equity_changes", "balance_requirement",
-    "forecast",  "overview",       "texts",    "principles", "signing", NULL};
+    "forecast",  "overview",       "texts",    "principles", "contingent_liabilities",
+    "signing",   NULL};
 const char *const KEYS_BOOKS[] = {"sie", "mapping", NULL};
 const char *const KEYS_LABELLED_AMOUNT[] = {"label", "amount", NULL};
 const char *const KEYS_TYPED_NOTE[] = {"line", "title", "rows", NULL};

@@ -437,6 +437,7 @@ annual_report *load_annual_report(arena *mem, const char *path, bool interim, di
     if ((v = ymap_get(n, "texts")))
         load_texts(&ld, v, yread_key_path(&ld, p, "texts"), r);
     r->principles = yread_get_text(&ld, n, "principles", p, false);
+    r->contingent = yread_get_text(&ld, n, "contingent_liabilities", p, false);
     if ((v = ymap_get(n, "signing")))
         load_signing(&ld, v, yread_key_path(&ld, p, "signing"), r);
     return dl->errors > errors || !r->assoc ? NULL : r;

@@ -344,6 +344,7 @@ value *context_for_annual(arena *mem, const annual_report *r, const statements *
     for (int t = 0; t < TEXT_COUNT; t++)
         value_set_string(mem, texts, NAMES_ANNUAL_TEXT[t], r->texts[t]);
     value_set_string(mem, root, "principles", r->principles);
+    value_set_string(mem, root, "contingent_liabilities", r->contingent);
     value_set(mem, root, "rr", income_statement(mem, st, u));
     value_set(mem, root, "br", balance_sheet(mem, st, u));
     value_set(mem, root, "ka", cash_flow(mem, st, u));
