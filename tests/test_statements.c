@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 
+#include "budget_fixtures.h"
 #include "statements.h"
 
 /* By hand (kr). 2022: assets 30 000 + 50 000 + 900 000 = 980 000 = equity
@@ -348,6 +349,34 @@ static void a_drift_row_off(void **state)
             "the resultaträkning has 9010000.00 kr");
 }
 
+/* With the plan of the year (Samspelet 2025, tkr), every budget row is a
+ * row of the driftredovisning, the budget of the year beside the outcome. */
+static void the_plan_gives_every_budget_row(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = report();
+    r.year = 2025;
+    r.unit = UNIT_TKR;
+    r.lines[LINE_INCOME].year[0] = (figure){10006, true, {0}};
+    r.lines[LINE_COSTS].year[0] = (figure){-9500, true, {0}};
+    plan pl = {.year = 2025, .budget = samspelet_budget(&f->mem)};
+    r.plan_of_year = &pl;
+    outcome_amount rows[] = {{"Från parterna", CATEGORY_ALLOCATION, 10006, 0, true, {0}},
+                             {"Administration", CATEGORY_ADMINISTRATION, 1150, 0, false, {0}},
+                             {"TRIS Karlstad", CATEGORY_INDIVIDUAL, 8350, 7, false, {0}}};
+    outcome o = {.year = 2025, .unit = UNIT_TKR, .rows = rows, .nrows = 3, .file = "o.yaml"};
+    r.outcome_of_year = &o;
+    statements st;
+    assert_true(statements_compute(&f->mem, &r, NULL, NULL, NULL, 0, &st, &f->dl));
+    assert_int_equal(st.nwarnings, 0);
+    assert_int_equal(st.drift.nrows, 14);
+    assert_true(st.drift.has_budget);
+    assert_int_equal(st.drift.costs_budget, 9963 * (int64_t)100000);
+    assert_int_equal(st.drift.income_budget, 12282 * (int64_t)100000);
+    assert_int_equal(st.drift.costs, 9500 * (int64_t)100000);
+    assert_int_equal(st.drift.rows[2].variance, (3710 - 8350) * (int64_t)100000);
+}
+
 static void a_typed_overview_figure_off(void **state)
 {
     test_fixture *f = *state;
@@ -407,6 +436,8 @@ int main(void)
                                         test_teardown),
         cmocka_unit_test_setup_teardown(a_note_row_off, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(a_drift_row_off, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(the_plan_gives_every_budget_row, test_setup,
+                                        test_teardown),
         cmocka_unit_test_setup_teardown(a_typed_overview_figure_off, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(an_unmapped_account_with_a_balance, test_setup,
                                         test_teardown),
