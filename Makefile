@@ -20,7 +20,7 @@ DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANPRESS_VERSION='"$(V
 
 SRC      := $(wildcard src/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o $(BUILD)/obj/srgb_icc.o
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -61,6 +61,18 @@ $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml
 	$(BUILD)/bake_dictionary $@.tmp $(BAKED_DICTIONARIES) && mv $@.tmp $@
 
 $(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+
+# The sRGB profile of the output intent (src/srgb_icc.h), compiled in.
+SRGB_ICC := /usr/share/color/icc/ghostscript/srgb.icc
+
+$(BUILD)/gen/srgb_icc.c: $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	{ echo '#include "srgb_icc.h"'; echo 'const unsigned char srgb_icc[] = {'; \
+	  od -An -v -tu1 $(SRGB_ICC) | sed 's/  */ /g; s/^ //; s/ /, /g; s/$$/,/'; \
+	  echo '};'; echo "const size_t srgb_icc_len = $$(wc -c <$(SRGB_ICC));"; } >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/srgb_icc.o: $(BUILD)/gen/srgb_icc.c
 	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
 $(BUILD)/libplanpress.a: $(LIB_OBJ)

@@ -17,9 +17,12 @@
 
 #include "pdfcontent.h"
 #include "pdffont.h"
+#include "pdfmeta.h"
 #include "pdfstream.h"
 #include "strbuf.h"
 #include "utf8.h"
+
+#include <xxhash.h>
 
 #ifndef PLANPRESS_VERSION
 #define PLANPRESS_VERSION "0.1.0"
@@ -62,44 +65,8 @@ typedef struct {
     size_t room;
     strbuf content;
     shown_text last;
+    XXH3_state_t *id; /* the file identifier: a hash of every page's content */
 } writer;
-
-/* ---- strings ------------------------------------------------------------- */
-
-static void put_u16(unsigned char *buf, size_t *n, uint32_t v)
-{
-    buf[(*n)++] = (unsigned char)(v >> 8);
-    buf[(*n)++] = (unsigned char)v;
-}
-
-/* A PDF text string: printable ASCII as it is, anything else as UTF-16BE
- * with a byte order mark (written as a hex string). */
-static void *text_string(HPDF_MMgr mmgr, const char *utf8)
-{
-    size_t len = strlen(utf8);
-    bool ascii = true;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)utf8[i] >= 0x20 && (unsigned char)utf8[i] < 0x7F;
-    if (ascii)
-        return HPDF_String_New(mmgr, utf8, NULL);
-    unsigned char *buf = malloc(2 + 4 * len);
-    if (!buf)
-        return NULL;
-    size_t n = 0;
-    put_u16(buf, &n, 0xFEFF);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp = utf8_next(utf8, len, &i);
-        if (cp >= 0x10000) {
-            put_u16(buf, &n, 0xD800 + ((cp - 0x10000) >> 10));
-            put_u16(buf, &n, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            put_u16(buf, &n, cp);
-        }
-    }
-    HPDF_Binary b = HPDF_Binary_New(mmgr, buf, (HPDF_UINT)n);
-    free(buf);
-    return b;
-}
 
 /* ---- page content --------------------------------------------------------- */
 
@@ -239,6 +206,7 @@ static void draw_page(writer *w, size_t index)
     HPDF_PageAttr attr = page->attr;
     pdfstream_fill(w->streams, attr->contents, w->content.data ? w->content.data : "",
                    w->content.len);
+    XXH3_128bits_update(w->id, w->content.data ? w->content.data : "", w->content.len);
     add_font_resources(w, page, used);
 }
 
@@ -300,58 +268,12 @@ static void add_outline(writer *w)
         if (!o)
             return;
         HPDF_Dict_RemoveElement(o, "Title");
-        HPDF_Dict_Add(o, "Title", text_string(w->pdf->mmgr, h->title ? h->title : ""));
+        HPDF_Dict_Add(o, "Title", pdfmeta_text_string(w->pdf->mmgr, h->title ? h->title : ""));
         HPDF_Outline_SetDestination(o, dest);
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         parents[level] = o;
         for (int l = level + 1; l <= 3; l++)
             parents[l] = NULL;
-    }
-}
-
-/* ---- metadata ------------------------------------------------------------- */
-
-/* SOURCE_DATE_EPOCH as a PDF date, "D:YYYYMMDDHHmmSSZ"; false when it is
- * unset or not a number. */
-static bool source_date(const char *name, char out[24], diag_list *dl)
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !*epoch)
-        return false;
-    char *end;
-    errno = 0;
-    long long secs = strtoll(epoch, &end, 10);
-    struct tm tm;
-    time_t t = (time_t)secs;
-    if (*end || errno || secs < 0 || !gmtime_r(&t, &tm) || tm.tm_year + 1900 > 9999) {
-        diag_add(dl, DIAG_WARNING, name, 0, 0, NULL,
-                 "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds since 1970: the PDF is "
-                 "left undated",
-                 epoch);
-        return false;
-    }
-    strftime(out, 24, "D:%Y%m%d%H%M%SZ", &tm);
-    return true;
-}
-
-static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta, const char *name, diag_list *dl)
-{
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "planpress " PLANPRESS_VERSION);
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "libharu 2.3.0");
-    const char *keys[] = {"Title", "Author", "Subject", "Keywords"};
-    const char *values[] = {meta->title, meta->author, meta->subject, meta->keywords};
-    for (int i = 0; i < 4; i++)
-        if (values[i] && *values[i] && pdf->info)
-            HPDF_Dict_Add(pdf->info, keys[i], text_string(pdf->mmgr, values[i]));
-    if (meta->language && *meta->language)
-        HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, meta->language, NULL));
-    HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
-    if (prefs && HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs) == HPDF_OK)
-        HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-    char date[24];
-    if (source_date(name, date, dl) && pdf->info) {
-        HPDF_Dict_Add(pdf->info, "CreationDate", HPDF_String_New(pdf->mmgr, date, NULL));
-        HPDF_Dict_Add(pdf->info, "ModDate", HPDF_String_New(pdf->mmgr, date, NULL));
     }
 }
 
@@ -371,10 +293,24 @@ static void note_characters(writer *w)
     }
 }
 
+/* The identifier is a hash of the pages and of what the file says about
+ * itself: the same document gives the same bytes, another one another
+ * identifier. */
+static bool write_metadata(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
+{
+    const char *fields[] = {meta->title, meta->author, meta->subject, meta->keywords,
+                            meta->language};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        XXH3_128bits_update(w->id, fields[i] ? fields[i] : "", fields[i] ? strlen(fields[i]) + 1 : 1);
+    XXH128_canonical_t id;
+    XXH128_canonicalFromHash(&id, XXH3_128bits_digest(w->id));
+    return pdfmeta_write(w->pdf, w->streams, meta, PDFMETA_PDFA_2B, id.digest, name, dl);
+}
+
 static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
 {
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
-    w->pdf->pdf_version = HPDF_VER_14;
+    w->pdf->pdf_version = HPDF_VER_17;
     HPDF_SetPageMode(w->pdf,
                      w->doc->nheadings ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
     note_characters(w);
@@ -392,8 +328,7 @@ static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_li
         add_links(w, i);
     }
     add_outline(w);
-    set_metadata(w->pdf, meta, name, dl);
-    return true;
+    return write_metadata(w, meta, name, dl);
 }
 
 static bool save(HPDF_Doc pdf, pdf_bytes *out)
@@ -426,7 +361,10 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     w.pf = pdffont_new(fonts);
     w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
-    bool ok = w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
+    w.id = XXH3_createState();
+    if (w.id)
+        XXH3_128bits_reset(w.id);
+    bool ok = w.id && w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
               save(w.pdf, out) && !err.error;
     if (!ok && dl->errors == errors_before)
         diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,
@@ -441,6 +379,7 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     pdffont_free(w.pf);
     pdfstream_end(w.streams);
     free(w.pages);
+    XXH3_freeState(w.id);
     free(w.glyphs);
     free(w.codes);
     free(w.adjust);

@@ -71,7 +71,7 @@ grep -q "LiberationSans-Italic " "$WORK/fonts.txt" &&
 
 pdfinfo "$PDF" >"$WORK/info.txt" 2>&1
 for want in "Title:           Verksamhetsplan 2024" "Author:          Samordningsförbundet Samsund" \
-            "Keywords:        verksamhetsplan" "Creator:         planpress" "PDF version:     1.4"; do
+            "Keywords:        verksamhetsplan" "Creator:         planpress" "PDF version:     1.7"; do
     contains "$WORK/info.txt" "$want" && ok "pdfinfo: $want" || not_ok "pdfinfo: $want" "$(cat "$WORK/info.txt")"
 done
 lang=$(mutool show "$PDF" trailer/Root/Lang 2>&1)

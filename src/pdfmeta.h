@@ -1,0 +1,44 @@
+/* pdfmeta: what a PDF says about itself, written through libharu's object
+ * API: the info dictionary, the XMP metadata stream that mirrors it (UTF-8,
+ * XML-escaped, uncompressed, with the PDF/A identification, the PDF/UA one
+ * and the PDF/A extension schema that describes pdfuaid), the sRGB output
+ * intent (the ICC profile of Ghostscript's libgs-common, compiled in: see
+ * srgb_icc.h), the document language, DisplayDocTitle, /MarkInfo and the
+ * file identifier. Dates come from SOURCE_DATE_EPOCH only. libharu's own
+ * PDF/A helpers are not used: they know only PDF/A-1, leave XMP unescaped
+ * and take the identifier from the clock. */
+#ifndef PP_PDFMETA_H
+#define PP_PDFMETA_H
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "pdf.h"
+#include "pdfstream.h"
+#include "strbuf.h"
+
+/* What the file claims to conform to. */
+typedef enum {
+    PDFMETA_PDFA_2B,    /* PDF/A-2b: untagged */
+    PDFMETA_PDFA_2A_UA, /* PDF/A-2a and PDF/UA-1: tagged, /MarkInfo says so */
+} pdfmeta_claim;
+
+/* Writes the metadata of `meta` into the document; `id` (16 bytes) becomes
+ * both halves of the trailer's /ID. `name` names the file in diagnostics
+ * (a SOURCE_DATE_EPOCH that is not a number is warned of). False when
+ * libharu runs out of memory. */
+bool pdfmeta_write(HPDF_Doc pdf, pdf_streams *streams, const pdf_metadata *meta,
+                   pdfmeta_claim claim, const unsigned char id[16], const char *name,
+                   diag_list *dl);
+
+/* Appends `s` to `out` with &, <, >, " and ' as XML entities and control
+ * characters other than tab and line ends left out. */
+void pdfmeta_xml_escape(strbuf *out, const char *s);
+
+/* A PDF text string: printable ASCII as it is, anything else UTF-16BE with
+ * a byte order mark. */
+void *pdfmeta_text_string(HPDF_MMgr mmgr, const char *utf8);
+
+#endif
