@@ -67,7 +67,7 @@ $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml
 $(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# The sRGB profile of the output intent (src/srgb_icc.h), compiled in.
+# The sRGB profile of the output intent (src/pdf/srgb_icc.h), compiled in.
 SRGB_ICC := /usr/share/color/icc/ghostscript/srgb.icc
 
 $(BUILD)/gen/srgb_icc.c: $(BUILD)/config.mk
@@ -77,7 +77,7 @@ $(BUILD)/gen/srgb_icc.c: $(BUILD)/config.mk
 	  echo '};'; echo "const size_t srgb_icc_len = $$(wc -c <$(SRGB_ICC));"; } >$@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/srgb_icc.o: $(BUILD)/gen/srgb_icc.c
-	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libplanpress.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
