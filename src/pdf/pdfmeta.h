@@ -15,9 +15,17 @@
 #include <stdint.h>
 
 #include "diag.h"
-#include "pdf.h"
 #include "pdfstream.h"
 #include "strbuf.h"
+
+/* What a PDF says about itself. */
+typedef struct {
+    const char *title;
+    const char *author;
+    const char *subject;
+    const char *keywords;
+    const char *language; /* BCP 47, such as "sv-SE" */
+} pdf_metadata;
 
 /* What the file claims to conform to. */
 typedef enum {
