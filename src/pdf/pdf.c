@@ -18,6 +18,8 @@
 #include "pdfcontent.h"
 #include "pdffont.h"
 #include "pdfmeta.h"
+#include "pdfobjects.h"
+#include "pdftags.h"
 #include "pdfstream.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -66,6 +68,14 @@ typedef struct {
     strbuf content;
     shown_text last;
     XXH3_state_t *id; /* the file identifier: a hash of every page's content */
+    pdf_tags *tags;
+    size_t page;   /* being drawn */
+    bool marked;   /* a marked-content sequence is open */
+    bool in_word;  /* it is a word broken across lines (mark_box) */
+    int mark;      /* the box tag it is for */
+    HPDF_Null_Rec tree_ref; /* stands for the StructTreeRoot, which pdfobjects writes */
+    pdf_objects *objects;
+    unsigned char file_id[16];
 } writer;
 
 /* ---- page content --------------------------------------------------------- */
@@ -146,15 +156,69 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
                            .end_x = b->x + width};
 }
 
+/* An artifact's property list, by where it is. */
+static const char *artifact_props(int tag)
+{
+    return tag == TAG_ARTIFACT_HEADER   ? "<</Type/Pagination/Subtype/Header>>"
+           : tag == TAG_ARTIFACT_FOOTER ? "<</Type/Pagination/Subtype/Footer>>"
+                                        : NULL;
+}
+
+static void end_mark(writer *w, pdf_content *c)
+{
+    if (w->marked)
+        content_mark_end(c);
+    w->marked = w->in_word = false;
+    w->last.open = false;
+}
+
+/* Puts the box into the marked-content sequence of its element or
+ * artifact: the one open, or a new one. A word broken across lines is a
+ * sequence of its own whose /ActualText is the whole word: its first part
+ * (box.actual the word) opens it, its last part (box.actual "") closes it;
+ * a last part whose first is on another page reads as nothing. */
+static void mark_box(writer *w, pdf_content *c, const box *b)
+{
+    bool first_part = b->actual && *b->actual, last_part = b->actual && !*b->actual;
+    bool same = w->marked && w->mark == b->tag;
+    if (same && (w->in_word ? last_part : !b->actual))
+        return;
+    end_mark(w, c);
+    w->marked = true;
+    w->mark = b->tag;
+    if (b->tag < 0) {
+        content_mark_begin(c, "Artifact", artifact_props(b->tag));
+        return;
+    }
+    int mcid = pdftags_mark(w->tags, w->page, b->tag, b->seq);
+    const tag_elem *e = (size_t)b->tag < w->doc->ntags ? &w->doc->tags[b->tag] : NULL;
+    strbuf props = {0};
+    strbuf_printf(&props, "<</MCID %d", mcid < 0 ? 0 : mcid);
+    if (b->actual) {
+        strbuf_puts(&props, "/ActualText");
+        pdftags_text_string(&props, b->actual);
+    }
+    strbuf_puts(&props, ">>");
+    content_mark_begin(c, pdftags_role_name(e ? e->role : TAG_DOCUMENT), props.data);
+    strbuf_free(&props);
+    w->in_word = first_part;
+}
+
 static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool used[FACE_COUNT])
 {
     w->last.open = false;
+    w->marked = false;
+    w->in_word = false;
     for (size_t i = 0; i < lp->count; i++) {
         const box *b = &lp->boxes[i];
+        if (b->kind != BOX_LINK)
+            mark_box(w, c, b);
         switch (b->kind) {
         case BOX_TEXT:
             if (b->text && (unsigned)b->face < FACE_COUNT) {
                 draw_text(w, c, b);
+                if (b->actual && !*b->actual)
+                    end_mark(w, c);
                 used[b->face] = true;
             }
             break;
@@ -173,6 +237,7 @@ static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool us
         case BOX_LINK: break;
         }
     }
+    end_mark(w, c);
     content_finish(c);
 }
 
@@ -201,6 +266,7 @@ static void draw_page(writer *w, size_t index)
     bool used[FACE_COUNT] = {false};
     pdf_content c;
     w->content.len = 0;
+    w->page = index;
     content_init(&c, &w->content);
     draw_boxes(w, lp, &c, used);
     HPDF_PageAttr attr = page->attr;
@@ -230,6 +296,27 @@ static HPDF_Destination destination(writer *w, size_t page, double top)
     return d;
 }
 
+static bool any_links(const layout_page *lp)
+{
+    for (size_t i = 0; i < lp->count; i++)
+        if (lp->boxes[i].kind == BOX_LINK)
+            return true;
+    return false;
+}
+
+/* A link annotation as PDF/UA wants it: printed (/F 4), said in words
+ * (/Contents) and in its Link element of the structure tree. */
+static void tag_link(writer *w, size_t page, const box *b, HPDF_Annotation a)
+{
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    HPDF_Dict_AddNumber(a, "F", 4);
+    const char *says = b->contents ? b->contents : b->uri ? b->uri : "";
+    HPDF_Dict_Add(a, "Contents", pdfmeta_text_string(w->pdf->mmgr, says));
+    int key = pdftags_annotation(w->tags, page, b->tag, b->seq, a->header.obj_id & 0x00FFFFFF);
+    if (key >= 0)
+        HPDF_Dict_AddNumber(a, "StructParent", key);
+}
+
 static void add_links(writer *w, size_t index)
 {
     const layout_page *lp = &w->doc->pages[index];
@@ -248,8 +335,10 @@ static void add_links(writer *w, size_t index)
                 a = HPDF_Page_CreateLinkAnnot(w->pages[index], r, dest);
         }
         if (a)
-            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+            tag_link(w, index, b, a);
     }
+    if (any_links(lp))
+        HPDF_Dict_AddName(w->pages[index], "Tabs", "S");
 }
 
 static void add_outline(writer *w)
@@ -304,7 +393,38 @@ static bool write_metadata(writer *w, const pdf_metadata *meta, const char *name
         XXH3_128bits_update(w->id, fields[i] ? fields[i] : "", fields[i] ? strlen(fields[i]) + 1 : 1);
     XXH128_canonical_t id;
     XXH128_canonicalFromHash(&id, XXH3_128bits_digest(w->id));
-    return pdfmeta_write(w->pdf, w->streams, meta, PDFMETA_PDFA_2B, id.digest, name, dl);
+    memcpy(w->file_id, id.digest, sizeof w->file_id);
+    return pdfmeta_write(w->pdf, w->streams, meta, PDFMETA_PDFA_2A_UA, name, dl);
+}
+
+/* The structure tree goes into objects numbered after libharu's, which
+ * the catalog refers to through a stand-in libharu writes as a reference
+ * only ("N 0 R"): it is in no cross-reference table of libharu's. */
+static bool write_tree(writer *w)
+{
+    HPDF_Xref xref = w->pdf->xref;
+    w->objects = pdfobjects_new(xref->start_offset + (uint32_t)xref->entries->count);
+    uint32_t *pages = calloc(w->doc->npages ? w->doc->npages : 1, sizeof *pages);
+    uint32_t root = 0;
+    for (size_t i = 0; pages && i < w->doc->npages; i++)
+        pages[i] = w->pages[i]->header.obj_id & 0x00FFFFFF;
+    bool ok = w->objects && pages && pdftags_write(w->tags, w->objects, pages, &root);
+    free(pages);
+    if (!ok)
+        return false;
+    w->tree_ref.header = (HPDF_Obj_Header){.obj_id = root | HPDF_OTYPE_INDIRECT,
+                                           .obj_class = HPDF_OCLASS_NULL};
+    return HPDF_Dict_Add(w->pdf->catalog, "StructTreeRoot", &w->tree_ref) == HPDF_OK;
+}
+
+/* libharu's file, ended by pdfobjects with the tree and a cross-reference
+ * stream. */
+static bool finish(writer *w, pdf_bytes *out)
+{
+    return pdfobjects_finish(w->objects, w->streams, &out->data, &out->len,
+                             w->pdf->catalog->header.obj_id & 0x00FFFFFF,
+                             w->pdf->info ? w->pdf->info->header.obj_id & 0x00FFFFFF : 0,
+                             w->file_id);
 }
 
 static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
@@ -324,11 +444,12 @@ static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_li
         HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)w->doc->pages[i].height);
     }
     for (size_t i = 0; i < w->doc->npages; i++) {
+        HPDF_Dict_AddNumber(w->pages[i], "StructParents", pdftags_page_key(i));
         draw_page(w, i);
         add_links(w, i);
     }
     add_outline(w);
-    return write_metadata(w, meta, name, dl);
+    return write_metadata(w, meta, name, dl) && write_tree(w);
 }
 
 static bool save(HPDF_Doc pdf, pdf_bytes *out)
@@ -361,11 +482,12 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     w.pf = pdffont_new(fonts);
     w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
+    w.tags = pdftags_new(doc);
     w.id = XXH3_createState();
     if (w.id)
         XXH3_128bits_reset(w.id);
-    bool ok = w.id && w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
-              save(w.pdf, out) && !err.error;
+    bool ok = w.tags && w.id && w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
+              save(w.pdf, out) && !err.error && finish(&w, out);
     if (!ok && dl->errors == errors_before)
         diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,
                  "cannot write the PDF (libharu error 0x%04X, detail %u)", (unsigned)err.error,
@@ -380,6 +502,8 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     pdfstream_end(w.streams);
     free(w.pages);
     XXH3_freeState(w.id);
+    pdftags_free(w.tags);
+    pdfobjects_free(w.objects);
     free(w.glyphs);
     free(w.codes);
     free(w.adjust);

@@ -206,3 +206,19 @@ void content_finish(pdf_content *c)
 {
     end_text(c);
 }
+
+void content_mark_begin(pdf_content *c, const char *tag, const char *props)
+{
+    end_text(c);
+    strbuf_printf(c->out, "/%s", tag);
+    if (props)
+        strbuf_printf(c->out, "%s BDC\n", props);
+    else
+        strbuf_puts(c->out, " BMC\n");
+}
+
+void content_mark_end(pdf_content *c)
+{
+    end_text(c);
+    strbuf_puts(c->out, "EMC\n");
+}

@@ -45,6 +45,11 @@ bool content_text_more(pdf_content *c, double shift, const uint16_t *codes, cons
 void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,
                   uint32_t rgb);
 void content_rect(pdf_content *c, double x, double y, double width, double height, uint32_t rgb);
+/* Begins a marked-content sequence `tag` with the property list `props`
+ * ("<</MCID 3>>"; NULL: BMC, none) and ends one; text objects are closed
+ * first, so that marked content and text objects never overlap. */
+void content_mark_begin(pdf_content *c, const char *tag, const char *props);
+void content_mark_end(pdf_content *c);
 /* Closes what is open; call once after the last operator of the page. */
 void content_finish(pdf_content *c);
 

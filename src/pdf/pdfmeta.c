@@ -27,14 +27,36 @@ static void put_u16(unsigned char *buf, size_t *n, uint32_t v)
     buf[(*n)++] = (unsigned char)v;
 }
 
+/* PDFDocEncoding agrees with ISO-8859-1 on printable ASCII and on
+ * U+00A1 … U+00FF but for the soft hyphen. */
+static bool pdfdoc_char(uint32_t cp)
+{
+    return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD);
+}
+
+bool pdfmeta_pdfdoc(const char *utf8, char *out, size_t room)
+{
+    size_t len = strlen(utf8), n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = utf8_next(utf8, len, &i);
+        if (!pdfdoc_char(cp) || n + 1 >= room)
+            return false;
+        out[n++] = (char)cp;
+    }
+    out[n] = '\0';
+    return true;
+}
+
 void *pdfmeta_text_string(HPDF_MMgr mmgr, const char *utf8)
 {
     size_t len = strlen(utf8);
-    bool ascii = true;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)utf8[i] >= 0x20 && (unsigned char)utf8[i] < 0x7F;
-    if (ascii)
-        return HPDF_String_New(mmgr, utf8, NULL);
+    char *latin = malloc(len + 1);
+    if (latin && pdfmeta_pdfdoc(utf8, latin, len + 1)) {
+        void *s = HPDF_String_New(mmgr, latin, NULL);
+        free(latin);
+        return s;
+    }
+    free(latin);
     unsigned char *buf = malloc(2 + 4 * len);
     if (!buf)
         return NULL;
@@ -237,22 +259,12 @@ static void write_catalog_entries(HPDF_Doc pdf, const pdf_metadata *meta, pdfmet
     }
 }
 
-static bool write_id(HPDF_Doc pdf, const unsigned char id[16])
-{
-    HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
-    return ids && HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16)) == HPDF_OK &&
-           HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16)) == HPDF_OK &&
-           HPDF_Dict_Add(pdf->trailer, "ID", ids) == HPDF_OK;
-}
-
 bool pdfmeta_write(HPDF_Doc pdf, pdf_streams *streams, const pdf_metadata *meta,
-                   pdfmeta_claim claim, const unsigned char id[16], const char *name,
-                   diag_list *dl)
+                   pdfmeta_claim claim, const char *name, diag_list *dl)
 {
     struct tm tm;
     const struct tm *date = source_date(name, &tm, dl) ? &tm : NULL;
     write_info(pdf, meta, date);
     write_catalog_entries(pdf, meta, claim);
-    return write_xmp(pdf, meta, claim, date) && write_output_intent(pdf, streams) &&
-           write_id(pdf, id);
+    return write_xmp(pdf, meta, claim, date) && write_output_intent(pdf, streams);
 }

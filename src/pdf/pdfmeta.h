@@ -33,20 +33,22 @@ typedef enum {
     PDFMETA_PDFA_2A_UA, /* PDF/A-2a and PDF/UA-1: tagged, /MarkInfo says so */
 } pdfmeta_claim;
 
-/* Writes the metadata of `meta` into the document; `id` (16 bytes) becomes
- * both halves of the trailer's /ID. `name` names the file in diagnostics
+/* Writes the metadata of `meta` into the document. `name` names the file in diagnostics
  * (a SOURCE_DATE_EPOCH that is not a number is warned of). False when
  * libharu runs out of memory. */
 bool pdfmeta_write(HPDF_Doc pdf, pdf_streams *streams, const pdf_metadata *meta,
-                   pdfmeta_claim claim, const unsigned char id[16], const char *name,
-                   diag_list *dl);
+                   pdfmeta_claim claim, const char *name, diag_list *dl);
 
 /* Appends `s` to `out` with &, <, >, " and ' as XML entities and control
  * characters other than tab and line ends left out. */
 void pdfmeta_xml_escape(strbuf *out, const char *s);
 
-/* A PDF text string: printable ASCII as it is, anything else UTF-16BE with
- * a byte order mark. */
+/* `utf8` in PDFDocEncoding into `out` (`room` bytes, NUL-terminated);
+ * false when a character is not in it (or there is no room). */
+bool pdfmeta_pdfdoc(const char *utf8, char *out, size_t room);
+
+/* A PDF text string: in PDFDocEncoding when every character is in it,
+ * else UTF-16BE with a byte order mark. */
 void *pdfmeta_text_string(HPDF_MMgr mmgr, const char *utf8);
 
 #endif

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "tags.h"
+
 /* A line is drawn as runs of text, one per stretch of pieces that share face,
  * size, rise and link. Justified lines are drawn word by word, each at its
  * own position: the PDF word spacing operator does not apply to multi-byte
@@ -18,6 +20,7 @@ typedef struct {
     size_t len;
     double x, width;    /* where the run starts, and its advance */
     const piece *style; /* face, size, rise, link of the run; NULL when empty */
+    const char *actual; /* what a reader gets instead: a word broken across lines */
 } run;
 
 double line_height(const layout_state *ls, double size)
@@ -36,12 +39,17 @@ static void emit_in_look(run *r, const piece *p, const char *text, size_t len, d
     layout_state *ls = r->ls;
     double size = p->size > 0 ? p->size : r->size;
     uint32_t color = p->uri ? ls->st->link_color : r->color;
-    emit_text(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len, width);
+    int elem = p->uri ? tag_open(ls, TAG_LINK) : p->note ? tag_open(ls, TAG_REFERENCE) : -1;
+    box *b = emit_text(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len, width);
+    b->actual = r->actual;
     if (p->uri) {
         double ascent = fonts_ascent(ls->fonts, p->face, size);
         double descent = fonts_descent(ls->fonts, p->face, size);
-        emit_link(ls, r->x, r->baseline - ascent, width, ascent + descent, p->uri);
+        box *link = emit_link(ls, r->x, r->baseline - ascent, width, ascent + descent, p->uri);
+        link->contents = arena_printf(ls->mem, "%s (%s)", b->text, p->uri);
     }
+    if (elem >= 0)
+        tag_close(ls, elem);
     r->x += width;
 }
 
@@ -52,6 +60,7 @@ static void run_flush(run *r)
     r->width = 0;
     r->len = 0;
     r->style = NULL;
+    r->actual = NULL;
 }
 
 /* Adds text in the look of piece `p` at the end of the run. */
@@ -81,8 +90,10 @@ void lines_draw_marker(layout_state *ls, double baseline)
         return;
     size_t len = strlen(ls->marker.text);
     double w = fonts_width(ls->fonts, ls->marker.face, ls->marker.size, ls->marker.text, len);
+    int was = tag_enter(ls, ls->marker.tag);
     emit_text(ls, ls->marker.right - w, baseline, ls->marker.face, ls->marker.size,
               ls->marker.color, ls->marker.text, len, w);
+    tag_leave(ls, was);
     ls->marker.text = NULL;
 }
 
@@ -117,8 +128,19 @@ void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, 
                        : fonts_width(pl->fonts, p->face, p->size, p->text + from, to - from);
         if (p->note)
             page_note_referenced(ls, p->note);
+        bool broken = from > 0 || to < p->len;
+        if (broken) /* its part on this line alone, read as the whole word (or nothing) */
+            run_flush(&r);
         run_add(&r, p, p->text + from, to - from, w);
         last_word = p;
+        if (broken && to < p->len && l->hyphen) {
+            run_add(&r, p, "-", 1, fonts_width(pl->fonts, p->face, p->size, "-", 1));
+            last_word = NULL;
+        }
+        if (broken) {
+            r.actual = from > 0 ? "" : arena_strndup(ls->mem, p->text, p->len);
+            run_flush(&r);
+        }
     }
     if (l->hyphen && last_word)
         run_add(&r, last_word, "-", 1,
