@@ -108,6 +108,7 @@ e2e: $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
 	sh tests/e2e_pdf.sh $(BIN)
+	sh tests/e2e_tagged.sh $(BIN)
 	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
 

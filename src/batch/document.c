@@ -13,6 +13,7 @@
 #include "hyphenate.h"
 #include "layout.h"
 #include "load.h"
+#include "outline.h"
 #include "pdf.h"
 #include "strbuf.h"
 #include "templates.h"
@@ -91,6 +92,7 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
                          const document_parts *parts, diag_list *dl)
 {
     const char *template_dirs[] = {parts->template_dir, env->templates_dir};
+    outline_check_template(mem, template_dirs, 2, req->template_name, dl);
     template_store templates;
     templates_init(&templates, mem, template_dirs, 2);
     if (req->inputs)

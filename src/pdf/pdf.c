@@ -71,7 +71,7 @@ typedef struct {
     pdf_tags *tags;
     size_t page;   /* being drawn */
     bool marked;   /* a marked-content sequence is open */
-    bool in_word;  /* it is a word broken across lines (mark_box) */
+    bool in_word;  /* it is a part of a word broken across lines (mark_box) */
     int mark;      /* the box tag it is for */
     HPDF_Null_Rec tree_ref; /* stands for the StructTreeRoot, which pdfobjects writes */
     pdf_objects *objects;
@@ -173,15 +173,14 @@ static void end_mark(writer *w, pdf_content *c)
 }
 
 /* Puts the box into the marked-content sequence of its element or
- * artifact: the one open, or a new one. A word broken across lines is a
- * sequence of its own whose /ActualText is the whole word: its first part
- * (box.actual the word) opens it, its last part (box.actual "") closes it;
- * a last part whose first is on another page reads as nothing. */
+ * artifact: the one open, or a new one. Each part of a word broken across
+ * lines is a sequence of its own: the first reads as the whole word
+ * (/ActualText, the hyphen added left out, a written one kept), the others
+ * as nothing, so that readers neither split the word nor join it wrongly
+ * at a written hyphen. */
 static void mark_box(writer *w, pdf_content *c, const box *b)
 {
-    bool first_part = b->actual && *b->actual, last_part = b->actual && !*b->actual;
-    bool same = w->marked && w->mark == b->tag;
-    if (same && (w->in_word ? last_part : !b->actual))
+    if (w->marked && w->mark == b->tag && !b->actual && !w->in_word)
         return;
     end_mark(w, c);
     w->marked = true;
@@ -199,9 +198,11 @@ static void mark_box(writer *w, pdf_content *c, const box *b)
         pdftags_text_string(&props, b->actual);
     }
     strbuf_puts(&props, ">>");
-    content_mark_begin(c, pdftags_role_name(e ? e->role : TAG_DOCUMENT), props.data);
+    /* readers take /ActualText from a Span (poppler only from a Span) */
+    content_mark_begin(c, b->actual ? "Span" : pdftags_role_name(e ? e->role : TAG_DOCUMENT),
+                       props.data);
     strbuf_free(&props);
-    w->in_word = first_part;
+    w->in_word = b->actual != NULL;
 }
 
 static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool used[FACE_COUNT])
@@ -217,7 +218,7 @@ static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool us
         case BOX_TEXT:
             if (b->text && (unsigned)b->face < FACE_COUNT) {
                 draw_text(w, c, b);
-                if (b->actual && !*b->actual)
+                if (b->actual)
                     end_mark(w, c);
                 used[b->face] = true;
             }

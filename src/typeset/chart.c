@@ -346,6 +346,7 @@ static double axis_label_width(layout_state *ls, const chart *c, const value_axi
 static void draw_axis(layout_state *ls, const chart *c, const plot *p)
 {
     uint32_t ink = ls->st->body.color;
+    int was = tag_enter(ls, TAG_ARTIFACT); /* the scale: the /Alt gives the figures */
     for (int64_t v = p->axis.lo; v <= p->axis.hi; v += p->axis.step) {
         double y = y_of(p, (double)v);
         emit_rule(ls, p->left, y, p->right - p->left, v == 0 ? 0.7 : 0.3,
@@ -356,6 +357,7 @@ static void draw_axis(layout_state *ls, const chart *c, const plot *p)
                   strlen(label), w);
     }
     emit_line(ls, p->left, p->top, p->left, p->bottom, 0.5, ls->st->rule_color);
+    tag_leave(ls, was);
 }
 
 /* A figure above a bar (below it when negative), smaller if the bar is narrow. */

@@ -97,6 +97,31 @@ void lines_draw_marker(layout_state *ls, double baseline)
     ls->marker.text = NULL;
 }
 
+/* Piece i and the one before it are parts of one word (nothing between). */
+static bool joined(const piece_list *pl, size_t i)
+{
+    return i > 0 && i < pl->count && pl->items[i].kind == PIECE_WORD &&
+           pl->items[i - 1].kind == PIECE_WORD;
+}
+
+/* The whole word piece i is part of: "samordning", "ESF-projektet". */
+static const char *whole_word(layout_state *ls, const piece_list *pl, size_t i)
+{
+    size_t first = i, last = i;
+    while (joined(pl, first))
+        first--;
+    while (joined(pl, last + 1))
+        last++;
+    size_t len = 0;
+    for (size_t k = first; k <= last; k++)
+        len += pl->items[k].len;
+    char *s = arena_alloc(ls->mem, len + 1), *o = s;
+    for (size_t k = first; k <= last; k++, o += pl->items[k - 1].len)
+        memcpy(o, pl->items[k].text, pl->items[k].len);
+    *o = '\0';
+    return s;
+}
+
 void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, double x,
                     double baseline, double size, uint32_t color)
 {
@@ -128,17 +153,20 @@ void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, 
                        : fonts_width(pl->fonts, p->face, p->size, p->text + from, to - from);
         if (p->note)
             page_note_referenced(ls, p->note);
-        bool broken = from > 0 || to < p->len;
+        /* a word broken across lines: at a hyphen added or written, or between pieces */
+        bool starts_line = i == l->start && (from > 0 || joined(pl, i));
+        bool ends_line = i + 1 == l->end && (to < p->len || joined(pl, i + 1));
+        bool broken = starts_line || ends_line;
         if (broken) /* its part on this line alone, read as the whole word (or nothing) */
             run_flush(&r);
         run_add(&r, p, p->text + from, to - from, w);
         last_word = p;
-        if (broken && to < p->len && l->hyphen) {
+        if (ends_line && l->hyphen) {
             run_add(&r, p, "-", 1, fonts_width(pl->fonts, p->face, p->size, "-", 1));
             last_word = NULL;
         }
         if (broken) {
-            r.actual = from > 0 ? "" : arena_strndup(ls->mem, p->text, p->len);
+            r.actual = starts_line ? "" : whole_word(ls, pl, i);
             run_flush(&r);
         }
     }

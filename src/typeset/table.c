@@ -548,6 +548,19 @@ static void start_table_page(layout_state *ls, const table *t)
     pg->height = t->page_height;
 }
 
+/* A table whose header row says nothing has no column headers for a
+ * reader to name its cells by (PDF/UA 7.5). */
+static void warn_without_header(layout_state *ls, cmark_node *node, const table *t)
+{
+    const table_row *h = header_row(t);
+    for (int c = 0; h && c < t->ncols; c++)
+        if (!cell_is_empty(&h->cells[c]))
+            return;
+    diag_add(ls->dl, DIAG_WARNING, ls->source, cmark_node_get_start_line(node), 1, NULL,
+             "a table without a header row: its cells have no column headers for readers to "
+             "name them by; give the first row the columns' names");
+}
+
 void table_layout(layout_state *ls, cmark_node *node, column col)
 {
     table t = {.ncols = (int)cmark_gfm_extensions_get_table_columns(node),
@@ -562,6 +575,7 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     read_rows(ls, node, &t);
     if (t.nrows == 0)
         return;
+    warn_without_header(ls, node, &t);
     read_alignment(node, &t);
     choose_setting(ls, &t, col); /* words too long for their column are cut */
     shape_rows(ls, &t);
