@@ -62,13 +62,16 @@ static const char build_help[] =
     "                       the installed ones)\n"
     "  -j, --jobs N         build N documents at once (default: one per processor)\n"
     "  -f, --force          build every document, changed or not\n"
+    "      --strict         warnings fail the run (exit status 3); documents whose\n"
+    "                       last build had warnings are built again to show them\n"
     "      --json FILE      write a summary in JSON to FILE (-: standard output)\n"
     "  -v, --verbose        name each document built and why\n"
     "  -q, --quiet          print only errors and warnings\n"
     "  -h, --help           show this help and exit\n"
     "\n"
-    "Exit status: 0 when every document is built or up to date, 1 when one failed\n"
-    "or another run is writing the output folder, 2 for a usage error.\n";
+    "Exit status: 0 when every document is built or up to date, 1 when one failed,\n"
+    "the style cannot be loaded or another run is writing the output folder, 2 for\n"
+    "a usage error, 3 with --strict when there were warnings and nothing failed.\n";
 
 static const char render_help[] =
     "usage: planpress render [options] FILE\n"
@@ -99,6 +102,7 @@ static const char check_help[] =
     "\n"
     "options:\n"
     "      --strict   warnings fail too\n"
+    "      --json     the report in JSON on standard output (see planpress(1))\n"
     "  -t, --templates DIR    the default templates (as for build)\n"
     "  -q, --quiet    print only the errors and warnings, on standard error\n"
     "  -h, --help     show this help and exit\n"
@@ -174,6 +178,7 @@ static int cmd_build(int argc, char **argv)
         {"templates", required_argument, NULL, 't'},
         {"jobs", required_argument, NULL, 'j'},
         {"force", no_argument, NULL, 'f'},
+        {"strict", no_argument, NULL, 'S'},
         {"json", required_argument, NULL, 'J'},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
@@ -194,6 +199,7 @@ static int cmd_build(int argc, char **argv)
             }
             break;
         case 'f': opt.force = true; break;
+        case 'S': opt.strict = true; break;
         case 'J': json = optarg; break;
         case 'v': verbose = true; break;
         case 'q': quiet = true; break;
@@ -220,7 +226,7 @@ static int cmd_build(int argc, char **argv)
     batch_result res;
     batch_run(&opt, &obs, &res);
     report_summary(&rp, &res);
-    int status = res.bad_path ? EXIT_USAGE : batch_succeeded(&res) ? 0 : 1;
+    int status = batch_exit_status(&res, opt.strict);
     if (json && !report_json(&res, &opt, json)) {
         fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", json, strerror(errno));
         status = status ? status : 1;
@@ -351,10 +357,11 @@ static void check_templates(arena *mem, const char *const *files, size_t n,
 
 static int cmd_check(int argc, char **argv)
 {
-    bool strict = false, quiet = false;
+    bool strict = false, quiet = false, json = false;
     const char *templates_dir = NULL;
     static const struct option longs[] = {
         {"strict", no_argument, NULL, 'S'},
+        {"json", no_argument, NULL, 'J'},
         {"templates", required_argument, NULL, 't'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -365,6 +372,7 @@ static int cmd_check(int argc, char **argv)
         switch (c) {
         case 'S': strict = true; break;
         case 't': templates_dir = optarg; break;
+        case 'J': json = true; break;
         case 'q': quiet = true; break;
         case 'h': fputs(check_help, stdout); return 0;
         default: return usage_error(check_help);
@@ -379,7 +387,7 @@ static int cmd_check(int argc, char **argv)
     diag_list dl;
     diag_list_init(&dl, &mem);
     strbuf text = {0};
-    check_options copt = {.strict = strict};
+    check_options copt = {.strict = strict, .json = json};
     int status =
         check_files((const char *const *)argv + optind, (size_t)(argc - optind), &copt, &text, &dl);
     size_t first_template_diag = dl.count;
@@ -387,13 +395,15 @@ static int cmd_check(int argc, char **argv)
                     templates_dir ? templates_dir : default_templates(&mem), &dl);
     if (check_exit_status(&dl, strict) > status)
         status = check_exit_status(&dl, strict);
-    if (quiet) {
+    if (quiet && !json) {
         diag_print_all(&dl, stderr);
     } else {
         if (text.len)
             fwrite(text.data, 1, text.len, stdout);
+        /* the templates' warnings: beside the report, or on standard error
+         * beside its JSON */
         for (size_t i = first_template_diag; i < dl.count; i++)
-            diag_print(&dl.items[i], stdout);
+            diag_print(&dl.items[i], json ? stderr : stdout);
     }
     strbuf_free(&text);
     arena_free(&mem);
