@@ -178,15 +178,31 @@ static void end_mark(writer *w, pdf_content *c)
  * (/ActualText, the hyphen added left out, a written one kept), the others
  * as nothing, so that readers neither split the word nor join it wrongly
  * at a written hyphen. */
-static void mark_box(writer *w, pdf_content *c, const box *b)
+/* Only text from box i on while the tag stays (a word's part alone). */
+static bool text_run(const layout_page *lp, size_t i)
 {
+    const box *first = &lp->boxes[i];
+    for (size_t k = i; k < lp->count; k++) {
+        const box *b = &lp->boxes[k];
+        if (k > i && (b->tag != first->tag || b->actual || first->actual))
+            break;
+        if (b->kind != BOX_TEXT && b->kind != BOX_LINK)
+            return false;
+    }
+    return true;
+}
+
+static void mark_box(writer *w, pdf_content *c, const layout_page *lp, size_t i)
+{
+    const box *b = &lp->boxes[i];
     if (w->marked && w->mark == b->tag && !b->actual && !w->in_word)
         return;
     end_mark(w, c);
     w->marked = true;
     w->mark = b->tag;
+    bool text_only = text_run(lp, i);
     if (b->tag < 0) {
-        content_mark_begin(c, "Artifact", artifact_props(b->tag));
+        content_mark_begin(c, "Artifact", artifact_props(b->tag), text_only);
         return;
     }
     int mcid = pdftags_mark(w->tags, w->page, b->tag, b->seq);
@@ -200,7 +216,7 @@ static void mark_box(writer *w, pdf_content *c, const box *b)
     strbuf_puts(&props, ">>");
     /* readers take /ActualText from a Span (poppler only from a Span) */
     content_mark_begin(c, b->actual ? "Span" : pdftags_role_name(e ? e->role : TAG_DOCUMENT),
-                       props.data);
+                       props.data, text_only);
     strbuf_free(&props);
     w->in_word = b->actual != NULL;
 }
@@ -213,7 +229,7 @@ static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool us
     for (size_t i = 0; i < lp->count; i++) {
         const box *b = &lp->boxes[i];
         if (b->kind != BOX_LINK)
-            mark_box(w, c, b);
+            mark_box(w, c, lp, i);
         switch (b->kind) {
         case BOX_TEXT:
             if (b->text && (unsigned)b->face < FACE_COUNT) {
