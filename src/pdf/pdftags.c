@@ -215,7 +215,9 @@ static void write_kids(strbuf *o, const numbering *nb, const kid *k, size_t n, s
 
 static void write_element(strbuf *o, const numbering *nb, int index, const kid *k, size_t n)
 {
-    const tag_elem *e = &nb->t->doc->tags[index];
+    static const tag_elem document = {.role = TAG_DOCUMENT, .parent = -1};
+    /* a layout that made no tree: every box is the Document's */
+    const tag_elem *e = nb->t->doc->ntags ? &nb->t->doc->tags[index] : &document;
     strbuf_printf(o, "<</S/%s/P %u 0 R", pdftags_role_name(e->role),
                   e->parent < 0 ? nb->root : elem_obj(nb, e->parent));
     size_t pg = SIZE_MAX;
@@ -258,8 +260,7 @@ static void write_parent_tree(strbuf *o, const numbering *nb)
 bool pdftags_write(pdf_tags *t, pdf_objects *objs, const uint32_t *pages, uint32_t *root)
 {
     const layout_doc *d = t->doc;
-    if (d->ntags == 0)
-        return false;
+    size_t nelems = d->ntags ? d->ntags : 1;
     numbering nb = {.t = t, .pages = pages, .root = pdfobjects_next(objs)};
     nb.first_elem = nb.root + 1;
     strbuf *o = pdfobjects_add(objs);
@@ -277,11 +278,12 @@ bool pdftags_write(pdf_tags *t, pdf_objects *objs, const uint32_t *pages, uint32
     kid *sorted = malloc((t->nkids ? t->nkids : 1) * sizeof *sorted);
     if (!sorted)
         return false;
-    memcpy(sorted, t->kids, t->nkids * sizeof *sorted);
+    if (t->nkids)
+        memcpy(sorted, t->kids, t->nkids * sizeof *sorted);
     qsort(sorted, t->nkids, sizeof *sorted, by_parent_then_seq);
     size_t at = 0;
     bool ok = true;
-    for (size_t i = 0; i < d->ntags && ok; i++) {
+    for (size_t i = 0; i < nelems && ok; i++) {
         while (at < t->nkids && sorted[at].parent < (int)i)
             at++;
         size_t end = at;
