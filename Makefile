@@ -116,6 +116,7 @@ e2e: $(BIN)
 	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
 	sh tests/e2e_usability.sh $(BIN)
+	sh tests/e2e_typography.sh $(BIN)
 
 # The binary finds the templates in ../share/planpress/templates beside it.
 install: $(BIN)
