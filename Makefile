@@ -24,7 +24,8 @@ STAGES   := base load compute template typeset pdf batch
 INCLUDES := $(STAGES:%=-Isrc/%)
 SRC      := src/main.c $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o $(BUILD)/obj/srgb_icc.o
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o \
+            $(BUILD)/obj/baked_kernings.o $(BUILD)/obj/srgb_icc.o
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -65,6 +66,22 @@ $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml
 	$(BUILD)/bake_dictionary $@.tmp $(BAKED_DICTIONARIES) && mv $@.tmp $@
 
 $(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The default style's fonts: their character and kerning tables compiled in
+# (src/typeset/baked_kerning.h), built here by fonts.c itself.
+BAKED_FONTS := $(shell sed -n 's/^  \(regular\|bold\|italic\|bold_italic\|mono\): *//p' templates/style.yaml | sort -u)
+BAKE_KERNING_OBJ := $(addprefix $(BUILD)/obj/,typeset/fonts.o typeset/subset.o \
+                    typeset/baked_kerning.o base/diag.o base/arena.o base/strbuf.o)
+
+$(BUILD)/bake_kerning: src/tools/bake_kerning.c $(BAKE_KERNING_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/gen/baked_kernings.c: $(BUILD)/bake_kerning templates/style.yaml $(wildcard $(BAKED_FONTS))
+	@mkdir -p $(dir $@)
+	$(BUILD)/bake_kerning $@.tmp $(BAKED_FONTS) && mv $@.tmp $@
+
+$(BUILD)/obj/baked_kernings.o: $(BUILD)/gen/baked_kernings.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # The sRGB profile of the output intent (src/pdf/srgb_icc.h), compiled in.
@@ -206,5 +223,11 @@ $(BUILD)/bench/markdown: tests/bench/markdown.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
-bench: $(BIN) $(BUILD)/bench/markdown
+$(BUILD)/bench/typst: tests/bench/typst.c $(BUILD)/libplanpress.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+
+# The peers (pandoc and its engines from Debian, Typst from npm) are
+# installed by the benchmark itself, not by make; each is optional.
+bench: $(BIN) $(BUILD)/bench/markdown $(BUILD)/bench/typst $(BUILD)/bench_pdf
 	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown

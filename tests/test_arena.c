@@ -1,5 +1,6 @@
-/* The arena: zeroed, aligned memory; arrays that grow keep their elements,
- * and grow where they are while nothing was allocated after them. */
+/* The arena: zeroed (or, when asked, unzeroed) aligned memory; arrays that
+ * grow keep their elements, and grow where they are while nothing was
+ * allocated after them. */
 #include "test_support.h"
 
 static void memory_is_zeroed_and_aligned(void **state)
@@ -11,6 +12,9 @@ static void memory_is_zeroed_and_aligned(void **state)
         for (size_t i = 0; i < size; i++)
             assert_int_equal(p[i], 0);
         p[size - 1] = 0xff;
+        unsigned char *q = arena_alloc_uninit(&f->mem, size);
+        assert_int_equal((uintptr_t)q % _Alignof(max_align_t), 0);
+        q[0] = q[size - 1] = 0xff;
     }
 }
 

@@ -190,6 +190,22 @@ static void a_known_stamp_spares_reading(void **state)
     filecache_remember(fc, path, &st, 42);
     assert_true(filecache_digest(fc, path).hash == hash_content("hello, world", 12));
     assert_true(filecache_changed(fc));
+    assert_int_equal(filecache_restamped(fc), 0);
+    filecache_free(fc);
+}
+
+static void a_file_touched_but_not_changed_is_only_restamped(void **state)
+{
+    test_fixture *f = *state;
+    const char *path = write_file(f, "x.yaml", "hello");
+    file_stamp st;
+    assert_true(filecache_stamp(path, &st));
+    st.mtime_ns -= 1000000000; /* as remembered from before a touch */
+    filecache *fc = filecache_new(FUTURE);
+    filecache_remember(fc, path, &st, hash_content("hello", 5));
+    assert_true(filecache_digest(fc, path).hash == hash_content("hello", 5)); /* read again */
+    assert_false(filecache_changed(fc));
+    assert_int_equal(filecache_restamped(fc), 1);
     filecache_free(fc);
 }
 
@@ -475,6 +491,7 @@ int main(void)
         TEST(discovery_reports_two_sources_for_one_pdf),
         TEST(digests_tell_content_and_absence),
         TEST(a_known_stamp_spares_reading),
+        TEST(a_file_touched_but_not_changed_is_only_restamped),
         TEST(stamps_of_files_changed_during_the_run_are_not_kept),
         TEST(the_file_cache_names_each_path_once),
         TEST(the_manifest_reads_back_what_was_written),

@@ -1,6 +1,7 @@
 /* Measuring text: widths with kerning, as HarfBuzz shapes it, and the same
  * widths from fonts_set_text, which the PDF writer draws with; each face
- * built on its first use only, once, whichever threads use it first. */
+ * built on its first use only, once, whichever threads use it first; the
+ * default faces' tables compiled in, the same as built at run time. */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -160,9 +161,58 @@ static void a_face_is_built_on_its_first_use(void **state)
     assert_int_equal(ready_faces(fs), 1u << FACE_ITALIC | 1u << FACE_MONO);
 }
 
+/* The default style's fonts, each copied with one byte more: the same font
+ * to HarfBuzz, but not the file whose tables were compiled in, so these are
+ * built at run time. */
+static font_set *unbaked_fonts(test_fixture *f)
+{
+    style *st = ARENA_NEW(&f->mem, style);
+    *st = *f->st;
+    for (int i = 0; i < FACE_COUNT; i++) {
+        strbuf font = {0};
+        assert_true(strbuf_append_file(&font, f->st->font_files[i]));
+        strbuf_append(&font, "", 1);
+        const char *copy = in_folder(f, arena_printf(&f->mem, "face-%d.ttf", i));
+        write_bytes(copy, font.data, font.len);
+        strbuf_free(&font);
+        st->font_files[i] = copy;
+    }
+    font_set *fs = fonts_load(st, &f->dl);
+    assert_non_null(fs);
+    return fs;
+}
+
+static void the_default_faces_take_the_tables_compiled_in(void **state)
+{
+    test_fixture *f = *state;
+    font_set *unbaked = unbaked_fonts(f);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        face_style face = (face_style)i;
+        assert_true(fonts_face_baked(f->fonts, face));
+        assert_false(fonts_face_baked(unbaked, face));
+        /* the same widths and kerning as HarfBuzz gives at run time */
+        static const char *const words[] = {"AVATAR", "Tvätt", "“Vi”", "−1 520", "L’Y",
+                                            "Försäkringskassan", "Wow, Yrke."};
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+            const char *s = words[w];
+            assert_close(fonts_width(f->fonts, face, 10, s, strlen(s)),
+                         fonts_width(unbaked, face, 10, s, strlen(s)));
+        }
+        static const char pairs[] = "AVTWYLPFo.,y-rvkå";
+        for (const char *a = pairs; *a; a++)
+            for (const char *b = pairs; *b; b++)
+                assert_close(fonts_kerning(f->fonts, face, 10, (uint32_t)*a, (uint32_t)*b),
+                             fonts_kerning(unbaked, face, 10, (uint32_t)*a, (uint32_t)*b));
+        for (uint32_t cp = 0; cp < 0x2300; cp++)
+            assert_int_equal(fonts_glyph(f->fonts, face, cp), fonts_glyph(unbaked, face, cp));
+    }
+    fonts_free(unbaked);
+}
+
 static void kerning_rows_are_shaped_on_first_use(void **state)
 {
-    const font_set *fs = ((test_fixture *)*state)->fonts;
+    test_fixture *f = *state;
+    font_set *fs = unbaked_fonts(f);
     assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 0);
     fonts_width(fs, FACE_BOLD_ITALIC, 10, "o", 1);
     assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 1); /* the first, at build */
@@ -172,6 +222,7 @@ static void kerning_rows_are_shaped_on_first_use(void **state)
     assert_true(after_av == before + 1); /* A's row; V only on the right */
     fonts_kerning(fs, FACE_BOLD_ITALIC, 10, 'A', 'T');
     assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), after_av);
+    fonts_free(fs);
 }
 
 static void a_document_builds_only_the_faces_it_uses(void **state)
@@ -255,6 +306,12 @@ static void threads_first_using_a_face_agree(void **state)
     }
 }
 
+static int test_setup_with_fonts_and_folder(void **state)
+{
+    *state = test_fixture_new(TEST_FONTS | TEST_FOLDER);
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,8 +323,10 @@ int main(void)
         /* each with fonts of its own, none of them used yet */
         cmocka_unit_test_setup_teardown(a_face_is_built_on_its_first_use, test_setup_with_fonts,
                                         test_teardown),
-        cmocka_unit_test_setup_teardown(kerning_rows_are_shaped_on_first_use, test_setup_with_fonts,
-                                        test_teardown),
+        cmocka_unit_test_setup_teardown(kerning_rows_are_shaped_on_first_use,
+                                        test_setup_with_fonts_and_folder, test_teardown),
+        cmocka_unit_test_setup_teardown(the_default_faces_take_the_tables_compiled_in,
+                                        test_setup_with_fonts_and_folder, test_teardown),
         cmocka_unit_test_setup_teardown(a_document_builds_only_the_faces_it_uses,
                                         test_setup_with_fonts, test_teardown),
         cmocka_unit_test_setup_teardown(threads_first_using_a_face_agree, test_setup_with_fonts,

@@ -72,7 +72,7 @@ static value *data(fixture *f, const char *yaml)
 static const char *render_with(fixture *f, const char *template, const char *yaml,
                                mustache_escape escape, bool strict)
 {
-    mustache_loader loader = {load_partial, f, "the test's partials"};
+    mustache_loader loader = {.load = load_partial, .ctx = f, .where = "the test's partials"};
     mustache_options opt = {.escape = escape, .strict_partials = strict};
     f->out.len = 0;
     bool ok = mustache_render(&f->mem, "t.mustache", template, data(f, yaml), &opt, &loader,
@@ -302,7 +302,7 @@ static void partials_are_compiled_once(void **state)
                         "| 1 | 2 | 3 |");
     assert_int_equal(f->loads, 1);
 
-    mustache_loader loader = {load_partial, f, NULL};
+    mustache_loader loader = {.load = load_partial, .ctx = f};
     mustache_set *set = mustache_set_new(&f->mem, &loader);
     const mustache_template *t = mustache_set_get(set, "cell", &f->dl);
     assert_non_null(t);
@@ -616,6 +616,67 @@ static void the_store_tells_of_each_template_it_looks_for_found_or_not(void **st
     remove_folders(&d);
 }
 
+/* Renders the plan of `d` in a store of its own that shares `cache`, as
+ * each document of a run does. */
+static bool render_shared(fixture *f, const folders *d, template_cache *cache, lookups *l)
+{
+    const char *dirs[] = {d->assoc, d->defaults};
+    template_store ts;
+    templates_init(&ts, &f->mem, dirs, 2);
+    templates_share(&ts, cache);
+    templates_watch(&ts, note_lookup, l);
+    f->out.len = 0;
+    return templates_render_markdown(&ts, "plan", data(f, "{title: Plan, address: Gatan 1}"),
+                                     &f->out, &f->dl);
+}
+
+static void a_run_compiles_each_template_file_once(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    template_cache *cache = template_cache_new();
+    lookups l = {.root = d.root};
+    assert_true(render_shared(f, &d, cache, &l));
+    /* Once compiled, the files are not read again: removed, they still render. */
+    char path[512];
+    snprintf(path, sizeof path, "%s/address.mustache", d.defaults);
+    unlink(path);
+    for (int doc = 0; doc < 3; doc++) {
+        assert_true(render_shared(f, &d, cache, &l));
+        assert_string_equal(f->out.data, "# Plan\n\nStandardtext.\n\nKontakt: Gatan 1\n");
+    }
+    /* ...and each document is still told of every template it looks for. */
+    const char *one = "assoc/plan.mustache\ntemplates/plan.mustache\n"
+                      "assoc/address.mustache\ntemplates/address.mustache\n";
+    assert_int_equal(l.paths.len, 4 * strlen(one));
+    assert_string_equal(l.paths.data + 3 * strlen(one), one);
+    strbuf_free(&l.paths);
+    template_cache_free(cache);
+    remove_folders(&d);
+}
+
+static void each_document_of_a_run_reports_a_malformed_template(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache", "{{<plan}}\n{{$intro}}\ntext\n{{/plan}}\n");
+    template_cache *cache = template_cache_new();
+    lookups l = {.root = d.root};
+    for (size_t doc = 1; doc <= 3; doc++) {
+        assert_false(render_shared(f, &d, cache, &l));
+        assert_int_equal(f->dl.errors, doc);
+    }
+    char file[160];
+    snprintf(file, sizeof file, "%s/plan.mustache", d.assoc);
+    assert_string_equal(f->dl.items[2].file, file);
+    assert_int_equal(f->dl.items[2].line, 4);
+    strbuf_free(&l.paths);
+    template_cache_free(cache);
+    remove_folders(&d);
+}
+
 /* ---- YAML typing --------------------------------------------------------- */
 
 static void yaml_scalars_follow_the_core_schema(void **state)
@@ -681,6 +742,8 @@ int main(void)
         TEST(a_missing_main_template_is_reported),
         TEST(template_names_stay_inside_the_folders),
         TEST(the_store_tells_of_each_template_it_looks_for_found_or_not),
+        TEST(a_run_compiles_each_template_file_once),
+        TEST(each_document_of_a_run_reports_a_malformed_template),
         TEST(yaml_scalars_follow_the_core_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

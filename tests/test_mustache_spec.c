@@ -61,7 +61,7 @@ static bool run_one(const char *file, const ynode *test)
     assert_non_null(template);
     assert_non_null(expected);
     value *data = value_from_yaml(&mem, ymap_get(test, "data"));
-    mustache_loader partials = {load_partial, ymap_get(test, "partials"), NULL};
+    mustache_loader partials = {.load = load_partial, .ctx = ymap_get(test, "partials")};
     mustache_options opt = {.escape = MUSTACHE_ESCAPE_HTML};
     strbuf out = {0};
     bool ok = mustache_render(&mem, name->text, template->text, data, &opt, &partials, &out, &dl);

@@ -57,7 +57,7 @@ static size_t aligned_size(size_t size)
     return size == 0 ? align : (size + align - 1) / align * align;
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *arena_alloc_uninit(arena *a, size_t size)
 {
     size = aligned_size(size);
     arena_block *b = a->head;
@@ -65,13 +65,17 @@ void *arena_alloc(arena *a, size_t size)
         b = arena_new_block(a, size);
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
     return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    return memset(arena_alloc_uninit(a, size), 0, size);
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_uninit(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -90,7 +94,7 @@ char *arena_printf(arena *a, const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return arena_strdup(a, "");
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_alloc_uninit(a, (size_t)n + 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -124,9 +128,12 @@ void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_si
     size_t old_size = aligned_size(*cap * elem_size);
     void *p = items && grow_in_place(a, items, old_size, aligned_size(new_cap * elem_size))
                   ? items
-                  : arena_alloc(a, new_cap * elem_size);
-    if (items && p != items)
-        memcpy(p, items, *cap * elem_size);
+                  : arena_alloc_uninit(a, new_cap * elem_size);
+    if (p != items) { /* copied, and only the new room zeroed */
+        if (items)
+            memcpy(p, items, *cap * elem_size);
+        memset((char *)p + *cap * elem_size, 0, (new_cap - *cap) * elem_size);
+    }
     *cap = new_cap;
     return p;
 }

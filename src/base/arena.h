@@ -16,14 +16,19 @@ void arena_init(arena *a);
 void arena_free(arena *a);
 /* Zeroed memory aligned for any type; aborts the process when memory runs out. */
 void *arena_alloc(arena *a, size_t size);
+/* The same, not zeroed: for memory the caller writes whole before reading it. */
+void *arena_alloc_uninit(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Grows an array allocated from the arena to hold at least `need` elements. */
+/* Grows an array allocated from the arena to hold at least `need` elements;
+ * the elements it had are kept, the room added is zeroed. */
 void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size);
 
 #define ARENA_NEW(a, type)      ((type *)arena_alloc((a), sizeof(type)))
 #define ARENA_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
+/* An array the caller fills before reading it. */
+#define ARENA_ARRAY_UNINIT(a, type, n) ((type *)arena_alloc_uninit((a), sizeof(type) * (n)))
 /* Appends to a growable array: `arr`, `count` and `cap` are lvalues. */
 #define ARENA_PUSH(a, arr, count, cap)                                                             \
     ((arr) = arena_grow((a), (arr), &(cap), (count) + 1, sizeof *(arr)), &(arr)[(count)++])

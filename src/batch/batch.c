@@ -185,10 +185,12 @@ typedef struct {
     filecache *fc;
 } input_collector;
 
+/* With no file cache, the path alone: its digest is taken later. */
 static void collect_input(void *ctx, const char *path)
 {
     input_collector *c = ctx;
-    input_list_add(c->mem, c->list, path, filecache_digest(c->fc, path));
+    input_list_add(c->mem, c->list, path,
+                   c->fc ? filecache_digest(c->fc, path) : (file_digest){FILE_ABSENT, 0});
 }
 
 static char *folder_of(arena *mem, const char *path)
@@ -469,7 +471,9 @@ static bool open_env(run *r)
                  strerror(errno), r->opt->out_dir);
         return false;
     }
-    input_collector col = {&res->mem, &r->shared, r->fc};
+    /* The files' digests wait for the manifest, whose stat data spares
+     * hashing them (see batch_run). */
+    input_collector col = {&res->mem, &r->shared, NULL};
     input_recorder recorder = {collect_input, &col};
     if (render_env_open(&r->env, r->opt->templates_dir, &recorder, &res->diags))
         return true;
@@ -479,6 +483,13 @@ static bool open_env(run *r)
              r->opt->out_dir);
     return false;
 }
+
+/* With nothing to build, files whose content is the one remembered under
+ * new stat data (a plan touched but not changed) do not make the manifest be
+ * written again: the next run hashes them again instead, which for up to this
+ * many files costs less than rewriting and syncing the manifest of a large
+ * output folder. */
+enum { RESTAMPED_UNSAVED = 64 };
 
 void batch_run(const batch_options *opt, const batch_observer *obs, batch_result *res)
 {
@@ -515,6 +526,8 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     }
     r.manifest_path = arena_printf(&res->mem, "%s/manifest", r.lock.state_dir);
     manifest_load(&r.man, r.manifest_path, r.fc, &res->diags);
+    for (size_t i = 0; i < r.shared.count; i++) /* what the style was made from, known now */
+        r.shared.items[i].digest = filecache_digest(r.fc, r.shared.items[i].path);
     start_docs(&r, &found);
     check(&r);
     if (obs->start)
@@ -522,7 +535,8 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     if (res->to_build > 0) {
         build_and_record(&r, obs);
         manifest_save(&r.man, r.manifest_path, r.fc, &res->diags);
-    } else if (filecache_changed(r.fc) || setting_list_changed(&r.man.settings, &r.settings)) {
+    } else if (filecache_changed(r.fc) || filecache_restamped(r.fc) > RESTAMPED_UNSAVED ||
+               setting_list_changed(&r.man.settings, &r.settings)) {
         r.man.settings = r.settings;
         manifest_save(&r.man, r.manifest_path, r.fc, &res->diags);
     }

@@ -58,7 +58,8 @@ static bool load_style_and_fonts(render_env *env, const char *templates_dir,
         hyphenator_shared(hy->dictionary, hy->left_min, hy->right_min); /* loads it now */
     }
     env->fonts = fonts_load(env->style, dl);
-    return env->fonts != NULL;
+    env->templates = template_cache_new();
+    return env->fonts != NULL && env->templates != NULL;
 }
 
 bool render_env_open(render_env *env, const char *templates_dir, const input_recorder *inputs,
@@ -74,6 +75,7 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
 void render_env_close(render_env *env)
 {
     fonts_free(env->fonts);
+    template_cache_free(env->templates);
     arena_free(&env->mem);
     *env = (render_env){0};
 }
@@ -135,6 +137,7 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
     outline_check_template(mem, template_dirs, 2, req->template_name, dl);
     template_store templates;
     templates_init(&templates, mem, template_dirs, 2);
+    templates_share(&templates, env->templates);
     if (req->inputs)
         templates_watch(&templates, req->inputs->file, req->inputs->ctx);
     strbuf markdown = {0};

@@ -1,6 +1,7 @@
 /* document: one document through the whole pipeline — load, compute,
  * template, typeset, write. Shares what every document needs (the style,
- * fonts and templates folder: render_env), loaded once per process. Tells
+ * fonts, templates folder and the templates compiled so far: render_env),
+ * loaded once per process or run. Tells
  * who asks which files each document is made from. */
 #ifndef PP_DOCUMENT_H
 #define PP_DOCUMENT_H
@@ -28,6 +29,7 @@ typedef struct {
     const char *templates_dir; /* the default templates, e.g. "templates" */
     const style *style;
     font_set *fonts;
+    struct template_cache *templates; /* templates.h: compiled once per run */
 } render_env;
 
 typedef struct {

@@ -28,6 +28,7 @@ struct filecache {
     pthread_mutex_t lock;
     int64_t run_start_ns;
     bool changed;
+    size_t restamped;
 };
 
 enum { NS = 1000000000 };
@@ -178,10 +179,13 @@ file_digest filecache_digest(filecache *fc, const char *path)
         e->seen = true;
         e->now = d;
         if (hashed) {
+            if (e->known && e->hash == d.hash)
+                fc->restamped++;
+            else
+                fc->changed = true;
             e->known = true;
             e->stamp = stamp;
             e->hash = d.hash;
-            fc->changed = true;
         } else if (d.state != FILE_PRESENT && e->known) {
             e->known = false;
             fc->changed = true;
@@ -221,4 +225,9 @@ void filecache_each(filecache *fc, filecache_visit *fn, void *ctx)
 bool filecache_changed(const filecache *fc)
 {
     return fc->changed;
+}
+
+size_t filecache_restamped(const filecache *fc)
+{
+    return fc->restamped;
 }

@@ -6,6 +6,7 @@
 #define PP_FILECACHE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum {
@@ -49,7 +50,11 @@ bool filecache_stamp(const char *path, file_stamp *stamp);
 typedef void filecache_visit(void *ctx, const char *path, const file_stamp *stamp, uint64_t hash,
                              bool seen_this_run);
 void filecache_each(filecache *fc, filecache_visit *fn, void *ctx);
-/* True when this run learnt something the manifest does not hold yet. */
+/* True when this run learnt a content or a file the manifest does not hold:
+ * a file first seen, changed or gone. */
 bool filecache_changed(const filecache *fc);
+/* How many files had the content the manifest remembers under new stat data
+ * (touched, or written again the same): only their stat data is news. */
+size_t filecache_restamped(const filecache *fc);
 
 #endif

@@ -14,6 +14,8 @@
 
 static const char magic[] = "planpress manifest 1";
 
+enum { MANIFEST_BUFFER = 256 * 1024 };
+
 void manifest_init(manifest *m, arena *mem)
 {
     *m = (manifest){.mem = mem};
@@ -73,14 +75,17 @@ const char *input_list_changed(const input_list *list, filecache *fc)
 
 /* ---- writing -------------------------------------------------------------- */
 
-/* Paths and settings end their line: only %, CR and LF need escaping. */
+/* Paths and settings end their line: only %, CR and LF need escaping. The
+ * text between them is written a run at a time. */
 static void put_text(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '%' || *s == '\n' || *s == '\r')
-            fprintf(f, "%%%02X", (unsigned char)*s);
-        else
-            putc(*s, f);
+    for (;;) {
+        size_t plain = strcspn(s, "%\n\r");
+        fwrite(s, 1, plain, f);
+        s += plain;
+        if (!*s)
+            break;
+        fprintf(f, "%%%02X", (unsigned char)*s++);
     }
     putc('\n', f);
 }
@@ -199,6 +204,9 @@ bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list
     atomic_file af;
     bool ok = atomic_open(&af, path);
     if (ok) {
+        /* Whole blocks to the file, not the stdio default of a few KB. */
+        char *buffer = arena_alloc_uninit(&tmp, MANIFEST_BUFFER);
+        setvbuf(af.f, buffer, _IOFBF, MANIFEST_BUFFER);
         put_all(m, fc, &tmp, af.f);
         ok = atomic_close(&af, true);
     }

@@ -576,20 +576,28 @@ static const set_entry *set_find(mustache_set *set, const char *name, int from, 
         if (set->entries[i].from == from && strcmp(set->entries[i].name, name) == 0)
             return &set->entries[i];
     set_entry e = {.name = arena_strdup(set->mem, name), .from = from};
-    const char *file = e.name;
     int layer = from;
-    const char *src = set->loader.load
-                          ? set->loader.load(set->loader.ctx, set->mem, name, from, &file, &layer)
-                          : NULL;
-    if (src) {
-        mustache_template *t = mustache_compile(set->mem, file, src, dl);
-        if (t) {
-            t->name = e.name;
-            t->layer = layer;
+    mustache_template *t = NULL;
+    if (set->loader.load_compiled) {
+        size_t errors = dl->errors;
+        const mustache_template *shared =
+            set->loader.load_compiled(set->loader.ctx, set->mem, name, from, &layer, dl);
+        if (shared) { /* the set's own handle: its name and layer are the set's */
+            t = ARENA_NEW(set->mem, mustache_template);
+            *t = *shared;
         }
-        e.tpl = t;
-        e.malformed = !t;
+        e.malformed = !t && dl->errors > errors;
+    } else if (set->loader.load) {
+        const char *file = e.name;
+        const char *src = set->loader.load(set->loader.ctx, set->mem, name, from, &file, &layer);
+        t = src ? mustache_compile(set->mem, file, src, dl) : NULL;
+        e.malformed = src && !t;
     }
+    if (t) {
+        t->name = e.name;
+        t->layer = layer;
+    }
+    e.tpl = t;
     set_entry *slot = ARENA_PUSH(set->mem, set->entries, set->count, set->cap);
     *slot = e;
     return slot;

@@ -67,14 +67,22 @@ typedef struct {
 /* Finds the source of template `name` in layer `from` or a later one. Returns
  * the text (allocated in `mem` or kept alive by the caller) and sets `*file`
  * (for messages) and `*layer`; returns NULL when no layer has it. */
+typedef struct mustache_template mustache_template;
+
 typedef struct {
     const char *(*load)(void *ctx, arena *mem, const char *name, int from, const char **file,
                         int *layer);
     void *ctx;
     const char *where; /* for messages: where templates are looked for; may be NULL */
+    /* Optional; when set, used instead of `load`: finds template `name` in
+     * layer `from` or a later one already compiled (by mustache_compile, and
+     * kept alive by the caller, so sets of several documents share it) and
+     * sets `*layer`. NULL when no layer has it, or with errors in `dl` when
+     * it is malformed. */
+    const mustache_template *(*load_compiled)(void *ctx, arena *mem, const char *name, int from,
+                                              int *layer, diag_list *dl);
 } mustache_loader;
 
-typedef struct mustache_template mustache_template;
 typedef struct mustache_set mustache_set;
 
 /* Compiles `source` (named `file` in messages); the template points into

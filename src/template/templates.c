@@ -1,8 +1,11 @@
 #include "templates.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "utf8.h"
 
 static char *read_file(arena *mem, const char *path)
@@ -19,7 +22,7 @@ static char *read_file(arena *mem, const char *path)
 
 /* Reports a template that is not UTF-8 text: its bytes would reach the PDF
  * as they are. The template then renders as nothing. */
-static bool is_utf8(const template_store *ts, const char *path, const char *text)
+static bool is_utf8(diag_list *dl, const char *path, const char *text)
 {
     size_t bad;
     if (utf8_valid(text, strlen(text), &bad))
@@ -27,8 +30,8 @@ static bool is_utf8(const template_store *ts, const char *path, const char *text
     int line = 1;
     for (size_t i = 0; i < bad; i++)
         line += text[i] == '\n';
-    if (ts->dl)
-        diag_add(ts->dl, DIAG_ERROR, path, line, 0, NULL,
+    if (dl)
+        diag_add(dl, DIAG_ERROR, path, line, 0, NULL,
                  "not valid UTF-8 text (byte %zu); save the template as UTF-8", bad + 1);
     return false;
 }
@@ -39,8 +42,71 @@ static bool is_plain_name(const char *name)
     return name[0] && name[0] != '.' && !strchr(name, '/') && !strchr(name, '\\');
 }
 
-static const char *load_template(void *ctx, arena *mem, const char *name, int from,
-                                 const char **file, int *layer)
+/* ---- the run's cache ------------------------------------------------------ */
+
+struct template_cache {
+    pthread_mutex_t lock;
+    arena mem;
+    strmap by_path; /* path -> the compiled template, or &unusable */
+};
+
+static const char unusable = 0; /* a file that does not compile: not kept */
+
+template_cache *template_cache_new(void)
+{
+    template_cache *tc = malloc(sizeof *tc);
+    if (!tc)
+        return NULL;
+    pthread_mutex_init(&tc->lock, NULL);
+    arena_init(&tc->mem);
+    strmap_init(&tc->by_path, &tc->mem);
+    return tc;
+}
+
+void template_cache_free(template_cache *tc)
+{
+    if (!tc)
+        return;
+    pthread_mutex_destroy(&tc->lock);
+    arena_free(&tc->mem);
+    free(tc);
+}
+
+/* The template in file `path`, read and compiled in `mem`; NULL with errors
+ * in `dl` when it is malformed, and with *found false when it cannot be read. */
+static mustache_template *compile_file(arena *mem, const char *path, diag_list *dl, bool *found)
+{
+    char *text = read_file(mem, path);
+    *found = text != NULL;
+    if (!text)
+        return NULL;
+    return mustache_compile(mem, path, is_utf8(dl, path, text) ? text : "", dl);
+}
+
+/* The compiled template of `path` from the cache, compiled now on its first
+ * use; one that did not compile is compiled again in the document's `mem`,
+ * so that each document reports its errors. */
+static const mustache_template *cache_get(template_cache *tc, arena *mem, const char *path,
+                                          diag_list *dl, bool *found)
+{
+    pthread_mutex_lock(&tc->lock);
+    const void *kept = strmap_get(&tc->by_path, path);
+    if (!kept) {
+        char *key = arena_strdup(&tc->mem, path);
+        size_t errors = dl->errors;
+        mustache_template *t = compile_file(&tc->mem, key, dl, found);
+        if (*found)
+            strmap_put(&tc->by_path, key, t && dl->errors == errors ? (void *)t : (void *)&unusable);
+        pthread_mutex_unlock(&tc->lock);
+        return t;
+    }
+    pthread_mutex_unlock(&tc->lock);
+    *found = true;
+    return kept != &unusable ? kept : compile_file(mem, path, dl, found);
+}
+
+static const mustache_template *load_compiled(void *ctx, arena *mem, const char *name, int from,
+                                              int *layer, diag_list *dl)
 {
     const template_store *ts = ctx;
     if (!is_plain_name(name))
@@ -49,17 +115,18 @@ static const char *load_template(void *ctx, arena *mem, const char *name, int fr
         char *path = arena_printf(mem, "%s/%s.mustache", ts->dirs[i], name);
         if (ts->looked_for)
             ts->looked_for(ts->looked_for_ctx, path);
-        char *text = read_file(mem, path);
-        if (text && !is_utf8(ts, path, text))
-            text = "";
-        if (text) {
-            *file = path;
+        bool found;
+        const mustache_template *t = ts->cache ? cache_get(ts->cache, mem, path, dl, &found)
+                                               : compile_file(mem, path, dl, &found);
+        if (found) {
             *layer = i;
-            return text;
+            return t;
         }
     }
     return NULL;
 }
+
+/* ---- the store ------------------------------------------------------------ */
 
 void templates_init(template_store *ts, arena *mem, const char *const *dirs, int ndirs)
 {
@@ -73,8 +140,15 @@ void templates_init(template_store *ts, arena *mem, const char *const *dirs, int
     }
     ts->where = arena_strdup(mem, where.data ? where.data : "no folder");
     strbuf_free(&where);
-    mustache_loader loader = {load_template, ts, ts->where};
-    ts->set = mustache_set_new(mem, &loader);
+    templates_share(ts, NULL);
+}
+
+void templates_share(template_store *ts, template_cache *cache)
+{
+    /* made again: the set has compiled nothing yet */
+    ts->cache = cache;
+    mustache_loader loader = {.ctx = ts, .where = ts->where, .load_compiled = load_compiled};
+    ts->set = mustache_set_new(ts->mem, &loader);
 }
 
 void templates_watch(template_store *ts, template_lookup_fn *fn, void *ctx)
@@ -87,7 +161,6 @@ bool templates_render_markdown(template_store *ts, const char *name, const value
                                diag_list *dl)
 {
     size_t errors = dl->errors;
-    ts->dl = dl;
     const mustache_template *t = mustache_set_get(ts->set, name, dl);
     if (!t) {
         if (dl->errors == errors)

@@ -6,7 +6,9 @@
  * overrides one block of the default plan and keeps the rest. A partial or
  * parent that no folder has is an error. Tells who asks of every template
  * file it looks for, so a document's templates are known exactly. Everything
- * lives in the caller's arena; one store per document. */
+ * lives in the caller's arena; one store per document. A store may share a
+ * run's template_cache: then each template file is read and compiled once
+ * per run, not once per document. */
 #ifndef PP_TEMPLATES_H
 #define PP_TEMPLATES_H
 
@@ -25,6 +27,17 @@ enum { TEMPLATES_MAX_DIRS = 4 };
  * found instead. */
 typedef void template_lookup_fn(void *ctx, const char *path);
 
+/* The templates of a run: each file read and compiled on its first use and
+ * kept, read-only, until the cache is freed; safe to use from several
+ * threads at once (it has a lock of its own). A file that cannot be
+ * compiled, or is not UTF-8, is not kept: each document that uses it reads it
+ * again and reports its errors. Files are not read again within a run, so a
+ * template changed while a run goes on is seen by the next run. */
+typedef struct template_cache template_cache;
+
+template_cache *template_cache_new(void);
+void template_cache_free(template_cache *tc);
+
 typedef struct {
     arena *mem;
     const char *dirs[TEMPLATES_MAX_DIRS]; /* searched in this order */
@@ -33,11 +46,13 @@ typedef struct {
     mustache_set *set;
     template_lookup_fn *looked_for; /* may be NULL */
     void *looked_for_ctx;
-    diag_list *dl; /* where a template that cannot be used is reported */
+    template_cache *cache; /* NULL: every template compiled in the store's arena */
 } template_store;
 
 /* A store that looks in `dirs` (NULL entries are skipped), in order. */
 void templates_init(template_store *ts, arena *mem, const char *const *dirs, int ndirs);
+/* Takes the templates from `cache` (the run's), before anything is rendered. */
+void templates_share(template_store *ts, template_cache *cache);
 /* Tells `fn` (with `ctx`) of every template file looked for from now on. */
 void templates_watch(template_store *ts, template_lookup_fn *fn, void *ctx);
 /* Renders template `name` with `data` as Markdown into `out`. */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baked_kerning.h"
+#include "hash.h"
 #include "subset.h"
 #include "utf8.h"
 
@@ -15,11 +17,7 @@
  * is first used. */
 enum { CACHE_LIMIT = 0x2300, MAX_KERNED = 255 };
 
-typedef struct {
-    uint16_t glyph;
-    uint8_t kern_class; /* 1-based row of the kerning table; 0 when never kerned */
-    int32_t advance;    /* font units */
-} char_info;
+typedef baked_char char_info;
 
 typedef struct {
     /* Checked by fonts_load. */
@@ -29,6 +27,7 @@ typedef struct {
     /* Built on the face's first use (ready_face), then read-only. */
     pthread_mutex_t lock;
     atomic_bool ready;
+    const baked_kerning *baked; /* the tables compiled in for this file, or NULL */
     hb_font_t *font;
     int ascender, descender;
     char_info chars[CACHE_LIMIT];
@@ -38,7 +37,7 @@ typedef struct {
     hb_buffer_t *buffer;              /* for shaping rows, under the lock */
     /* Row `a` holds the kerning of class a followed by each class: shaped
      * on the first use of class a on the left, then read-only. */
-    int16_t *kerning; /* nclasses × nclasses, font units */
+    int16_t *kerning; /* nclasses × nclasses, font units; baked->kerning when baked */
     atomic_bool row_ready[MAX_KERNED];
 } face_data;
 
@@ -205,6 +204,29 @@ static void build_kerning(face_data *fd)
     atomic_store_explicit(&fd->row_ready[0], true, memory_order_relaxed);
 }
 
+/* The tables compiled in for the face's file, or NULL. */
+static const baked_kerning *baked_tables(hb_face_t *face)
+{
+    hb_blob_t *blob = hb_face_reference_blob(face);
+    unsigned len;
+    const char *data = hb_blob_get_data(blob, &len);
+    const baked_kerning *bk = baked_kerning_find(data, len);
+    hb_blob_destroy(blob);
+    return bk && bk->nchars == CACHE_LIMIT && bk->nclasses <= MAX_KERNED ? bk : NULL;
+}
+
+/* The tables compiled in for the face's file: every row ready. */
+static void use_baked(face_data *fd, const baked_kerning *bk)
+{
+    memcpy(fd->chars, bk->chars, sizeof fd->chars);
+    fd->nclasses = bk->nclasses;
+    memcpy(fd->class_chars, bk->class_chars, bk->nclasses * sizeof *bk->class_chars);
+    fd->separator = bk->separator;
+    fd->kerning = (int16_t *)bk->kerning; /* only read, never freed */
+    for (unsigned row = 0; row < bk->nclasses; row++)
+        atomic_store_explicit(&fd->row_ready[row], true, memory_order_relaxed);
+}
+
 /* HarfBuzz reads some tables of a face (and builds what it keeps of them)
  * on first use, and threads that use one first at the same time race. So
  * everything documents will ask of the shared face is asked once here,
@@ -263,8 +285,13 @@ static void build_face(face_data *fd)
     hb_font_get_h_extents(fd->font, &ext);
     fd->ascender = ext.ascender;
     fd->descender = -ext.descender;
-    fill_chars(fd);
-    build_kerning(fd);
+    fd->baked = baked_tables(fd->face);
+    if (fd->baked) {
+        use_baked(fd, fd->baked);
+    } else {
+        fill_chars(fd);
+        build_kerning(fd);
+    }
     load_lazy_tables(fd);
 }
 
@@ -329,7 +356,8 @@ void fonts_free(font_set *fs)
         hb_font_destroy(fd->font);
         hb_face_destroy(fd->face);
         hb_buffer_destroy(fd->buffer);
-        free(fd->kerning);
+        if (!fd->baked)
+            free(fd->kerning);
     }
     free(fs->faces);
     free(fs);
@@ -338,6 +366,33 @@ void fonts_free(font_set *fs)
 bool fonts_face_ready(const font_set *fs, face_style face)
 {
     return atomic_load_explicit(&fs->faces[face].ready, memory_order_acquire);
+}
+
+bool fonts_face_baked(const font_set *fs, face_style face)
+{
+    return ready_face(fs, face)->baked != NULL;
+}
+
+bool fonts_bake(const font_set *fs, face_style face, baked_kerning *out)
+{
+    face_data *fd = ready_face(fs, face);
+    if (fd->baked)
+        return false;
+    for (unsigned row = 0; row < fd->nclasses; row++)
+        once(fd, &fd->row_ready[row], shape_row, row);
+    unsigned len;
+    hb_blob_t *blob = hb_face_reference_blob(fd->face);
+    const char *data = hb_blob_get_data(blob, &len);
+    *out = (baked_kerning){.size = len,
+                           .hash = hash_content(data, len),
+                           .nchars = CACHE_LIMIT,
+                           .nclasses = fd->nclasses,
+                           .separator = fd->separator,
+                           .chars = fd->chars,
+                           .class_chars = fd->class_chars,
+                           .kerning = fd->kerning};
+    hb_blob_destroy(blob);
+    return true;
 }
 
 unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face)

@@ -10,7 +10,9 @@
  * when a function below first asks for that face, once, under the face's
  * own lock, and is read-only after. So one font_set serves documents built
  * in parallel threads, and a document that never uses a face never pays
- * for it. */
+ * for it. The default style's faces take those tables from the ones compiled
+ * in at build time (baked_kerning.h) when their files are the ones they were
+ * made of. */
 #ifndef PP_FONTS_H
 #define PP_FONTS_H
 
@@ -18,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "baked_kerning.h"
 #include "diag.h"
 #include "style.h"
 
@@ -30,6 +33,12 @@ font_set *fonts_load(const style *st, diag_list *dl);
 void fonts_free(font_set *fs);
 /* True once the face has been used and built. */
 bool fonts_face_ready(const font_set *fs, face_style face);
+/* True when the face's tables were compiled in for its file (builds it). */
+bool fonts_face_baked(const font_set *fs, face_style face);
+/* For the build (src/tools/bake_kerning.c): the face built whole, every
+ * kerning row shaped, as tables to compile in; they point into `fs`. False
+ * when the face's tables were compiled in already. */
+bool fonts_bake(const font_set *fs, face_style face, baked_kerning *out);
 /* How many rows of the face's kerning table (one per kerning class on the
  * left of a pair) have been shaped: each is shaped on its first use. */
 unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face);

@@ -395,7 +395,7 @@ static item_list build_items(arena *mem, const piece_list *pl, const break_param
 {
     builder b = {.pl = pl, .bp = bp, .emergency = emergency, .mem = mem};
     b.items.cap = 2 * pl->count + 8;
-    b.items.v = ARENA_ARRAY(mem, item, b.items.cap);
+    b.items.v = ARENA_ARRAY_UNINIT(mem, item, b.items.cap); /* push_item writes each */
     for (size_t i = 0; i < pl->count; i++) {
         switch (pl->items[i].kind) {
         case PIECE_WORD: add_word(&b, i); break;
@@ -428,7 +428,8 @@ typedef struct {
 
 static totals *prefix_sums(arena *mem, const item_list *items)
 {
-    totals *s = ARENA_ARRAY(mem, totals, items->n + 1);
+    totals *s = ARENA_ARRAY_UNINIT(mem, totals, items->n + 1); /* each from the one before */
+    s[0] = (totals){0};
     for (size_t i = 0; i < items->n; i++) {
         const item *it = &items->v[i];
         s[i + 1] = s[i];

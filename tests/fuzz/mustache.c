@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list dl;
     diag_list_init(&dl, &mem);
     char *input = arena_strndup(&mem, (const char *)data, size);
-    mustache_loader partials = {load_partial, input, "templates/"};
+    mustache_loader partials = {.load = load_partial, .ctx = input, .where = "templates/"};
     mustache_options opt = {.escape = MUSTACHE_ESCAPE_MARKDOWN, .strict_partials = true};
     strbuf out = {0};
     bool ok =
