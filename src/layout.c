@@ -513,6 +513,45 @@ static cmark_node *parse(const char *markdown, size_t len)
     return root;
 }
 
+/* How deep block quotes, lists, emphasis and links may nest. The layout
+ * walks the tree by recursion, a few hundred bytes of stack a level: a
+ * bound keeps any input far from the stack's end (even a thread's, under
+ * AddressSanitizer), and no document needs a tenth of it. */
+enum { MAX_NESTING = 100 };
+
+static bool nests(cmark_node *n)
+{
+    cmark_node_type t = cmark_node_get_type(n);
+    return t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST || t == CMARK_NODE_EMPH ||
+           t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE ||
+           strcmp(cmark_node_get_type_string(n), "strikethrough") == 0;
+}
+
+/* Walks the tree without recursion; false with an error at the first node
+ * nested deeper than MAX_NESTING. */
+static bool nesting_within_limit(cmark_node *root, const char *source, diag_list *dl)
+{
+    int depth = 0;
+    bool ok = true;
+    cmark_iter *it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (!nests(n))
+            continue;
+        depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+        if (depth > MAX_NESTING) {
+            diag_add(dl, DIAG_ERROR, source, cmark_node_get_start_line(n),
+                     cmark_node_get_start_column(n), NULL,
+                     "block quotes, lists, emphasis and links nested more than %d deep",
+                     MAX_NESTING);
+            ok = false;
+        }
+    }
+    cmark_iter_free(it);
+    return ok;
+}
+
 /* The last page, when nothing was set on it (after a cover or a page break). */
 static void drop_empty_last_page(layout_doc *d)
 {
@@ -535,6 +574,11 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
         }
     }
     cmark_node *root = parse(markdown, len);
+    const char *source = info->source ? info->source : "Markdown";
+    if (!nesting_within_limit(root, source, dl)) {
+        cmark_node_free(root);
+        return false;
+    }
     *out = (layout_doc){.width = st->page_width, .height = st->page_height};
     layout_state ls = {.mem = mem,
                        .st = st,
@@ -542,7 +586,7 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
                        .hyph = hyph,
                        .doc = out,
                        .dl = dl,
-                       .source = info->source ? info->source : "Markdown"};
+                       .source = source};
     page_new(&ls);
     ls.notes = footnotes_collect(&ls, root);
     layout_blocks(&ls, root, (column){page_body_left(&ls), page_body_width(&ls)});
