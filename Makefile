@@ -53,8 +53,8 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 # src/baked_dictionary.h): libhyphen parses it here once, not in every run.
 BAKED_DICTIONARIES := $(shell sed -n 's/^ *dictionary: *//p' templates/style.yaml)
 
-$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/strbuf.c $(BUILD)/config.mk
-	$(CC) $(WARN) $(DEFS) -O1 -o $@ src/tools/bake_dictionary.c src/strbuf.c -lhyphen -lxxhash
+$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/strbuf.c src/oom.c src/regular.c $(BUILD)/config.mk
+	$(CC) $(WARN) $(DEFS) -O1 -o $@ src/tools/bake_dictionary.c src/strbuf.c src/oom.c src/regular.c -lhyphen -lxxhash
 
 $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml $(wildcard $(BAKED_DICTIONARIES))
 	@mkdir -p $(dir $@)
@@ -83,13 +83,14 @@ sanitize:
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
 
-e2e: $(BIN)
+e2e: $(BIN) $(BUILD)/tests/libinject.so
 	sh tests/e2e.sh $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
 	sh tests/e2e_pdf.sh $(BIN)
 	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
+	sh tests/e2e_crash.sh $(BIN) $(BUILD)/tests/libinject.so
 
 # The binary finds the templates in ../share/planpress/templates beside it.
 install: $(BIN)
@@ -184,3 +185,9 @@ $(BUILD)/bench/markdown: tests/bench/markdown.c $(BUILD)/libplanpress.a
 
 bench: $(BIN) $(BUILD)/bench/markdown
 	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown
+
+# The stand-in for a crashing library that tests/e2e_crash.sh preloads: built
+# on its own, without the sanitizers (it is never linked into planpress).
+$(BUILD)/tests/libinject.so: tests/crash/inject.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 -g -fPIC -shared -Wall -Wextra -Werror -o $@ $< -ldl

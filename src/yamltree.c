@@ -8,6 +8,8 @@
 #include <yaml.h>
 
 #include "strbuf.h"
+#include "oom.h"
+#include "regular.h"
 
 typedef struct {
     const char *name;
@@ -121,7 +123,7 @@ static void index_reserve(name_index *ix, size_t count, name_at_fn *name_at, con
         bigger.cap *= 2;
     bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
     if (!bigger.slots)
-        abort();
+        out_of_memory();
     for (size_t i = 0; i < count; i++) {
         size_t len;
         const char *name = name_at(ctx, i, &len);
@@ -370,9 +372,9 @@ static bool read_whole(FILE *f, const char *path, char **data, size_t *len, diag
 
 ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = regular_fopen(path);
     if (!f) {
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", regular_strerror(errno));
         return NULL;
     }
     char *data = NULL;
