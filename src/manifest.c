@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "strbuf.h"
+#include "regular.h"
 
 static const char magic[] = "planpress manifest 1";
 
@@ -388,7 +389,7 @@ static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *file
 
 static char *read_text(const char *path, bool *missing)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = regular_fopen(path);
     *missing = !f && errno == ENOENT;
     if (!f)
         return NULL;
