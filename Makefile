@@ -18,14 +18,18 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANPRESS_VERSION='"$(VERSION)"'
 
-SRC      := $(wildcard src/*.c)
+# One folder per stage, in the order of the pipeline (see README.md); every
+# folder is on the include path, and tests/check_includes.py keeps the order.
+STAGES   := base load compute template typeset pdf batch
+INCLUDES := $(STAGES:%=-Isrc/%)
+SRC      := src/main.c $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all render build test unit e2e sanitize install uninstall clean bench-pdf bench-template
+.PHONY: all render build test includes unit e2e sanitize install uninstall clean bench-pdf bench-template
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -38,7 +42,7 @@ $(BUILD)/config.mk: .ci/deps
 	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
-ALL_CFLAGS = $(WARN) $(DEFS) $(PKG_CFLAGS) $(CFLAGS) -pthread
+ALL_CFLAGS = $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) $(CFLAGS) -pthread
 
 build: $(BIN)
 
@@ -50,18 +54,18 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 # The default style's hyphenation dictionary, compiled in (see
-# src/baked_dictionary.h): libhyphen parses it here once, not in every run.
+# src/typeset/baked_dictionary.h): libhyphen parses it here once, not in every run.
 BAKED_DICTIONARIES := $(shell sed -n 's/^ *dictionary: *//p' templates/style.yaml)
 
-$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/strbuf.c src/oom.c src/regular.c $(BUILD)/config.mk
-	$(CC) $(WARN) $(DEFS) -O1 -o $@ src/tools/bake_dictionary.c src/strbuf.c src/oom.c src/regular.c -lhyphen -lxxhash
+$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/base/strbuf.c src/base/oom.c src/base/regular.c $(BUILD)/config.mk
+	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_dictionary.c src/base/strbuf.c src/base/oom.c src/base/regular.c -lhyphen -lxxhash
 
 $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml $(wildcard $(BAKED_DICTIONARIES))
 	@mkdir -p $(dir $@)
 	$(BUILD)/bake_dictionary $@.tmp $(BAKED_DICTIONARIES) && mv $@.tmp $@
 
 $(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
-	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libplanpress.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -71,9 +75,13 @@ $(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
 
-test: unit e2e sanitize
+test: includes unit e2e sanitize
+
+# No include cycles, and no stage including a later one.
+includes:
+	python3 tests/check_includes.py src
 
 # The whole suite again under AddressSanitizer (with its leak checker) and
 # UndefinedBehaviorSanitizer, in a build directory of its own.
@@ -107,14 +115,14 @@ bench-pdf: $(BUILD)/bench_pdf
 	$(BUILD)/bench_pdf
 
 $(BUILD)/bench_pdf: tests/bench_pdf.c $(BUILD)/libplanpress.a
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 # Figures, not a test: how long the template stage takes for the Samsund plan.
 bench-template: $(BUILD)/bench_template
 	$(BUILD)/bench_template
 
 $(BUILD)/bench_template: tests/bench_template.c $(BUILD)/libplanpress.a
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 clean:
 	rm -rf $(BUILD) out
@@ -143,7 +151,7 @@ fuzz_defs_load_outcome     := -DFUZZ_LOADER=load_outcome -DFUZZ_FILE='"outcome-2
 fuzz_defs_load_minutes     := -DFUZZ_LOADER=load_minutes -DFUZZ_FILE='"minutes-2024-02-23.yaml"'
 fuzz_defs_load_group       := -DFUZZ_LOADER=load_group -DFUZZ_FILE='"group.yaml"'
 fuzz_source = $(if $(filter load_%,$*),tests/fuzz/load.c,tests/fuzz/$*.c)
-fuzz_compile = $(CC) $(ALL_CFLAGS) -Isrc -Itests/fuzz -DPLANPRESS_ROOT='"$(CURDIR)"' $(fuzz_defs_$*)
+fuzz_compile = $(CC) $(ALL_CFLAGS) -Itests/fuzz -DPLANPRESS_ROOT='"$(CURDIR)"' $(fuzz_defs_$*)
 
 .PHONY: fuzz fuzz-smoke fuzzers replay bad proof sanitize-proof bench
 test: proof
@@ -165,7 +173,7 @@ replay: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/replay_%)
 
 $(BUILD)/bad/load: tests/bad/load.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 bad: $(BIN) $(BUILD)/bad/load
 	bash tests/bad/run.sh $(BIN) $(BUILD)/bad/load
@@ -181,7 +189,7 @@ fuzz-smoke:
 
 $(BUILD)/bench/markdown: tests/bench/markdown.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 bench: $(BIN) $(BUILD)/bench/markdown
 	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown

@@ -22,7 +22,7 @@
 
 #include "fonts.h"
 #include "style.h"
-#include "typeset.h"
+#include "linebreak.h"
 
 #include "test_support.h"
 

@@ -1,7 +1,7 @@
 /* Tables: column widths fitted to the text width, and tables laid out over
  * pages (header repeated, rows kept whole, wide tables turned or shrunk). */
 #include "layout_fixture.h"
-#include "typeset.h"
+#include "table.h"
 
 static double sum(const double *w, int n)
 {

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../hash.h"
-#include "../strbuf.h"
+#include "hash.h"
+#include "strbuf.h"
 
 typedef struct {
     FILE *out;

@@ -1,0 +1,280 @@
+#include "load_budget.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "format.h"
+#include "loader.h"
+
+static void load_columns(yread *ld, const ynode *n, const char *path, budget *b)
+{
+    if (!yread_expect(ld, n, path, YNODE_SEQ))
+        return;
+    b->ncolumns = n->count;
+    b->columns = ARENA_ARRAY(ld->mem, budget_column, n->count + 1);
+    for (size_t i = 0; i < n->count; i++) {
+        const ynode *c = n->items[i];
+        const char *cp = yread_index_path(ld, path, i);
+        budget_column *col = &b->columns[i];
+        col->pos = yread_pos(c);
+        if (!yread_map(ld, c, cp, KEYS_COLUMN))
+            continue;
+        const ynode *year = yread_require(ld, c, "year", cp);
+        int64_t y = 0;
+        if (year && yread_integer(ld, year, yread_key_path(ld, cp, "year"), 1900, 2999, &y))
+            col->year = (int)y;
+        col->kind =
+            (column_kind)load_enum(ld, c, "kind", cp, NAMES_COLUMN_KIND, true, COLUMN_BUDGET);
+        for (size_t j = 0; j < i; j++)
+            if (b->columns[j].year == col->year && b->columns[j].kind == col->kind && col->year)
+                yread_error(ld, c, cp, "the column %d %s is given twice", col->year,
+                            NAMES_COLUMN_KIND[col->kind]);
+    }
+}
+
+/* A list of amounts, one per budget column; ~ leaves a cell empty. */
+static budget_cell *load_cells(yread *ld, const ynode *n, const char *path, size_t ncolumns)
+{
+    if (!yread_expect(ld, n, path, YNODE_SEQ))
+        return NULL;
+    if (n->count != ncolumns) {
+        yread_error(ld, n, path, "expected %zu amounts, one per budget column, found %zu", ncolumns,
+                    n->count);
+        return NULL;
+    }
+    budget_cell *cells = ARENA_ARRAY(ld->mem, budget_cell, ncolumns + 1);
+    for (size_t i = 0; i < ncolumns; i++) {
+        const ynode *v = n->items[i];
+        cells[i].pos = yread_pos(v);
+        if (!yscalar_is_null(v))
+            cells[i].present = yread_amount(ld, v, yread_index_path(ld, path, i), &cells[i].amount);
+    }
+    return cells;
+}
+
+static void load_row(yread *ld, const ynode *r, const char *rp, const association *a,
+                     size_t ncolumns, budget_row *row)
+{
+    row->label = yread_get_text(ld, r, "label", rp, true);
+    row->group = yread_get_text(ld, r, "group", rp, false);
+    row->category =
+        (row_category)load_enum(ld, r, "category", rp, NAMES_CATEGORY, true, CATEGORY_OTHER);
+    const ynode *v;
+    if ((v = yread_require(ld, r, "values", rp)))
+        row->cells = load_cells(ld, v, yread_key_path(ld, rp, "values"), ncolumns);
+    if ((v = ymap_get(r, "members"))) {
+        const char *mp = yread_key_path(ld, rp, "members");
+        row->members = load_member_refs(ld, a, v, mp, &row->nmembers);
+        if (row->category != CATEGORY_ALLOCATION)
+            yread_error(ld, v, mp,
+                        "only an allocation row stands for members; this row's "
+                        "category is %s",
+                        NAMES_CATEGORY[row->category]);
+    }
+    if ((v = ymap_get(r, "carried_forward"))) {
+        const char *cp = yread_key_path(ld, rp, "carried_forward");
+        if (yread_bool(ld, v, cp, &row->carried_forward) && row->carried_forward &&
+            row->category != CATEGORY_EQUITY)
+            yread_error(ld, v, cp,
+                        "only an equity row can carry the result forward; this row's "
+                        "category is %s",
+                        NAMES_CATEGORY[row->category]);
+    }
+}
+
+static budget_row *load_rows(yread *ld, const ynode *map, const char *key, const char *path,
+                             const association *a, size_t ncolumns, size_t *count)
+{
+    const char *lp;
+    const ynode *n = load_list(ld, map, key, path, &lp);
+    *count = 0;
+    budget_row *rows = ARENA_ARRAY(ld->mem, budget_row, (n ? n->count : 0) + 1);
+    for (size_t i = 0; n && i < n->count; i++) {
+        const ynode *r = n->items[i];
+        const char *rp = yread_index_path(ld, lp, i);
+        budget_row *row = &rows[(*count)++];
+        row->pos = yread_pos(r);
+        if (yread_map(ld, r, rp, KEYS_BUDGET_ROW))
+            load_row(ld, r, rp, a, ncolumns, row);
+    }
+    return rows;
+}
+
+static void load_printed(yread *ld, const ynode *n, const char *path, budget *b)
+{
+    if (!yread_map(ld, n, path, KEYS_TOTALS))
+        return;
+    budget_cell **lines[] = {&b->printed.income, &b->printed.with_reserves, &b->printed.costs,
+                             &b->printed.result};
+    for (size_t i = 0; KEYS_TOTALS[i]; i++) {
+        const ynode *v = ymap_get(n, KEYS_TOTALS[i]);
+        if (v)
+            *lines[i] = load_cells(ld, v, yread_key_path(ld, path, KEYS_TOTALS[i]), b->ncolumns);
+    }
+}
+
+static void load_labels(yread *ld, const ynode *n, const char *path, budget *b)
+{
+    if (!yread_map(ld, n, path, KEYS_TOTALS))
+        return;
+    const char **labels[] = {&b->labels.income, &b->labels.with_reserves, &b->labels.costs,
+                             &b->labels.result};
+    for (size_t i = 0; KEYS_TOTALS[i]; i++)
+        *labels[i] = yread_get_text(ld, n, KEYS_TOTALS[i], path, false);
+}
+
+void load_budget(yread *ld, const ynode *n, const char *path, const association *a, budget *b)
+{
+    b->pos = yread_pos(n);
+    if (!yread_map(ld, n, path, KEYS_BUDGET))
+        return;
+    b->present = true;
+    b->title = yread_get_text(ld, n, "title", path, false);
+    b->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
+    const ynode *cols = yread_require(ld, n, "columns", path);
+    if (!cols)
+        return;
+    load_columns(ld, cols, yread_key_path(ld, path, "columns"), b);
+    if (!yread_require(ld, n, "income", path) || !yread_require(ld, n, "costs", path))
+        return;
+    b->income = load_rows(ld, n, "income", path, a, b->ncolumns, &b->nincome);
+    b->reserves = load_rows(ld, n, "reserves", path, a, b->ncolumns, &b->nreserves);
+    b->costs = load_rows(ld, n, "costs", path, a, b->ncolumns, &b->ncosts);
+    const ynode *v;
+    if ((v = ymap_get(n, "labels")))
+        load_labels(ld, v, yread_key_path(ld, path, "labels"), b);
+    if ((v = ymap_get(n, "printed_totals"))) {
+        const char *pp = yread_key_path(ld, path, "printed_totals");
+        load_printed(ld, v, pp, b);
+        if (b->printed.with_reserves && !b->nreserves)
+            yread_error(ld, v, pp, "a total \"with_reserves\" needs reserve rows (\"reserves\")");
+    }
+}
+
+/* "Försäkringskassan + Arbetsförmedlingen" for an entry without a label. */
+static const char *member_names(arena *mem, const association *a, const size_t *refs, size_t n)
+{
+    const char *label = "";
+    for (size_t i = 0; i < n; i++)
+        label = arena_printf(mem, "%s%s%s", label, i ? " + " : "", a->members[refs[i]].name);
+    return label;
+}
+
+static void load_allocation_entry(yread *ld, const ynode *e, const char *ep, const association *a,
+                                  allocation_entry *en)
+{
+    en->pos = yread_pos(e);
+    en->share = -1;
+    const ynode *v;
+    if ((v = yread_require(ld, e, "members", ep)))
+        en->members = load_member_refs(ld, a, v, yread_key_path(ld, ep, "members"), &en->nmembers);
+    en->label = yread_get_text(ld, e, "label", ep, false);
+    if (!en->label)
+        en->label = member_names(ld->mem, a, en->members, en->nmembers);
+    if ((v = ymap_get(e, "amount")))
+        yread_figure(ld, v, yread_key_path(ld, ep, "amount"), false, &en->amount);
+    if ((v = ymap_get(e, "share"))) {
+        const char *sp = yread_key_path(ld, ep, "share");
+        yread_percent(ld, v, sp, &en->share);
+        for (size_t i = 0; i < en->nmembers; i++)
+            if (a->members[en->members[i]].kind != MEMBER_MUNICIPALITY) {
+                yread_error(ld, v, sp,
+                            "a share of the municipalities' part is for "
+                            "municipalities; %s is not one",
+                            a->members[en->members[i]].name);
+                break;
+            }
+    }
+    if (!ymap_get(e, "amount") && !ymap_get(e, "share"))
+        yread_error(ld, e, ep, "an allocation entry needs an \"amount\" or a \"share\"");
+}
+
+/* Shares of the municipalities' part given for every entry must make 100 %. */
+static void check_shares_sum(yread *ld, const ynode *list, const char *path, const allocation *al)
+{
+    hundredths sum = 0;
+    for (size_t i = 0; i < al->nentries; i++) {
+        if (al->entries[i].share < 0)
+            return;
+        sum += al->entries[i].share;
+    }
+    if (al->nentries == 0 || sum == 10000)
+        return;
+    char shown[FORMAT_BUF];
+    diag_add(ld->dl, DIAG_WARNING, list->file, list->line, list->col, path,
+             "the shares add up to %s, not 100 %%",
+             format_percent(shown, sum / 10, sum % 100 ? 1 : 0));
+}
+
+void load_allocation(yread *ld, const ynode *n, const char *path, const association *a, int year,
+                     allocation *al)
+{
+    al->pos = yread_pos(n);
+    if (!yread_map(ld, n, path, KEYS_ALLOCATION))
+        return;
+    al->present = true;
+    al->title = yread_get_text(ld, n, "title", path, false);
+    al->total_label = yread_get_text(ld, n, "total_label", path, false);
+    al->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
+    al->year = year;
+    const ynode *v;
+    int64_t y;
+    if ((v = ymap_get(n, "year")) &&
+        yread_integer(ld, v, yread_key_path(ld, path, "year"), 1900, 2999, &y))
+        al->year = (int)y;
+    if ((v = ymap_get(n, "printed_total")))
+        yread_figure(ld, v, yread_key_path(ld, path, "printed_total"), false, &al->printed_total);
+    const char *lp;
+    const ynode *list = load_list(ld, n, "entries", path, &lp);
+    if (!list)
+        yread_require(ld, n, "entries", path);
+    al->entries = ARENA_ARRAY(ld->mem, allocation_entry, (list ? list->count : 0) + 1);
+    for (size_t i = 0; list && i < list->count; i++) {
+        const char *ep = yread_index_path(ld, lp, i);
+        if (yread_map(ld, list->items[i], ep, KEYS_ALLOCATION_ENTRY))
+            load_allocation_entry(ld, list->items[i], ep, a, &al->entries[al->nentries++]);
+    }
+    if (list)
+        check_shares_sum(ld, list, lp, al);
+}
+
+static void load_rule(yread *ld, const ynode *r, const char *rp, financial_rule *rule)
+{
+    rule->pos = yread_pos(r);
+    rule->min = INT64_MIN;
+    rule->max = INT64_MAX;
+    rule->text = yread_get_text(ld, r, "text", rp, true);
+    rule->measure =
+        (rule_measure)load_enum(ld, r, "measure", rp, NAMES_RULE_MEASURE, true, RULE_WITHIN_BUDGET);
+    int64_t *bounds[] = {&rule->min, &rule->max};
+    static const char *const keys[] = {"min", "max"};
+    for (size_t i = 0; i < 2; i++) {
+        const ynode *v = ymap_get(r, keys[i]);
+        const char *vp = yread_key_path(ld, rp, keys[i]);
+        if (!v)
+            continue;
+        if (rule->measure == RULE_WITHIN_BUDGET)
+            yread_error(ld, v, vp, "within_budget takes no threshold");
+        else if (rule->measure == RULE_BUFFER)
+            yread_amount(ld, v, vp, bounds[i]);
+        else
+            yread_percent(ld, v, vp, bounds[i]);
+    }
+    if (rule->measure != RULE_WITHIN_BUDGET && !ymap_get(r, "min") && !ymap_get(r, "max"))
+        yread_error(ld, r, rp, "the rule %s needs a threshold: \"min\" or \"max\"",
+                    NAMES_RULE_MEASURE[rule->measure]);
+}
+
+financial_rule *load_rules(yread *ld, const ynode *n, const char *path, size_t *count)
+{
+    *count = 0;
+    if (!yread_expect(ld, n, path, YNODE_SEQ))
+        return NULL;
+    financial_rule *rules = ARENA_ARRAY(ld->mem, financial_rule, n->count + 1);
+    for (size_t i = 0; i < n->count; i++) {
+        const char *rp = yread_index_path(ld, path, i);
+        if (yread_map(ld, n->items[i], rp, KEYS_RULE))
+            load_rule(ld, n->items[i], rp, &rules[(*count)++]);
+    }
+    return rules;
+}

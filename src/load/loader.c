@@ -1,0 +1,114 @@
+#include "loader.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const ynode *load_top(yread *ld, const char *path, const char *const *file_keys,
+                      const char *const *keys)
+{
+    ynode *root = ytree_load_file(ld->mem, path, ld->dl);
+    const ynode *n;
+    if (!root || !yread_map(ld, root, "", file_keys) ||
+        !(n = yread_require(ld, root, file_keys[0], "")))
+        return NULL;
+    return yread_map(ld, n, file_keys[0], keys) ? n : NULL;
+}
+
+char *load_dir_of(arena *mem, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? arena_strndup(mem, path, (size_t)(slash - path)) : arena_strdup(mem, ".");
+}
+
+int load_lookup(yread *ld, const ynode *n, const char *path, const char *what,
+                const char *const *names, size_t count)
+{
+    const char *key = yread_text(ld, n, path);
+    if (!key)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (names[i] && strcmp(names[i], key) == 0)
+            return (int)i;
+    const char *hint = yread_closest(key, names, count);
+    if (hint)
+        yread_error(ld, n, path, "no %s \"%s\"; did you mean \"%s\"?", what, key, hint);
+    else
+        yread_error(ld, n, path, "no %s \"%s\"", what, key);
+    return -1;
+}
+
+void load_unique_id(yread *ld, const ynode *at, const char *path, const char *what,
+                    const char *const *ids, size_t count, const char *id)
+{
+    for (size_t i = 0; id && i < count; i++)
+        if (ids[i] && strcmp(ids[i], id) == 0) {
+            yread_error(ld, at, path, "%s \"%s\" is given twice; ids must be unique", what, id);
+            return;
+        }
+}
+
+static int find_member(const association *a, const char *name)
+{
+    for (size_t i = 0; i < a->nmembers; i++)
+        if (strcmp(a->members[i].name, name) == 0 || strcmp(a->members[i].short_name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+size_t *load_member_refs(yread *ld, const association *a, const ynode *n, const char *path,
+                         size_t *count)
+{
+    *count = 0;
+    size_t nitems = n->kind == YNODE_SEQ ? n->count : 1;
+    if (n->kind == YNODE_MAP || nitems == 0) {
+        yread_error(ld, n, path, "expected a member's name or a list of them, found %s",
+                    nitems ? ynode_kind_name(n) : "an empty list");
+        return NULL;
+    }
+    size_t *refs = ARENA_ARRAY(ld->mem, size_t, nitems);
+    /* Names, then short names, so that a suggestion can be either. */
+    const char **names = ARENA_ARRAY(ld->mem, const char *, 2 * a->nmembers + 1);
+    for (size_t i = 0; i < a->nmembers; i++) {
+        names[i] = a->members[i].name;
+        names[a->nmembers + i] = a->members[i].short_name;
+    }
+    for (size_t i = 0; i < nitems; i++) {
+        const ynode *item = n->kind == YNODE_SEQ ? n->items[i] : n;
+        const char *ip = n->kind == YNODE_SEQ ? yread_index_path(ld, path, i) : path;
+        const char *name = yread_text(ld, item, ip);
+        int m = name ? find_member(a, name) : -1;
+        if (m < 0 && name)
+            m = load_lookup(ld, item, ip, "member of the association named", names,
+                            2 * a->nmembers);
+        if (m < 0)
+            return NULL;
+        refs[i] = (size_t)m % a->nmembers;
+    }
+    *count = nitems;
+    return refs;
+}
+
+int load_enum(yread *ld, const ynode *map, const char *key, const char *path,
+              const char *const *names, bool required, int fallback)
+{
+    const ynode *v = required ? yread_require(ld, map, key, path) : ymap_get(map, key);
+    if (!v)
+        return fallback;
+    int i = yread_choice(ld, v, yread_key_path(ld, path, key), names);
+    return i < 0 ? fallback : i;
+}
+
+const ynode *load_list(yread *ld, const ynode *map, const char *key, const char *path,
+                       const char **list_path)
+{
+    const ynode *v = ymap_get(map, key);
+    *list_path = yread_key_path(ld, path, key);
+    return v && yread_expect(ld, v, *list_path, YNODE_SEQ) ? v : NULL;
+}
+
+size_t load_list_length(const ynode *map, const char *key)
+{
+    const ynode *v = ymap_get(map, key);
+    return v && v->kind == YNODE_SEQ ? v->count : 0;
+}

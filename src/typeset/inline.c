@@ -1,0 +1,161 @@
+#include "inline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- inline content ---------------------------------------------------- */
+
+/* How the text of an inline node is set. */
+typedef struct {
+    face_style face;
+    double size, rise;
+    const char *uri;
+} inline_format;
+
+static const double NOTE_SCALE = 0.62, NOTE_RISE = 0.38; /* of the text size */
+
+face_style with_bold(face_style f)
+{
+    return f == FACE_MONO                              ? FACE_MONO
+           : f == FACE_ITALIC || f == FACE_BOLD_ITALIC ? FACE_BOLD_ITALIC
+                                                       : FACE_BOLD;
+}
+
+face_style with_italic(face_style f)
+{
+    return f == FACE_MONO                            ? FACE_MONO
+           : f == FACE_BOLD || f == FACE_BOLD_ITALIC ? FACE_BOLD_ITALIC
+                                                     : FACE_ITALIC;
+}
+
+static piece *push_piece(layout_state *ls, piece_list *pl, piece_kind kind, const inline_format *f,
+                         const char *text, size_t len)
+{
+    pl->fonts = ls->fonts;
+    piece *p = ARENA_PUSH(ls->mem, pl->items, pl->count, pl->cap);
+    *p = (piece){.kind = kind,
+                 .face = f->face,
+                 .text = text,
+                 .len = len,
+                 .size = f->size,
+                 .rise = f->rise,
+                 .uri = f->uri};
+    if (kind != PIECE_BREAK)
+        p->width = fonts_width(ls->fonts, f->face, f->size, text, len);
+    return p;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Splits text at ASCII spaces (and tabs and newlines) into words and spaces. */
+static void add_text(layout_state *ls, piece_list *pl, const inline_format *f, const char *s)
+{
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        size_t j = i;
+        bool space = is_space(s[i]);
+        while (j < len && is_space(s[j]) == space)
+            j++;
+        push_piece(ls, pl, space ? PIECE_SPACE : PIECE_WORD, f, space ? " " : s + i,
+                   space ? 1 : j - i);
+        i = j;
+    }
+}
+
+void inline_add_text(layout_state *ls, piece_list *pl, face_style face, const char *s, double size)
+{
+    inline_format f = {.face = face, .size = size};
+    add_text(ls, pl, &f, s);
+}
+
+static void add_note_reference(layout_state *ls, piece_list *pl, const inline_format *f,
+                               cmark_node *n)
+{
+    const char *number = cmark_node_get_literal(n);
+    if (!number)
+        return;
+    inline_format sup = *f;
+    sup.face = f->face == FACE_MONO ? FACE_REGULAR : f->face;
+    sup.size = f->size * NOTE_SCALE;
+    sup.rise = f->size * NOTE_RISE;
+    piece *p = push_piece(ls, pl, PIECE_WORD, &sup, arena_strdup(ls->mem, number), strlen(number));
+    p->note = atoi(number);
+}
+
+/* Pieces keep their text in the arena: the cmark tree may go first. */
+static const char *literal_copy(layout_state *ls, cmark_node *n)
+{
+    const char *lit = cmark_node_get_literal(n);
+    return arena_strdup(ls->mem, lit ? lit : "");
+}
+
+static void collect(layout_state *ls, cmark_node *node, inline_format f, piece_list *pl)
+{
+    double code_scale = ls->st->code.size / ls->st->body.size;
+    for (cmark_node *n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
+        inline_format inner = f;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT: add_text(ls, pl, &f, literal_copy(ls, n)); break;
+        case CMARK_NODE_CODE:
+            inner.face = FACE_MONO;
+            inner.size = f.size * code_scale;
+            add_text(ls, pl, &inner, literal_copy(ls, n));
+            break;
+        case CMARK_NODE_SOFTBREAK: add_text(ls, pl, &f, " "); break;
+        case CMARK_NODE_LINEBREAK: push_piece(ls, pl, PIECE_BREAK, &f, "", 0); break;
+        case CMARK_NODE_STRONG:
+            inner.face = with_bold(f.face);
+            collect(ls, n, inner, pl);
+            break;
+        case CMARK_NODE_EMPH:
+            inner.face = with_italic(f.face);
+            collect(ls, n, inner, pl);
+            break;
+        case CMARK_NODE_LINK:
+            inner.uri = cmark_node_get_url(n) && *cmark_node_get_url(n)
+                            ? arena_strdup(ls->mem, cmark_node_get_url(n))
+                            : NULL;
+            collect(ls, n, inner, pl);
+            break;
+        case CMARK_NODE_FOOTNOTE_REFERENCE: add_note_reference(ls, pl, &f, n); break;
+        case CMARK_NODE_HTML_INLINE: break;
+        default: collect(ls, n, f, pl); break;
+        }
+    }
+}
+
+void inline_collect(layout_state *ls, cmark_node *node, face_style face, piece_list *pl,
+                    double size)
+{
+    pl->fonts = ls->fonts;
+    collect(ls, node, (inline_format){.face = face, .size = size}, pl);
+}
+
+const char *inline_plain_text(layout_state *ls, cmark_node *node)
+{
+    size_t cap = 0, len = 0;
+    char *buf = NULL;
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node_type t = cmark_node_get_type(n);
+        const char *lit = t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ? cmark_node_get_literal(n)
+                          : t == CMARK_NODE_SOFTBREAK                  ? " "
+                                                                       : NULL;
+        if (!lit)
+            continue;
+        size_t l = strlen(lit);
+        buf = arena_grow(ls->mem, buf, &cap, len + l + 1, 1);
+        memcpy(buf + len, lit, l);
+        len += l;
+        buf[len] = '\0';
+    }
+    cmark_iter_free(it);
+    return buf ? buf : "";
+}

@@ -1,0 +1,551 @@
+#include "table.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <math.h>
+#include <string.h>
+
+#include "format.h"
+#include "inline.h"
+#include "linedraw.h"
+
+static const double CELL_PAD = 4;    /* left and right of the text of a cell */
+static const double ROW_PAD = 1.5;   /* above and below the text of a row */
+static const double SIZE_STEP = 0.5; /* how a wide table shrinks its type */
+static const double COMFORT_EMS = 7; /* a text column narrower than this wraps too often */
+
+typedef enum { ROW_HEADER, ROW_BODY, ROW_GROUP, ROW_TOTAL } row_kind;
+
+typedef struct {
+    piece_list text;
+    bool figure; /* a number, aligned on its digits */
+    bool dash;   /* a figure that is only a dash: none */
+    double tail; /* width of what follows the integer digits: ",5 %" */
+    line_span *lines;
+    size_t nlines;
+} table_cell;
+
+typedef struct {
+    table_cell *cells;
+    row_kind kind;
+    size_t nlines;
+    double height;
+} table_row;
+
+typedef struct {
+    table_row *rows;
+    size_t nrows;
+    int ncols;
+    text_align *align;
+    bool *digits;  /* the column aligns figures on their digits */
+    double *tail;  /* the widest tail of its figures */
+    double *width; /* of each column */
+    double base_size, size, line_height;
+    double page_width, page_height; /* of the pages the table is set on */
+    double x, total_width;
+    double pad; /* left and right of the text of a cell: CELL_PAD unless squeezed */
+} table;
+
+/* ---- reading the cells -------------------------------------------------- */
+
+static size_t skip_prefix(const char *s, size_t len, size_t i, const char *const *prefixes)
+{
+    for (size_t k = 0; prefixes[k]; k++) {
+        size_t n = strlen(prefixes[k]);
+        if (i + n <= len && memcmp(s + i, prefixes[k], n) == 0)
+            return i + n;
+    }
+    return i;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* When `s` is a figure ("10 014", "−745", "12,5 %", "50 %", or a dash for
+ * none), the length of its part up to the last integer digit; else 0. */
+static size_t figure_integer_end(const char *s, size_t len)
+{
+    static const char *const signs[] = {"-", "+", MINUS, "\xe2\x80\x93", NULL};
+    static const char *const groups[] = {" ", NBSP, "\xe2\x80\xaf", "\xe2\x80\x89", NULL};
+    static const char *const spaces[] = {" ", NBSP, "\xe2\x80\xaf", NULL};
+    static const char *const units[] = {"%", "\xe2\x80\xb0", "tkr", "mkr", "kr", "st", NULL};
+    size_t i = skip_prefix(s, len, 0, signs);
+    if (i == len && i > 0)
+        return len; /* a dash alone: nothing to show */
+    if (i >= len || !is_digit(s[i]))
+        return 0;
+    while (i < len && is_digit(s[i]))
+        i++;
+    for (;;) { /* groups of three digits after a space */
+        size_t g = skip_prefix(s, len, i, groups);
+        bool three = g > i && g + 3 <= len && is_digit(s[g]) && is_digit(s[g + 1]) &&
+                     is_digit(s[g + 2]) && (g + 3 == len || !is_digit(s[g + 3]));
+        if (!three)
+            break;
+        i = g + 3;
+    }
+    size_t end = i;
+    if (i + 1 < len && (s[i] == ',' || s[i] == '.') && is_digit(s[i + 1]))
+        for (i++; i < len && is_digit(s[i]); i++)
+            ;
+    size_t unit = skip_prefix(s, len, skip_prefix(s, len, i, spaces), units);
+    if (unit > i && unit == len)
+        i = len;
+    return i == len ? end : 0;
+}
+
+static const char *cell_text(layout_state *ls, const piece_list *pl, size_t *len)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < pl->count; i++)
+        total += pl->items[i].len;
+    char *s = arena_alloc(ls->mem, total + 1);
+    *len = 0;
+    for (size_t i = 0; i < pl->count; i++) {
+        memcpy(s + *len, pl->items[i].text, pl->items[i].len);
+        *len += pl->items[i].len;
+    }
+    return s;
+}
+
+/* A figure becomes one unbreakable word, and its tail is measured. */
+static void read_figure(layout_state *ls, table_cell *cell, double size)
+{
+    size_t len;
+    const char *s = cell_text(ls, &cell->text, &len);
+    size_t end = len ? figure_integer_end(s, len) : 0;
+    if (!end)
+        return;
+    face_style face = cell->text.items[0].face;
+    cell->figure = true;
+    cell->dash = end == len;
+    for (size_t i = 0; i < end && cell->dash; i++)
+        cell->dash = !is_digit(s[i]);
+    cell->tail = fonts_width(ls->fonts, face, size, s + end, len - end);
+    cell->text.count = 0;
+    piece *p = ARENA_PUSH(ls->mem, cell->text.items, cell->text.count, cell->text.cap);
+    *p = (piece){.kind = PIECE_WORD,
+                 .face = face,
+                 .text = s,
+                 .len = len,
+                 .width = fonts_width(ls->fonts, face, size, s, len)};
+}
+
+static bool all_words(const table_row *r, int ncols, bool (*test)(face_style))
+{
+    bool any = false;
+    for (int c = 0; c < ncols; c++) {
+        const piece_list *pl = &r->cells[c].text;
+        for (size_t i = 0; i < pl->count; i++) {
+            if (pl->items[i].kind != PIECE_WORD)
+                continue;
+            if (!test(pl->items[i].face))
+                return false;
+            any = true;
+        }
+    }
+    return any;
+}
+
+static bool is_bold(face_style f)
+{
+    return f == FACE_BOLD || f == FACE_BOLD_ITALIC;
+}
+
+static bool is_italic(face_style f)
+{
+    return f == FACE_ITALIC || f == FACE_BOLD_ITALIC;
+}
+
+static bool cell_is_empty(const table_cell *cell)
+{
+    for (size_t i = 0; i < cell->text.count; i++)
+        if (cell->text.items[i].kind == PIECE_WORD)
+            return false;
+    return true;
+}
+
+static row_kind body_row_kind(const table_row *r, int ncols)
+{
+    bool strong = all_words(r, ncols, is_bold);
+    if (!strong && !all_words(r, ncols, is_italic))
+        return ROW_BODY;
+    for (int c = 1; c < ncols; c++)
+        if (!cell_is_empty(&r->cells[c]))
+            return strong ? ROW_TOTAL : ROW_BODY;
+    return ROW_GROUP;
+}
+
+static void read_rows(layout_state *ls, cmark_node *node, table *t)
+{
+    size_t cap = 0;
+    for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r)) {
+        table_row *row = ARENA_PUSH(ls->mem, t->rows, t->nrows, cap);
+        row->cells = ARENA_ARRAY(ls->mem, table_cell, (size_t)t->ncols);
+        bool header = cmark_gfm_extensions_get_table_row_is_header(r);
+        int c = 0;
+        for (cmark_node *cell = cmark_node_first_child(r); cell && c < t->ncols;
+             cell = cmark_node_next(cell), c++) {
+            inline_collect(ls, cell, header ? FACE_BOLD : FACE_REGULAR, &row->cells[c].text,
+                           t->base_size);
+            read_figure(ls, &row->cells[c], t->base_size);
+        }
+        row->kind = header ? ROW_HEADER : body_row_kind(row, t->ncols);
+    }
+}
+
+/* Figures in every filled cell below the header (and at least one that is
+ * more than a dash) make a column of figures. */
+static bool column_of_figures(const table *t, int c)
+{
+    bool any = false;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const table_cell *cell = &t->rows[r].cells[c];
+        if (t->rows[r].kind == ROW_HEADER || cell_is_empty(cell))
+            continue;
+        if (!cell->figure)
+            return false;
+        any = any || !cell->dash;
+    }
+    return any;
+}
+
+static void read_alignment(cmark_node *node, table *t)
+{
+    const uint8_t *given = cmark_gfm_extensions_get_table_alignments(node);
+    for (int c = 0; c < t->ncols; c++) {
+        uint8_t a = given ? given[c] : 0;
+        bool figures = column_of_figures(t, c);
+        t->align[c] = a == 'c'                          ? ALIGN_CENTER
+                      : a == 'r' || (a == 0 && figures) ? ALIGN_RIGHT
+                                                        : ALIGN_LEFT;
+        t->digits[c] = figures && t->align[c] == ALIGN_RIGHT;
+        for (size_t r = 0; r < t->nrows && t->digits[c]; r++)
+            if (t->rows[r].cells[c].figure && t->rows[r].cells[c].tail > t->tail[c])
+                t->tail[c] = t->rows[r].cells[c].tail;
+    }
+}
+
+/* ---- column widths -------------------------------------------------------- */
+
+bool table_fit_columns(const column_need *need, int ncols, double available, bool stretch,
+                       double *widths)
+{
+    double min = 0, want = 0, max = 0;
+    for (int c = 0; c < ncols; c++) {
+        min += need[c].min;
+        want += need[c].want;
+        max += need[c].max;
+    }
+    for (int c = 0; c < ncols; c++) {
+        const column_need *n = &need[c];
+        if (max <= available)
+            widths[c] = n->max + (stretch && max > 0 ? (available - max) * n->max / max : 0);
+        else if (want <= available)
+            widths[c] = n->want + (n->max - n->want) * (available - want) / (max - want);
+        else if (min <= available)
+            widths[c] = n->min + (n->want - n->min) * (available - min) / (want - min);
+        else
+            widths[c] = n->min * available / min;
+    }
+    return min <= available;
+}
+
+static void piece_widths(const piece_list *pl, double *natural, double *longest)
+{
+    *natural = *longest = 0;
+    for (size_t i = 0; i < pl->count; i++) {
+        *natural += pl->items[i].width;
+        if (pl->items[i].kind == PIECE_WORD && pl->items[i].width > *longest)
+            *longest = pl->items[i].width;
+    }
+}
+
+/* What each column needs at the table's base size, padding left out. */
+static void content_needs(const table *t, column_need *need)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        column_need *n = &need[c];
+        double figures = 0;
+        *n = (column_need){.numeric = t->digits[c]};
+        for (size_t r = 0; r < t->nrows; r++) {
+            const table_cell *cell = &t->rows[r].cells[c];
+            double natural, longest;
+            piece_widths(&cell->text, &natural, &longest);
+            if (t->digits[c] && cell->figure) {
+                figures = fmax(figures, natural - cell->tail);
+                continue;
+            }
+            n->min = fmax(n->min, longest);
+            n->max = fmax(n->max, natural);
+        }
+        if (t->digits[c]) {
+            figures += t->tail[c];
+            n->min = fmax(n->min, figures);
+            n->max = n->want = fmax(n->max, figures);
+        } else {
+            n->want = fmin(n->max, fmax(n->min, COMFORT_EMS * t->base_size));
+        }
+    }
+}
+
+/* Fits the columns at `size`; what they would want in all. */
+static double fit_at(const table *t, const column_need *content, double size, double available,
+                     double *widths)
+{
+    double scale = size / t->base_size, want = 0, max = 0;
+    column_need need[t->ncols];
+    for (int c = 0; c < t->ncols; c++) {
+        need[c] = (column_need){.min = content[c].min * scale + 2 * CELL_PAD,
+                                .want = content[c].want * scale + 2 * CELL_PAD,
+                                .max = content[c].max * scale + 2 * CELL_PAD,
+                                .numeric = content[c].numeric};
+        want += need[c].want;
+        max += need[c].max;
+    }
+    bool stretch = max >= 0.6 * available;
+    table_fit_columns(need, t->ncols, available, stretch, widths);
+    return want;
+}
+
+/* Chooses the page size and the type size: the text width at the table's own
+ * size if the figures and their headings fit on one line; else what the style
+ * tries first (landscape or smaller type), then the other; at worst the
+ * smallest type on a landscape page, with the columns squeezed. */
+static void choose_setting(layout_state *ls, table *t, column col)
+{
+    const table_look *look = &ls->st->tables;
+    const layout_doc *d = ls->doc;
+    bool portrait_doc = d->height > d->width;
+    double turned = portrait_doc ? d->height - d->width : 0;
+    int nsizes = 1 + (int)floor((t->base_size - look->min_size) / SIZE_STEP + 1e-9);
+    if (nsizes < 1)
+        nsizes = 1;
+    column_need content[t->ncols];
+    content_needs(t, content);
+    for (int landscape = 0; landscape <= (turned > 0); landscape++) {
+        bool shrink = landscape || look->wide == WIDE_TABLE_SHRINK;
+        for (int k = 0; k < (shrink ? nsizes : 1); k++) {
+            t->size = t->base_size - k * SIZE_STEP;
+            t->page_width = landscape ? d->height : d->width;
+            t->page_height = landscape ? d->width : d->height;
+            double available = col.width + (landscape ? turned : 0);
+            if (fit_at(t, content, t->size, available, t->width) <= available)
+                return;
+        }
+    }
+}
+
+/* ---- setting the cells ---------------------------------------------------- */
+
+static void scale_pieces(piece_list *pl, double scale)
+{
+    for (size_t i = 0; i < pl->count; i++) {
+        pl->items[i].width *= scale;
+        pl->items[i].size *= scale;
+    }
+}
+
+/* Breaks every cell into lines at the chosen widths and size. */
+static void shape_rows(layout_state *ls, table *t)
+{
+    double scale = t->size / t->base_size;
+    t->line_height = line_height(ls, t->size);
+    t->total_width = 0;
+    t->pad = CELL_PAD;
+    for (int c = 0; c < t->ncols; c++) {
+        t->tail[c] *= scale;
+        t->total_width += t->width[c];
+        t->pad = fmin(t->pad, t->width[c] / 4);
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        table_row *row = &t->rows[r];
+        row->nlines = 1;
+        for (int c = 0; c < t->ncols; c++) {
+            table_cell *cell = &row->cells[c];
+            double inner = t->width[c] - 2 * t->pad;
+            scale_pieces(&cell->text, scale);
+            cell->tail *= scale;
+            cell->nlines = lines_break(ls->mem, &cell->text, inner, &cell->lines);
+            if (cell->nlines > row->nlines)
+                row->nlines = cell->nlines;
+        }
+        row->height = row->nlines * t->line_height + 2 * ROW_PAD;
+    }
+}
+
+/* Draws lines [from, to) of a row with its first line at `top`. */
+static void draw_row_lines(layout_state *ls, const table *t, const table_row *row, size_t from,
+                           size_t to, double top)
+{
+    const text_style *ts = &ls->st->table;
+    double x = t->x;
+    for (int c = 0; c < t->ncols; c++) {
+        const table_cell *cell = &row->cells[c];
+        double inner = t->width[c] - 2 * t->pad;
+        if (cell->figure && t->digits[c] && from == 0 && cell->nlines == 1) {
+            double right = x + t->width[c] - t->pad - t->tail[c] + cell->tail;
+            double width = cell->text.items[0].width; /* a figure is one word */
+            lines_draw_one(ls, &cell->text, &cell->lines[0], right - width,
+                           baseline_in(ls, top + ROW_PAD, t->size), t->size, ts->color);
+        } else if (from < cell->nlines) {
+            size_t n = (to < cell->nlines ? to : cell->nlines) - from;
+            lines_draw_at(ls, &cell->text, cell->lines + from, n, x + t->pad, inner, top + ROW_PAD,
+                          t->size, ts->color, t->align[c]);
+        }
+        x += t->width[c];
+    }
+}
+
+static const table_row *header_row(const table *t)
+{
+    return t->nrows && t->rows[0].kind == ROW_HEADER ? &t->rows[0] : NULL;
+}
+
+static void draw_header(layout_state *ls, const table *t)
+{
+    const table_row *h = header_row(t);
+    if (!h)
+        return;
+    emit_rect(ls, t->x, ls->y, t->total_width, h->height, ls->st->tables.header_fill);
+    draw_row_lines(ls, t, h, 0, h->nlines, ls->y);
+    ls->y += h->height;
+    emit_rule(ls, t->x, ls->y, t->total_width, 0.6, ls->st->rule_color);
+}
+
+static void continue_on_new_page(layout_state *ls, const table *t)
+{
+    page_new_sized(ls, t->page_width, t->page_height);
+    draw_header(ls, t);
+}
+
+/* A row taller than what a page holds below the header: as many lines as fit
+ * on each page. */
+static void draw_split_row(layout_state *ls, const table *t, const table_row *row)
+{
+    size_t from = 0;
+    while (from < row->nlines) {
+        double room = page_bottom(ls) - ls->y - 2 * ROW_PAD;
+        size_t fit = room > 0 ? (size_t)(room / t->line_height) : 0;
+        if (fit == 0) {
+            continue_on_new_page(ls, t);
+            continue;
+        }
+        size_t to = from + fit < row->nlines ? from + fit : row->nlines;
+        draw_row_lines(ls, t, row, from, to, ls->y);
+        ls->y += (to - from) * t->line_height + 2 * ROW_PAD;
+        from = to;
+        if (from < row->nlines)
+            continue_on_new_page(ls, t);
+    }
+}
+
+/* The height a row needs on its page: a group heading brings the next row. */
+static double keep_height(const table *t, size_t r)
+{
+    double h = t->rows[r].height;
+    if (t->rows[r].kind == ROW_GROUP && r + 1 < t->nrows)
+        h += t->rows[r + 1].height;
+    return h;
+}
+
+static double table_height(const table *t)
+{
+    double h = 0;
+    for (size_t r = 0; r < t->nrows; r++)
+        h += t->rows[r].height + (t->rows[r].kind == ROW_GROUP ? t->line_height * 0.3 : 0);
+    return h;
+}
+
+static void draw_body(layout_state *ls, const table *t, size_t first)
+{
+    const table_row *h = header_row(t);
+    double header_height = h ? h->height : 0;
+    bool fresh = true; /* the first row below the header on its page */
+    for (size_t r = first; r < t->nrows; r++, fresh = false) {
+        const table_row *row = &t->rows[r];
+        double page_room = page_bottom(ls) - page_top(ls) - header_height;
+        double gap = row->kind == ROW_GROUP ? t->line_height * 0.3 : 0;
+        if (ls->y + gap + keep_height(t, r) > page_bottom(ls)) {
+            if (row->height > page_room) {
+                draw_split_row(ls, t, row);
+                continue;
+            }
+            continue_on_new_page(ls, t);
+            fresh = true;
+        }
+        if (!fresh)
+            ls->y += gap;
+        if (row->kind == ROW_TOTAL && !fresh)
+            emit_rule(ls, t->x, ls->y, t->total_width, 0.4, ls->st->rule_color);
+        draw_row_lines(ls, t, row, 0, row->nlines, ls->y);
+        ls->y += row->height;
+    }
+}
+
+/* The page a table begins on: a new one, which takes along a heading left at
+ * the foot of the old (page_new_sized does that), or the current page turned
+ * to the table's size when nothing but such a heading is on it yet. */
+static void start_table_page(layout_state *ls, const table *t)
+{
+    layout_page *pg = ls->page;
+    size_t index = (size_t)(pg - ls->doc->pages);
+    bool heading_only =
+        ls->keep.active && ls->keep.page == index && ls->keep.y <= page_top(ls) + 0.01;
+    if (!page_is_empty(ls) && !heading_only) {
+        page_new_sized(ls, t->page_width, t->page_height);
+        return;
+    }
+    double drop = t->page_height - pg->height;
+    for (size_t i = 0; i < pg->count; i++) {
+        pg->boxes[i].y += drop;
+        pg->boxes[i].y2 += drop;
+    }
+    for (size_t h = 0; h < ls->doc->nheadings; h++)
+        if (ls->doc->headings[h].page == index)
+            ls->doc->headings[h].y += drop;
+    pg->width = t->page_width;
+    pg->height = t->page_height;
+}
+
+void table_layout(layout_state *ls, cmark_node *node, column col)
+{
+    table t = {.ncols = (int)cmark_gfm_extensions_get_table_columns(node),
+               .base_size = ls->st->table.size};
+    if (t.ncols <= 0)
+        return;
+    size_t n = (size_t)t.ncols;
+    t.align = ARENA_ARRAY(ls->mem, text_align, n);
+    t.digits = ARENA_ARRAY(ls->mem, bool, n);
+    t.tail = ARENA_ARRAY(ls->mem, double, n);
+    t.width = ARENA_ARRAY(ls->mem, double, n);
+    read_rows(ls, node, &t);
+    if (t.nrows == 0)
+        return;
+    read_alignment(node, &t);
+    choose_setting(ls, &t, col); /* words too long for their column are cut */
+    shape_rows(ls, &t);
+
+    const text_style *ts = &ls->st->table;
+    bool turned = t.page_width != ls->page->width || t.page_height != ls->page->height;
+    page_add_space(ls, ts->space_before);
+    const table_row *h = header_row(&t);
+    size_t first = h ? 1 : 0;
+    /* A table that fits on a page is not split; a longer one begins with
+     * more than its header. */
+    double opening = (h ? h->height : 0) + (first < t.nrows ? keep_height(&t, first) : 0);
+    double whole = table_height(&t);
+    if (whole <= page_bottom(ls) - page_top(ls))
+        opening = whole;
+    if (turned || ls->y + opening > page_bottom(ls))
+        start_table_page(ls, &t);
+    t.x = col.x;
+    draw_header(ls, &t);
+    draw_body(ls, &t, first);
+    emit_rule(ls, t.x, ls->y, t.total_width, 0.6, ls->st->rule_color);
+    ls->y += ts->space_after;
+    if (t.page_width != ls->doc->width) /* what follows goes on a page of the usual size */
+        ls->y = page_bottom(ls);
+    ls->keep.active = false;
+}
