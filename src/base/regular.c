@@ -45,6 +45,6 @@ FILE *regular_fopen(const char *path)
 
 const char *regular_strerror(int err)
 {
-    return err == NOT_REGULAR ? "not a regular file (a FIFO, device or socket is never read)"
+    return err == NOT_REGULAR ? "not a regular file: a FIFO, device or socket is never read or replaced"
                               : strerror(err);
 }

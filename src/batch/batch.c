@@ -275,6 +275,14 @@ static void build_in_worker(void *ctx, size_t pos, strbuf *reply)
     arena_free(&keep);
 }
 
+/* A worker's temporary files are named with its process id: the lock
+ * keeps it for the sweep of a run that did not finish. */
+static void worker_started(void *ctx, long pid)
+{
+    build_queue *q = ctx;
+    outdir_lock_add_process(&q->r->lock, pid);
+}
+
 /* How long the documents under way may take to finish after a stop signal:
  * then their processes are killed (a document takes well under a second). */
 enum { STOP_GRACE_SECONDS = 10 };
@@ -353,7 +361,7 @@ static void build_all(run *r, const batch_observer *obs)
         if (res->docs[i].reason)
             q.queue[n++] = i;
     unsigned jobs = r->opt->jobs < q.count ? r->opt->jobs : (unsigned)q.count;
-    workers *w = oom_check(workers_new(jobs, build_in_worker, &q));
+    workers *w = oom_check(workers_new(jobs, build_in_worker, worker_started, &q));
     size_t next = 0, limit = q.count, reported = 0, finished = 0, shown = (size_t)-1;
     struct timespec stopped = {0};
     while (reported < q.count) {
@@ -485,13 +493,8 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     res->ran = true;
     struct sigaction saved[NSTOP];
     catch_stop_signals(saved);
-    if (r.lock.last_run_unfinished) {
-        size_t n = outdir_sweep(&res->mem, opt->out_dir);
-        if (n)
-            diag_add(&res->diags, DIAG_NOTE, opt->out_dir, 0, 0, NULL,
-                     "removed %zu temporary file%s of a run that did not finish", n,
-                     n == 1 ? "" : "s");
-    }
+    if (r.lock.last_run_unfinished)
+        outdir_sweep(&res->mem, &r.lock, opt->out_dir, &res->diags);
     r.manifest_path = arena_printf(&res->mem, "%s/manifest", r.lock.state_dir);
     manifest_load(&r.man, r.manifest_path, r.fc, &res->diags);
     start_docs(&r, &found);

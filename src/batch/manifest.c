@@ -205,7 +205,7 @@ bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list
     }
     if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the manifest: %s",
-                 strerror(errno));
+                 regular_strerror(errno));
     arena_free(&tmp);
     return ok;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "strbuf.h"
 
 void report_init(report *rp, bool quiet, bool verbose)
@@ -205,18 +206,7 @@ bool report_json(const batch_result *res, const batch_options *opt, const char *
     if (strcmp(path, "-") == 0) {
         ok = fwrite(sb.data, 1, sb.len, stdout) == sb.len && fflush(stdout) == 0;
     } else {
-        size_t n = strlen(path) + 32;
-        char *tmp = malloc(n);
-        snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
-        FILE *f = fopen(tmp, "wb");
-        ok = f && fwrite(sb.data, 1, sb.len, f) == sb.len;
-        ok = (f && fclose(f) == 0) && ok && rename(tmp, path) == 0;
-        if (!ok) {
-            int e = errno;
-            unlink(tmp);
-            errno = e;
-        }
-        free(tmp);
+        ok = atomic_write(path, sb.data, sb.len, false);
     }
     strbuf_free(&sb);
     return ok;

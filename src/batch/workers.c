@@ -24,6 +24,7 @@ typedef struct {
 
 struct workers {
     worker_job_fn *fn;
+    worker_started_fn *started;
     void *ctx;
     unsigned n;
     slot *slots;
@@ -139,15 +140,17 @@ static bool start(workers *w, slot *s)
     close(down[0]);
     close(up[1]);
     *s = (slot){.pid = pid, .to = down[1], .from = up[0]};
+    if (w->started)
+        w->started(w->ctx, (long)pid);
     return true;
 }
 
-workers *workers_new(unsigned n, worker_job_fn *fn, void *ctx)
+workers *workers_new(unsigned n, worker_job_fn *fn, worker_started_fn *started, void *ctx)
 {
     workers *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
-    *w = (workers){.fn = fn, .ctx = ctx, .n = n ? n : 1};
+    *w = (workers){.fn = fn, .started = started, .ctx = ctx, .n = n ? n : 1};
     w->slots = calloc(w->n, sizeof *w->slots);
     if (!w->slots) {
         free(w);

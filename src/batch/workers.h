@@ -31,9 +31,12 @@ typedef struct {
     size_t len;
 } worker_outcome;
 
-/* `n` slots (at least 1). Processes start when jobs are handed out. NULL
- * when memory runs out. */
-workers *workers_new(unsigned n, worker_job_fn *fn, void *ctx);
+/* Told in the parent of each worker process started. */
+typedef void worker_started_fn(void *ctx, long pid);
+
+/* `n` slots (at least 1). Processes start when jobs are handed out; each
+ * is told to `started` (may be NULL). NULL when memory runs out. */
+workers *workers_new(unsigned n, worker_job_fn *fn, worker_started_fn *started, void *ctx);
 /* Hands `job` to an idle slot, starting its process when it has none. False
  * when every slot is busy, or no process can be started (errno set). */
 bool workers_give(workers *w, size_t job);

@@ -20,6 +20,7 @@
 #include "pdfstream.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "regular.h"
 
 #ifndef PLANPRESS_VERSION
 #define PLANPRESS_VERSION "0.1.0"
@@ -456,7 +457,7 @@ bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata 
         return false;
     bool ok = atomic_write(path, bytes.data, bytes.len, false);
     if (!ok)
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF: %s", regular_strerror(errno));
     free(bytes.data);
     return ok;
 }

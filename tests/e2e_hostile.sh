@@ -1,0 +1,85 @@
+#!/bin/sh
+# Paths that planpress must not follow, block on or write (issue 19): links
+# that loop under plans/, output paths that are empty, devices or inputs,
+# links planted where planpress makes its own files. Each case failed (or
+# hung, or wrote where it must not) before.
+# usage: sh tests/e2e_hostile.sh PATH/TO/planpress
+set -u
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-hostile "$1"
+SOURCE_DATE_EPOCH=1700000000
+export SOURCE_DATE_EPOCH
+B=$WORK/batch
+mkdir -p "$B/plans"
+cp -r templates "$B/templates"
+cp -r plans/samsund "$B/plans/a1"
+cp -r plans/samsund "$B/plans/a2"
+pp() { (cd "$B" && timeout -s KILL 60 "$BIN" "$@") >"$WORK/out" 2>"$WORK/err"; rc=$?; }
+check() { # check NAME CONDITION...
+    name=$1
+    shift
+    if "$@"; then ok "$name"; else not_ok "$name" "status $rc
+$(grep -v 'warning: .*\(budget\|income\|result\)' "$WORK/err" | head -10)"; fi
+}
+
+# 4. Two links that loop: each folder is searched once, the links are named.
+ln -s .. "$B/plans/a1/up"
+ln -s ../a1 "$B/plans/a2/sideways"
+pp build plans -o out -t templates -q
+check "links that loop: each folder searched once (exit 0, 2 PDFs)" \
+    [ "$rc" -eq 0 -a "$(find "$B/out" -name '*.pdf' | wc -l)" -eq 2 ]
+check "... and the links skipped are named" \
+    grep -q "plans/a1/up: warning: skipped: a link to the folder plans, which is searched already" "$WORK/err"
+rm "$B/plans/a1/up" "$B/plans/a2/sideways"
+
+# 6. An empty output path is a usage error, and nothing is made in /.
+pp build plans -o "" -t templates
+check "build -o \"\" is a usage error (exit 2)" [ "$rc" -eq 2 ] 
+check "... that says why" grep -q 'planpress build: -o "": an empty path names no file' "$WORK/err"
+pp render plans/a1/plan-2024.yaml -o "" -t templates
+check "render -o \"\" is a usage error (exit 2)" [ "$rc" -eq 2 ]
+pp build plans -o out -t templates --json ""
+check "--json \"\" is a usage error (exit 2)" [ "$rc" -eq 2 ]
+
+# 7. Only regular files are replaced; never an input.
+cp "$B/plans/a1/plan-2024.yaml" "$WORK/plan.copy"
+pp render plans/a1/plan-2024.yaml -o plans/a1/plan-2024.yaml -t templates
+check "render -o naming its source is a usage error" [ "$rc" -eq 2 ]
+check "... and the source is as it was" cmp -s "$B/plans/a1/plan-2024.yaml" "$WORK/plan.copy"
+pp build plans -o out -t templates --json plans/a2/association.yaml
+check "--json naming a source is a usage error" [ "$rc" -eq 2 ]
+pp build plans -o plans/out -t templates
+check "-o under the input folder is a usage error" [ "$rc" -eq 2 -a ! -e "$B/plans/out" ]
+mkfifo "$B/fifo.pdf"
+pp render plans/a1/plan-2024.yaml -o fifo.pdf -t templates -q
+check "render -o a FIFO fails without blocking and leaves it a FIFO" [ "$rc" -eq 1 -a -p "$B/fifo.pdf" ]
+check "... saying why" grep -q "fifo.pdf: error: cannot write the PDF: not a regular file" "$WORK/err"
+pp build plans -o out -t templates -q --json fifo.pdf
+check "--json to a FIFO fails and leaves it a FIFO" [ "$rc" -eq 1 -a -p "$B/fifo.pdf" ]
+if [ "$(id -u)" = 0 ]; then
+    mknod "$B/null" c 1 3
+    pp render plans/a1/plan-2024.yaml -o null -t templates -q
+    check "render -o a device (as root) leaves the device" [ "$rc" -eq 1 -a -c "$B/null" ]
+    rm "$B/null"
+fi
+
+# 8. Links planted where planpress makes its files are never followed.
+echo "precious" >"$WORK/target"
+rm -rf "$B/out/.planpress/lock"
+ln -s "$WORK/target" "$B/out/.planpress/lock"
+pp build plans -o out -t templates -q -f
+check "a link as the lock is an error, and its target is untouched" \
+    [ "$rc" -eq 1 -a "$(cat "$WORK/target")" = precious ]
+rm "$B/out/.planpress/lock"
+(cd "$B" && exec sh -c 'ln -s "$1" summary.json.$$-0.tmp; ln -s "$1" out/a1/plan-2024.pdf.$$-0.tmp
+    exec "$2" build plans -o out -t templates -q -f -j1 --json summary.json' sh "$WORK/target" "$BIN") \
+    >"$WORK/out" 2>"$WORK/err"
+rc=$?
+check "links planted as the summary's and a PDF's temporary files are not followed" \
+    [ "$rc" -eq 0 -a "$(cat "$WORK/target")" = precious -a -f "$B/summary.json" -a ! -L "$B/summary.json" ]
+mkdir -p "$B/out2"
+ln -s "$WORK" "$B/out2/.planpress"
+pp build plans -o out2 -t templates -q
+check "a link as the state folder is an error" [ "$rc" -eq 1 -a ! -e "$WORK/manifest" ]
+
+e2e_finish e2e_hostile
