@@ -82,4 +82,25 @@ ln -s "$WORK" "$B/out2/.planpress"
 pp build plans -o out2 -t templates -q
 check "a link as the state folder is an error" [ "$rc" -eq 1 -a ! -e "$WORK/manifest" ]
 
+# 5. Memory running out (ulimit -v) at any point of a run: never a signal
+# (abort), never a misleading message; a document that ran out fails with
+# "out of memory", the run with status 1, or status 99 when planpress itself
+# (not a document's worker) ran out. Not under AddressSanitizer, whose
+# shadow memory needs terabytes of address space.
+if ! grep -q __asan_init "$BIN"; then
+    bad=""
+    for kb in $(seq 11000 1000 26000); do
+        (cd "$B" && ulimit -v $kb && exec "$BIN" build plans -o oom -t templates -q -f -j2) \
+            >"$WORK/out" 2>"$WORK/err"
+        rc=$?
+        if [ "$rc" -ge 128 ] || grep -qiE "abort|YAML syntax|cannot be read|libharu error|calloc returned|cannot read the font" "$WORK/err" ||
+            { grep "not built" "$WORK/err" | grep -qv "out of memory"; } ||
+            { [ "$rc" -eq 99 ] && ! grep -q "planpress: out of memory" "$WORK/err"; }; then
+            bad="$bad $kb KB: status $rc, $(grep -v warning: "$WORK/err" | head -3 | tr '\n' ' ')
+"
+        fi
+    done
+    if [ -z "$bad" ]; then ok "out of memory at 11 to 26 MB: always said, never a crash"; else not_ok "out of memory at 11 to 26 MB: always said, never a crash" "$bad"; fi
+fi
+
 e2e_finish e2e_hostile

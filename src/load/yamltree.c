@@ -47,6 +47,8 @@ static void fail_at(builder *b, int line, int col, const char *fmt, const char *
 static void fail_syntax(builder *b)
 {
     const yaml_parser_t *p = &b->parser;
+    if (p->error == YAML_MEMORY_ERROR)
+        out_of_memory();
     const char *problem = p->problem ? p->problem : "cannot be read";
     int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
     if (p->error == YAML_READER_ERROR) {

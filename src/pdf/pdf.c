@@ -15,12 +15,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "oom.h"
 #include "pdfcontent.h"
 #include "pdffont.h"
 #include "pdfstream.h"
+#include "regular.h"
 #include "strbuf.h"
 #include "utf8.h"
-#include "regular.h"
 
 #ifndef PLANPRESS_VERSION
 #define PLANPRESS_VERSION "0.1.0"
@@ -427,8 +428,11 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     w.pf = pdffont_new(fonts);
     w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
-    bool ok = w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
-              save(w.pdf, out) && !err.error;
+    if (!w.pdf || !w.pf || !w.streams || !w.pages)
+        out_of_memory();
+    bool ok = build(&w, meta, name, dl) && !err.error && save(w.pdf, out) && !err.error;
+    if (err.error == HPDF_FAILD_TO_ALLOC_MEM || (!ok && !out->data && !err.error))
+        out_of_memory();
     if (!ok && dl->errors == errors_before)
         diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,
                  "cannot write the PDF (libharu error 0x%04X, detail %u)", (unsigned)err.error,

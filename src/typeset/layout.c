@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cover.h"
@@ -11,6 +12,7 @@
 #include "footnotes.h"
 #include "inline.h"
 #include "lines.h"
+#include "oom.h"
 #include "page.h"
 #include "table.h"
 #include "toc.h"
@@ -335,12 +337,29 @@ static void register_extensions(void)
  * laid out in parallel threads take turns to parse. */
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* cmark-gfm's own allocator aborts when memory runs out: this one ends the
+ * process as every other allocation does (oom.h), so that the batch can
+ * tell the document's error. */
+static void *cmark_calloc(size_t n, size_t size)
+{
+    return oom_check(calloc(n ? n : 1, size ? size : 1));
+}
+
+static void *cmark_realloc(void *p, size_t size)
+{
+    return oom_check(realloc(p, size ? size : 1));
+}
+
+/* Never changed: cmark-gfm wants a pointer that outlives the tree. */
+static cmark_mem cmark_memory = {cmark_calloc, cmark_realloc, free};
+
 static cmark_node *parse(const char *markdown, size_t len)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, register_extensions);
     pthread_mutex_lock(&parse_lock);
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
+    cmark_parser *parser =
+        cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS, &cmark_memory);
     static const char *const extensions[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
         cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
