@@ -1,8 +1,9 @@
 #!/bin/sh
-# Paths that planpress must not follow, block on or write (issue 19): links
-# that loop under plans/, output paths that are empty, devices or inputs,
-# links planted where planpress makes its own files. Each case failed (or
-# hung, or wrote where it must not) before.
+# Hostile and careless cases of issue 19 that the bad-input corpus cannot
+# hold: links that loop under plans/ (case 4), output paths that are empty,
+# devices or inputs (6, 7), links planted where planpress makes its own
+# files (8), a group without years (12), memory running out (5). Each case
+# failed, hung or wrote where it must not before.
 # usage: sh tests/e2e_hostile.sh PATH/TO/planpress
 set -u
 . "$(dirname "$0")/e2e_lib.sh"
@@ -81,6 +82,20 @@ mkdir -p "$B/out2"
 ln -s "$WORK" "$B/out2/.planpress"
 pp build plans -o out2 -t templates -q
 check "a link as the state folder is an error" [ "$rc" -eq 1 -a ! -e "$WORK/manifest" ]
+
+# 12. A group.yaml without years (they are optional) compares the latest
+# year with an outcome file: no literal ** and no empty tables.
+G=$WORK/group
+mkdir -p "$G"
+cp -r plans "$G/plans"
+cp -r templates "$G/templates"
+sed -i '/^  years: /d' "$G/plans/jonkoping/group.yaml"
+(cd "$G" && "$BIN" build plans/jonkoping/group.yaml -o out -t templates -q) >"$WORK/out" 2>"$WORK/err"
+rc=$?
+pdftotext "$G/out/jonkoping/comparison.pdf" "$WORK/group.txt" 2>/dev/null
+check "a group without years is built, comparing the latest year (2023)" \
+    [ "$rc" -eq 0 -a -s "$WORK/group.txt" ] && grep -q "Jämförelse av förbundens utfall 2023" "$WORK/group.txt"
+check "... without a literal ** in its text" [ "$(grep -c '\*\*' "$WORK/group.txt")" -eq 0 ]
 
 # 5. Memory running out (ulimit -v) at any point of a run: never a signal
 # (abort), never a misleading message; a document that ran out fails with

@@ -274,6 +274,12 @@ static ynode *build_node(builder *b, yaml_event_t *ev)
         n->text =
             arena_strndup(b->mem, (const char *)ev->data.scalar.value, ev->data.scalar.length);
         n->len = ev->data.scalar.length;
+        if (memchr(n->text, '\0', n->len)) {
+            /* A "\0" escape: the text would end there, silently. */
+            diag_add(b->dl, DIAG_ERROR, b->file, n->line, n->col, NULL,
+                     "a NUL character (\"\\0\") is not allowed in text");
+            b->failed = true;
+        }
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !n->tag;
         remember_anchor(b, ev->data.scalar.anchor, n);
         return n;
