@@ -97,6 +97,23 @@ check "a group without years is built, comparing the latest year (2023)" \
     [ "$rc" -eq 0 -a -s "$WORK/group.txt" ] && grep -q "Jämförelse av förbundens utfall 2023" "$WORK/group.txt"
 check "... without a literal ** in its text" [ "$(grep -c '\*\*' "$WORK/group.txt")" -eq 0 ]
 
+# 14. A folder name that is not UTF-8 and a value holding terminal escapes:
+# the JSON summary stays valid JSON, the terminal gets no escape byte.
+U=$WORK/names
+mkdir -p "$U/plans"
+cp -r templates "$U/templates"
+cp -r plans/samsund "$U/plans/$(printf 'fel\377namn')"
+cp -r plans/samsund "$U/plans/esc"
+sed -i 's/category: board,/category: "\\e[2J\\e]0;x\\a",/' "$U/plans/esc/plan-2024.yaml"
+(cd "$U" && "$BIN" build plans -o out -t templates -v --json s.json) >"$WORK/out" 2>"$WORK/err"
+rc=$?
+check "a folder name that is not UTF-8: the JSON summary is valid JSON" \
+    python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$U/s.json"
+check "terminal escapes in a bad value reach the terminal escaped" \
+    [ "$rc" -eq 1 -a "$(cat "$WORK/out" "$WORK/err" | tr -d -c '\033\007' | wc -c)" -eq 0 ] &&
+    grep -q 'found "\\x1b\[2J\\x1b\]0;x\\x07"' "$WORK/err"
+check "... and so does the folder's name" grep -q 'fel\\xffnamn' "$WORK/out"
+
 # 5. Memory running out (ulimit -v) at any point of a run: never a signal
 # (abort), never a misleading message; a document that ran out fails with
 # "out of memory", the run with status 1, or status 99 when planpress itself

@@ -2,12 +2,14 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "atomicfile.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 void report_init(report *rp, bool quiet, bool verbose)
 {
@@ -41,8 +43,11 @@ static void on_start(void *ctx, const batch_result *res)
 {
     report *rp = ctx;
     show_run_diags(rp, res);
-    if (rp->verbose && res->rebuild_all)
-        fprintf(rp->out, "every document is out of date: %s\n", res->rebuild_all);
+    if (rp->verbose && res->rebuild_all) {
+        fputs("every document is out of date: ", rp->out);
+        diag_put_safe(res->rebuild_all, rp->out);
+        fputc('\n', rp->out);
+    }
 }
 
 static void on_progress(void *ctx, size_t finished, size_t total)
@@ -62,7 +67,11 @@ static void on_done(void *ctx, const batch_doc *doc)
         clear_line(rp);
     diag_print_all(&doc->diags, rp->err);
     if (rp->verbose && doc->status == DOC_BUILT) {
-        fprintf(rp->out, "built %s (%s)\n", doc->pdf, doc->reason);
+        fputs("built ", rp->out);
+        diag_put_safe(doc->pdf, rp->out);
+        fputs(" (", rp->out);
+        diag_put_safe(doc->reason, rp->out);
+        fputs(")\n", rp->out);
         fflush(rp->out);
     }
 }
@@ -112,16 +121,21 @@ static void json_string(strbuf *sb, const char *s)
         strbuf_puts(sb, "null");
         return;
     }
+    /* Always valid JSON: a byte that is not UTF-8 (a folder's name may hold
+     * any) becomes U+FFFD; control characters, C1 ones too, are escaped. */
     strbuf_putc(sb, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            strbuf_printf(sb, "\\%c", *p);
-        else if (*p == '\n')
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, len, &i);
+        if (cp == '"' || cp == '\\')
+            strbuf_printf(sb, "\\%c", (char)cp);
+        else if (cp == '\n')
             strbuf_puts(sb, "\\n");
-        else if (*p < 0x20)
-            strbuf_printf(sb, "\\u%04x", *p);
+        else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD)
+            strbuf_printf(sb, "\\u%04x", (unsigned)cp);
         else
-            strbuf_putc(sb, (char)*p);
+            strbuf_append(sb, s + at, i - at);
     }
     strbuf_putc(sb, '"');
 }
