@@ -114,6 +114,20 @@ check "terminal escapes in a bad value reach the terminal escaped" \
     grep -q 'found "\\x1b\[2J\\x1b\]0;x\\x07"' "$WORK/err"
 check "... and so does the folder's name" grep -q 'fel\\xffnamn' "$WORK/out"
 
+# 16. Plain www. text in data is no link; the contact block's web address,
+# which the template makes a link, is one.
+L=$WORK/links
+mkdir -p "$L/plans"
+cp -r templates "$L/templates"
+cp -r plans/samsund "$L/plans/a"
+sed -i '0,/^      body: |$/s//      body: |\n        Se www.exempel.se och http:\/\/exempel.org\/x för mer.\n/' "$L/plans/a/plan-2024.yaml"
+(cd "$L" && "$BIN" build plans -o out -t templates -q) >"$WORK/out" 2>"$WORK/err"
+rc=$?
+qpdf --qdf --object-streams=disable "$L/out/a/plan-2024.pdf" "$WORK/links.pdf" 2>/dev/null
+check "a bare www. or http:// in data text is no link" \
+    [ "$rc" -eq 0 ] && ! grep -aq "exempel" "$WORK/links.pdf"
+check "... the link the template asks for is one" grep -aq "/URI (http://www.samsund.se)" "$WORK/links.pdf"
+
 # 5. Memory running out (ulimit -v) at any point of a run: never a signal
 # (abort), never a misleading message; a document that ran out fails with
 # "out of memory", the run with status 1, or status 99 when planpress itself

@@ -360,7 +360,9 @@ static cmark_node *parse(const char *markdown, size_t len)
     pthread_mutex_lock(&parse_lock);
     cmark_parser *parser =
         cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS, &cmark_memory);
-    static const char *const extensions[] = {"table", "strikethrough", "autolink"};
+    /* No "autolink": a bare www. or http:// in a value stays text; a
+     * template that wants a live link writes one ([text](url) or <url>). */
+    static const char *const extensions[] = {"table", "strikethrough"};
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
         cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
     cmark_parser_feed(parser, markdown, len);
