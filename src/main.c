@@ -63,13 +63,16 @@ static const char build_help[] =
     "                       the installed ones)\n"
     "  -j, --jobs N         build N documents at once (default: one per processor)\n"
     "  -f, --force          build every document, changed or not\n"
+    "      --strict         warnings fail the run (exit status 3); documents whose\n"
+    "                       last build had warnings are built again to show them\n"
     "      --json FILE      write a summary in JSON to FILE (-: standard output)\n"
     "  -v, --verbose        name each document built and why\n"
     "  -q, --quiet          print only errors and warnings\n"
     "  -h, --help           show this help and exit\n"
     "\n"
-    "Exit status: 0 when every document is built or up to date, 1 when one failed\n"
-    "or another run is writing the output folder, 2 for a usage error.\n";
+    "Exit status: 0 when every document is built or up to date, 1 when one failed,\n"
+    "the style cannot be loaded or another run is writing the output folder, 2 for\n"
+    "a usage error, 3 with --strict when there were warnings and nothing failed.\n";
 
 static const char render_help[] =
     "usage: planpress render [options] FILE\n"
@@ -98,6 +101,7 @@ static const char check_help[] =
     "\n"
     "options:\n"
     "      --strict   warnings fail too\n"
+    "      --json     the report in JSON on standard output (see planpress(1))\n"
     "  -q, --quiet    print only the errors and warnings, on standard error\n"
     "  -h, --help     show this help and exit\n"
     "\n"
@@ -182,6 +186,7 @@ static int cmd_build(int argc, char **argv)
         {"templates", required_argument, NULL, 't'},
         {"jobs", required_argument, NULL, 'j'},
         {"force", no_argument, NULL, 'f'},
+        {"strict", no_argument, NULL, 'S'},
         {"json", required_argument, NULL, 'J'},
         {"verbose", no_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
@@ -202,6 +207,7 @@ static int cmd_build(int argc, char **argv)
             }
             break;
         case 'f': opt.force = true; break;
+        case 'S': opt.strict = true; break;
         case 'J': json = optarg; break;
         case 'v': verbose = true; break;
         case 'q': quiet = true; break;
@@ -237,7 +243,7 @@ static int cmd_build(int argc, char **argv)
     batch_result res;
     batch_run(&opt, &obs, &res);
     report_summary(&rp, &res);
-    int status = res.bad_path ? EXIT_USAGE : batch_succeeded(&res) ? 0 : 1;
+    int status = batch_exit_status(&res, opt.strict);
     if (json && !report_json(&res, &opt, json)) {
         fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", json, regular_strerror(errno));
         status = status ? status : 1;
@@ -354,9 +360,10 @@ static int cmd_render(int argc, char **argv)
 
 static int cmd_check(int argc, char **argv)
 {
-    bool strict = false, quiet = false;
+    bool strict = false, quiet = false, json = false;
     static const struct option longs[] = {
         {"strict", no_argument, NULL, 'S'},
+        {"json", no_argument, NULL, 'J'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -365,6 +372,7 @@ static int cmd_check(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "qh", longs, NULL)) != -1) {
         switch (c) {
         case 'S': strict = true; break;
+        case 'J': json = true; break;
         case 'q': quiet = true; break;
         case 'h': fputs(check_help, stdout); return 0;
         default: return usage_error(check_help);
@@ -379,10 +387,10 @@ static int cmd_check(int argc, char **argv)
     diag_list dl;
     diag_list_init(&dl, &mem);
     strbuf text = {0};
-    check_options copt = {.strict = strict};
+    check_options copt = {.strict = strict, .json = json};
     int status =
         check_files((const char *const *)argv + optind, (size_t)(argc - optind), &copt, &text, &dl);
-    if (quiet)
+    if (quiet && !json)
         diag_print_all(&dl, stderr);
     else if (text.len)
         fwrite(text.data, 1, text.len, stdout);

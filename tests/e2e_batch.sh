@@ -9,11 +9,6 @@ e2e_start planpress-batch "$1"
 SOURCE_DATE_EPOCH=1700000000
 export SOURCE_DATE_EPOCH
 
-expect() { # expect NAME CONDITION-COMMAND... (shows the last run's output on failure)
-    name=$1
-    shift
-    if "$@"; then ok "$name"; else not_ok "$name" "$(cat "$WORK/err" "$WORK/out" 2>/dev/null | head -20)"; fi
-}
 
 # run ARGS...: one build into $OUT with a JSON summary; sets $rc.
 run() {

@@ -24,6 +24,14 @@ e2e_start() {
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
 not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/#   /'; }
 
+# expect NAME CONDITION-COMMAND...: ok when the command succeeds; else not ok
+# with the last run's output ($WORK/err and $WORK/out).
+expect() { # expect NAME CONDITION-COMMAND... (shows the last run's output on failure)
+    name=$1
+    shift
+    if "$@"; then ok "$name"; else not_ok "$name" "$(cat "$WORK/err" "$WORK/out" 2>/dev/null | head -20)"; fi
+}
+
 # e2e_finish NAME: the closing line; the status says whether all passed.
 e2e_finish() {
     echo "$1: $passed passed, $failed failed"

@@ -12,7 +12,7 @@
 static int run(test_fixture *fx, const char *path, bool strict)
 {
     const char *paths[] = {path};
-    check_options opt = {strict};
+    check_options opt = {.strict = strict};
     return check_files(paths, 1, &opt, &fx->out, &fx->dl);
 }
 

@@ -478,6 +478,67 @@ static void an_association_overrides_a_partial(void **state)
     remove_folders(&d);
 }
 
+static void an_unknown_name_in_a_document_template_is_an_error(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache",
+               "{{<plan}}\n{{$intro}}\nRing {{adress}} eller {{title.x}}\n{{/intro}}\n{{/plan}}\n");
+    assert_null(render_folders(f, &d));
+    char file[160];
+    snprintf(file, sizeof file, "%s/plan.mustache", d.assoc);
+    assert_error(f, file, 3, 6,
+                 "{{adress}}: the document's data has no \"adress\"; did you mean \"address\"?");
+    remove_folders(&d);
+}
+
+static void a_missing_key_of_a_map_lists_what_the_map_has(void **state)
+{
+    fixture *f = *state;
+    mustache_options opt = {.escape = MUSTACHE_ESCAPE_MARKDOWN, .strict_names = true};
+    assert_false(mustache_render(&f->mem, "t.mustache", "x\n  {{a.telefon}}",
+                                 data(f, "{a: {phone: 1, mail: 2}}"), &opt, NULL, &f->out, &f->dl));
+    assert_error(f, "t.mustache", 2, 3, "\"a\" has no \"telefon\"; it has phone and mail");
+    /* A null value is there; a section on a name the data lacks is false
+     * (that is how templates tell kinds apart), but not its dotted prefix. */
+    f->out.len = 0;
+    assert_true(mustache_render(&f->mem, "t.mustache", "{{a}}{{#is_x}}x{{/is_x}}{{^b.y}}y{{/b.y}}",
+                                data(f, "{a: null, b: {}}"), &opt, NULL, &f->out, &f->dl));
+    assert_string_equal(f->out.data, "y");
+    assert_false(mustache_render(&f->mem, "t.mustache", "{{#c.y}}{{/c.y}}", data(f, "{b: {}}"),
+                                 &opt, NULL, &f->out, &f->dl));
+    assert_int_equal(f->dl.errors, 2);
+}
+
+static void a_block_that_overrides_nothing_is_an_error(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    write_into(d.assoc, "plan.mustache",
+               "{{<plan}}\n{{$intro}}\nVår text.\n{{/intro}}\n{{$kontact}}\nx\n{{/kontact}}\n"
+               "{{/plan}}\n");
+    assert_null(render_folders(f, &d));
+    char file[160];
+    snprintf(file, sizeof file, "%s/plan.mustache", d.assoc);
+    assert_error(f, file, 5, 1,
+                 "{{$kontact}} overrides nothing: ");
+    assert_non_null(strstr(f->dl.items[f->dl.count - 1].message,
+                           "has no block \"kontact\"; did you mean \"contact\"?"));
+    remove_folders(&d);
+}
+
+static void the_specification_keeps_missing_names_empty(void **state)
+{
+    fixture *f = *state;
+    f->partials[0][0] = "p";
+    f->partials[0][1] = "{{$some}}y{{/some}}";
+    assert_string_equal(render_with(f, "[{{nothing}}]{{<p}}{{$none}}x{{/none}}{{/p}}", "{}",
+                                    MUSTACHE_ESCAPE_HTML, false),
+                        "[]y");
+}
+
 static void a_template_error_names_the_association_file(void **state)
 {
     fixture *f = *state;
@@ -613,6 +674,10 @@ int main(void)
         TEST(an_association_overrides_one_block_of_the_default_template),
         TEST(an_association_overrides_a_partial),
         TEST(a_template_error_names_the_association_file),
+        TEST(an_unknown_name_in_a_document_template_is_an_error),
+        TEST(a_missing_key_of_a_map_lists_what_the_map_has),
+        TEST(a_block_that_overrides_nothing_is_an_error),
+        TEST(the_specification_keeps_missing_names_empty),
         TEST(a_missing_main_template_is_reported),
         TEST(template_names_stay_inside_the_folders),
         TEST(the_store_tells_of_each_template_it_looks_for_found_or_not),

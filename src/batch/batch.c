@@ -168,6 +168,8 @@ static void check(run *r)
         d->reason = r->opt->force ? "--force" : why_build(&res->mem, d, rec, r->fc);
         if (d->reason && !rec && res->rebuild_all)
             d->reason = res->rebuild_all;
+        if (!d->reason && r->opt->strict && rec->warnings) /* to show them again */
+            d->reason = "its last build had warnings (--strict)";
         if (d->reason) {
             res->to_build++;
         } else {
@@ -457,20 +459,41 @@ static void start_docs(run *r, const document_list *found)
 static void build_and_record(run *r, const batch_observer *obs)
 {
     batch_result *res = r->res;
-    input_collector col = {&res->mem, &r->shared, r->fc};
-    input_recorder recorder = {collect_input, &col};
     if (stop_signal) {
         res->stop_signal = stop_signal;
         settle_all(r, DOC_SKIPPED, NULL, obs);
         r->shared = r->man.shared;
-    } else if (render_env_open(&r->env, r->opt->templates_dir, &recorder, &res->diags)) {
-        build_all(r, obs);
     } else {
-        settle_all(r, DOC_FAILED, "the style or its fonts cannot be loaded", obs);
-        r->shared = r->man.shared;
+        build_all(r, obs);
     }
-    render_env_close(&r->env);
     record_results(r);
+}
+
+/* The style, its fonts and dictionary, before anything else: without them
+ * no document can be built, so the run says why once and stops before it
+ * touches the output folder (a run in the wrong folder finds no
+ * templates/style.yaml). */
+static bool open_env(run *r)
+{
+    batch_result *res = r->res;
+    const char *style_path = arena_printf(&res->mem, "%s/style.yaml", r->opt->templates_dir);
+    if (access(style_path, F_OK) != 0) {
+        diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL,
+                 "cannot open: %s; without the default style no document can be built: run "
+                 "planpress in the project's folder (the one holding templates/ and plans/) "
+                 "or give the templates with -t DIR. Nothing was built and %s/ is untouched",
+                 strerror(errno), r->opt->out_dir);
+        return false;
+    }
+    input_collector col = {&res->mem, &r->shared, r->fc};
+    input_recorder recorder = {collect_input, &col};
+    if (render_env_open(&r->env, r->opt->templates_dir, &recorder, &res->diags))
+        return true;
+    diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL,
+             "the style or its fonts cannot be loaded, so no document can be built. Nothing was "
+             "built and %s/ is untouched",
+             r->opt->out_dir);
+    return false;
 }
 
 void batch_run(const batch_options *opt, const batch_observer *obs, batch_result *res)
@@ -484,9 +507,15 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     manifest_init(&r.man, &res->mem);
 
     document_list found = {0};
+    if (!open_env(&r)) {
+        render_env_close(&r.env);
+        filecache_free(r.fc);
+        return;
+    }
     res->bad_path =
         !discover(&res->mem, opt->plans_dir, opt->paths, opt->npaths, &found, &res->diags);
     if (res->bad_path || !outdir_lock_take(&res->mem, opt->out_dir, &r.lock, &res->diags)) {
+        render_env_close(&r.env);
         filecache_free(r.fc);
         return;
     }
@@ -508,6 +537,7 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
         r.man.settings = r.settings;
         manifest_save(&r.man, r.manifest_path, r.fc, &res->diags);
     }
+    render_env_close(&r.env);
     outdir_lock_release(&r.lock);
     restore_stop_signals(saved);
     filecache_free(r.fc);
@@ -523,4 +553,13 @@ void batch_result_free(batch_result *res)
 bool batch_succeeded(const batch_result *res)
 {
     return !res->bad_path && res->failed == 0 && res->diags.errors == 0 && !res->stop_signal;
+}
+
+int batch_exit_status(const batch_result *res, bool strict)
+{
+    if (res->bad_path)
+        return 2;
+    if (!batch_succeeded(res))
+        return 1;
+    return strict && res->warnings ? 3 : 0;
 }

@@ -40,6 +40,8 @@ typedef struct {
     size_t npaths;
     unsigned jobs; /* processes that build documents, at least 1 */
     bool force;    /* build every document, changed or not */
+    bool strict;   /* warnings fail the run: a document whose last build had
+                      warnings is built again, to show them */
     const char *version;
 } batch_options;
 
@@ -72,5 +74,9 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
 void batch_result_free(batch_result *res);
 /* False when anything failed. */
 bool batch_succeeded(const batch_result *res);
+/* The exit status of `planpress build`: 0 when every document was built or
+ * up to date, 1 when one failed, the run could not start or was stopped,
+ * 2 for a path that makes nothing, 3 (when strict) for warnings alone. */
+int batch_exit_status(const batch_result *res, bool strict);
 
 #endif

@@ -87,10 +87,28 @@ static void record_source_and_association(arena *mem, const document_request *re
     record_input(req->inputs, arena_printf(mem, "%s/association.yaml", dir));
 }
 
+/* The default style, or the association's: a style.yaml in the folder of
+ * the document's templates changes keys of the default one. Looked for
+ * whether it is there or not: one added later makes the document again. */
+static const style *document_style(const render_env *env, arena *mem, const document_request *req,
+                                   const char *dir, diag_list *dl)
+{
+    if (!dir || strcmp(dir, env->templates_dir) == 0)
+        return env->style;
+    const char *path = arena_printf(mem, "%s/style.yaml", dir);
+    record_input(req->inputs, path);
+    if (access(path, F_OK) != 0)
+        return env->style;
+    return style_load_over(mem, env->style, path, dl);
+}
+
 /* The shared part of every document: template, layout, PDF. */
 static bool render_parts(const render_env *env, arena *mem, const document_request *req,
                          const document_parts *parts, diag_list *dl)
 {
+    const style *st = document_style(env, mem, req, parts->template_dir, dl);
+    if (!st)
+        return false;
     const char *template_dirs[] = {parts->template_dir, env->templates_dir};
     template_store templates;
     templates_init(&templates, mem, template_dirs, 2);
@@ -108,7 +126,7 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
                              .subject = parts->subject,
                              .keywords = parts->keywords,
                              .language = "sv-SE"};
-        ok = layout_markdown(mem, markdown.data, markdown.len, env->style, env->fonts, &info, &doc,
+        ok = layout_markdown(mem, markdown.data, markdown.len, st, env->fonts, &info, &doc,
                              dl) &&
              pdf_write(&doc, env->fonts, &meta, req->pdf, dl);
     }

@@ -2,14 +2,13 @@
 
 #include <errno.h>
 #include <signal.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "json.h"
 #include "strbuf.h"
-#include "utf8.h"
 
 void report_init(report *rp, bool quiet, bool verbose)
 {
@@ -115,53 +114,6 @@ void report_summary(report *rp, const batch_result *res)
 
 /* ---- JSON ------------------------------------------------------------------------ */
 
-static void json_string(strbuf *sb, const char *s)
-{
-    if (!s) {
-        strbuf_puts(sb, "null");
-        return;
-    }
-    /* Always valid JSON: a byte that is not UTF-8 (a folder's name may hold
-     * any) becomes U+FFFD; control characters, C1 ones too, are escaped. */
-    strbuf_putc(sb, '"');
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        size_t at = i;
-        uint32_t cp = utf8_next(s, len, &i);
-        if (cp == '"' || cp == '\\')
-            strbuf_printf(sb, "\\%c", (char)cp);
-        else if (cp == '\n')
-            strbuf_puts(sb, "\\n");
-        else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD)
-            strbuf_printf(sb, "\\u%04x", (unsigned)cp);
-        else
-            strbuf_append(sb, s + at, i - at);
-    }
-    strbuf_putc(sb, '"');
-}
-
-static const char *severity_name(diag_severity s)
-{
-    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
-}
-
-static void json_diags(strbuf *sb, const diag_list *dl)
-{
-    strbuf_putc(sb, '[');
-    for (size_t i = 0; i < dl->count; i++) {
-        const diag *d = &dl->items[i];
-        strbuf_printf(sb, "%s{\"severity\": \"%s\", \"file\": ", i ? ", " : "",
-                      severity_name(d->severity));
-        json_string(sb, d->file);
-        strbuf_printf(sb, ", \"line\": %d, \"column\": %d, \"key\": ", d->line, d->col);
-        json_string(sb, d->path);
-        strbuf_puts(sb, ", \"message\": ");
-        json_string(sb, d->message);
-        strbuf_putc(sb, '}');
-    }
-    strbuf_putc(sb, ']');
-}
-
 static const char *status_name(doc_status s)
 {
     switch (s) {
@@ -184,7 +136,7 @@ static void json_doc(strbuf *sb, const batch_doc *d)
                   status_name(d->status));
     json_string(sb, d->reason);
     strbuf_printf(sb, ", \"warnings\": %zu, \"diagnostics\": ", d->warnings);
-    json_diags(sb, &d->diags);
+    json_diags(sb, &d->diags, 0);
     strbuf_putc(sb, '}');
 }
 
@@ -203,7 +155,7 @@ static void json_summary(strbuf *sb, const batch_result *res, const batch_option
                   res->skipped, res->warnings);
     json_string(sb, res->rebuild_all);
     strbuf_puts(sb, ",\n  \"messages\": ");
-    json_diags(sb, &res->diags);
+    json_diags(sb, &res->diags, 0);
     strbuf_puts(sb, ",\n  \"list\": [\n");
     for (size_t i = 0; i < res->ndocs; i++) {
         json_doc(sb, &res->docs[i]);

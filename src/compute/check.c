@@ -7,6 +7,7 @@
 
 #include "allocation.h"
 #include "format.h"
+#include "json.h"
 #include "load.h"
 #include "money.h"
 
@@ -736,13 +737,12 @@ static void keep_diagnostics(diag_list *dl, size_t first)
     }
 }
 
+static void count_diags(const diag_list *dl, size_t first, size_t *errors, size_t *warnings);
+
 static void diagnostics_report(const diag_list *dl, size_t first, strbuf *out)
 {
-    size_t errors = 0, warnings = 0;
-    for (size_t i = first; i < dl->count; i++) {
-        errors += dl->items[i].severity == DIAG_ERROR;
-        warnings += dl->items[i].severity == DIAG_WARNING;
-    }
+    size_t errors, warnings;
+    count_diags(dl, first, &errors, &warnings);
     strbuf_printf(out, "\n  %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
                   warnings == 1 ? "" : "s");
     char *text = NULL;
@@ -797,9 +797,54 @@ static void check_file(const char *path, strbuf *out, diag_list *dl)
     arena_free(&mem);
 }
 
+static void count_diags(const diag_list *dl, size_t first, size_t *errors, size_t *warnings)
+{
+    *errors = *warnings = 0;
+    for (size_t i = first; i < dl->count; i++) {
+        *errors += dl->items[i].severity == DIAG_ERROR;
+        *warnings += dl->items[i].severity == DIAG_WARNING;
+    }
+}
+
+/* A file's part of the JSON report: its counts, its text section (the key
+ * figures as the text report words them) and its diagnostics. */
+static void json_file(const char *path, strbuf *out, diag_list *dl)
+{
+    size_t first = dl->count, errors, warnings;
+    strbuf text = {0};
+    check_file(path, &text, dl);
+    count_diags(dl, first, &errors, &warnings);
+    strbuf_puts(out, "    {\"path\": ");
+    json_string(out, path);
+    strbuf_printf(out, ", \"errors\": %zu, \"warnings\": %zu,\n     \"report\": ", errors,
+                  warnings);
+    json_string(out, text.data ? text.data : "");
+    strbuf_puts(out, ",\n     \"diagnostics\": ");
+    json_diags(out, dl, first);
+    strbuf_putc(out, '}');
+    strbuf_free(&text);
+}
+
+static int check_json(const char *const *paths, size_t npaths, const check_options *opt,
+                      strbuf *out, diag_list *dl)
+{
+    strbuf_puts(out, "{\"files\": [\n");
+    for (size_t i = 0; i < npaths; i++) {
+        json_file(paths[i], out, dl);
+        strbuf_puts(out, i + 1 < npaths ? ",\n" : "\n");
+    }
+    int status = check_exit_status(dl, opt->strict);
+    strbuf_printf(out, "  ],\n \"errors\": %zu, \"warnings\": %zu, \"status\": \"%s\"}\n",
+                  dl->errors, dl->warnings,
+                  dl->errors ? "errors" : dl->warnings ? "warnings" : "ok");
+    return status;
+}
+
 int check_files(const char *const *paths, size_t npaths, const check_options *opt, strbuf *out,
                 diag_list *dl)
 {
+    if (opt->json)
+        return check_json(paths, npaths, opt, out, dl);
     for (size_t i = 0; i < npaths; i++) {
         size_t first = dl->count;
         check_file(paths[i], out, dl);

@@ -59,12 +59,16 @@ void check_group(const comparison_group *g, const outcome *const *outcomes, diag
 
 typedef struct {
     bool strict; /* warnings alone make the exit status 1 too */
+    bool json;   /* the report in JSON: {files: [{path, errors, warnings, report,
+                    diagnostics: [{severity, file, line, column, key, message}]}],
+                    errors, warnings, status: "ok" | "warnings" | "errors"} */
 } check_options;
 
 /* 1 when `dl` holds an error (or, when strict, a warning), else 0. */
 int check_exit_status(const diag_list *dl, bool strict);
 
-/* Checks every file in turn and appends its section of the report to `out`;
+/* Checks every file in turn and appends its section of the report (or,
+ * with `json`, the JSON report) to `out`;
  * the section ends with the file's diagnostics, which also go to `dl` (in
  * its arena). A file that fails to load gets its errors and the run goes on.
  * Returns check_exit_status for the whole run. */

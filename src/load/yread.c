@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "datatext.h"
+#include "suggest.h"
 
 void yread_error(yread *ld, const ynode *at, const char *path, const char *fmt, ...)
 {
@@ -35,46 +36,9 @@ const char *yread_index_path(yread *ld, const char *path, size_t i)
     return arena_printf(ld->mem, "%s[%zu]", path, i);
 }
 
-/* Edit distance, for "did you mean" suggestions on unknown keys. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 40 || lb > 40)
-        return SIZE_MAX;
-    size_t row[41];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag_prev = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag_prev + cost;
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag_prev = up;
-        }
-    }
-    return row[lb];
-}
-
 const char *yread_closest(const char *key, const char *const *allowed, size_t count)
 {
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX;
-    for (size_t i = 0; i < count && allowed[i]; i++) {
-        size_t d = edit_distance(key, allowed[i]);
-        if (d < best_d) {
-            best_d = d;
-            best = allowed[i];
-        }
-    }
-    size_t len = strlen(key);
-    return best_d <= (len < 5 ? 1u : 2u + len / 8) ? best : NULL;
+    return suggest_closest(key, allowed, count);
 }
 
 bool yread_expect(yread *ld, const ynode *n, const char *path, ynode_kind kind)

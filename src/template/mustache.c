@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
+
 enum {
     MAX_OPEN = 100,       /* sections, parents and blocks open at once in one template */
     MAX_EXPANSIONS = 100, /* partials, parents and blocks expanded inside one another */
@@ -704,16 +706,113 @@ static void put_value(render_state *rs, const value *v, bool escaped)
         strbuf_append(rs->out, s, len);
 }
 
-static const value *lookup(const render_state *rs, const name_part *parts, size_t nparts)
+/* The value of a dotted name; NULL when missing, with `*missing` the index
+ * of the part not found and `*in` the value it was looked for in (NULL for
+ * the first part: every frame of the stack). */
+static const value *lookup_at(const render_state *rs, const name_part *parts, size_t nparts,
+                              size_t *missing, const value **in)
 {
+    *missing = 0;
+    *in = NULL;
     if (nparts == 0)
         return rs->stack[rs->depth - 1];
     const value *v = NULL;
     for (size_t i = rs->depth; i-- > 0 && !v;)
         v = value_get_n(rs->stack[i], parts[0].s, parts[0].len);
-    for (size_t k = 1; k < nparts && v; k++)
+    for (size_t k = 1; k < nparts && v; k++) {
+        *missing = k;
+        *in = v;
         v = value_get_n(v, parts[k].s, parts[k].len);
+    }
     return v;
+}
+
+static const value *lookup(const render_state *rs, const name_part *parts, size_t nparts)
+{
+    size_t missing;
+    const value *in;
+    return lookup_at(rs, parts, nparts, &missing, &in);
+}
+
+/* Up to `cap` keys of map `v`, appended to names[*n]. */
+static void add_keys(const value *v, const char **names, size_t *n, size_t cap)
+{
+    if (!v || v->kind != VALUE_MAP)
+        return;
+    for (size_t i = 0; i < v->as.map.count && *n < cap; i++)
+        names[(*n)++] = v->as.map.entries[i].key;
+}
+
+static const char *value_kind_word(const value *v)
+{
+    switch (v->kind) {
+    case VALUE_LIST: return "a list";
+    case VALUE_STRING: return "a text";
+    case VALUE_MAP: return "a map";
+    case VALUE_NULL: return "empty";
+    default: return "a number or a truth value";
+    }
+}
+
+/* "; it has a, b and c", at most a dozen names. */
+static void name_list(strbuf *out, const char *const *names, size_t n)
+{
+    enum { SHOWN = 12 };
+    if (n == 0)
+        return;
+    strbuf_puts(out, "; it has ");
+    size_t shown = n < SHOWN ? n : SHOWN;
+    for (size_t i = 0; i < shown; i++)
+        strbuf_printf(out, "%s%s", i == 0 ? "" : i + 1 == shown && shown == n ? " and " : ", ",
+                      names[i]);
+    if (shown < n)
+        strbuf_printf(out, " and %zu more", n - shown);
+}
+
+/* Strict names: reports a name the context does not have. */
+static bool name_error(render_state *rs, const mustache_template *tpl, const token *t,
+                       size_t missing, const value *in, const char *sigil)
+{
+    enum { MAX_NAMES = 512 };
+    const char *names[MAX_NAMES] = {0};
+    size_t n = 0;
+    if (in)
+        add_keys(in, names, &n, MAX_NAMES);
+    else
+        for (size_t i = rs->depth; i-- > 0;)
+            add_keys(rs->stack[i], names, &n, MAX_NAMES);
+    const name_part *p = &t->parts[missing];
+    const char *hint = suggest_closest_n(p->s, p->len, names, n);
+    int before = (int)(p->s - t->parts[0].s) - (missing ? 1 : 0);
+    if (in && in->kind != VALUE_MAP)
+        return RENDER_ERROR(rs, tpl, t, "{{%s%.*s}}: \"%.*s\" is %s, with no \"%.*s\" in it",
+                            sigil, (int)t->len, t->text, before, t->parts[0].s,
+                            value_kind_word(in), (int)p->len, p->s);
+    strbuf known = {0};
+    if (hint)
+        strbuf_printf(&known, "; did you mean \"%s\"?", hint);
+    else if (in)
+        name_list(&known, names, n);
+    bool ok = RENDER_ERROR(rs, tpl, t, "{{%s%.*s}}: %s%.*s%s has no \"%.*s\"%s", sigil,
+                           (int)t->len, t->text, in ? "\"" : "", in ? before : 0, t->parts[0].s,
+                           in ? "\"" : "the document's data", (int)p->len, p->s,
+                           known.data ? known.data : "");
+    strbuf_free(&known);
+    return ok;
+}
+
+/* The value of tag `t`'s name; false (with an error) when strict names are
+ * asked for and the context does not have it. */
+static bool lookup_tag(render_state *rs, const mustache_template *tpl, const token *t,
+                       const char *sigil, const value **v)
+{
+    size_t missing;
+    const value *in;
+    *v = lookup_at(rs, t->parts, t->nparts, &missing, &in);
+    bool section = t->kind == T_SECTION || t->kind == T_INVERTED;
+    if (*v || !rs->opt->strict_names || (section && missing + 1 == t->nparts))
+        return true;
+    return name_error(rs, tpl, t, missing, in, sigil);
 }
 
 static bool render_range(render_state *rs, const mustache_template *tpl, size_t from, size_t to,
@@ -754,7 +853,9 @@ static bool render_body(render_state *rs, const mustache_template *tpl, size_t i
 static bool render_section(render_state *rs, const mustache_template *tpl, size_t i, size_t strip)
 {
     const token *t = &tpl->toks[i];
-    const value *v = lookup(rs, t->parts, t->nparts);
+    const value *v;
+    if (!lookup_tag(rs, tpl, t, t->kind == T_INVERTED ? "^" : "#", &v))
+        return false;
     if (t->kind == T_INVERTED)
         return value_truthy(v) || render_body(rs, tpl, i, NULL, strip);
     if (!value_truthy(v))
@@ -841,6 +942,74 @@ static bool render_partial(render_state *rs, const mustache_template *tpl, const
     return ok;
 }
 
+/* ---- strict names: a block argument that its parent never places -------- */
+
+enum { MAX_BLOCK_NAMES = 512, MAX_BLOCK_TEMPLATES = 64 };
+
+typedef struct {
+    const char *names[MAX_BLOCK_NAMES];
+    size_t count;
+    const mustache_template *seen[MAX_BLOCK_TEMPLATES];
+    size_t nseen;
+    bool unknown; /* a dynamic name or too many templates: the blocks cannot be known */
+} block_names;
+
+/* The blocks `tpl` places, with those of the partials and parents it names. */
+static void collect_blocks(render_state *rs, const mustache_template *tpl, block_names *b)
+{
+    for (size_t k = 0; k < b->nseen; k++)
+        if (b->seen[k] == tpl)
+            return;
+    if (b->nseen == MAX_BLOCK_TEMPLATES) {
+        b->unknown = true;
+        return;
+    }
+    b->seen[b->nseen++] = tpl;
+    for (size_t i = 0; i < tpl->ntoks && !b->unknown; i++) {
+        const token *t = &tpl->toks[i];
+        if (t->kind == T_BLOCK && b->count < MAX_BLOCK_NAMES)
+            b->names[b->count++] = arena_strndup(rs->set->mem, t->text, t->len);
+        if (t->kind != T_PARTIAL && t->kind != T_PARENT)
+            continue;
+        if (t->dynamic) {
+            b->unknown = true;
+            return;
+        }
+        bool self = t->kind == T_PARENT && tpl->name && strcmp(t->text, tpl->name) == 0;
+        const set_entry *e = set_find(rs->set, t->text, self ? tpl->layer + 1 : 0, rs->dl);
+        if (e->tpl)
+            collect_blocks(rs, e->tpl, b);
+    }
+}
+
+/* Every block argument of parent tag `i` names a block that `p` places. */
+static bool check_arguments(render_state *rs, const mustache_template *tpl, size_t i,
+                            const mustache_template *p)
+{
+    block_names *b = calloc(1, sizeof *b);
+    if (!b) {
+        fputs("planpress: out of memory\n", stderr);
+        abort();
+    }
+    collect_blocks(rs, p, b);
+    bool ok = true;
+    const token *t = &tpl->toks[i];
+    for (size_t j = i + 1; j < t->end && !b->unknown; j = tpl->toks[j].end + 1) {
+        const token *a = &tpl->toks[j];
+        bool found = false;
+        for (size_t k = 0; k < b->count && !found; k++)
+            found = strlen(b->names[k]) == a->len && memcmp(b->names[k], a->text, a->len) == 0;
+        if (found)
+            continue;
+        const char *hint = suggest_closest_n(a->text, a->len, b->names, b->count);
+        ok = RENDER_ERROR(rs, tpl, a, "{{$%.*s}} overrides nothing: %s has no block \"%.*s\"%s%s%s",
+                          (int)a->len, a->text, p->file, (int)a->len, a->text,
+                          hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
+    }
+    free(b);
+    return ok;
+}
+
 static bool render_parent(render_state *rs, const mustache_template *tpl, size_t i, size_t strip)
 {
     const token *t = &tpl->toks[i];
@@ -848,6 +1017,8 @@ static bool render_parent(render_state *rs, const mustache_template *tpl, size_t
     const mustache_template *p = resolve(rs, tpl, t, &failed);
     if (!p)
         return !failed;
+    if (rs->opt->strict_names && !check_arguments(rs, tpl, i, p))
+        return false;
     size_t mark;
     if (!enter(rs, tpl, t, strip, &mark))
         return false;
@@ -892,6 +1063,15 @@ static bool render_block(render_state *rs, const mustache_template *tpl, size_t 
     return ok;
 }
 
+static bool render_value(render_state *rs, const mustache_template *tpl, const token *t)
+{
+    const value *v;
+    if (!lookup_tag(rs, tpl, t, t->kind == T_RAW ? "&" : "", &v))
+        return false;
+    put_value(rs, v, t->kind == T_VAR);
+    return true;
+}
+
 static bool render_range(render_state *rs, const mustache_template *tpl, size_t from, size_t to,
                          size_t strip)
 {
@@ -905,8 +1085,8 @@ static bool render_range(render_state *rs, const mustache_template *tpl, size_t 
                                 MAX_STEPS);
         switch (t->kind) {
         case T_TEXT: put_text(rs, t, strip); break;
-        case T_VAR: put_value(rs, lookup(rs, t->parts, t->nparts), true); break;
-        case T_RAW: put_value(rs, lookup(rs, t->parts, t->nparts), false); break;
+        case T_VAR:
+        case T_RAW: ok = render_value(rs, tpl, t); break;
         case T_PARTIAL: ok = render_partial(rs, tpl, t, strip); break;
         case T_SECTION:
         case T_INVERTED:

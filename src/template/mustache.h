@@ -17,8 +17,10 @@
  *  - when rendering: partials, parents and blocks expanded inside one another
  *    more than 100 deep (a template that includes itself without end),
  *    sections and templates nested more than 1000 deep, more than ten million
- *    tokens rendered (repetition that grows exponentially); and, with
- *    `strict_partials`, a partial or parent that no layer has.
+ *    tokens rendered (repetition that grows exponentially); with
+ *    `strict_partials`, a partial or parent that no layer has; with
+ *    `strict_names`, a name the context does not have and a block argument
+ *    that overrides nothing, each with a "did you mean".
  * As the specification says, a missing variable renders as nothing, and so
  * does a missing partial or parent unless `strict_partials` is set (documents
  * set it: there a missing partial is most likely a typo).
@@ -54,6 +56,12 @@ typedef enum {
 typedef struct {
     mustache_escape escape;
     bool strict_partials; /* a partial or parent that cannot be found is an error */
+    /* A name that no frame of the context has ({{association.telefon}}) and
+     * a block argument that its parent never places are errors, with the
+     * closest name the context or the parent has. Off, as the specification
+     * says, a missing name renders as nothing and such an argument is
+     * ignored. A name present with a null value is not missing. */
+    bool strict_names;
 } mustache_options;
 
 /* Finds the source of template `name` in layer `from` or a later one. Returns

@@ -95,6 +95,7 @@ bool templates_render_markdown(template_store *ts, const char *name, const value
                      ts->where);
         return false;
     }
-    mustache_options opt = {.escape = MUSTACHE_ESCAPE_MARKDOWN, .strict_partials = true};
+    mustache_options opt = {.escape = MUSTACHE_ESCAPE_MARKDOWN, .strict_partials = true,
+                            .strict_names = true};
     return mustache_render_template(ts->set, t, data, &opt, out, dl) && dl->errors == errors;
 }

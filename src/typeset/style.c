@@ -252,7 +252,59 @@ static void read_blocks(yread *rd, const ynode *root, style *s)
         read_signatures(rd, v, &s->signatures);
 }
 
-style *style_load(arena *mem, const char *path, diag_list *dl)
+/* The keys of a style file onto `s`. An association's style (`overlay`)
+ * changes the default style's keys; fonts and hyphenation are the default
+ * style's alone, loaded once for every document. */
+static void read_style(yread *rd, const ynode *root, style *s, bool overlay)
+{
+    const ynode *v;
+    if ((v = ymap_get(root, "page")))
+        read_page(rd, v, s);
+    if (overlay) {
+        static const char *const shared[] = {"fonts", "hyphenation"};
+        for (size_t i = 0; i < 2; i++)
+            if ((v = ymap_get(root, shared[i])))
+                yread_error(rd, v, shared[i],
+                            "set once for every document, in the default "
+                            "templates/style.yaml; an association's style may change the other "
+                            "keys");
+    } else if ((v = yread_require(rd, root, "fonts", ""))) {
+        read_fonts(rd, v, s);
+    }
+    if ((v = ymap_get(root, "body")))
+        read_text_style(rd, v, "body", &s->body);
+    if ((v = ymap_get(root, "leading")))
+        yread_number(rd, v, "leading", 0.8, 3, &s->leading);
+    if ((v = ymap_get(root, "headings")) && yread_expect(rd, v, "headings", YNODE_SEQ)) {
+        for (size_t i = 0; i < v->count && i < 3; i++)
+            read_text_style(rd, v->items[i], yread_index_path(rd, "headings", i), &s->headings[i]);
+    }
+    if ((v = ymap_get(root, "heading_numbers")))
+        read_flag(rd, v, "heading_numbers", &s->heading_numbers);
+    const struct {
+        const char *key;
+        text_style *ts;
+    } texts[] = {{"table", &s->table},   {"code", &s->code},     {"footnotes", &s->footnotes},
+                 {"header", &s->header}, {"footer", &s->footer}};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if ((v = ymap_get(root, texts[i].key)))
+            read_text_style(rd, v, texts[i].key, texts[i].ts);
+    if ((v = ymap_get(root, "list_indent")))
+        yread_number(rd, v, "list_indent", 0, 100, &s->list_indent);
+    if ((v = ymap_get(root, "running")))
+        read_running(rd, v, s);
+    if ((v = ymap_get(root, "rule_color")))
+        read_color(rd, v, "rule_color", &s->rule_color);
+    if ((v = ymap_get(root, "link_color")))
+        read_color(rd, v, "link_color", &s->link_color);
+    if (!overlay && (v = ymap_get(root, "hyphenation")))
+        read_hyphenation(rd, v, s);
+    if ((v = ymap_get(root, "cover")))
+        read_cover(rd, v, s);
+    read_blocks(rd, root, s);
+}
+
+static style *load_onto(arena *mem, const style *base, const char *path, diag_list *dl)
 {
     size_t errors_before = dl->errors;
     ynode *root = ytree_load_file(mem, path, dl);
@@ -267,45 +319,17 @@ style *style_load(arena *mem, const char *path, diag_list *dl)
     if (!yread_map(&rd, root, "", keys))
         return NULL;
     style *s = ARENA_NEW(mem, style);
-    *s = default_style();
-    const ynode *v;
-    if ((v = ymap_get(root, "page")))
-        read_page(&rd, v, s);
-    if ((v = yread_require(&rd, root, "fonts", "")))
-        read_fonts(&rd, v, s);
-    if ((v = ymap_get(root, "body")))
-        read_text_style(&rd, v, "body", &s->body);
-    if ((v = ymap_get(root, "leading")))
-        yread_number(&rd, v, "leading", 0.8, 3, &s->leading);
-    if ((v = ymap_get(root, "headings")) && yread_expect(&rd, v, "headings", YNODE_SEQ)) {
-        for (size_t i = 0; i < v->count && i < 3; i++)
-            read_text_style(&rd, v->items[i], yread_index_path(&rd, "headings", i),
-                            &s->headings[i]);
-    }
-    if ((v = ymap_get(root, "heading_numbers")))
-        read_flag(&rd, v, "heading_numbers", &s->heading_numbers);
-    if ((v = ymap_get(root, "table")))
-        read_text_style(&rd, v, "table", &s->table);
-    if ((v = ymap_get(root, "code")))
-        read_text_style(&rd, v, "code", &s->code);
-    if ((v = ymap_get(root, "footnotes")))
-        read_text_style(&rd, v, "footnotes", &s->footnotes);
-    if ((v = ymap_get(root, "header")))
-        read_text_style(&rd, v, "header", &s->header);
-    if ((v = ymap_get(root, "footer")))
-        read_text_style(&rd, v, "footer", &s->footer);
-    if ((v = ymap_get(root, "list_indent")))
-        yread_number(&rd, v, "list_indent", 0, 100, &s->list_indent);
-    if ((v = ymap_get(root, "running")))
-        read_running(&rd, v, s);
-    if ((v = ymap_get(root, "rule_color")))
-        read_color(&rd, v, "rule_color", &s->rule_color);
-    if ((v = ymap_get(root, "link_color")))
-        read_color(&rd, v, "link_color", &s->link_color);
-    if ((v = ymap_get(root, "hyphenation")))
-        read_hyphenation(&rd, v, s);
-    if ((v = ymap_get(root, "cover")))
-        read_cover(&rd, v, s);
-    read_blocks(&rd, root, s);
+    *s = base ? *base : default_style();
+    read_style(&rd, root, s, base != NULL);
     return dl->errors > errors_before ? NULL : s;
+}
+
+style *style_load(arena *mem, const char *path, diag_list *dl)
+{
+    return load_onto(mem, NULL, path, dl);
+}
+
+style *style_load_over(arena *mem, const style *base, const char *path, diag_list *dl)
+{
+    return load_onto(mem, base, path, dl);
 }

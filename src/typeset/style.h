@@ -1,6 +1,6 @@
 /* style: the look of documents (page size, margins, font files, sizes,
  * colours, alignment, hyphenation, the cover), read from a YAML style file in
- * templates/. Nothing about the look is hard-coded in C except the defaults
+ * templates/, with an association's own style.yaml changing some of its keys. Nothing about the look is hard-coded in C except the defaults
  * used when a key is absent. */
 #ifndef PP_STYLE_H
 #define PP_STYLE_H
@@ -92,5 +92,10 @@ typedef struct {
 
 /* Reads a style file; unknown keys and bad values are errors in `dl`. */
 style *style_load(arena *mem, const char *path, diag_list *dl);
+/* An association's style: `base` (the default style) with the keys of the
+ * file at `path` changed, a key at a time (body.size alone keeps the body's
+ * other keys). Fonts and hyphenation cannot be changed there: they are
+ * loaded once for every document. */
+style *style_load_over(arena *mem, const style *base, const char *path, diag_list *dl);
 
 #endif
