@@ -50,3 +50,20 @@ const char *datatext_refused_fence(const char *text, int *len, int *line)
     }
     return NULL;
 }
+
+void datatext_each_footnote(const char *text, datatext_note_fn *fn, void *ctx)
+{
+    int line = 1;
+    for (const char *p = text; p; line++) {
+        const char *q = p;
+        while (*q == ' ' && q - p < 3)
+            q++;
+        if (strncmp(q, "[^", 2) == 0) {
+            size_t n = strcspn(q + 2, "] \t\n[");
+            if (n && strncmp(q + 2 + n, "]:", 2) == 0)
+                fn(ctx, q + 2, n, line);
+        }
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+}
