@@ -32,11 +32,12 @@ struct workers {
     struct sigaction saved_sigpipe;
 };
 
-static bool write_all(int fd, const void *data, size_t len)
+/* Moves all `len` bytes through `fd` (write or read); false at the end of
+ * the pipe or on an error. */
+static bool transfer(int fd, char *p, size_t len, bool out)
 {
-    const char *p = data;
     while (len) {
-        ssize_t n = write(fd, p, len);
+        ssize_t n = out ? write(fd, p, len) : read(fd, p, len);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -47,20 +48,14 @@ static bool write_all(int fd, const void *data, size_t len)
     return true;
 }
 
-/* True when all `len` bytes came; false at the end of the pipe or an error. */
+static bool write_all(int fd, const void *data, size_t len)
+{
+    return transfer(fd, (char *)data, len, true);
+}
+
 static bool read_all(int fd, void *data, size_t len)
 {
-    char *p = data;
-    while (len) {
-        ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        len -= (size_t)n;
-    }
-    return true;
+    return transfer(fd, data, len, false);
 }
 
 /* The worker's life: a job number in, its reply (length, then bytes) out,
