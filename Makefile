@@ -99,6 +99,7 @@ e2e: $(BIN) $(BUILD)/tests/libinject.so
 	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
 	sh tests/e2e_usability.sh $(BIN)
+	sh tests/e2e_typography.sh $(BIN)
 	sh tests/e2e_crash.sh $(BIN) $(BUILD)/tests/libinject.so
 	sh tests/e2e_hostile.sh $(BIN)
 

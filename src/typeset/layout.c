@@ -432,6 +432,11 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
             return false;
         }
     }
+    hyphen_exceptions *exceptions = hyphen_exceptions_copy(mem, &st->hyphenation.exceptions);
+    if (info->hyphenation &&
+        hyphen_exceptions_read(mem, exceptions, info->hyphenation, strlen(info->hyphenation)))
+        diag_add(dl, DIAG_WARNING, info->hyphenation_file, 0, 0, NULL,
+                 "words that are not letters with hyphens between them are left out");
     cmark_node *root = parse(markdown, len);
     const char *source = info->source ? info->source : "Markdown";
     if (!nesting_within_limit(root, source, dl)) {
@@ -443,6 +448,7 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
                        .st = st,
                        .fonts = fonts,
                        .hyph = hyph,
+                       .exceptions = exceptions,
                        .doc = out,
                        .dl = dl,
                        .source = source,
