@@ -101,7 +101,7 @@ static void get_diags(reader *r, diag_list *dl)
         int col = (int)(int64_t)get_u64(r);
         const char *path = get_str(r);
         const char *message = get_str(r);
-        if (r->ok && sev <= DIAG_NOTE)
+        if (r->ok && sev <= DIAG_DETAIL)
             diag_add(dl, sev, file, line, col, path, "%s", message ? message : "");
         else
             r->ok = false;
