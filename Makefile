@@ -58,8 +58,8 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 # src/typeset/baked_dictionary.h): libhyphen parses it here once, not in every run.
 BAKED_DICTIONARIES := $(shell sed -n 's/^ *dictionary: *//p' templates/style.yaml)
 
-$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/base/strbuf.c $(BUILD)/config.mk
-	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_dictionary.c src/base/strbuf.c -lhyphen -lxxhash
+$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/base/strbuf.c src/base/oom.c src/base/regular.c $(BUILD)/config.mk
+	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_dictionary.c src/base/strbuf.c src/base/oom.c src/base/regular.c -lhyphen -lxxhash
 
 $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml $(wildcard $(BAKED_DICTIONARIES))
 	@mkdir -p $(dir $@)
@@ -72,7 +72,8 @@ $(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
 # (src/typeset/baked_kerning.h), built here by fonts.c itself.
 BAKED_FONTS := $(shell sed -n 's/^  \(regular\|bold\|italic\|bold_italic\|mono\): *//p' templates/style.yaml | sort -u)
 BAKE_KERNING_OBJ := $(addprefix $(BUILD)/obj/,typeset/fonts.o typeset/subset.o \
-                    typeset/baked_kerning.o base/diag.o base/arena.o base/strbuf.o)
+                    typeset/baked_kerning.o base/diag.o base/arena.o base/strbuf.o \
+                    base/oom.o base/regular.o)
 
 $(BUILD)/bake_kerning: src/tools/bake_kerning.c $(BAKE_KERNING_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -120,7 +121,7 @@ sanitize:
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
 
-e2e: $(BIN)
+e2e: $(BIN) $(BUILD)/tests/libinject.so
 	sh tests/e2e.sh $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
@@ -131,6 +132,8 @@ e2e: $(BIN)
 	sh tests/e2e_documents_annual.sh $(BIN)
 	sh tests/e2e_usability.sh $(BIN)
 	sh tests/e2e_typography.sh $(BIN)
+	sh tests/e2e_crash.sh $(BIN) $(BUILD)/tests/libinject.so
+	sh tests/e2e_hostile.sh $(BIN)
 
 # The binary finds the templates in ../share/planpress/templates beside it.
 install: $(BIN)
@@ -231,3 +234,9 @@ $(BUILD)/bench/typst: tests/bench/typst.c $(BUILD)/libplanpress.a
 # installed by the benchmark itself, not by make; each is optional.
 bench: $(BIN) $(BUILD)/bench/markdown $(BUILD)/bench/typst $(BUILD)/bench_pdf
 	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown
+
+# The stand-in for a crashing library that tests/e2e_crash.sh preloads: built
+# on its own, without the sanitizers (it is never linked into planpress).
+$(BUILD)/tests/libinject.so: tests/crash/inject.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 -g -fPIC -shared -Wall -Wextra -Werror -o $@ $< -ldl

@@ -23,6 +23,8 @@
 #include "outdir.h"
 #include "outline.h"
 #include "report.h"
+#include "outpath.h"
+#include "regular.h"
 
 #ifndef PLANPRESS_VERSION
 #define PLANPRESS_VERSION "0.1.0"
@@ -168,6 +170,16 @@ static void die_of_signal(int sig)
     exit(128 + sig);
 }
 
+/* False, with a usage error printed, when `path` may not be written. */
+static bool output_allowed(const char *command, const char *option, const char *path,
+                           char *const *inputs, size_t ninputs, arena *mem)
+{
+    const char *problem = outpath_problem(mem, path, inputs, ninputs);
+    if (problem)
+        fprintf(stderr, "planpress %s: %s \"%s\": %s\n", command, option, path, problem);
+    return !problem;
+}
+
 static int cmd_build(int argc, char **argv)
 {
     arena mem;
@@ -219,6 +231,15 @@ static int cmd_build(int argc, char **argv)
         opt.templates_dir ? clean_path(&mem, opt.templates_dir) : default_templates(&mem);
     if (!opt.jobs)
         opt.jobs = processors();
+    char **inputs = ARENA_ARRAY(&mem, char *, opt.npaths + 1);
+    memcpy(inputs, opt.paths, opt.npaths * sizeof *inputs);
+    inputs[opt.npaths] = (char *)opt.templates_dir;
+    if (!output_allowed("build", "-o", opt.out_dir, inputs, opt.npaths + 1, &mem) ||
+        (json && strcmp(json, "-") != 0 &&
+         !output_allowed("build", "--json", json, inputs, opt.npaths + 1, &mem))) {
+        arena_free(&mem);
+        return EXIT_USAGE;
+    }
 
     report rp;
     report_init(&rp, quiet, verbose);
@@ -230,7 +251,7 @@ static int cmd_build(int argc, char **argv)
     report_summary(&rp, &res);
     int status = batch_exit_status(&res, opt.strict);
     if (json && !report_json(&res, &opt, json)) {
-        fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", json, strerror(errno));
+        fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", json, regular_strerror(errno));
         status = status ? status : 1;
     }
     int sig = res.stop_signal;
@@ -333,7 +354,9 @@ static int cmd_render(int argc, char **argv)
         } else {
             document_request req = {file, pdf ? pdf : kind_output_name(&mem, kind, file_name(file)),
                                     template_name ? template_name : kind->template_name, NULL};
-            status = render_one(&mem, kind, &req, templates ? templates : default_templates(&mem),
+            char *inputs[] = {(char *)file};
+            status = !output_allowed("render", "-o", req.pdf, inputs, 1, &mem) ? EXIT_USAGE :
+                     render_one(&mem, kind, &req, templates ? templates : default_templates(&mem),
                                 quiet, verbose);
         }
     }

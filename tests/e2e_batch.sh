@@ -254,13 +254,21 @@ status=$?
 newer=$(find "$OUT" -name '*.pdf' -newer "$WORK/marker" | wc -l)
 expect "kill -9 stops a run midway" [ $status -eq 137 -a "$newer" -ge 2 -a "$newer" -lt $N ]
 expect "... every PDF is whole (old or new: qpdf --check)" all_pdfs_valid "$OUT" $N
-echo "half a PDF" >"$OUT/a01/plan-2024.pdf.4999999.tmp"
-echo "half a PDF" >"$OUT/a02/plan-2024.pdf.4999998-0.tmp"
+# What the killed run's processes left, by the names they give, and files of
+# the user's that only look like temporary files.
+echo "half a PDF" >"$OUT/a01/plan-2024.pdf.$pid-0.tmp"
+echo "half a manifest" >"$OUT/.planpress/manifest.$pid-1.tmp"
+echo "notes" >"$OUT/a02/notes.2023.tmp"
+echo "another run's" >"$OUT/a02/plan-2024.pdf.4999998-0.tmp"
 run "$P" -t "$T"
 expect "the next run builds everything not built since" \
     [ "$rc" -eq 0 -a "$(grep -c '"status": "built"' "$WORK/last.json")" -eq $N ]
-expect "... and removes the temporary files left" no_temporary_files "$OUT"
-expect "... and says so" grep -q "removed [0-9]* temporary files\{0,1\} of a run that did not finish" "$WORK/err"
+expect "... and removes the temporary files that run left" \
+    [ -z "$(find "$OUT" -name "*.$pid-*.tmp")" ]
+expect "... and says which" grep -q "a01/plan-2024.pdf.$pid-0.tmp: note: removed: a temporary file of the last run" "$WORK/err"
+expect "... and no file of any other name (issue 19, case 9)" \
+    [ -f "$OUT/a02/notes.2023.tmp" -a -f "$OUT/a02/plan-2024.pdf.4999998-0.tmp" ]
+rm "$OUT/a02/notes.2023.tmp" "$OUT/a02/plan-2024.pdf.4999998-0.tmp"
 
 # SIGTERM: the documents under way are finished, the others left for the next run
 echo "{{! changed again }}" >>"$T/plan.mustache"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the layout of tables, the table of contents, charts and
-# signature blocks: a test association whose plan sections hold the Markdown
-# goes through the real pipeline, and the PDF is read back page by page with
+# signature blocks: a test association whose plan sections and template hold
+# the Markdown goes through the real pipeline, and the PDF is read back page by page with
 # pdftotext and pdfinfo.
 # usage: sh tests/e2e_layout.sh PATH/TO/planpress [KEEP_DIR]
 #   KEEP_DIR, when given, keeps the plans and the PDF there for a look.
@@ -72,10 +72,6 @@ plan:
   year: 2024
   title: Provdokument för sättning
   sections:
-    - heading: Innehåll
-      body: |
-        ```toc
-        ```
     - heading: En lång tabell
       body: |
         Tabellen nedan är längre än en sida och fortsätter på nästa.
@@ -89,43 +85,58 @@ EOF
 
 EOF
     wide_table
-    cat <<'EOF'
-    - heading: Diagram över kostnaderna
-      body: |
-        ```chart
-        type: stacked
-        title: Kostnadsfördelning 2023
-        percent: true
-        categories: [Höglandet, Södra Vätterbygden, Finnveden]
-        series:
-          - {name: Individinriktade insatser, values: [74, 55, 60]}
-          - {name: Strukturövergripande insatser, values: [10, 25, 22]}
-          - {name: Administration, values: [16, 15, 18]}
-        ```
-
-        ```chart
-        type: grouped
-        title: Medlemsavgifter
-        unit: tkr
-        categories: [Staten, Regionen, Kommunerna]
-        series:
-          - {name: Budget 2024, values: [3040, 1520, 1520]}
-          - {name: Budget 2025, values: [3125, 1563, 1563]}
-        ```
-    - heading: Underskrifter
-      body: |
-        ```signatures
-        place: Jönköping
-        date: 2024-02-23
-        signers:
-          - {name: Johanna Buchalle, role: Mötesordförande}
-          - {name: Linda Johansson, role: Sekreterare}
-          - {name: Therese Petersson, role: Justerare}
-          - {name: Joakim Dahlström, role: Justerare}
-        ```
-EOF
     many_sections
 } >"$PLANS/plan-2024.yaml"
+
+# The blocks only a template may set (contents, charts, signatures: data
+# text may not, see docs/markdown.md) come from the association's template.
+cat >"$PLANS/plan.mustache" <<'EOF'
+# Innehåll
+
+```toc
+```
+
+{{#sections}}
+{{{hashes}}} {{heading}}
+
+{{{body}}}
+
+{{/sections}}
+# Diagram över kostnaderna
+
+```chart
+type: stacked
+title: Kostnadsfördelning 2023
+percent: true
+categories: [Höglandet, Södra Vätterbygden, Finnveden]
+series:
+  - {name: Individinriktade insatser, values: [74, 55, 60]}
+  - {name: Strukturövergripande insatser, values: [10, 25, 22]}
+  - {name: Administration, values: [16, 15, 18]}
+```
+
+```chart
+type: grouped
+title: Medlemsavgifter
+unit: tkr
+categories: [Staten, Regionen, Kommunerna]
+series:
+  - {name: Budget 2024, values: [3040, 1520, 1520]}
+  - {name: Budget 2025, values: [3125, 1563, 1563]}
+```
+
+# Underskrifter
+
+```signatures
+place: Jönköping
+date: 2024-02-23
+signers:
+  - {name: Johanna Buchalle, role: Mötesordförande}
+  - {name: Linda Johansson, role: Sekreterare}
+  - {name: Therese Petersson, role: Justerare}
+  - {name: Joakim Dahlström, role: Justerare}
+```
+EOF
 
 OUT=$WORK/out
 if "$BIN" build "$WORK/plans" -o "$OUT" -q >"$WORK/build.log" 2>&1; then

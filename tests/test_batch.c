@@ -21,6 +21,7 @@
 #include "strmap.h"
 
 #include "test_support.h"
+#include "regular.h"
 
 /* ---- strmap and kinds ----------------------------------------------------------- */
 
@@ -409,16 +410,25 @@ static void a_file_written_in_pieces_appears_whole(void **state)
     test_free(text);
     assert_int_equal(access(tmp, F_OK), -1);
 
-    /* It cannot replace a folder: the folder stays, the temporary file goes. */
+    /* It cannot replace a folder, or a FIFO (issue 19, case 7) ... */
     const char *folder = in_folder(f, "folder");
     write_file(f, "folder/x", "");
+    assert_false(atomic_open(&af, folder));
+    assert_int_equal(errno, EISDIR);
+    const char *fifo = in_folder(f, "fifo");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_false(atomic_open(&af, fifo));
+    assert_int_equal(errno, NOT_REGULAR);
+    /* ... nor one made while it wrote: the folder stays, the temporary file goes. */
+    folder = in_folder(f, "later");
     assert_true(atomic_open(&af, folder));
+    write_file(f, "later/x", "");
     tmp = arena_strdup(&f->mem, af.tmp);
     fputs("lost", af.f);
     assert_false(atomic_close(&af, false));
     assert_int_equal(errno, EISDIR);
     assert_int_equal(access(tmp, F_OK), -1);
-    assert_int_equal(access(in_folder(f, "folder/x"), F_OK), 0);
+    assert_int_equal(access(in_folder(f, "later/x"), F_OK), 0);
 }
 
 /* ---- the output folder --------------------------------------------------------------- */
@@ -454,28 +464,33 @@ static long dead_process(void)
 static void the_sweep_removes_what_stopped_runs_left(void **state)
 {
     test_fixture *f = *state;
-    long dead = dead_process();
-    const char *gone1 = write_file(f, arena_printf(&f->mem, "out/a/plan.pdf.%ld.tmp", dead), "");
-    const char *gone2 = write_file(f, arena_printf(&f->mem, "out/b/c/x.pdf.%ld.tmp", dead), "");
-    /* The PDF writer's own form, NAME.PID-N.tmp */
-    const char *gone3 = write_file(f, arena_printf(&f->mem, "out/a/z.pdf.%ld-3.tmp", dead), "");
-    /* A process id reused by a process that is not planpress */
-    const char *gone4 =
-        write_file(f, arena_printf(&f->mem, "out/a/w.pdf.%ld-0.tmp", (long)getppid()), "");
-    const char *live =
-        write_file(f, arena_printf(&f->mem, "out/a/y.pdf.%ld.tmp", (long)getpid()), "");
-    const char *keep1 = write_file(f, "out/a/plan.pdf", "");
-    const char *keep2 = write_file(f, "out/a/notes.tmp", "");
-    const char *keep3 = write_file(f, "out/a/.123.tmp", "");
-    assert_int_equal(outdir_sweep(&f->mem, in_folder(f, "out")), 4);
+    long dead = dead_process(), other = dead_process();
+    long pids[] = {dead};
+    outdir_lock lk = {.fd = -1, .last_pids = pids, .nlast = 1};
+    /* The names atomicfile.c gives, made by the run's processes */
+    const char *gone1 = write_file(f, arena_printf(&f->mem, "out/a/plan.pdf.%ld-0.tmp", dead), "");
+    const char *gone2 = write_file(f, arena_printf(&f->mem, "out/b/c/x.pdf.%ld-3.tmp", dead), "");
+    const char *gone3 =
+        write_file(f, arena_printf(&f->mem, "out/.planpress/manifest.%ld-0.tmp", dead), "");
+    /* Another process's, and names planpress does not give */
+    const char *keep1 = write_file(f, arena_printf(&f->mem, "out/a/z.pdf.%ld-0.tmp", other), "");
+    const char *keep2 = write_file(f, arena_printf(&f->mem, "out/a/notes.%ld-0.tmp", dead), "");
+    const char *keep3 = write_file(f, arena_printf(&f->mem, "out/a/plan.pdf.%ld.tmp", dead), "");
+    const char *keep4 = write_file(f, "out/a/notes.2023.tmp", "");
+    const char *keep5 = write_file(f, "out/a/plan.pdf", "");
+    diag_list dl;
+    diag_list_init(&dl, &f->mem);
+    outdir_sweep(&f->mem, &lk, in_folder(f, "out"), &dl);
+    assert_int_equal(dl.count, 3);
+    assert_non_null(strstr(dl.items[0].message, "removed"));
     assert_int_equal(access(gone1, F_OK), -1);
     assert_int_equal(access(gone2, F_OK), -1);
     assert_int_equal(access(gone3, F_OK), -1);
-    assert_int_equal(access(gone4, F_OK), -1);
-    assert_int_equal(access(live, F_OK), 0);
     assert_int_equal(access(keep1, F_OK), 0);
     assert_int_equal(access(keep2, F_OK), 0);
     assert_int_equal(access(keep3, F_OK), 0);
+    assert_int_equal(access(keep4, F_OK), 0);
+    assert_int_equal(access(keep5, F_OK), 0);
 }
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, test_setup_with_folder, test_teardown)

@@ -1,4 +1,5 @@
 #include "arena.h"
+#include "oom.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -38,10 +39,8 @@ static arena_block *arena_new_block(arena *a, size_t need)
     while (size < need)
         size *= 2;
     arena_block *b = malloc(sizeof *b + size);
-    if (!b) {
-        fputs("planpress: out of memory\n", stderr);
-        abort();
-    }
+    if (!b)
+        out_of_memory();
     b->used = 0;
     b->size = size;
     b->next = a->head;
@@ -121,10 +120,8 @@ void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_si
     size_t new_cap = *cap ? *cap * 2 : 8;
     while (new_cap < need)
         new_cap *= 2;
-    if (new_cap > SIZE_MAX / elem_size / 2) { /* room left for the rounding up */
-        fputs("planpress: out of memory\n", stderr);
-        abort();
-    }
+    if (new_cap > SIZE_MAX / elem_size / 2) /* room left for the rounding up */
+        out_of_memory();
     size_t old_size = aligned_size(*cap * elem_size);
     void *p = items && grow_in_place(a, items, old_size, aligned_size(new_cap * elem_size))
                   ? items

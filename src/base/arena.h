@@ -14,7 +14,8 @@ typedef struct {
 
 void arena_init(arena *a);
 void arena_free(arena *a);
-/* Zeroed memory aligned for any type; aborts the process when memory runs out. */
+/* Zeroed memory aligned for any type; ends the process with out_of_memory()
+ * (oom.h) when memory runs out. */
 void *arena_alloc(arena *a, size_t size);
 /* The same, not zeroed: for memory the caller writes whole before reading it. */
 void *arena_alloc_uninit(arena *a, size_t size);

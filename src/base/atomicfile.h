@@ -1,7 +1,11 @@
 /* atomicfile: writes a whole file so that readers see either the old file or
  * the new one, never a part: the bytes go to a temporary file beside it
  * (NAME.PID-N.tmp, which outdir.c's sweep knows) that is renamed into place.
- * A failure leaves the old file as it was. */
+ * A failure leaves the old file as it was. Only a regular file is replaced
+ * (or a new one made): a path naming a device, FIFO, socket or folder, even
+ * through a link, fails with EISDIR or NOT_REGULAR (regular.h). The
+ * temporary file is made with O_EXCL | O_NOFOLLOW: a link planted under its
+ * name is never followed. */
 #ifndef PP_ATOMICFILE_H
 #define PP_ATOMICFILE_H
 

@@ -1,6 +1,10 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "utf8.h"
 
 void diag_list_init(diag_list *dl, arena *mem)
 {
@@ -38,10 +42,28 @@ static const char *severity_name(diag_severity sev)
     }
 }
 
+/* Writes `s` so that it cannot steer a terminal: control characters (C0,
+ * DEL, C1: an escape sequence in a bad value) and bytes that are not UTF-8
+ * (a folder's name may hold any) are written as \xHH. */
+void diag_put_safe(const char *s, FILE *out)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, len, &i);
+        bool genuine = cp != 0xFFFD || i - at == 3;
+        if (cp == '\t' || (genuine && cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0)))
+            fwrite(s + at, 1, i - at, out);
+        else
+            for (size_t k = at; k < i; k++)
+                fprintf(out, "\\x%02x", (unsigned char)s[k]);
+    }
+}
+
 void diag_print(const diag *d, FILE *out)
 {
     if (d->file) {
-        fputs(d->file, out);
+        diag_put_safe(d->file, out);
         if (d->line > 0)
             fprintf(out, ":%d:%d", d->line, d->col > 0 ? d->col : 1);
         fputs(": ", out);
@@ -49,9 +71,12 @@ void diag_print(const diag *d, FILE *out)
         fputs("planpress: ", out);
     }
     fprintf(out, "%s: ", severity_name(d->severity));
-    if (d->path && *d->path)
-        fprintf(out, "%s: ", d->path);
-    fprintf(out, "%s\n", d->message);
+    if (d->path && *d->path) {
+        diag_put_safe(d->path, out);
+        fputs(": ", out);
+    }
+    diag_put_safe(d->message, out);
+    fputc('\n', out);
 }
 
 void diag_print_all(const diag_list *dl, FILE *out)

@@ -31,7 +31,11 @@ typedef struct {
 void diag_list_init(diag_list *dl, arena *mem);
 void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
               const char *path, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-/* Writes one diagnostic as "file:line:col: error: path: message". */
+/* Writes `s` with control characters (an escape sequence in a bad value)
+ * and bytes that are not UTF-8 as \xHH, so that it cannot steer a terminal. */
+void diag_put_safe(const char *s, FILE *out);
+/* Writes one diagnostic as "file:line:col: error: path: message", through
+ * diag_put_safe. */
 void diag_print(const diag *d, FILE *out);
 void diag_print_all(const diag_list *dl, FILE *out);
 /* Whether a diagnostic is printed: notes not when `quiet`, details only

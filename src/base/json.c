@@ -1,21 +1,31 @@
 #include "json.h"
 
+#include <stdint.h>
+#include <string.h>
+
+#include "utf8.h"
+
 void json_string(strbuf *sb, const char *s)
 {
     if (!s) {
         strbuf_puts(sb, "null");
         return;
     }
+    /* Always valid JSON: a byte that is not UTF-8 (a folder's name may hold
+     * any) becomes U+FFFD; control characters, C1 ones too, are escaped. */
     strbuf_putc(sb, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            strbuf_printf(sb, "\\%c", *p);
-        else if (*p == '\n')
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        uint32_t cp = utf8_next(s, len, &i);
+        if (cp == '"' || cp == '\\')
+            strbuf_printf(sb, "\\%c", (char)cp);
+        else if (cp == '\n')
             strbuf_puts(sb, "\\n");
-        else if (*p < 0x20)
-            strbuf_printf(sb, "\\u%04x", *p);
+        else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFD)
+            strbuf_printf(sb, "\\u%04x", (unsigned)cp);
         else
-            strbuf_putc(sb, (char)*p);
+            strbuf_append(sb, s + at, i - at);
     }
     strbuf_putc(sb, '"');
 }

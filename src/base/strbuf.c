@@ -1,4 +1,6 @@
 #include "strbuf.h"
+#include "oom.h"
+#include "regular.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -14,10 +16,8 @@ static void reserve(strbuf *sb, size_t extra)
     while (cap < sb->len + extra + 1)
         cap *= 2;
     char *p = realloc(sb->data, cap);
-    if (!p) {
-        fputs("planpress: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        out_of_memory();
     sb->data = p;
     sb->cap = cap;
 }
@@ -73,7 +73,7 @@ bool strbuf_append_stream(strbuf *sb, FILE *f, size_t max)
 
 bool strbuf_append_file(strbuf *sb, const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = regular_fopen(path);
     if (!f)
         return false;
     bool ok = strbuf_append_stream(sb, f, SIZE_MAX);

@@ -18,7 +18,8 @@ void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(print
 /* Appends what is left of the stream, or more than `max` bytes of it and no
  * more reading when it holds more than that; false on a read error. */
 bool strbuf_append_stream(strbuf *sb, FILE *f, size_t max);
-/* Appends the whole content of the file; false when it cannot be read. */
+/* Appends the whole content of the file, which must be a regular file
+ * (regular.h); false when it cannot be read. */
 bool strbuf_append_file(strbuf *sb, const char *path);
 void strbuf_free(strbuf *sb);
 

@@ -2,18 +2,21 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "buildid.h"
+#include "docreply.h"
 #include "document.h"
 #include "filecache.h"
 #include "manifest.h"
+#include "oom.h"
 #include "outdir.h"
+#include "workers.h"
 
 /* The one piece of process-wide state: a signal is for the whole process.
  * Set by the handler, read by the thread that hands out documents. */
@@ -254,136 +257,149 @@ static doc_record *build_one(const run *r, batch_doc *d, arena *keep)
     return kept;
 }
 
-/* ---- the threads ------------------------------------------------------------------ */
+/* ---- the worker processes ------------------------------------------------------ */
 
 typedef struct {
     run *r;
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
     size_t *queue; /* positions in res->docs of the documents to build */
     bool *done;    /* by queue position */
     size_t count;
-    size_t next;  /* the next queue position to hand out */
-    size_t limit; /* none at or after it is handed out: lowered by a stop */
-    size_t finished;
-} pool;
+} build_queue;
 
-typedef struct {
-    pool *p;
-    arena *mem;
-} worker;
-
-static void *work(void *arg)
+/* In a worker process: builds the document at queue position `pos` and
+ * replies with what became of it. */
+static void build_in_worker(void *ctx, size_t pos, strbuf *reply)
 {
-    worker *w = arg;
-    pool *p = w->p;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        if (p->next >= p->limit) {
-            pthread_mutex_unlock(&p->lock);
-            return NULL;
+    build_queue *q = ctx;
+    arena keep;
+    arena_init(&keep);
+    batch_doc d = q->r->res->docs[q->queue[pos]];
+    doc_record *rec = build_one(q->r, &d, &keep);
+    docreply_encode(reply, &(docreply){d.status == DOC_BUILT, d.warnings, &d.diags, rec});
+    arena_free(&keep);
+}
+
+/* A worker's temporary files are named with its process id: the lock
+ * keeps it for the sweep of a run that did not finish. */
+static void worker_started(void *ctx, long pid)
+{
+    build_queue *q = ctx;
+    outdir_lock_add_process(&q->r->lock, pid);
+}
+
+/* How long the documents under way may take to finish after a stop signal:
+ * then their processes are killed (a document takes well under a second). */
+enum { STOP_GRACE_SECONDS = 10 };
+
+/* What a worker's wait status says of how it ended. */
+static const char *death_of(arena *mem, int status)
+{
+    if (WIFEXITED(status) && WEXITSTATUS(status) == OOM_EXIT_STATUS)
+        return "out of memory";
+    if (WIFSIGNALED(status))
+        return arena_printf(mem, "the process building it crashed (signal %d, %s)",
+                            WTERMSIG(status), strsignal(WTERMSIG(status)));
+    return arena_printf(mem, "the process building it ended before it was done (exit status %d)",
+                        WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+/* Takes in what a worker said of the document at queue position o->job. */
+static void settle(build_queue *q, const worker_outcome *o)
+{
+    run *r = q->r;
+    size_t i = q->queue[o->job];
+    batch_doc *d = &r->res->docs[i];
+    diag_list_init(&d->diags, &r->res->mem);
+    doc_record named = {
+        .output = d->found.output, .kind = d->found.kind->name, .source = d->found.source};
+    docreply got = {.diags = &d->diags};
+    if (!o->died && docreply_decode(o->reply, o->len, &r->res->mem, &named, &got)) {
+        d->status = got.built ? DOC_BUILT : DOC_FAILED;
+        d->warnings = got.warnings;
+        doc_record *rec = r->records[i] = got.record;
+        for (size_t k = 0; rec && k < rec->inputs.count; k++) {
+            input_record *in = &rec->inputs.items[k];
+            filecache_digest(r->fc, in->path); /* its stat data, for the manifest */
+            in->path = filecache_path(r->fc, in->path);
         }
-        size_t pos = p->next++;
-        pthread_mutex_unlock(&p->lock);
+    } else {
+        diag_list_init(&d->diags, &r->res->mem);
+        d->status = DOC_FAILED;
+        d->warnings = 0;
+        r->records[i] = NULL;
+        const char *why = !o->died ? "the reply of its process is damaged"
+                          : r->res->stop_signal && WIFSIGNALED(o->status) &&
+                                  WTERMSIG(o->status) == SIGKILL
+                              ? arena_printf(&r->res->mem,
+                                             "still under way %d s after the signal to stop",
+                                             STOP_GRACE_SECONDS)
+                              : death_of(&r->res->mem, o->status);
+        diag_add(&d->diags, DIAG_ERROR, d->found.source, 0, 0, NULL,
+                 "not built: %s; the last good PDF is kept", why);
+    }
+    q->done[o->job] = true;
+}
 
-        size_t i = p->queue[pos];
-        p->r->records[i] = build_one(p->r, &p->r->res->docs[i], w->mem);
-
-        pthread_mutex_lock(&p->lock);
-        p->done[pos] = true;
-        p->finished++;
-        pthread_cond_signal(&p->changed);
-        pthread_mutex_unlock(&p->lock);
+/* Fails the documents from queue position `from` to `to`, which no process
+ * could be started to build. */
+static void fail_unstarted(build_queue *q, size_t from, size_t to, int err)
+{
+    for (size_t pos = from; pos < to; pos++) {
+        batch_doc *d = &q->r->res->docs[q->queue[pos]];
+        d->status = DOC_FAILED;
+        diag_add(&d->diags, DIAG_ERROR, d->found.source, 0, 0, NULL,
+                 "not built: no process can be started to build it: %s", strerror(err));
+        q->done[pos] = true;
     }
 }
 
-static void wait_a_little(pool *p)
-{
-    struct timespec until;
-    clock_gettime(CLOCK_MONOTONIC, &until);
-    until.tv_nsec += 100 * 1000 * 1000;
-    if (until.tv_nsec >= 1000000000) {
-        until.tv_sec++;
-        until.tv_nsec -= 1000000000;
-    }
-    pthread_cond_timedwait(&p->changed, &p->lock, &until);
-}
-
-/* Hands documents to the observer in order as they finish; stops handing
- * out new ones on a signal. Called with the lock held. */
-static void follow(pool *p, const batch_observer *obs)
-{
-    batch_result *res = p->r->res;
-    size_t reported = 0, shown = (size_t)-1;
-    while (reported < p->count) {
-        if (stop_signal && p->limit == p->count) {
-            res->stop_signal = stop_signal;
-            p->limit = p->next;
-        }
-        if (reported >= p->limit) {
-            res->docs[p->queue[reported]].status = DOC_SKIPPED;
-        } else if (!p->done[reported]) {
-            if (obs->progress && shown != p->finished) {
-                shown = p->finished;
-                pthread_mutex_unlock(&p->lock);
-                obs->progress(obs->ctx, shown, p->count);
-                pthread_mutex_lock(&p->lock);
-            }
-            wait_a_little(p);
-            continue;
-        }
-        pthread_mutex_unlock(&p->lock);
-        if (obs->done)
-            obs->done(obs->ctx, &res->docs[p->queue[reported]]);
-        pthread_mutex_lock(&p->lock);
-        reported++;
-    }
-}
-
+/* Builds the queue in worker processes, hands documents to the observer in
+ * order as they finish, and stops handing out new ones on a signal. */
 static void build_all(run *r, const batch_observer *obs)
 {
     batch_result *res = r->res;
-    pool p = {.r = r, .count = res->to_build, .limit = res->to_build};
-    p.queue = ARENA_ARRAY(&res->mem, size_t, p.count);
-    p.done = ARENA_ARRAY(&res->mem, bool, p.count);
+    build_queue q = {.r = r, .count = res->to_build};
+    q.queue = ARENA_ARRAY(&res->mem, size_t, q.count);
+    q.done = ARENA_ARRAY(&res->mem, bool, q.count);
     for (size_t i = 0, n = 0; i < res->ndocs; i++)
         if (res->docs[i].reason)
-            p.queue[n++] = i;
-    pthread_mutex_init(&p.lock, NULL);
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&p.changed, &attr);
-    pthread_condattr_destroy(&attr);
-
-    /* Workers leave signals to this thread, which decides what to stop. */
-    sigset_t block, old;
-    sigemptyset(&block);
-    for (int i = 0; i < NSTOP; i++)
-        sigaddset(&block, stop_signals[i]);
-    pthread_sigmask(SIG_BLOCK, &block, &old);
-    res->nworkers = r->opt->jobs < p.count ? r->opt->jobs : (unsigned)p.count;
-    res->worker_mem = calloc(res->nworkers, sizeof *res->worker_mem);
-    worker *workers = ARENA_ARRAY(&res->mem, worker, res->nworkers);
-    pthread_t *threads = ARENA_ARRAY(&res->mem, pthread_t, res->nworkers);
-    unsigned started = 0;
-    for (; started < res->nworkers; started++) {
-        arena_init(&res->worker_mem[started]);
-        workers[started] = (worker){&p, &res->worker_mem[started]};
-        if (pthread_create(&threads[started], NULL, work, &workers[started]) != 0)
-            break;
+            q.queue[n++] = i;
+    unsigned jobs = r->opt->jobs < q.count ? r->opt->jobs : (unsigned)q.count;
+    workers *w = oom_check(workers_new(jobs, build_in_worker, worker_started, &q));
+    size_t next = 0, limit = q.count, reported = 0, finished = 0, shown = (size_t)-1;
+    struct timespec stopped = {0};
+    while (reported < q.count) {
+        if (stop_signal && !res->stop_signal) {
+            res->stop_signal = stop_signal;
+            clock_gettime(CLOCK_MONOTONIC, &stopped);
+            limit = next;
+        }
+        while (next < limit && workers_give(w, next))
+            next++;
+        if (next < limit && workers_busy(w) == 0) {
+            fail_unstarted(&q, next, limit, errno);
+            finished += limit - next;
+            next = limit;
+        }
+        for (; reported < q.count && (reported >= limit || q.done[reported]); reported++) {
+            if (reported >= limit)
+                res->docs[q.queue[reported]].status = DOC_SKIPPED;
+            if (obs->done)
+                obs->done(obs->ctx, &res->docs[q.queue[reported]]);
+        }
+        if (obs->progress && shown != finished && reported < q.count) {
+            shown = finished;
+            obs->progress(obs->ctx, shown, q.count);
+        }
+        worker_outcome o;
+        if (res->stop_signal && seconds_since(&stopped) > STOP_GRACE_SECONDS)
+            workers_kill(w);
+        if (reported < q.count && workers_wait(w, &o, res->stop_signal ? 200 : -1)) {
+            settle(&q, &o);
+            finished++;
+        }
     }
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (started == 0) /* no thread at all: build here */
-        work(&(worker){&p, &res->worker_mem[0]});
-
-    pthread_mutex_lock(&p.lock);
-    follow(&p, obs);
-    pthread_mutex_unlock(&p.lock);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    pthread_cond_destroy(&p.changed);
-    pthread_mutex_destroy(&p.lock);
+    workers_free(w);
 }
 
 /* ---- the run ---------------------------------------------------------------------- */
@@ -517,13 +533,8 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     res->ran = true;
     struct sigaction saved[NSTOP];
     catch_stop_signals(saved);
-    if (r.lock.last_run_unfinished) {
-        size_t n = outdir_sweep(&res->mem, opt->out_dir);
-        if (n)
-            diag_add(&res->diags, DIAG_NOTE, opt->out_dir, 0, 0, NULL,
-                     "removed %zu temporary file%s of a run that did not finish", n,
-                     n == 1 ? "" : "s");
-    }
+    if (r.lock.last_run_unfinished)
+        outdir_sweep(&res->mem, &r.lock, opt->out_dir, &res->diags);
     r.manifest_path = arena_printf(&res->mem, "%s/manifest", r.lock.state_dir);
     manifest_load(&r.man, r.manifest_path, r.fc, &res->diags);
     for (size_t i = 0; i < r.shared.count; i++) /* what the style was made from, known now */
@@ -549,9 +560,6 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
 
 void batch_result_free(batch_result *res)
 {
-    for (unsigned i = 0; i < res->nworkers; i++)
-        arena_free(&res->worker_mem[i]);
-    free(res->worker_mem);
     arena_free(&res->mem);
     *res = (batch_result){0};
 }

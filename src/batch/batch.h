@@ -1,7 +1,8 @@
 /* batch: builds the documents found under some paths into an output folder,
  * as the nightly job does. Finds them (discover.h), leaves alone those whose
  * inputs did not change since they were last built (manifest.h), builds the
- * others in parallel threads sharing one render environment, and keeps the
+ * others in worker processes (workers.h) forked from one render environment,
+ * so that a document that crashes its process fails alone, and keeps the
  * output folder safe: one run at a time (outdir.h), PDFs renamed into place,
  * an interrupt lets the documents under way finish and stops. Documents are
  * handed to an observer in the order of the list, whatever the threads do. */
@@ -37,7 +38,7 @@ typedef struct {
     const char *plans_dir;     /* PDFs are named from here: "plans" */
     char *const *paths;        /* what to build: folders or files */
     size_t npaths;
-    unsigned jobs; /* threads that build documents, at least 1 */
+    unsigned jobs; /* processes that build documents, at least 1 */
     bool force;    /* build every document, changed or not */
     bool strict;   /* warnings fail the run: a document whose last build had
                       warnings is built again, to show them */
@@ -55,8 +56,6 @@ typedef struct {
     bool ran;                /* got the output folder's lock: the counts mean something */
     int stop_signal;         /* the signal that stopped the run, or 0 */
     double seconds;
-    arena *worker_mem;
-    unsigned nworkers;
 } batch_result;
 
 typedef struct {

@@ -37,9 +37,44 @@ static bool is_folder(const char *path, const struct dirent *e)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static void walk(arena *mem, const char *dir, const char *out_folder, int depth, document_list *out)
+/* The folders a search has been through, by device and inode: each is
+ * searched once, however many links lead to it (a link to a parent would
+ * otherwise be followed round and round). */
+typedef struct {
+    arena *mem;
+    struct folder_id {
+        dev_t dev;
+        ino_t ino;
+        const char *path;
+    } *seen;
+    size_t count, cap;
+    diag_list *dl;
+} search;
+
+/* True the first time `dir` is met; else, when a link led to it, a warning
+ * names the link skipped. */
+static bool first_visit(search *s, const char *dir, bool by_link)
 {
-    DIR *d = depth <= MAX_DEPTH ? opendir(dir) : NULL;
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return false;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->seen[i].dev == st.st_dev && s->seen[i].ino == st.st_ino) {
+            if (by_link)
+                diag_add(s->dl, DIAG_WARNING, dir, 0, 0, NULL,
+                     "skipped: a link to the folder %s, which is searched already",
+                     s->seen[i].path);
+            return false;
+        }
+    *ARENA_PUSH(s->mem, s->seen, s->count, s->cap) = (struct folder_id){st.st_dev, st.st_ino, dir};
+    return true;
+}
+
+static void walk(search *s, const char *dir, bool by_link, const char *out_folder, int depth,
+                 document_list *out)
+{
+    arena *mem = s->mem;
+    DIR *d = depth <= MAX_DEPTH && first_visit(s, dir, by_link) ? opendir(dir) : NULL;
     if (!d)
         return;
     struct dirent *e;
@@ -49,7 +84,7 @@ static void walk(arena *mem, const char *dir, const char *out_folder, int depth,
         const char *path = strcmp(dir, ".") == 0 ? arena_strdup(mem, e->d_name)
                                                  : arena_printf(mem, "%s/%s", dir, e->d_name);
         if (is_folder(path, e))
-            walk(mem, path, join(mem, out_folder, e->d_name), depth + 1, out);
+            walk(s, path, e->d_type != DT_DIR, join(mem, out_folder, e->d_name), depth + 1, out);
         else
             add_sources(mem, path, e->d_name, out_folder, out);
     }
@@ -143,6 +178,7 @@ bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npat
     char buf[PATH_MAX];
     const char *plans_real = realpath(plans_dir, buf) ? arena_strdup(mem, buf) : NULL;
     bool ok = true;
+    search s = {.mem = mem, .dl = dl};
     for (size_t i = 0; i < npaths; i++) {
         struct stat st;
         const char *path = clean_path(mem, paths[i]);
@@ -150,7 +186,7 @@ bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npat
             diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "no such file or folder");
             ok = false;
         } else if (S_ISDIR(st.st_mode)) {
-            walk(mem, path, output_folder(mem, plans_real, buf), 0, out);
+            walk(&s, path, false, output_folder(mem, plans_real, buf), 0, out);
         } else {
             size_t before = out->count;
             const char *folder = output_folder(mem, plans_real, parent_of(mem, buf));

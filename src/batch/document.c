@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include <dirent.h>
 #include <cmark-gfm-core-extensions.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,9 +167,12 @@ bool document_render(const render_env *env, const document_request *req,
 {
     arena mem;
     arena_init(&mem);
-    size_t first_diag = dl->count;
+    size_t first_diag = dl->count, errors_before = dl->errors;
     document_parts parts = {0};
-    bool ok = prepare(&mem, req, &parts, dl) && render_parts(env, &mem, req, &parts, dl);
+    /* Any error fails the document, before a PDF is written: a figure
+     * that cannot be computed must not print as a blank. */
+    bool ok = prepare(&mem, req, &parts, dl) && dl->errors == errors_before &&
+              render_parts(env, &mem, req, &parts, dl);
     keep_diagnostics(dl, first_diag);
     arena_free(&mem);
     return ok;
@@ -418,6 +422,48 @@ static comparison_entry comparison_load(arena *mem, const document_request *req,
     return e;
 }
 
+/* The latest year of which an association of the group has an outcome
+ * file (outcome-YEAR.yaml), or 0. */
+static int latest_outcome_year(const comparison_group *g)
+{
+    int latest = 0;
+    for (size_t a = 0; a < g->nassociations; a++) {
+        DIR *d = opendir(g->associations[a]->dir);
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            int year, end = 0;
+            if (sscanf(e->d_name, "outcome-%4d.yaml%n", &year, &end) == 1 &&
+                e->d_name[end] == '\0' && end == 17 && year > latest)
+                latest = year;
+        }
+        if (d)
+            closedir(d);
+    }
+    return latest;
+}
+
+/* A group that names no years compares the latest year with an outcome;
+ * the next year's outcome files are inputs, so that the comparison moves on
+ * to that year when one appears. False with an error when there is none. */
+static bool default_years(arena *mem, const document_request *req, comparison_group *g,
+                          diag_list *dl)
+{
+    int year = latest_outcome_year(g);
+    for (size_t a = 0; a < g->nassociations; a++)
+        record_input(req->inputs,
+                     arena_printf(mem, "%s/outcome-%d.yaml", g->associations[a]->dir, year + 1));
+    if (!year) {
+        diag_add(dl, DIAG_ERROR, req->source, 0, 0, "group.years",
+                 "no years are given and no association of the group has an outcome file "
+                 "(outcome-YEAR.yaml) to compare");
+        return false;
+    }
+    g->years = ARENA_NEW(mem, int);
+    g->years[0] = year;
+    g->nyears = 1;
+    return true;
+}
+
 static bool prepare_comparison(arena *mem, const document_request *req, document_parts *parts,
                                diag_list *dl)
 {
@@ -427,6 +473,8 @@ static bool prepare_comparison(arena *mem, const document_request *req, document
     if (!g)
         return false;
     record_associations(mem, req, g->associations, g->nassociations);
+    if (g->nyears == 0 && !default_years(mem, req, g, dl))
+        return false;
     size_t n = g->nyears * g->nassociations;
     comparison_entry *entries = ARENA_ARRAY(mem, comparison_entry, n + 1);
     bool ok = true;

@@ -12,6 +12,8 @@
 #include "arena.h"
 #include "hash.h"
 #include "strmap.h"
+#include "oom.h"
+#include "regular.h"
 
 typedef struct {
     const char *path;
@@ -45,7 +47,7 @@ filecache *filecache_new(int64_t run_start_ns)
 {
     filecache *fc = calloc(1, sizeof *fc);
     if (!fc)
-        abort();
+        out_of_memory();
     arena_init(&fc->mem);
     strmap_init(&fc->entries, &fc->mem);
     pthread_mutex_init(&fc->lock, NULL);
@@ -122,7 +124,7 @@ static bool stamp_is_racy(const file_stamp *s, int64_t run_start_ns)
 
 static bool hash_file(const char *path, uint64_t *hash)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = regular_open(path);
     if (fd < 0)
         return false;
     XXH3_state_t *state = XXH3_createState();

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "strbuf.h"
+#include "regular.h"
 
 static const char magic[] = "planpress manifest 1";
 
@@ -212,7 +213,7 @@ bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list
     }
     if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the manifest: %s",
-                 strerror(errno));
+                 regular_strerror(errno));
     arena_free(&tmp);
     return ok;
 }
@@ -396,7 +397,7 @@ static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *file
 
 static char *read_text(const char *path, bool *missing)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = regular_fopen(path);
     *missing = !f && errno == ENOENT;
     if (!f)
         return NULL;

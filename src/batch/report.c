@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomicfile.h"
 #include "json.h"
 #include "strbuf.h"
 
@@ -41,8 +42,11 @@ static void on_start(void *ctx, const batch_result *res)
 {
     report *rp = ctx;
     show_run_diags(rp, res);
-    if (rp->verbose && res->rebuild_all)
-        fprintf(rp->out, "every document is out of date: %s\n", res->rebuild_all);
+    if (rp->verbose && res->rebuild_all) {
+        fputs("every document is out of date: ", rp->out);
+        diag_put_safe(res->rebuild_all, rp->out);
+        fputc('\n', rp->out);
+    }
 }
 
 static void on_progress(void *ctx, size_t finished, size_t total)
@@ -62,7 +66,11 @@ static void on_done(void *ctx, const batch_doc *doc)
         clear_line(rp);
     diag_print_shown(&doc->diags, rp->err, rp->quiet, rp->verbose);
     if (rp->verbose && doc->status == DOC_BUILT) {
-        fprintf(rp->out, "built %s (%s)\n", doc->pdf, doc->reason);
+        fputs("built ", rp->out);
+        diag_put_safe(doc->pdf, rp->out);
+        fputs(" (", rp->out);
+        diag_put_safe(doc->reason, rp->out);
+        fputs(")\n", rp->out);
         fflush(rp->out);
     }
 }
@@ -164,18 +172,7 @@ bool report_json(const batch_result *res, const batch_options *opt, const char *
     if (strcmp(path, "-") == 0) {
         ok = fwrite(sb.data, 1, sb.len, stdout) == sb.len && fflush(stdout) == 0;
     } else {
-        size_t n = strlen(path) + 32;
-        char *tmp = malloc(n);
-        snprintf(tmp, n, "%s.%ld.tmp", path, (long)getpid());
-        FILE *f = fopen(tmp, "wb");
-        ok = f && fwrite(sb.data, 1, sb.len, f) == sb.len;
-        ok = (f && fclose(f) == 0) && ok && rename(tmp, path) == 0;
-        if (!ok) {
-            int e = errno;
-            unlink(tmp);
-            errno = e;
-        }
-        free(tmp);
+        ok = atomic_write(path, sb.data, sb.len, false);
     }
     strbuf_free(&sb);
     return ok;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datatext.h"
 #include "load_association.h"
 #include "load_budget.h"
 #include "loader.h"
@@ -274,8 +275,42 @@ static void load_pieces(yread *ld, const ynode *body, const char *path, plan *pl
         sec->pieces[sec->npieces++].part = sec->shows[k];
 }
 
+/* The footnotes the sections' texts define, so that a label defined twice
+ * is an error naming both places: the Markdown of the whole plan is one,
+ * and one definition would win without a word. */
+typedef struct {
+    yread *ld;
+    const ynode *body;
+    const char *path;
+    struct note_place {
+        const char *label;
+        size_t len;
+        const char *path;
+        int line;
+    } *notes;
+    size_t count, cap;
+} note_index;
+
+static void note_defined(void *ctx, const char *label, size_t len, int line)
+{
+    note_index *ix = ctx;
+    for (size_t i = 0; i < ix->count; i++) {
+        const struct note_place *np = &ix->notes[i];
+        if (np->len == len && strncmp(np->label, label, len) == 0) {
+            yread_error(ix->ld, ix->body, ix->path,
+                        "line %d of the text: footnote [^%.*s] is defined already, at line %d of "
+                        "%s: give each note a label of its own",
+                        line, (int)len, label, np->line, np->path);
+            return;
+        }
+    }
+    *ARENA_PUSH(ix->ld->mem, ix->notes, ix->count, ix->cap) =
+        (struct note_place){label, len, ix->path, line};
+}
+
 static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
 {
+    note_index notes = {.ld = ld};
     pl->sections = ARENA_ARRAY(ld->mem, plan_section, load_list_length(n, "sections") + 1);
     pl->goal_area_shown = ARENA_ARRAY(ld->mem, bool, pl->ngoal_areas + 1);
     pl->intervention_shown = ARENA_ARRAY(ld->mem, bool, pl->ninterventions + 1);
@@ -293,6 +328,11 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
         bool placement = ymap_get(s, "show") && !ymap_get(s, "body");
         sec->heading = yread_get_text(ld, s, "heading", sp, !placement);
         sec->body = yread_get_text(ld, s, "body", sp, false);
+        if (sec->body) {
+            notes.body = ymap_get(s, "body");
+            notes.path = yread_key_path(ld, sp, "body");
+            datatext_each_footnote(sec->body, note_defined, &notes);
+        }
         const ynode *v;
         int64_t lv;
         if ((v = ymap_get(s, "level")) &&

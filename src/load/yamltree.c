@@ -8,6 +8,8 @@
 #include <yaml.h>
 
 #include "strbuf.h"
+#include "oom.h"
+#include "regular.h"
 #include "yamlhint.h"
 
 typedef struct {
@@ -48,6 +50,8 @@ static void fail_at(builder *b, int line, int col, const char *fmt, const char *
 static void fail_syntax(builder *b)
 {
     const yaml_parser_t *p = &b->parser;
+    if (p->error == YAML_MEMORY_ERROR)
+        out_of_memory();
     const char *problem = p->problem ? p->problem : "cannot be read";
     int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
     if (p->error == YAML_READER_ERROR) {
@@ -131,7 +135,7 @@ static void index_reserve(name_index *ix, size_t count, name_at_fn *name_at, con
         bigger.cap *= 2;
     bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
     if (!bigger.slots)
-        abort();
+        out_of_memory();
     for (size_t i = 0; i < count; i++) {
         size_t len;
         const char *name = name_at(ctx, i, &len);
@@ -280,6 +284,12 @@ static ynode *build_node(builder *b, yaml_event_t *ev)
         n->text =
             arena_strndup(b->mem, (const char *)ev->data.scalar.value, ev->data.scalar.length);
         n->len = ev->data.scalar.length;
+        if (memchr(n->text, '\0', n->len)) {
+            /* A "\0" escape: the text would end there, silently. */
+            diag_add(b->dl, DIAG_ERROR, b->file, n->line, n->col, NULL,
+                     "a NUL character (\"\\0\") is not allowed in text");
+            b->failed = true;
+        }
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !n->tag;
         remember_anchor(b, ev->data.scalar.anchor, n);
         return n;
@@ -380,9 +390,9 @@ static bool read_whole(FILE *f, const char *path, char **data, size_t *len, diag
 
 ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = regular_fopen(path);
     if (!f) {
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", regular_strerror(errno));
         return NULL;
     }
     char *data = NULL;

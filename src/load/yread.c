@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datatext.h"
 #include "suggest.h"
 
 void yread_error(yread *ld, const ynode *at, const char *path, const char *fmt, ...)
@@ -132,6 +133,13 @@ const char *yread_text(yread *ld, const ynode *n, const char *path)
         yread_error(ld, n, path, "expected text, found %s", ynode_kind_name(n));
         return NULL;
     }
+    int len, line;
+    const char *info = datatext_refused_fence(n->text, &len, &line);
+    if (info)
+        yread_error(ld, n, path,
+                    "line %d of the text: a ```%.*s block is for templates only; data text may "
+                    "hold code blocks without an info string and ```part",
+                    line, len, info);
     return n->text;
 }
 

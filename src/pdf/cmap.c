@@ -1,4 +1,5 @@
 #include "cmap.h"
+#include "oom.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -114,7 +115,7 @@ void cmap_write_tounicode(strbuf *out, const tounicode_entry *entries, size_t n,
 {
     run *runs = malloc((n ? n : 1) * sizeof *runs);
     if (!runs)
-        abort();
+        out_of_memory();
     size_t nruns = find_runs(entries, n, runs);
     write_head(out, "Adobe-Identity-UCS", "UCS", 2, code_bytes);
     write_blocks(out, entries, runs, nruns, true, code_bytes);

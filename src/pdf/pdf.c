@@ -15,12 +15,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "oom.h"
 #include "pdfcontent.h"
 #include "pdffont.h"
 #include "pdfmeta.h"
 #include "pdfobjects.h"
 #include "pdftags.h"
 #include "pdfstream.h"
+#include "regular.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -506,10 +508,13 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
     w.tags = pdftags_new(doc);
     w.id = XXH3_createState();
-    if (w.id)
-        XXH3_128bits_reset(w.id);
-    bool ok = w.tags && w.id && w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
-              save(w.pdf, out) && !err.error && finish(&w, out);
+    if (!w.tags || !w.id || !w.pdf || !w.pf || !w.streams || !w.pages)
+        out_of_memory();
+    XXH3_128bits_reset(w.id);
+    bool ok = build(&w, meta, name, dl) && !err.error && save(w.pdf, out) && !err.error &&
+              finish(&w, out);
+    if (err.error == HPDF_FAILD_TO_ALLOC_MEM || (!ok && !out->data && !err.error))
+        out_of_memory();
     if (!ok && dl->errors == errors_before)
         diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,
                  "cannot write the PDF (libharu error 0x%04X, detail %u)", (unsigned)err.error,
@@ -541,7 +546,7 @@ bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata 
         return false;
     bool ok = atomic_write(path, bytes.data, bytes.len, false);
     if (!ok)
-        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF: %s", strerror(errno));
+        diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF: %s", regular_strerror(errno));
     free(bytes.data);
     return ok;
 }

@@ -1,4 +1,5 @@
 #include "mustache.h"
+#include "oom.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -1118,10 +1119,8 @@ bool mustache_render_template(mustache_set *set, const mustache_template *t, con
                               const mustache_options *opt, strbuf *out, diag_list *dl)
 {
     render_state *rs = calloc(1, sizeof *rs);
-    if (!rs) {
-        fputs("planpress: out of memory\n", stderr);
-        abort();
-    }
+    if (!rs)
+        out_of_memory();
     rs->set = set;
     rs->opt = opt;
     rs->dl = dl;

@@ -1,5 +1,6 @@
 #include "fonts.h"
 
+#include <errno.h>
 #include <hb-ot.h>
 #include <hb.h>
 #include <pthread.h>
@@ -9,6 +10,7 @@
 
 #include "baked_kerning.h"
 #include "hash.h"
+#include "oom.h"
 #include "subset.h"
 #include "utf8.h"
 
@@ -256,7 +258,10 @@ static void load_lazy_tables(face_data *fd)
  * with glyphs and units per em. */
 static bool check_face(face_data *fd, const char *file, diag_list *dl)
 {
+    errno = 0;
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
+    if (!blob && errno == ENOMEM)
+        out_of_memory();
     if (!blob) {
         diag_add(dl, DIAG_ERROR, file, 0, 0, NULL, "cannot read the font file");
         return false;

@@ -47,11 +47,12 @@ static HyphenDict *open_dictionary(const char *path, bool *baked)
 {
     strbuf content = {0};
     HyphenDict *dict = NULL;
-    if (strbuf_append_file(&content, path))
+    bool read = strbuf_append_file(&content, path); /* a regular file only */
+    if (read)
         dict = baked_dictionary_open(content.data, content.len);
     strbuf_free(&content);
     *baked = dict != NULL;
-    return dict ? dict : hnj_hyphen_load(path);
+    return dict || !read ? dict : hnj_hyphen_load(path);
 }
 
 static void close_dictionary(HyphenDict *dict, bool baked)

@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cover.h"
@@ -11,6 +12,7 @@
 #include "footnotes.h"
 #include "inline.h"
 #include "lines.h"
+#include "oom.h"
 #include "page.h"
 #include "table.h"
 #include "toc.h"
@@ -355,13 +357,32 @@ static void register_extensions(void)
  * laid out in parallel threads take turns to parse. */
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* cmark-gfm's own allocator aborts when memory runs out: this one ends the
+ * process as every other allocation does (oom.h), so that the batch can
+ * tell the document's error. */
+static void *cmark_calloc(size_t n, size_t size)
+{
+    return oom_check(calloc(n ? n : 1, size ? size : 1));
+}
+
+static void *cmark_realloc(void *p, size_t size)
+{
+    return oom_check(realloc(p, size ? size : 1));
+}
+
+/* Never changed: cmark-gfm wants a pointer that outlives the tree. */
+static cmark_mem cmark_memory = {cmark_calloc, cmark_realloc, free};
+
 static cmark_node *parse(const char *markdown, size_t len)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, register_extensions);
     pthread_mutex_lock(&parse_lock);
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS);
-    static const char *const extensions[] = {"table", "strikethrough", "autolink"};
+    cmark_parser *parser =
+        cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS, &cmark_memory);
+    /* No "autolink": a bare www. or http:// in a value stays text; a
+     * template that wants a live link writes one ([text](url) or <url>). */
+    static const char *const extensions[] = {"table", "strikethrough"};
     for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
         cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
     cmark_parser_feed(parser, markdown, len);
@@ -369,6 +390,45 @@ static cmark_node *parse(const char *markdown, size_t len)
     cmark_parser_free(parser);
     pthread_mutex_unlock(&parse_lock);
     return root;
+}
+
+/* How deep block quotes, lists, emphasis and links may nest. The layout
+ * walks the tree by recursion, a few hundred bytes of stack a level: a
+ * bound keeps any input far from the stack's end (even a thread's, under
+ * AddressSanitizer), and no document needs a tenth of it. */
+enum { MAX_NESTING = 100 };
+
+static bool nests(cmark_node *n)
+{
+    cmark_node_type t = cmark_node_get_type(n);
+    return t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST || t == CMARK_NODE_EMPH ||
+           t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE ||
+           strcmp(cmark_node_get_type_string(n), "strikethrough") == 0;
+}
+
+/* Walks the tree without recursion; false with an error at the first node
+ * nested deeper than MAX_NESTING. */
+static bool nesting_within_limit(cmark_node *root, const char *source, diag_list *dl)
+{
+    int depth = 0;
+    bool ok = true;
+    cmark_iter *it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (!nests(n))
+            continue;
+        depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+        if (depth > MAX_NESTING) {
+            diag_add(dl, DIAG_ERROR, source, cmark_node_get_start_line(n),
+                     cmark_node_get_start_column(n), NULL,
+                     "block quotes, lists, emphasis and links nested more than %d deep",
+                     MAX_NESTING);
+            ok = false;
+        }
+    }
+    cmark_iter_free(it);
+    return ok;
 }
 
 /* The last page, when nothing was set on it (after a cover or a page break). */
@@ -398,6 +458,11 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
         diag_add(dl, DIAG_WARNING, info->hyphenation_file, 0, 0, NULL,
                  "words that are not letters with hyphens between them are left out");
     cmark_node *root = parse(markdown, len);
+    const char *source = info->source ? info->source : "Markdown";
+    if (!nesting_within_limit(root, source, dl)) {
+        cmark_node_free(root);
+        return false;
+    }
     *out = (layout_doc){.width = st->page_width, .height = st->page_height};
     layout_state ls = {.mem = mem,
                        .st = st,
@@ -406,7 +471,7 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
                        .exceptions = exceptions,
                        .doc = out,
                        .dl = dl,
-                       .source = info->source ? info->source : "Markdown",
+                       .source = source,
                        .foot = {footnotes_height, footnotes_place, footnotes_finish_page}};
     tags_begin(&ls);
     page_new(&ls);

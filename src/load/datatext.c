@@ -1,0 +1,69 @@
+#include "datatext.h"
+
+#include <string.h>
+
+bool datatext_fence_allowed(const char *info, int len)
+{
+    /* The info string's first word decides, as the typesetter reads it. */
+    int word = 0;
+    while (word < len && info[word] != ' ' && info[word] != '\t')
+        word++;
+    return word == 0 || (word == 4 && strncmp(info, "part", 4) == 0);
+}
+
+/* Where the info string of a fence opening at `line` starts, or NULL: up
+ * to three spaces, then three or more ` or ~. */
+static const char *fence_info(const char *line, const char *end)
+{
+    const char *p = line;
+    while (p < end && p - line < 3 && *p == ' ')
+        p++;
+    if (p == end || (*p != '`' && *p != '~'))
+        return NULL;
+    const char *run = p;
+    while (p < end && *p == *run)
+        p++;
+    if (p - run < 3)
+        return NULL;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+const char *datatext_refused_fence(const char *text, int *len, int *line)
+{
+    int n = 1;
+    for (const char *p = text; *p; n++) {
+        const char *end = strchr(p, '\n');
+        if (!end)
+            end = p + strlen(p);
+        const char *info = fence_info(p, end);
+        int l = info ? (int)(end - info) : 0;
+        while (l > 0 && (info[l - 1] == ' ' || info[l - 1] == '\r'))
+            l--;
+        if (info && !datatext_fence_allowed(info, l)) {
+            *len = l;
+            *line = n;
+            return info;
+        }
+        p = *end ? end + 1 : end;
+    }
+    return NULL;
+}
+
+void datatext_each_footnote(const char *text, datatext_note_fn *fn, void *ctx)
+{
+    int line = 1;
+    for (const char *p = text; p; line++) {
+        const char *q = p;
+        while (*q == ' ' && q - p < 3)
+            q++;
+        if (strncmp(q, "[^", 2) == 0) {
+            size_t n = strcspn(q + 2, "] \t\n[");
+            if (n && strncmp(q + 2 + n, "]:", 2) == 0)
+                fn(ctx, q + 2, n, line);
+        }
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+}

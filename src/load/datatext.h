@@ -1,0 +1,26 @@
+/* datatext: what a text given in data (a section's body, a minutes item,
+ * any value a template shows) may hold of the fenced blocks that
+ * planpress's Markdown gives a meaning to. Those that set a cover, the
+ * signature lines, the contents, a page break or a chart are for templates
+ * only: from data they could fake a cover page or signatures. The one
+ * allow-list: a fence with no info string (a plain code block), and
+ * ```part REF, by which data places a structured part inside its text
+ * (docs/formats/plan.md). */
+#ifndef PP_DATATEXT_H
+#define PP_DATATEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Whether a fenced block with this info string may stand in data text. */
+bool datatext_fence_allowed(const char *info, int len);
+/* The info string of the first fenced block of `text` that may not stand
+ * there, its length in *len and its line (1-based) in *line; or NULL. */
+const char *datatext_refused_fence(const char *text, int *len, int *line);
+
+/* Calls `fn` for each footnote that `text` defines ("[^label]:" at the
+ * start of a line, after up to three spaces), with its label and line. */
+typedef void datatext_note_fn(void *ctx, const char *label, size_t len, int line);
+void datatext_each_footnote(const char *text, datatext_note_fn *fn, void *ctx);
+
+#endif
