@@ -81,7 +81,8 @@ static const char render_help[] =
     "  -o, --output PDF       write to PDF (default: the name build gives it, here)\n"
     "  -T, --template NAME    use the template NAME.mustache, looked for in FILE's\n"
     "                         folder, then among the templates (default: the kind's)\n"
-    "  -k, --kind KIND        the kind of document (default: told by FILE's name)\n"
+    "  -k, --kind KIND        the kind of document: plan, report, minutes, summary\n"
+    "                         or comparison (default: told by FILE's name)\n"
     "  -t, --templates DIR    default templates and style (as for build)\n"
     "  -q, --quiet            print only errors and warnings\n"
     "  -h, --help             show this help and exit\n"
@@ -316,7 +317,8 @@ static int cmd_render(int argc, char **argv)
         const char *file = argv[optind];
         kind = kind_name ? kind_named(kind_name) : kind_of_file(file);
         if (!kind && kind_name)
-            fprintf(stderr, "planpress render: no kind of document is called \"%s\"\n", kind_name);
+            fprintf(stderr, "planpress render: no kind of document is called \"%s\"; kinds: %s\n",
+                    kind_name, kind_names(&mem));
         else if (!kind)
             fprintf(stderr, "%s: error: its name does not tell what it makes (%s): give --kind\n",
                     file, kind_patterns(&mem));
