@@ -14,6 +14,7 @@
 #include "filecache.h"
 #include "manifest.h"
 #include "outdir.h"
+#include "style.h"
 
 /* The one piece of process-wide state: a signal is for the whole process.
  * Set by the handler, read by the thread that hands out documents. */
@@ -443,21 +444,28 @@ static void start_docs(run *r, const document_list *found)
 static void build_and_record(run *r, const batch_observer *obs)
 {
     batch_result *res = r->res;
+    input_collector col = {&res->mem, &r->shared, r->fc};
+    input_recorder recorder = {collect_input, &col};
     if (stop_signal) {
         res->stop_signal = stop_signal;
         settle_all(r, DOC_SKIPPED, NULL, obs);
         r->shared = r->man.shared;
-    } else {
+    } else if (render_env_open(&r->env, r->opt->templates_dir, &recorder, &res->diags)) {
         build_all(r, obs);
+    } else {
+        settle_all(r, DOC_FAILED, "the style or its fonts cannot be loaded", obs);
+        r->shared = r->man.shared;
     }
+    render_env_close(&r->env);
     record_results(r);
 }
 
-/* The style, its fonts and dictionary, before anything else: without them
- * no document can be built, so the run says why once and stops before it
- * touches the output folder (a run in the wrong folder finds no
- * templates/style.yaml). */
-static bool open_env(run *r)
+/* The default style and the files it names, before anything else: without
+ * them no document can be built, so the run says why once and stops before
+ * it touches the output folder (a run in the wrong folder finds no
+ * templates/style.yaml). Only read and looked at here: a run with nothing
+ * to build loads nothing. */
+static bool style_usable(run *r)
 {
     batch_result *res = r->res;
     const char *style_path = arena_printf(&res->mem, "%s/style.yaml", r->opt->templates_dir);
@@ -469,15 +477,27 @@ static bool open_env(run *r)
                  strerror(errno), r->opt->out_dir);
         return false;
     }
-    input_collector col = {&res->mem, &r->shared, r->fc};
-    input_recorder recorder = {collect_input, &col};
-    if (render_env_open(&r->env, r->opt->templates_dir, &recorder, &res->diags))
-        return true;
-    diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL,
-             "the style or its fonts cannot be loaded, so no document can be built. Nothing was "
-             "built and %s/ is untouched",
-             r->opt->out_dir);
-    return false;
+    arena scratch;
+    arena_init(&scratch);
+    size_t errors = res->diags.errors;
+    const style *st = style_load(&scratch, style_path, &res->diags);
+    for (int f = 0; st && f < FACE_COUNT; f++)
+        if (st->font_files[f] && access(st->font_files[f], R_OK) != 0)
+            diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL, "the font %s: %s",
+                     st->font_files[f], strerror(errno));
+    if (st && st->hyphenation.dictionary && access(st->hyphenation.dictionary, R_OK) != 0)
+        diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL, "the dictionary %s: %s",
+                 st->hyphenation.dictionary, strerror(errno));
+    bool ok = st && res->diags.errors == errors;
+    if (!ok)
+        diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL,
+                 "without a usable default style no document can be built. Nothing was built "
+                 "and %s/ is untouched",
+                 r->opt->out_dir);
+    if (res->diags.errors > errors) /* their texts are in the scratch arena */
+        diag_list_move(&res->diags, &res->mem);
+    arena_free(&scratch);
+    return ok;
 }
 
 void batch_run(const batch_options *opt, const batch_observer *obs, batch_result *res)
@@ -491,15 +511,13 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     manifest_init(&r.man, &res->mem);
 
     document_list found = {0};
-    if (!open_env(&r)) {
-        render_env_close(&r.env);
+    if (!style_usable(&r)) {
         filecache_free(r.fc);
         return;
     }
     res->bad_path =
         !discover(&res->mem, opt->plans_dir, opt->paths, opt->npaths, &found, &res->diags);
     if (res->bad_path || !outdir_lock_take(&res->mem, opt->out_dir, &r.lock, &res->diags)) {
-        render_env_close(&r.env);
         filecache_free(r.fc);
         return;
     }
@@ -526,7 +544,6 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
         r.man.settings = r.settings;
         manifest_save(&r.man, r.manifest_path, r.fc, &res->diags);
     }
-    render_env_close(&r.env);
     outdir_lock_release(&r.lock);
     restore_stop_signals(saved);
     filecache_free(r.fc);
