@@ -119,6 +119,7 @@ e2e: $(BIN) | $(TEST_TOOLS)
 	sh tests/e2e_documents_meeting.sh $(BIN)
 	sh tests/e2e_usability.sh $(BIN)
 	sh tests/e2e_install.sh $(BIN)
+	sh tests/e2e_cli.sh $(BIN)
 
 # The binary finds the templates in ../share/planpress/templates beside it.
 # The documentation folder keeps the repository's layout (docs/, plans/), so

@@ -96,7 +96,7 @@ complete_words() { # complete_words WORD...: what the completion offers for the 
 if [ -f /usr/share/bash-completion/bash_completion ]; then
     offered=" $(complete_words planpress '')"
     not_offered=""
-    for c in build check help render; do
+    for c in build check help init render watch; do
         case $offered in *" $c "*) ;; *) not_offered="$not_offered $c" ;; esac
     done
     expect "bash completes the commands (and, for build, folders)" [ -z "$not_offered" ]

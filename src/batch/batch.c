@@ -483,11 +483,11 @@ static bool style_usable(run *r)
     const style *st = style_load(&scratch, style_path, &res->diags);
     for (int f = 0; st && f < FACE_COUNT; f++)
         if (st->font_files[f] && access(st->font_files[f], R_OK) != 0)
-            diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL, "the font %s: %s",
-                     st->font_files[f], strerror(errno));
+            diag_add(&res->diags, DIAG_ERROR, st->font_files[f], 0, 0, NULL,
+                     "cannot read the font file");
     if (st && st->hyphenation.dictionary && access(st->hyphenation.dictionary, R_OK) != 0)
-        diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL, "the dictionary %s: %s",
-                 st->hyphenation.dictionary, strerror(errno));
+        diag_add(&res->diags, DIAG_ERROR, st->hyphenation.dictionary, 0, 0, NULL,
+                 "cannot read the hyphenation dictionary");
     bool ok = st && res->diags.errors == errors;
     if (!ok)
         diag_add(&res->diags, DIAG_ERROR, style_path, 0, 0, NULL,
