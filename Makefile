@@ -118,6 +118,7 @@ e2e: $(BIN) | $(TEST_TOOLS)
 	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
 	sh tests/e2e_usability.sh $(BIN)
+	sh tests/e2e_typography.sh $(BIN)
 	sh tests/e2e_install.sh $(BIN)
 	sh tests/e2e_cli.sh $(BIN)
 

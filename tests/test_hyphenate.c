@@ -15,10 +15,11 @@
 static const char *const DICTIONARY = "/usr/share/hyphen/hyph_sv_SE.dic";
 
 /* The word with a hyphen at every place it may be broken. */
-static void hyphenated(const hyphenator *h, const char *word, char *out)
+static void hyphenated_except(const hyphenator *h, const hyphen_exceptions *ex, const char *word,
+                              char *out)
 {
     size_t at[64];
-    size_t n = hyphenate_word(h, word, strlen(word), at, 64), from = 0;
+    size_t n = hyphenate_word_except(h, ex, word, strlen(word), at, 64), from = 0;
     out[0] = '\0';
     for (size_t k = 0; k < n; k++) {
         assert_true(at[k] > from);
@@ -27,6 +28,11 @@ static void hyphenated(const hyphenator *h, const char *word, char *out)
         from = at[k];
     }
     strcat(out, word + from);
+}
+
+static void hyphenated(const hyphenator *h, const char *word, char *out)
+{
+    hyphenated_except(h, NULL, word, out);
 }
 
 static void check(const hyphenator *h, const char *word, const char *want)
@@ -96,6 +102,42 @@ static void a_missing_dictionary_is_reported(void **state)
     arena_free(&mem);
 }
 
+static void exceptions_are_broken_as_written(void **state)
+{
+    const hyphenator *h = *state;
+    arena mem;
+    arena_init(&mem);
+    hyphen_exceptions ex = {0};
+    char got[512];
+    /* the patterns split these compounds and names at the wrong joint */
+    hyphenated(h, "samverkansarenor", got);
+    assert_string_not_equal(got, "samverkans-arenor");
+    hyphenated(h, "Södertälje", got);
+    assert_string_equal(got, "Sö-der-tälje");
+    assert_true(hyphen_exceptions_add(&mem, &ex, "samverkans-arenor", 17));
+    assert_int_equal(hyphen_exceptions_read(&mem, &ex,
+                                            "# names\nSöder-tälje  vuxen-ut-bild-ning-en\n"
+                                            "ett, två\n",
+                                            strlen("# names\nSöder-tälje  vuxen-ut-bild-ning-en\n"
+                                                   "ett, två\n")),
+                     1); /* "ett," is not a word of letters */
+    hyphenated_except(h, &ex, "samverkansarenor.", got);
+    assert_string_equal(got, "samverkans-arenor.");
+    hyphenated_except(h, &ex, "Södertälje", got); /* case does not matter */
+    assert_string_equal(got, "Söder-tälje");
+    hyphenated_except(h, &ex, "Vuxenutbildningen", got);
+    assert_string_equal(got, "Vuxen-ut-bild-ning-en");
+    hyphenated_except(h, &ex, "två", got); /* written without a hyphen: never broken */
+    assert_string_equal(got, "två");
+    hyphenated_except(h, &ex, "samordningsförbundet", got); /* others by the patterns */
+    assert_string_equal(got, "sam-ord-nings-för-bun-det");
+    assert_false(hyphen_exceptions_add(&mem, &ex, "-fel", 4));
+    assert_false(hyphen_exceptions_add(&mem, &ex, "fel-", 4));
+    assert_false(hyphen_exceptions_add(&mem, &ex, "fe--l", 5));
+    assert_false(hyphen_exceptions_add(&mem, &ex, "2024", 4));
+    arena_free(&mem);
+}
+
 static int setup(void **state)
 {
     *state = (void *)hyphenator_shared(DICTIONARY, 2, 3);
@@ -111,6 +153,7 @@ int main(void)
         cmocka_unit_test(minimums_are_kept),
         cmocka_unit_test(one_dictionary_per_process),
         cmocka_unit_test(a_missing_dictionary_is_reported),
+        cmocka_unit_test(exceptions_are_broken_as_written),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -86,6 +86,25 @@ static void record_source_and_association(arena *mem, const document_request *re
     record_input(req->inputs, arena_printf(mem, "%s/association.yaml", dir));
 }
 
+/* The words of the association's own hyphenation.txt (its folder is where
+ * its templates are), or NULL when it has none. */
+static const char *association_hyphenation(const render_env *env, arena *mem,
+                                           const document_request *req,
+                                           const document_parts *parts, const char **path)
+{
+    *path = NULL;
+    if (!parts->template_dir || strcmp(parts->template_dir, env->templates_dir) == 0)
+        return NULL;
+    *path = arena_printf(mem, "%s/hyphenation.txt", parts->template_dir);
+    record_input(req->inputs, *path); /* read when present; one added later counts */
+    strbuf text = {0};
+    const char *words = NULL;
+    if (strbuf_append_file(&text, *path))
+        words = arena_strndup(mem, text.data ? text.data : "", text.len);
+    strbuf_free(&text);
+    return words;
+}
+
 /* The default style, or the association's: a style.yaml in the folder of
  * the document's templates changes keys of the default one. Looked for
  * whether it is there or not: one added later makes the document again. */
@@ -119,6 +138,7 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
         layout_info info = {.title = parts->title,
                             .association = parts->author,
                             .source = arena_printf(mem, "%s (as Markdown)", req->source)};
+        info.hyphenation = association_hyphenation(env, mem, req, parts, &info.hyphenation_file);
         layout_doc doc;
         pdf_metadata meta = {.title = parts->title,
                              .author = parts->author,

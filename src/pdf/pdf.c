@@ -43,6 +43,7 @@ typedef struct {
     bool open;
     face_style face;
     double size, y;
+    double expand; /* horizontal scaling less one */
     uint32_t color;
     double end_x; /* where its last glyph ends */
 } shown_text;
@@ -131,7 +132,8 @@ static const double word_gap = 0.1;
 static bool continues_line(const shown_text *last, const box *b)
 {
     return last->open && last->face == b->face && last->size == b->size &&
-           last->color == b->color && fabs(last->y - b->y) < 1e-6 && b->x >= last->end_x - 1e-3;
+           last->expand == b->expand && last->color == b->color && fabs(last->y - b->y) < 1e-6 &&
+           b->x >= last->end_x - 1e-3;
 }
 
 /* Shows a text on the line of the text before it, within the same TJ array:
@@ -139,12 +141,13 @@ static bool continues_line(const shown_text *last, const box *b)
  * it is as wide as a space between words. */
 static void continue_line(writer *w, pdf_content *c, const box *b, size_t n)
 {
-    double gap = b->x - w->last.end_x, per_point = 1000.0 / b->size;
+    double scale = 1 + b->expand; /* TJ adjustments are scaled by Tz too */
+    double gap = b->x - w->last.end_x, per_point = 1000.0 / (b->size * scale);
     uint16_t space = pdffont_code(w->pf, b->face, ' ');
     if (gap > word_gap * b->size && space) {
         static const double none = 0;
         content_text_more(c, 0, &space, &none, 1);
-        gap -= fonts_width(w->fonts, b->face, b->size, " ", 1);
+        gap -= fonts_width(w->fonts, b->face, b->size, " ", 1) * scale;
     }
     content_text_more(c, -gap * per_point, w->codes, w->adjust, n);
 }
@@ -168,12 +171,14 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
         continue_line(w, c, b, n);
     } else {
         content_font font = {(int)b->face + 1, pdffont_code_bytes(w->pf, b->face)};
+        content_scale(c, 1 + b->expand);
         content_text(c, &font, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
     }
-    double width = units * b->size / fonts_units_per_em(w->fonts, b->face);
+    double width = units * b->size / fonts_units_per_em(w->fonts, b->face) * (1 + b->expand);
     w->last = (shown_text){.open = true,
                            .face = b->face,
                            .size = b->size,
+                           .expand = b->expand,
                            .y = b->y,
                            .color = b->color,
                            .end_x = b->x + width};

@@ -4,7 +4,7 @@
 
 void content_init(pdf_content *c, strbuf *out)
 {
-    *c = (pdf_content){.out = out, .font = -1, .line_width = 1.0};
+    *c = (pdf_content){.out = out, .font = -1, .line_width = 1.0, .scale = 1.0};
 }
 
 void content_number(strbuf *out, double v, int decimals)
@@ -176,6 +176,17 @@ bool content_text_more(pdf_content *c, double shift, const uint16_t *codes, cons
         put_adjustment(c, shift);
     put_items(c, codes, adjust, n);
     return true;
+}
+
+void content_scale(pdf_content *c, double scale)
+{
+    /* Tz is written with three decimals of a percent */
+    if (llround(scale * 1e5) == llround(c->scale * 1e5))
+        return;
+    end_show(c);
+    content_number(c->out, scale * 100, 3);
+    strbuf_puts(c->out, " Tz\n");
+    c->scale = scale;
 }
 
 void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,

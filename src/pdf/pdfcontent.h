@@ -20,6 +20,7 @@ typedef struct {
     int code_bytes;        /* of the font being shown */
     int font;              /* resource /F<font>, -1 before the first */
     double size;
+    double scale; /* horizontal scaling (Tz) as a fraction: 1 is none */
     bool fill_set, stroke_set;
     uint32_t fill, stroke;
     double line_width;
@@ -42,6 +43,10 @@ void content_text(pdf_content *c, const content_font *font, double size, uint32_
  * last thing drawn was not text. */
 bool content_text_more(pdf_content *c, double shift, const uint16_t *codes, const double *adjust,
                        size_t n);
+/* Glyphs of the text shown next are scaled horizontally by `scale` (1 is
+ * none): the Tz operator, written only when the scaling changes. Font
+ * expansion of justified lines. */
+void content_scale(pdf_content *c, double scale);
 void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,
                   uint32_t rgb);
 void content_rect(pdf_content *c, double x, double y, double width, double height, uint32_t rgb);

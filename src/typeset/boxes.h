@@ -26,6 +26,7 @@ typedef struct {
     double thickness;     /* rules and lines */
     face_style face;
     double size;
+    double expand;    /* BOX_TEXT: glyphs widened by this fraction (narrowed if negative) */
     uint32_t color;   /* 0xRRGGBB */
     const char *text; /* NUL-terminated UTF-8 */
     size_t dest_page; /* BOX_LINK inside the document (0-based), when uri is NULL */

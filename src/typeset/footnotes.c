@@ -46,7 +46,7 @@ static void collect_note(layout_state *ls, cmark_node *def, note *n, double widt
                 (piece){.kind = PIECE_BREAK, .size = ts->size};
         inline_collect(ls, b, FACE_REGULAR, &n->pl, ts->size);
     }
-    break_params bp = {.width = width, .justify = ts->justify, .hyph = ls->hyph};
+    break_params bp = break_params_for(ls, width, ts->justify);
     n->nlines = lines_break_para(ls->mem, &n->pl, &bp, &n->lines, NULL);
     n->page = SIZE_MAX;
 }

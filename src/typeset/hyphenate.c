@@ -178,8 +178,90 @@ static size_t hyphenate_run(const hyphenator *h, const char *latin1, const size_
     return count;
 }
 
+/* ---- exceptions --------------------------------------------------------- */
+
+struct hyphen_exception {
+    char latin1[MAX_RUN + 1]; /* the letters in lower case */
+    int n;
+    uint8_t after[MAX_RUN]; /* after[i]: a hyphen may follow letter i */
+};
+
+bool hyphen_exceptions_add(arena *mem, hyphen_exceptions *ex, const char *written, size_t len)
+{
+    struct hyphen_exception e = {.n = 0};
+    size_t i = 0;
+    bool hyphen_ok = false;
+    while (i < len) {
+        uint32_t cp = utf8_next(written, len, &i);
+        if (cp == '-' && hyphen_ok) {
+            e.after[e.n - 1] = 1;
+            hyphen_ok = false;
+            continue;
+        }
+        if (!is_latin1_letter(cp) || e.n >= MAX_RUN)
+            return false;
+        e.latin1[e.n++] = latin1_lower(cp);
+        hyphen_ok = true;
+    }
+    if (e.n == 0 || !hyphen_ok)
+        return false;
+    for (size_t k = 0; k < ex->count; k++) /* a later entry replaces an earlier one */
+        if (ex->items[k].n == e.n && memcmp(ex->items[k].latin1, e.latin1, (size_t)e.n) == 0) {
+            ex->items[k] = e;
+            return true;
+        }
+    *ARENA_PUSH(mem, ex->items, ex->count, ex->cap) = e;
+    return true;
+}
+
+size_t hyphen_exceptions_read(arena *mem, hyphen_exceptions *ex, const char *text, size_t len)
+{
+    size_t bad = 0, i = 0;
+    bool comment = false;
+    while (i < len) {
+        char c = text[i];
+        if (c == '\n')
+            comment = false;
+        if (comment || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '#') {
+            comment |= c == '#';
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < len && !strchr(" \t\r\n#", text[i]))
+            i++;
+        bad += !hyphen_exceptions_add(mem, ex, text + start, i - start);
+    }
+    return bad;
+}
+
+hyphen_exceptions *hyphen_exceptions_copy(arena *mem, const hyphen_exceptions *from)
+{
+    hyphen_exceptions *ex = ARENA_NEW(mem, hyphen_exceptions);
+    *ex = (hyphen_exceptions){.count = from->count, .cap = from->count + 1};
+    ex->items = ARENA_ARRAY(mem, struct hyphen_exception, ex->cap);
+    if (from->count)
+        memcpy(ex->items, from->items, from->count * sizeof *ex->items);
+    return ex;
+}
+
+static const struct hyphen_exception *find_exception(const hyphen_exceptions *ex,
+                                                     const char *latin1, int n)
+{
+    for (size_t k = 0; ex && k < ex->count; k++)
+        if (ex->items[k].n == n && memcmp(ex->items[k].latin1, latin1, (size_t)n) == 0)
+            return &ex->items[k];
+    return NULL;
+}
+
 size_t hyphenate_word(const hyphenator *h, const char *word, size_t len, size_t *offsets,
                       size_t max)
+{
+    return hyphenate_word_except(h, NULL, word, len, offsets, max);
+}
+
+size_t hyphenate_word_except(const hyphenator *h, const hyphen_exceptions *ex, const char *word,
+                             size_t len, size_t *offsets, size_t max)
 {
     size_t count = 0, i = 0;
     char latin1[MAX_RUN + 1];
@@ -204,8 +286,14 @@ size_t hyphenate_word(const hyphenator *h, const char *word, size_t len, size_t 
             at = next;
         }
         latin1[n] = '\0';
-        if (n >= h->left_min + h->right_min && lower_seen && !too_long)
+        const struct hyphen_exception *e = too_long ? NULL : find_exception(ex, latin1, n);
+        if (e) {
+            for (int k = 0; k + 1 < n && count < max; k++)
+                if (e->after[k])
+                    offsets[count++] = starts[k + 1];
+        } else if (n >= h->left_min + h->right_min && lower_seen && !too_long) {
             count += hyphenate_run(h, latin1, starts, n, offsets + count, max - count);
+        }
         if (at == i) /* not a letter: step over it */
             utf8_next(word, len, &at);
         i = at;

@@ -372,12 +372,18 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
             return false;
         }
     }
+    hyphen_exceptions *exceptions = hyphen_exceptions_copy(mem, &st->hyphenation.exceptions);
+    if (info->hyphenation &&
+        hyphen_exceptions_read(mem, exceptions, info->hyphenation, strlen(info->hyphenation)))
+        diag_add(dl, DIAG_WARNING, info->hyphenation_file, 0, 0, NULL,
+                 "words that are not letters with hyphens between them are left out");
     cmark_node *root = parse(markdown, len);
     *out = (layout_doc){.width = st->page_width, .height = st->page_height};
     layout_state ls = {.mem = mem,
                        .st = st,
                        .fonts = fonts,
                        .hyph = hyph,
+                       .exceptions = exceptions,
                        .doc = out,
                        .dl = dl,
                        .source = info->source ? info->source : "Markdown",

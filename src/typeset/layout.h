@@ -20,6 +20,10 @@ typedef struct {
     const char *title;
     const char *association;
     const char *source; /* names the Markdown in diagnostics (optional) */
+    /* Words hyphenated only where written, besides the style's: the text of
+     * an association's hyphenation.txt (hyphenate.h); NULL for none. */
+    const char *hyphenation;
+    const char *hyphenation_file; /* names it in diagnostics */
 } layout_info;
 
 bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *st,

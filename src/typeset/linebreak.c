@@ -35,10 +35,14 @@ typedef struct {
     uint8_t brk;    /* break_kind */
     bool flagged;   /* a break here ends the line in a hyphen */
     bool fill;      /* glue that stretches without limit: before a forced break */
+    bool tail;      /* a flagged break after which the paragraph's last line would be only
+                       the tail of the word broken */
     uint32_t piece; /* where the item comes from */
     uint32_t off;   /* boxes: bytes [off, off + len) of the piece */
     uint32_t len;
     float width; /* penalties: the width of the hyphen added when broken */
+    float hang;  /* glue and penalties: how far the line ending here may reach into the
+                    margin (a hyphen, comma or full stop at its end) */
     float stretch, shrink;
     float penalty;
 } item;
@@ -51,9 +55,14 @@ typedef struct {
 static const double SPACE_STRETCH = 0.5, SPACE_SHRINK = 1.0 / 3; /* of a space, justified */
 static const double RAGGED_STRETCH = 1.0 / 6; /* of the column, for every ragged line */
 static const double HYPHEN_PENALTY = 50, WRITTEN_PENALTY = 50, EMERGENCY_PENALTY = 5000;
+/* added to a hyphenation point that leaves only two letters on one side */
+static const double NEAR_END_PENALTY = 250;
 static const double LINE_PENALTY = 10, DOUBLE_HYPHEN_DEMERITS = 10000,
-                    MANY_HYPHENS_DEMERITS = 250000, FINAL_HYPHEN_DEMERITS = 5000,
+                    MANY_HYPHENS_DEMERITS = 1e6, TAIL_DEMERITS = 1e6, FINAL_HYPHEN_DEMERITS = 5000,
                     ADJACENT_DEMERITS = 10000;
+/* Margin protrusion: the share of a character's width that hangs into the
+ * right margin at the end of a justified line (as microtype's defaults). */
+static const double HANG_HYPHEN = 0.7, HANG_STOP = 0.7, HANG_COMMA = 0.5;
 static const double PRETOLERANCE = 100, TOLERANCE = 200, INF_BAD = 10000;
 
 enum { MAX_WORD_BREAKS = 64 };
@@ -69,6 +78,11 @@ typedef struct {
     double chunk;  /* width of the boxes since the last place a line may end */
     bool too_wide; /* some of them do not fit in the column */
 } builder;
+
+static bool is_forced_item(const item *it)
+{
+    return it->kind == ITEM_PENALTY && it->brk == BREAK_FORCED;
+}
 
 static item *push_item(builder *b, item it)
 {
@@ -161,6 +175,38 @@ static size_t written_breaks(const piece *p, size_t *at, break_kind *kinds, size
     return n;
 }
 
+/* The letters of the run of letters around byte `at` of the piece: before
+ * and after it. */
+static void letters_around(const piece *p, size_t at, int *before, int *after)
+{
+    *before = *after = 0;
+    for (size_t i = at; i > 0 && is_letter(code_point_before(p->text, i));) {
+        (*before)++;
+        i--;
+        while (i > 0 && ((unsigned char)p->text[i] & 0xC0) == 0x80)
+            i--;
+    }
+    for (size_t i = at; i < p->len;) {
+        if (!is_letter(utf8_next(p->text, p->len, &i)))
+            break;
+        (*after)++;
+    }
+}
+
+/* Hyphenation points of a word of at least `min_word` letters. */
+static size_t hyphenation_points(const builder *b, const piece *p, size_t *at, size_t max)
+{
+    size_t n = hyphenate_word_except(b->bp->hyph, b->bp->exceptions, p->text, p->len, at, max);
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++) {
+        int before, after;
+        letters_around(p, at[k], &before, &after);
+        if (before + after >= b->bp->min_word)
+            at[kept++] = at[k];
+    }
+    return kept;
+}
+
 /* The break points of a word piece in order: written ones and hyphenation. */
 static size_t word_breaks(const builder *b, const piece *p, size_t *at, break_kind *kinds)
 {
@@ -169,8 +215,7 @@ static size_t word_breaks(const builder *b, const piece *p, size_t *at, break_ki
     if (p->note || p->face == FACE_MONO || looks_like_address(p))
         return 0;
     size_t nw = written_breaks(p, w_at, w_kind, MAX_WORD_BREAKS);
-    size_t nh =
-        b->bp->hyph ? hyphenate_word(b->bp->hyph, p->text, p->len, h_at, MAX_WORD_BREAKS) : 0;
+    size_t nh = b->bp->hyph ? hyphenation_points(b, p, h_at, MAX_WORD_BREAKS) : 0;
     size_t n = 0, i = 0, j = 0;
     while ((i < nw || j < nh) && n < MAX_WORD_BREAKS) {
         if (j >= nh || (i < nw && w_at[i] <= h_at[j])) {
@@ -198,18 +243,55 @@ static double hyphen_width(const builder *b, const piece *p)
     return fonts_width(b->pl->fonts, p->face, p->size, "-", 1);
 }
 
+static double hang_of(uint32_t cp, double width)
+{
+    return cp == '-' ? HANG_HYPHEN * width
+           : cp == '.' ? HANG_STOP * width
+           : cp == ',' ? HANG_COMMA * width
+                       : 0;
+}
+
+/* How far a justified line may reach into the margin when it ends in the
+ * last character of bytes [0, end) of piece `p`. */
+static double hang_after(const builder *b, const piece *p, size_t end)
+{
+    if (!b->bp->protrude || end == 0 || p->note)
+        return 0;
+    size_t at = end;
+    while (at > 0 && ((unsigned char)p->text[at - 1] & 0xC0) == 0x80)
+        at--;
+    at--;
+    uint32_t cp = utf8_next(p->text, end, &(size_t){at});
+    if (cp != '-' && cp != '.' && cp != ',')
+        return 0;
+    return hang_of(cp, fonts_width(b->pl->fonts, p->face, p->size, p->text + at, end - at));
+}
+
 static void push_penalty(builder *b, size_t index, size_t off, break_kind kind, bool flagged,
                          double width)
 {
+    const piece *p = &b->pl->items[index];
     double penalty = kind == BREAK_HYPHEN    ? HYPHEN_PENALTY
                      : kind == BREAK_WRITTEN ? WRITTEN_PENALTY
                                              : EMERGENCY_PENALTY;
+    if (kind == BREAK_HYPHEN) {
+        int before, after;
+        letters_around(p, off, &before, &after);
+        if (before <= 2 || after <= 2)
+            penalty += NEAR_END_PENALTY;
+    }
+    double hang = 0;
+    if (kind == BREAK_HYPHEN && b->bp->protrude)
+        hang = hang_of('-', width);
+    else if (kind == BREAK_WRITTEN)
+        hang = hang_after(b, p, off);
     push_item(b, (item){.kind = ITEM_PENALTY,
                         .brk = kind,
                         .flagged = flagged,
                         .piece = index,
                         .off = off,
                         .width = flagged ? width : 0,
+                        .hang = (float)hang,
                         .penalty = penalty});
 }
 
@@ -276,11 +358,32 @@ static void add_space(builder *b, size_t index)
     double w = b->pl->items[index].width;
     /* spaces in code keep their width */
     bool justify = b->bp->justify && b->pl->items[index].face != FACE_MONO;
+    const item *before = &b->items.v[b->items.n - 1];
+    double hang = before->kind == ITEM_BOX
+                      ? hang_after(b, &b->pl->items[before->piece], before->off + before->len)
+                      : 0;
     push_item(b, (item){.kind = ITEM_GLUE,
                         .piece = index,
                         .width = w,
+                        .hang = (float)hang,
                         .stretch = justify ? w * SPACE_STRETCH : 0,
                         .shrink = justify ? w * SPACE_SHRINK : 0});
+}
+
+/* Marks the flagged breaks after which only the rest of one word is left
+ * before a forced break: the last line would be a tail alone. */
+static void mark_tails(item_list *items)
+{
+    bool glue_seen = true;
+    for (size_t i = items->n; i-- > 0;) {
+        item *it = &items->v[i];
+        if (is_forced_item(it))
+            glue_seen = false;
+        else if (it->kind == ITEM_GLUE && !it->fill)
+            glue_seen = true;
+        else if (it->kind == ITEM_PENALTY && it->flagged)
+            it->tail = !glue_seen;
+    }
 }
 
 /* The items of a paragraph; `too_wide` tells whether some word does not fit in
@@ -299,6 +402,7 @@ static item_list build_items(arena *mem, const piece_list *pl, const break_param
         }
     }
     push_forced_break(&b, pl->count);
+    mark_tails(&b.items);
     if (too_wide)
         *too_wide = b.too_wide;
     return b.items;
@@ -308,6 +412,7 @@ static item_list build_items(arena *mem, const piece_list *pl, const break_param
 
 typedef struct {
     double w, y, z;
+    double boxes; /* the width of the boxes alone */
     size_t fill;
 } totals;
 
@@ -316,6 +421,7 @@ typedef struct {
     const totals *sums; /* sums[i]: items [0, i) */
     double width;
     bool justify;
+    double expansion; /* the most glyphs may be widened or narrowed, as a fraction */
 } context;
 
 static totals *prefix_sums(arena *mem, const item_list *items)
@@ -326,6 +432,7 @@ static totals *prefix_sums(arena *mem, const item_list *items)
         s[i + 1] = s[i];
         if (it->kind == ITEM_BOX) {
             s[i + 1].w += it->width;
+            s[i + 1].boxes += it->width;
         } else if (it->kind == ITEM_GLUE) {
             s[i + 1].w += it->width;
             s[i + 1].y += it->stretch;
@@ -336,33 +443,31 @@ static totals *prefix_sums(arena *mem, const item_list *items)
     return s;
 }
 
-static bool is_forced(const item *it)
-{
-    return it->kind == ITEM_PENALTY && it->brk == BREAK_FORCED;
-}
 
 /* The first item of the line after a break at `b`: glue and penalties after
  * a break are dropped, up to a box or a forced break. */
 static size_t line_start_after(const item_list *items, size_t b)
 {
     size_t j = b + 1;
-    while (j < items->n && items->v[j].kind != ITEM_BOX && !is_forced(&items->v[j]))
+    while (j < items->n && items->v[j].kind != ITEM_BOX && !is_forced_item(&items->v[j]))
         j++;
     return j;
 }
 
-static bool is_legal_break(const item_list *items, size_t b, bool hyphenate)
+static bool is_legal_break(const item_list *items, size_t b, bool hyphenate, bool tails)
 {
     const item *it = &items->v[b];
     if (it->kind == ITEM_GLUE)
         return b > 0 && items->v[b - 1].kind == ITEM_BOX;
     if (it->kind != ITEM_PENALTY)
         return false;
-    return hyphenate || it->brk != BREAK_HYPHEN;
+    return (hyphenate || it->brk != BREAK_HYPHEN) && (tails || !it->tail);
 }
 
 typedef struct {
     double natural, ratio, badness;
+    double target; /* the width the line is set to: the column and what may hang out */
+    double glue_stretch, glue_shrink, boxes;
 } line_fit;
 
 static double badness_of(double ratio)
@@ -378,19 +483,26 @@ static line_fit fit_line(const context *c, size_t start, size_t b)
 {
     const totals *s0 = &c->sums[start], *s1 = &c->sums[b];
     const item *brk = &c->items->v[b];
-    double natural = s1->w - s0->w + (brk->kind == ITEM_PENALTY ? brk->width : 0);
-    double stretch = s1->y - s0->y, shrink = s1->z - s0->z;
     bool fill = s1->fill > s0->fill;
+    double natural = s1->w - s0->w + (brk->kind == ITEM_PENALTY ? brk->width : 0);
+    double hyphen = brk->kind == ITEM_PENALTY ? brk->width : 0;
+    double boxes = s1->boxes - s0->boxes + hyphen;
+    double glue_stretch = s1->y - s0->y, glue_shrink = s1->z - s0->z;
+    double target = c->width + (c->justify && !fill ? brk->hang : 0);
+    /* font expansion: glyphs take their share of the stretch and shrink */
+    double expand = fill ? 0 : c->expansion * boxes;
+    double stretch = glue_stretch + expand, shrink = glue_shrink + expand;
     if (!c->justify && !fill)
         stretch += c->width * RAGGED_STRETCH;
     double ratio = 0;
-    if (natural < c->width)
-        ratio = fill ? 0 : stretch > 0 ? (c->width - natural) / stretch : INFINITY;
-    else if (natural > c->width)
-        ratio = shrink > 0 ? (c->width - natural) / shrink : -INFINITY;
-    if (fabs(natural - c->width) < 1e-6)
+    if (natural < target)
+        ratio = fill ? 0 : stretch > 0 ? (target - natural) / stretch : INFINITY;
+    else if (natural > target)
+        ratio = shrink > 0 ? (target - natural) / shrink : -INFINITY;
+    if (fabs(natural - target) < 1e-6)
         ratio = 0;
-    return (line_fit){natural, ratio, badness_of(ratio)};
+    return (line_fit){natural,      ratio,       badness_of(ratio), target,
+                      glue_stretch, glue_shrink, boxes};
 }
 
 static int fitness_class(double ratio)
@@ -415,6 +527,8 @@ typedef struct {
     bool hyphenate;
     double tolerance;       /* INFINITY: any line that is not overfull */
     bool no_double_hyphens; /* no two hyphenated lines in a row */
+    bool triple_hyphens;    /* three hyphenated lines in a row allowed */
+    bool tails;             /* a last line may be only the tail of a broken word */
 } pass_rules;
 
 /* Hyphenated lines in a row are told apart up to this many. */
@@ -445,6 +559,8 @@ static double line_demerits(const context *c, const line_fit *f, size_t b, int r
         d += MANY_HYPHENS_DEMERITS;
     if (row >= 1 && b == c->items->n - 1)
         d += FINAL_HYPHEN_DEMERITS;
+    if (brk->kind == ITEM_PENALTY && brk->tail)
+        d += TAIL_DEMERITS;
     if (c->justify && abs(fitness_class(f->ratio) - prev_fitness) > 1)
         d += ADJACENT_DEMERITS;
     return d;
@@ -461,8 +577,9 @@ static void try_break(const context *c, const pass_rules *r, node **active, size
         node *a = *link;
         line_fit f = fit_line(c, a->start, b);
         bool double_hyphen = brk->flagged && a->hyphens > 0;
+        bool triple_hyphen = brk->flagged && a->hyphens > 1;
         if (f.ratio >= -1 && f.badness <= r->tolerance &&
-            !(double_hyphen && r->no_double_hyphens)) {
+            !(double_hyphen && r->no_double_hyphens) && !(triple_hyphen && !r->triple_hyphens)) {
             int fc = fitness_class(f.ratio);
             int row = brk->flagged ? a->hyphens + 1 : 0;
             double d = a->demerits + line_demerits(c, &f, b, a->hyphens, a->fitness);
@@ -470,7 +587,7 @@ static void try_break(const context *c, const pass_rules *r, node **active, size
             if (d < slot->demerits)
                 *slot = (candidate){d, f.badness, a};
         }
-        if (f.ratio < -1 || is_forced(brk))
+        if (f.ratio < -1 || is_forced_item(brk))
             *link = a->next;
         else
             link = &a->next;
@@ -483,7 +600,7 @@ static const node *total_fit(arena *mem, const context *c, const pass_rules *r)
     *active = (node){.pos = SIZE_MAX, .start = 0, .fitness = 1};
     const node *last = NULL;
     for (size_t b = 0; b < c->items->n && active; b++) {
-        if (!is_legal_break(c->items, b, r->hyphenate))
+        if (!is_legal_break(c->items, b, r->hyphenate, r->tails))
             continue;
         candidates best;
         for (int k = 0; k < FITNESS_CLASSES; k++)
@@ -519,6 +636,23 @@ typedef struct {
     size_t start, brk; /* the first item of a line, and the break that ends it */
 } line_ref;
 
+/* Shares the line's adjustment between glyphs (at most the expansion either
+ * way) and spaces (the rest). */
+static void share_adjustment(const context *c, const line_fit *f, line_span *l)
+{
+    double r = f->ratio > 1 ? 1 : f->ratio < -1 ? -1 : f->ratio;
+    /* in steps of 1/100000, as the PDF writes it (Tz in thousandths of a percent) */
+    double expand = round(r * c->expansion * 1e5) / 1e5;
+    l->glyph_scale = 1 + expand;
+    /* what the spaces take of the adjustment (none on a last line) */
+    double glue = f->ratio >= 0 ? f->glue_stretch : f->glue_shrink;
+    double rest = f->ratio * (glue + c->expansion * f->boxes) - expand * f->boxes;
+    if (glue > 0) {
+        double g = rest / glue;
+        l->space_scale = 1 + g * (g >= 0 ? SPACE_STRETCH : SPACE_SHRINK);
+    }
+}
+
 static line_span make_line(const context *c, const piece_list *pl, const line_ref *r)
 {
     const item_list *items = c->items;
@@ -528,10 +662,11 @@ static line_span make_line(const context *c, const piece_list *pl, const line_re
                    .overfull = f.ratio < -1,
                    .badness = f.badness < INF_BAD ? f.badness : INF_BAD,
                    .space_scale = 1,
+                   .glyph_scale = 1,
                    .hyphen = brk->kind == ITEM_PENALTY && brk->flagged && brk->width > 0,
                    .flagged = brk->kind == ITEM_PENALTY && brk->flagged};
     if (c->justify && isfinite(f.ratio))
-        l.space_scale = 1 + f.ratio * (f.ratio >= 0 ? SPACE_STRETCH : SPACE_SHRINK);
+        share_adjustment(c, &f, &l);
     size_t last = r->brk;
     while (last > r->start && items->v[last - 1].kind != ITEM_BOX)
         last--;
@@ -591,13 +726,13 @@ static breaks first_fit(arena *mem, const context *c)
     breaks br = {0};
     size_t cap = 0, start = 0, b = 0, fitting = SIZE_MAX;
     while (b < c->items->n) {
-        if (!is_legal_break(c->items, b, true)) {
+        if (!is_legal_break(c->items, b, true, true)) {
             b++;
             continue;
         }
         line_fit f = fit_line(c, start, b);
         bool fits = f.ratio >= -1;
-        if (fits && !is_forced(&c->items->v[b])) {
+        if (fits && !is_forced_item(&c->items->v[b])) {
             fitting = b++;
             continue;
         }
@@ -615,7 +750,8 @@ static context make_context(arena *mem, const piece_list *pl, const break_params
 {
     item_list *items = ARENA_NEW(mem, item_list);
     *items = build_items(mem, pl, bp, emergency, too_wide);
-    return (context){items, prefix_sums(mem, items), bp->width, bp->justify};
+    return (context){items, prefix_sums(mem, items), bp->width, bp->justify,
+                     bp->justify ? bp->expansion : 0};
 }
 
 typedef struct {
@@ -650,7 +786,10 @@ static choice choose_breaks(arena *mem, const piece_list *pl, const break_params
         {.hyphenate = true, .tolerance = TOLERANCE, .no_double_hyphens = true},
         {.hyphenate = true, .tolerance = TOLERANCE},
     };
-    static const pass_rules every_way = {.hyphenate = true, .tolerance = INFINITY};
+    /* three hyphenated lines in a row and a tail alone on the last line only
+     * cost demerits here: they are better than a line with gaping spaces */
+    static const pass_rules every_way = {
+        .hyphenate = true, .tolerance = INFINITY, .triple_hyphens = true, .tails = true};
     choice ch;
     bool too_wide;
     break_params plain = *bp;
@@ -708,7 +847,8 @@ static bool one_line(arena *mem, const piece_list *pl, const break_params *bp, l
                      .end = last + 1,
                      .end_len = pl->items[last].len,
                      .width = width,
-                     .space_scale = 1};
+                     .space_scale = 1,
+                     .glyph_scale = 1};
     if (stats)
         *stats = (break_stats){.pass = 1, .demerits = LINE_PENALTY * LINE_PENALTY};
     *out = l;

@@ -16,6 +16,7 @@ typedef struct {
     size_t end_len;     /* bytes of pieces[end - 1] set on this line, from its start */
     double width;       /* natural width, an added hyphen included */
     double space_scale; /* the width of every space but those in code is multiplied by this */
+    double glyph_scale; /* font expansion: the width of the words is multiplied by this */
     double badness;     /* 100 r^3 for the adjustment ratio r; 0 on a last line */
     bool hyphen;        /* a hyphen is added at the end */
     bool flagged;       /* ends in a hyphen: added, or written in the word */
@@ -26,6 +27,14 @@ typedef struct {
     double width;           /* of the column */
     bool justify;           /* else ragged right */
     const hyphenator *hyph; /* NULL: breaks only at spaces and written hyphens */
+    const hyphen_exceptions *exceptions; /* words broken only where written; may be NULL */
+    int min_word;           /* letters a word needs to be hyphenated */
+    /* Justified lines only: how much glyphs may be widened or narrowed (a
+     * fraction: 0.02 for 2 %) as a third flexibility besides the spaces and
+     * hyphenation; and whether hyphens, commas and full stops at the end of a
+     * line hang into the margin (margin protrusion). */
+    double expansion;
+    bool protrude;
 } break_params;
 
 typedef struct {

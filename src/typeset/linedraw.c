@@ -13,12 +13,35 @@ enum { RUN_MAX = 512 };
 typedef struct {
     layout_state *ls;
     double baseline, size;
+    double glyph_scale; /* font expansion of the line */
     uint32_t color;
     char text[RUN_MAX];
     size_t len;
     double x, width;    /* where the run starts, and its advance */
     const piece *style; /* face, size, rise, link of the run; NULL when empty */
 } run;
+
+static double glyph_scale_of(const line_span *l)
+{
+    return l->glyph_scale > 0 ? l->glyph_scale : 1;
+}
+
+/* Spaces or glyphs of the line are set wider or narrower than they are. */
+static bool is_adjusted(const line_span *l)
+{
+    return fabs(l->space_scale - 1) > 1e-3 || fabs(glyph_scale_of(l) - 1) > 1e-6;
+}
+
+break_params break_params_for(const layout_state *ls, double width, bool justify)
+{
+    return (break_params){.width = width,
+                          .justify = justify,
+                          .hyph = ls->hyph,
+                          .exceptions = ls->exceptions,
+                          .min_word = ls->st->hyphenation.min_word,
+                          .expansion = ls->st->justification.expansion,
+                          .protrude = ls->st->justification.protrusion};
+}
 
 double line_height(const layout_state *ls, double size)
 {
@@ -36,7 +59,8 @@ static void emit_in_look(run *r, const piece *p, const char *text, size_t len, d
     layout_state *ls = r->ls;
     double size = p->size > 0 ? p->size : r->size;
     uint32_t color = p->uri ? ls->st->link_color : r->color;
-    emit_text(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len, width);
+    emit_text_scaled(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len, width,
+                     r->glyph_scale);
     if (p->uri) {
         double ascent = fonts_ascent(ls->fonts, p->face, size);
         double descent = fonts_descent(ls->fonts, p->face, size);
@@ -91,8 +115,14 @@ void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, 
 {
     if (!ls->keep.setting) /* something follows the heading that was kept */
         ls->keep.active = false;
-    run r = {.ls = ls, .baseline = baseline, .size = size, .color = color, .x = x};
-    bool word_by_word = fabs(l->space_scale - 1) > 1e-3;
+    double gs = glyph_scale_of(l);
+    run r = {.ls = ls,
+             .baseline = baseline,
+             .size = size,
+             .glyph_scale = gs,
+             .color = color,
+             .x = x};
+    bool word_by_word = is_adjusted(l);
     const piece *last_word = NULL;
     for (size_t i = l->start; i < l->end; i++) {
         const piece *p = &pl->items[i];
@@ -117,18 +147,18 @@ void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, 
                        : fonts_width(pl->fonts, p->face, p->size, p->text + from, to - from);
         if (p->note)
             page_note_referenced(ls, p->note);
-        run_add(&r, p, p->text + from, to - from, w);
+        run_add(&r, p, p->text + from, to - from, w * gs);
         last_word = p;
     }
     if (l->hyphen && last_word)
         run_add(&r, last_word, "-", 1,
-                fonts_width(pl->fonts, last_word->face, last_word->size, "-", 1));
+                fonts_width(pl->fonts, last_word->face, last_word->size, "-", 1) * gs);
     run_flush(&r);
 }
 
 double line_aligned_x(const line_span *l, double x, double width, text_align align)
 {
-    double drawn = fabs(l->space_scale - 1) > 1e-3 ? width : l->width;
+    double drawn = is_adjusted(l) ? width : l->width;
     return align == ALIGN_RIGHT    ? x + width - drawn
            : align == ALIGN_CENTER ? x + (width - drawn) / 2
                                    : x;

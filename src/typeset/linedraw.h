@@ -7,6 +7,9 @@
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT, ALIGN_JUSTIFY } text_align;
 
+/* The break parameters of text set in `width` points by the style: its
+ * hyphenation, expansion and protrusion. */
+break_params break_params_for(const layout_state *ls, double width, bool justify);
 double line_height(const layout_state *ls, double size);
 /* The baseline of a line of text of `size` whose top is at `top`. */
 double baseline_in(const layout_state *ls, double top, double size);

@@ -72,7 +72,7 @@ void lines_place(layout_state *ls, const piece_list *pl, const line_span *lines,
 void lines_set(layout_state *ls, const piece_list *pl, double x, double width, double size,
                uint32_t color, text_align align)
 {
-    break_params bp = {.width = width, .justify = align == ALIGN_JUSTIFY, .hyph = ls->hyph};
+    break_params bp = break_params_for(ls, width, align == ALIGN_JUSTIFY);
     line_span *lines;
     size_t n = lines_break_para(ls->mem, pl, &bp, &lines, NULL);
     lines_place(ls, pl, lines, n, x, width, size, color, align);

@@ -108,8 +108,9 @@ static box *push_box(layout_state *ls, box b)
     return p;
 }
 
-void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
-               uint32_t color, const char *text, size_t len, double width)
+void emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
+                      double size, uint32_t color, const char *text, size_t len, double width,
+                      double glyph_scale)
 {
     push_box(ls, (box){.kind = BOX_TEXT,
                        .x = x,
@@ -117,8 +118,15 @@ void emit_text(layout_state *ls, double x, double baseline_from_top, face_style 
                        .width = width,
                        .face = face,
                        .size = size,
+                       .expand = glyph_scale - 1,
                        .color = color,
                        .text = arena_strndup(ls->mem, text, len)});
+}
+
+void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
+               uint32_t color, const char *text, size_t len, double width)
+{
+    emit_text_scaled(ls, x, baseline_from_top, face, size, color, text, len, width, 1);
 }
 
 void emit_rule(layout_state *ls, double x, double y_from_top, double length, double thickness,

@@ -49,6 +49,7 @@ struct layout_state {
     const style *st;
     const font_set *fonts;
     const hyphenator *hyph; /* NULL: no hyphenation */
+    const hyphen_exceptions *exceptions; /* the style's and the association's */
     layout_doc *doc;
     layout_page *page;
     double y; /* distance from the top of the page to the top of the next line */
@@ -87,6 +88,11 @@ void page_add_space(layout_state *ls, double points);
 void page_note_referenced(layout_state *ls, int number);
 void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
                uint32_t color, const char *text, size_t len, double width);
+/* The same with the glyphs scaled horizontally by `glyph_scale` (font
+ * expansion): `width` is the scaled advance. */
+void emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
+                      double size, uint32_t color, const char *text, size_t len, double width,
+                      double glyph_scale);
 void emit_rule(layout_state *ls, double x, double y_from_top, double length, double thickness,
                uint32_t color);
 void emit_line(layout_state *ls, double x, double y_from_top, double x2, double y2_from_top,

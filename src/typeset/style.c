@@ -30,7 +30,8 @@ static style default_style(void)
         .list_indent = 16,
         .rule_color = 0x808080,
         .link_color = 0x1f3864,
-        .hyphenation = {.left_min = 2, .right_min = 3},
+        .hyphenation = {.left_min = 2, .right_min = 3, .min_word = 6},
+        .justification = {.expansion = 0.02, .protrusion = true},
         .cover = {.title = {.size = 30},
                   .subtitle = {.size = 15},
                   .decision = {.size = 11},
@@ -149,12 +150,41 @@ static void read_running(yread *rd, const ynode *n, style *s)
 
 static void read_hyphenation(yread *rd, const ynode *n, style *s)
 {
-    static const char *const keys[] = {"dictionary", "left_min", "right_min", NULL};
+    static const char *const keys[] = {"dictionary", "left_min", "right_min",
+                                       "min_word",   "exceptions", NULL};
     if (!yread_map(rd, n, "hyphenation", keys))
         return;
     s->hyphenation.dictionary = yread_get_text(rd, n, "dictionary", "hyphenation", true);
     read_count(rd, n, "left_min", "hyphenation", &s->hyphenation.left_min);
     read_count(rd, n, "right_min", "hyphenation", &s->hyphenation.right_min);
+    read_count(rd, n, "min_word", "hyphenation", &s->hyphenation.min_word);
+    const ynode *v = ymap_get(n, "exceptions");
+    if (v && yread_expect(rd, v, "hyphenation.exceptions", YNODE_SEQ)) {
+        for (size_t i = 0; i < v->count; i++) {
+            const char *path = yread_index_path(rd, "hyphenation.exceptions", i);
+            const char *word = yread_text(rd, v->items[i], path);
+            if (word && !hyphen_exceptions_add(rd->mem, &s->hyphenation.exceptions, word,
+                                               strlen(word)))
+                yread_error(rd, v->items[i], path,
+                            "expected a word of letters with hyphens where it may be broken, "
+                            "found %s",
+                            word);
+        }
+    }
+}
+
+static void read_justification(yread *rd, const ynode *n, style *s)
+{
+    static const char *const keys[] = {"expansion_percent", "protrusion", NULL};
+    if (!yread_map(rd, n, "justification", keys))
+        return;
+    const ynode *v;
+    double percent;
+    if ((v = ymap_get(n, "expansion_percent")) &&
+        yread_number(rd, v, "justification.expansion_percent", 0, 5, &percent))
+        s->justification.expansion = percent / 100;
+    if ((v = ymap_get(n, "protrusion")))
+        read_flag(rd, v, "justification.protrusion", &s->justification.protrusion);
 }
 
 static void read_cover(yread *rd, const ynode *n, style *s)
@@ -299,6 +329,8 @@ static void read_style(yread *rd, const ynode *root, style *s, bool overlay)
         read_color(rd, v, "link_color", &s->link_color);
     if (!overlay && (v = ymap_get(root, "hyphenation")))
         read_hyphenation(rd, v, s);
+    if ((v = ymap_get(root, "justification")))
+        read_justification(rd, v, s);
     if ((v = ymap_get(root, "cover")))
         read_cover(rd, v, s);
     read_blocks(rd, root, s);
@@ -315,7 +347,7 @@ static style *load_onto(arena *mem, const style *base, const char *path, diag_li
         "page",       "fonts",      "body",       "leading",     "headings", "heading_numbers",
         "table",      "code",       "footnotes",  "header",      "footer",   "list_indent",
         "rule_color", "link_color", "running",    "hyphenation", "cover",    "tables",
-        "toc",        "chart",      "signatures", NULL};
+        "toc",        "chart",      "signatures", "justification", NULL};
     if (!yread_map(&rd, root, "", keys))
         return NULL;
     style *s = ARENA_NEW(mem, style);

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "hyphenate.h"
 
 typedef enum {
     FACE_REGULAR,
@@ -55,7 +56,16 @@ typedef struct {
 typedef struct {
     const char *dictionary;  /* a libhyphen .dic file; NULL: no hyphenation */
     int left_min, right_min; /* letters kept together at either end of a word */
+    int min_word;            /* letters a word needs to be hyphenated at all */
+    /* Words hyphenated only where written: "samverkans-arenor" (hyphenate.h) */
+    hyphen_exceptions exceptions;
 } hyphenation_style;
+
+/* Justified text: font expansion and margin protrusion (as microtype). */
+typedef struct {
+    double expansion; /* the most glyphs are widened or narrowed: 0.02 is 2 % */
+    bool protrusion;  /* hyphens, commas and full stops hang into the right margin */
+} justification_style;
 
 /* The cover page, set from a ```cover block of the template. */
 typedef struct {
@@ -83,6 +93,7 @@ typedef struct {
     uint32_t rule_color;
     uint32_t link_color;
     hyphenation_style hyphenation;
+    justification_style justification;
     cover_style cover;
     table_look tables;
     toc_look toc;

@@ -1,0 +1,53 @@
+#!/bin/sh
+# End-to-end tests of the typography of the sample documents: every plan
+# under plans/ is built and its PDFs are read back by tests/typography.py
+# (word boxes from pdftotext, not planpress) for the hard rules of line
+# breaking, and the Insjöriket plan, which is mostly prose, is held to the
+# figures of LuaLaTeX with microtype on the same text (docs/typography.md).
+# usage: sh tests/e2e_typography.sh PATH/TO/planpress [KEEP_DIR]
+set -u
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-typography "$1" "${2:-}"
+
+expect() { # expect NAME CONDITION-STATUS [DETAIL]
+    if [ "$2" -eq 0 ]; then ok "$1"; else not_ok "$1" "${3:-}"; fi
+}
+
+SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -f plans -o "$WORK/out" >"$WORK/build.log" 2>&1
+expect "the samples build" $? "$(cat "$WORK/build.log")"
+
+PDFS=$(find "$WORK/out" -name '*.pdf' | sort)
+python3 tests/typography.py --check --tsv --wrong-breaks tests/typography/wrong-breaks.txt \
+    $PDFS >"$WORK/counts.tsv" 2>&1
+status=$?
+sed "s|$WORK/out/||" "$WORK/counts.tsv"
+for pdf in $PDFS; do
+    name=${pdf#"$WORK/out/"}
+    problems=$(awk -v p="$pdf" '$1 == p { on = 1; next } /^[^ ]/ { on = 0 } on' "$WORK/counts.tsv")
+    expect "$name: no three hyphenated lines in a row, no tail alone, no short word or wrong joint broken" \
+        "$([ -z "$problems" ] && echo 0 || echo 1)" "$problems"
+done
+expect "the counter's own verdict" "$status"
+
+# column of a figure in the TSV row of a document
+figure() { awk -F'\t' -v p="$WORK/out/$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i } $1 == p { print $k }' "$WORK/counts.tsv"; }
+hyph=$(figure insjoriket/plan-2020.pdf hyph)
+p95=$(figure insjoriket/plan-2020.pdf p95)
+over2=$(figure insjoriket/plan-2020.pdf over2)
+expect "Insjöriket: at most 17 hyphenated line ends, as LuaLaTeX with microtype (got $hyph)" \
+    "$([ "${hyph:-99}" -le 17 ] && echo 0 || echo 1)"
+expect "Insjöriket: word spaces at p95 at most 1.45 times the natural space (got $p95)" \
+    "$(awk -v v="${p95:-9}" 'BEGIN { exit !(v <= 1.45) }'; echo $?)"
+expect "Insjöriket: no justified line with a space over twice the natural one (got $over2)" \
+    "$([ "${over2:-9}" -le 1 ] && echo 0 || echo 1)"
+
+# Expanded and protruding lines still read back as the words they hold.
+text=$(pdftotext "$WORK/out/insjoriket/plan-2020.pdf" - 2>&1)
+echo "$text" | tr '\n' ' ' | grep -q "Samordningsförbundet har två delar i sitt uppdrag. Det ena uppdraget är att förstärka samverkan"
+expect "Insjöriket: the text reads back word for word" $?
+expect "Insjöriket: pdftotext reads it without a complaint" \
+    "$(pdftotext "$WORK/out/insjoriket/plan-2020.pdf" /dev/null 2>&1 | wc -c | tr -d ' ')"
+qpdf --qdf --object-streams=disable "$WORK/out/insjoriket/plan-2020.pdf" "$WORK/qdf.pdf" 2>/dev/null
+expect "Insjöriket: justified lines are widened or narrowed by horizontal scaling (Tz)" \
+    "$(grep -a -c ' Tz' "$WORK/qdf.pdf" 2>/dev/null | awk '{ exit !($1 > 10) }'; echo $?)"
+e2e_finish e2e_typography
