@@ -145,6 +145,7 @@ int watch_run(char *const *paths, size_t npaths, const char *const *extra, size_
         arena_free(&w.mem);
         return 1;
     }
+    sigprocmask(SIG_BLOCK, &stops, &old);
     int status = build(ctx); /* first: it makes the output folder, which is not watched */
     w.has_ignored = stat(ignore, &w.ignored) == 0;
     for (size_t i = 0; i < npaths; i++) {
@@ -159,14 +160,12 @@ int watch_run(char *const *paths, size_t npaths, const char *const *extra, size_
         add_tree(&w, extra[i]);
     fprintf(stderr, "watching %zu folder%s for changes; Ctrl-C stops\n", w.ndirs,
             w.ndirs == 1 ? "" : "s");
-    /* Stop signals are read from sigfd while waiting; during a build they
-     * stop it as they stop planpress build. */
-    sigprocmask(SIG_BLOCK, &stops, &old);
-    while (wait_for_changes(&w, sigfd)) {
-        sigprocmask(SIG_SETMASK, &old, NULL);
+    /* Stop signals stay blocked and are read from sigfd: one that comes
+     * during a build waits for its end (a build's own handler could take it
+     * after the build looked for it last, and the watch would go on). When
+     * the loop ends, the signal still pending ends the process. */
+    while (wait_for_changes(&w, sigfd))
         status = build(ctx);
-        sigprocmask(SIG_BLOCK, &stops, &old);
-    }
     sigprocmask(SIG_SETMASK, &old, NULL);
     close(sigfd);
     close(w.fd);

@@ -1,6 +1,7 @@
 /* watch: `planpress watch [PATH...]` — builds, then builds again whenever a
  * file under the paths or the templates folder is saved (Linux inotify),
- * printing each build's diagnostics and summary, until SIGINT or SIGTERM.
+ * printing each build's diagnostics and summary, until SIGINT or SIGTERM
+ * (one that comes during a build stops the watch when the build is done).
  * Saves that come in a burst (an editor writing a file and its backup, a
  * checkout) make one build: the run waits until the folders have been quiet
  * for a moment. Owns its inotify descriptor and the list of watched folders. */
