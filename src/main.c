@@ -71,7 +71,8 @@ static const char build_help[] =
     "      --strict         warnings fail the run (exit status 3); documents whose\n"
     "                       last build had warnings are built again to show them\n"
     "      --json FILE      write a summary in JSON to FILE (-: standard output)\n"
-    "  -v, --verbose        name each document built and why\n"
+    "  -v, --verbose        name each document built and why, and what the\n"
+    "                       readers skipped (labels unknown to SIE 4)\n"
     "  -q, --quiet          print only errors and warnings\n"
     "  -h, --help           show this help and exit\n"
     "\n"
@@ -95,6 +96,7 @@ static const char render_help[] =
     "                         or comparison (default: told by FILE's name)\n"
     "  -t, --templates DIR    default templates and style (as for build)\n"
     "  -q, --quiet            print only errors and warnings\n"
+    "  -v, --verbose          also what the readers skipped (unknown SIE labels)\n"
     "  -h, --help             show this help and exit\n"
     "\n"
     "Exit status: 0 when the PDF was written, 1 when not, 2 for a usage error.\n";
@@ -335,7 +337,7 @@ typedef struct {
     const char *pdf;      /* -o, or NULL; "-" for standard output */
     const char *template_name;
     const char *templates_dir;
-    bool quiet;
+    bool quiet, verbose;
 } render_args;
 
 static bool render_to(arena *mem, const render_args *a, const document_request *req,
@@ -376,7 +378,7 @@ static int render_one(arena *mem, const render_args *a)
         unlink(source);
         streams_rename_file(&dl, source, "-");
     }
-    diag_print_all(&dl, stderr);
+    diag_print_shown(&dl, stderr, false, a->verbose);
     if (ok && !a->quiet && !to_stdout)
         printf("rendered %s\n", pdf);
     return ok ? 0 : 1;
@@ -390,6 +392,7 @@ static int cmd_render(int argc, char **argv)
     const char *kind_name = NULL;
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},
+        {"verbose", no_argument, NULL, 'v'},
         {"template", required_argument, NULL, 'T'},
         {"kind", required_argument, NULL, 'k'},
         {"templates", required_argument, NULL, 't'},
@@ -398,13 +401,14 @@ static int cmd_render(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     int c, status = -1;
-    while (status < 0 && (c = getopt_long(argc, argv, "o:T:k:t:qh", longs, NULL)) != -1) {
+    while (status < 0 && (c = getopt_long(argc, argv, "o:T:k:t:qvh", longs, NULL)) != -1) {
         switch (c) {
         case 'o': a.pdf = optarg; break;
         case 'T': a.template_name = optarg; break;
         case 'k': kind_name = optarg; break;
         case 't': a.templates_dir = optarg; break;
         case 'q': a.quiet = true; break;
+        case 'v': a.verbose = true; break;
         case 'h':
             fputs(render_help, stdout);
             status = 0;
