@@ -1,8 +1,11 @@
 # planpress — see README.md.
-#   make          install missing Debian packages, build, render plans/ into out/
-#   make test     the same set-up, then every test (unit and end-to-end)
-#   make install  the binary, the default templates and the man page under
-#                 $(DESTDIR)$(PREFIX) (PREFIX defaults to /usr/local)
+#   make          install the missing Debian packages that building and running
+#                 need, build, render plans/ into out/
+#   make test     also install the test tools, then every test (unit, end-to-end)
+#   make install  the binary, the default templates, the man page, the formats,
+#                 schemas and samples, the systemd units and the bash completion
+#                 under $(DESTDIR)$(PREFIX) (PREFIX defaults to /usr/local)
+#   make install-strip  the same with the binary stripped
 
 BUILD   := .build
 BIN     := $(BUILD)/planpress
@@ -12,6 +15,12 @@ PREFIX  ?= /usr/local
 BINDIR  := $(PREFIX)/bin
 DATADIR := $(PREFIX)/share/planpress
 MANDIR  := $(PREFIX)/share/man
+DOCDIR  := $(PREFIX)/share/doc/planpress
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+# The project folder the systemd service builds in (plans/, templates/, out/).
+PROJECT ?= /srv/planpress
+INSTALL_PROGRAM ?= install -m 755
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -30,18 +39,28 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all render build test includes unit e2e sanitize install uninstall clean bench-pdf bench-template
+.PHONY: all render build test includes unit e2e sanitize install install-strip uninstall clean bench-pdf bench-template
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
-# are asked of pkg-config (make restarts once this file exists).
+# are asked of pkg-config (make restarts once this file exists). Only what
+# building and running need: the test tools come with the first test target.
 $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
-	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm cmocka)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; \
-	   echo "CMOCKA_LIBS := $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
+	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm)"; \
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
+
+# The tools of the tests (cmocka, PDF readers, the schema validator, clang):
+# every target that tests something waits for them (order-only).
+TEST_TOOLS := $(BUILD)/test-tools
+$(TEST_TOOLS): .ci/deps
+	@mkdir -p $(BUILD)
+	@sh .ci/deps test
+	@touch $@
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 ALL_CFLAGS = $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) $(CFLAGS) -pthread
 
@@ -103,14 +122,14 @@ $(BUILD)/libplanpress.a: $(LIB_OBJ)
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a
 	$(CC) $(CFLAGS) -pthread -Wl,--build-id -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
 
 test: includes unit e2e sanitize
 
 # No include cycles, and no stage including a later one.
-includes:
+includes: | $(TEST_TOOLS)
 	python3 tests/check_includes.py src
 
 # The whole suite again under AddressSanitizer (with its leak checker) and
@@ -121,7 +140,7 @@ sanitize:
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
 
-e2e: $(BIN) $(BUILD)/tests/libinject.so
+e2e: $(BIN) $(BUILD)/tests/libinject.so | $(TEST_TOOLS)
 	sh tests/e2e.sh $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
@@ -134,16 +153,37 @@ e2e: $(BIN) $(BUILD)/tests/libinject.so
 	sh tests/e2e_typography.sh $(BIN)
 	sh tests/e2e_crash.sh $(BIN) $(BUILD)/tests/libinject.so
 	sh tests/e2e_hostile.sh $(BIN)
+	sh tests/e2e_install.sh $(BIN)
+	sh tests/e2e_cli.sh $(BIN)
 
 # The binary finds the templates in ../share/planpress/templates beside it.
+# The documentation folder keeps the repository's layout (docs/, plans/), so
+# that the samples' schema lines find the schemas there too.
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/planpress
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DOCDIR)/docs/formats $(DESTDIR)$(DOCDIR)/docs/schema $(DESTDIR)$(DOCDIR)/plans \
+	    $(DESTDIR)$(UNITDIR) $(DESTDIR)$(COMPLETIONDIR)
+	$(INSTALL_PROGRAM) $(BIN) $(DESTDIR)$(BINDIR)/planpress
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 docs/planpress.1 $(DESTDIR)$(MANDIR)/man1/planpress.1
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 644 docs/markdown.md $(DESTDIR)$(DOCDIR)/docs/markdown.md
+	install -m 644 docs/formats/*.md $(DESTDIR)$(DOCDIR)/docs/formats/
+	install -m 644 docs/schema/*.json $(DESTDIR)$(DOCDIR)/docs/schema/
+	cp -R plans/. $(DESTDIR)$(DOCDIR)/plans/
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@PROJECT@|$(PROJECT)|g' docs/install/planpress.service.in \
+	    >$(DESTDIR)$(UNITDIR)/planpress.service
+	chmod 644 $(DESTDIR)$(UNITDIR)/planpress.service
+	install -m 644 docs/install/planpress.timer $(DESTDIR)$(UNITDIR)/planpress.timer
+	install -m 644 docs/install/planpress.bash-completion $(DESTDIR)$(COMPLETIONDIR)/planpress
+
+install-strip:
+	$(MAKE) --no-print-directory install INSTALL_PROGRAM='install -s -m 755'
 
 uninstall:
-	rm -rf $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1/planpress.1
+	rm -rf $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1/planpress.1 \
+	    $(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR)/planpress.service $(DESTDIR)$(UNITDIR)/planpress.timer \
+	    $(DESTDIR)$(COMPLETIONDIR)/planpress
 
 # Figures, not a test: how long a plan takes from Markdown to PDF bytes.
 bench-pdf: $(BUILD)/bench_pdf
@@ -195,27 +235,27 @@ sanitize: sanitize-proof
 sanitize-proof:
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/sanitize CFLAGS="$(SANITIZE)" replay bad
 
-$(FUZZ_DIR)/replay_%: $(FUZZ_DEPS)
+$(FUZZ_DIR)/replay_%: $(FUZZ_DEPS) | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
 	$(fuzz_compile) -o $@ $(fuzz_source) $(FUZZ_HARNESS) tests/fuzz/replay.c $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
-$(FUZZ_DIR)/fuzz_%: $(FUZZ_DEPS)
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DEPS) | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
 	$(fuzz_compile) -fsanitize=fuzzer -o $@ $(fuzz_source) $(FUZZ_HARNESS) $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
 replay: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/replay_%)
 	sh tests/fuzz/run.sh replay $(FUZZ_DIR)
 
-$(BUILD)/bad/load: tests/bad/load.c $(BUILD)/libplanpress.a
+$(BUILD)/bad/load: tests/bad/load.c $(BUILD)/libplanpress.a | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
 
-bad: $(BIN) $(BUILD)/bad/load
+bad: $(BIN) $(BUILD)/bad/load | $(TEST_TOOLS)
 	bash tests/bad/run.sh $(BIN) $(BUILD)/bad/load
 
 # The fuzzers are built with clang in a build directory of their own.
 fuzzers: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
-fuzz:
+fuzz: | $(TEST_TOOLS)
 	$(MAKE) --no-print-directory BUILD=$(BUILD)/libfuzzer CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzzers
 	sh tests/fuzz/run.sh fuzz $(BUILD)/libfuzzer/fuzz $(FUZZ_SECONDS)
 # A fixed seed, so that make test fuzzes the same way each time.
@@ -232,7 +272,7 @@ $(BUILD)/bench/typst: tests/bench/typst.c $(BUILD)/libplanpress.a
 
 # The peers (pandoc and its engines from Debian, Typst from npm) are
 # installed by the benchmark itself, not by make; each is optional.
-bench: $(BIN) $(BUILD)/bench/markdown $(BUILD)/bench/typst $(BUILD)/bench_pdf
+bench: $(BIN) $(BUILD)/bench/markdown $(BUILD)/bench/typst $(BUILD)/bench_pdf | $(TEST_TOOLS)
 	bash tests/bench/bench.sh $(BIN) $(BUILD)/bench/markdown
 
 # The stand-in for a crashing library that tests/e2e_crash.sh preloads: built

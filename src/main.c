@@ -11,20 +11,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
+#include "atomicfile.h"
 #include "batch.h"
 #include "check.h"
 #include "diag.h"
 #include "discover.h"
 #include "document.h"
+#include "init.h"
 #include "kinds.h"
 #include "outdir.h"
 #include "outline.h"
 #include "report.h"
 #include "outpath.h"
 #include "regular.h"
+#include "streams.h"
+#include "watch.h"
 
 #ifndef PLANPRESS_VERSION
 #define PLANPRESS_VERSION "0.1.0"
@@ -42,6 +47,8 @@ static const char main_help[] =
     "                    leaving alone those that are up to date; the default command\n"
     "  render FILE       render one document, whatever changed\n"
     "  check FILE...     key figures, rule statuses, errors and warnings of data files\n"
+    "  init FOLDER       a new association's folder with files to fill in\n"
+    "  watch [PATH...]   build, then build again on every save\n"
     "  help [COMMAND]    show the help of a command\n"
     "\n"
     "options:\n"
@@ -80,12 +87,16 @@ static const char render_help[] =
     "usage: planpress render [options] FILE\n"
     "\n"
     "Renders one document from the data file FILE, whether or not it changed.\n"
+    "FILE - reads the data from standard input (give --kind), as if it were a\n"
+    "file in the current folder (whose association.yaml it uses).\n"
     "\n"
     "options:\n"
-    "  -o, --output PDF       write to PDF (default: the name build gives it, here)\n"
+    "  -o, --output PDF       write to PDF (default: the name build gives it, here;\n"
+    "                         -: standard output)\n"
     "  -T, --template NAME    use the template NAME.mustache, looked for in FILE's\n"
     "                         folder, then among the templates (default: the kind's)\n"
-    "  -k, --kind KIND        the kind of document (default: told by FILE's name)\n"
+    "  -k, --kind KIND        the kind of document: plan, report, minutes, summary\n"
+    "                         or comparison (default: told by FILE's name)\n"
     "  -t, --templates DIR    default templates and style (as for build)\n"
     "  -q, --quiet            print only errors and warnings\n"
     "  -v, --verbose          also what the readers skipped (unknown SIE labels)\n"
@@ -113,6 +124,34 @@ static const char check_help[] =
     "\n"
     "Exit status: 0 when no file has errors (with --strict: nor warnings), 1 when\n"
     "one has, 2 for a usage error.\n";
+
+static const char init_help[] =
+    "usage: planpress init [options] FOLDER\n"
+    "\n"
+    "Makes the folder of a new association (under plans/ when FOLDER is a plain\n"
+    "name and there is a plans/ here) with a commented association.yaml and\n"
+    "plan-YEAR.yaml to fill in, each starting with the line that tells an editor\n"
+    "its JSON Schema. They build as they are. Nothing is overwritten.\n"
+    "\n"
+    "options:\n"
+    "  -y, --year YEAR   the year of the plan (default: next year)\n"
+    "  -n, --name NAME   the association's full name (default: Samordningsförbundet\n"
+    "                    and the folder's name)\n"
+    "  -h, --help        show this help and exit\n"
+    "\n"
+    "Exit status: 0 when the files were written, 1 when not, 2 for a usage error.\n";
+
+static const char watch_help[] =
+    "usage: planpress watch [options] [PATH...]\n"
+    "\n"
+    "Builds as planpress build does, then builds again whenever a file under PATH\n"
+    "(default: plans) or the templates is saved (inotify), printing each build's\n"
+    "errors, warnings and summary, until Ctrl-C or SIGTERM. The output folder is\n"
+    "not watched.\n"
+    "\n"
+    "options: those of build (-o, -t, -j, -f, --strict, -v, -q)\n"
+    "\n"
+    "Exit status: that of the last build; stopped by a signal, it dies of it.\n";
 
 static int usage_error(const char *help)
 {
@@ -180,13 +219,22 @@ static bool output_allowed(const char *command, const char *option, const char *
     return !problem;
 }
 
-static int cmd_build(int argc, char **argv)
-{
+/* What build and watch are given. */
+typedef struct {
     arena mem;
-    arena_init(&mem);
-    batch_options opt = {.out_dir = "out", .plans_dir = "plans", .version = PLANPRESS_VERSION};
-    const char *json = NULL;
-    bool quiet = false, verbose = false;
+    batch_options opt;
+    const char *json;
+    bool quiet, verbose;
+} build_args;
+
+/* Reads build's options (watch has the same); -1 when the command is to
+ * run, else its exit status. */
+static int parse_build_args(int argc, char **argv, const char *help, build_args *a)
+{
+    arena_init(&a->mem);
+    a->opt = (batch_options){.out_dir = "out", .plans_dir = "plans", .version = PLANPRESS_VERSION};
+    a->json = NULL;
+    a->quiet = a->verbose = false;
     static const struct option longs[] = {
         {"out", required_argument, NULL, 'o'},
         {"templates", required_argument, NULL, 't'},
@@ -202,63 +250,86 @@ static int cmd_build(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, "o:t:j:fvqh", longs, NULL)) != -1) {
         switch (c) {
-        case 'o': opt.out_dir = optarg; break;
-        case 't': opt.templates_dir = optarg; break;
+        case 'o': a->opt.out_dir = optarg; break;
+        case 't': a->opt.templates_dir = optarg; break;
         case 'j':
-            if (!parse_jobs(optarg, &opt.jobs)) {
-                fprintf(stderr, "planpress build: -j wants a number from 1 to 1024, not \"%s\"\n",
+            if (!parse_jobs(optarg, &a->opt.jobs)) {
+                fprintf(stderr, "%s: -j wants a number from 1 to 1024, not \"%s\"\n", argv[0],
                         optarg);
-                arena_free(&mem);
                 return EXIT_USAGE;
             }
             break;
-        case 'f': opt.force = true; break;
-        case 'S': opt.strict = true; break;
-        case 'J': json = optarg; break;
-        case 'v': verbose = true; break;
-        case 'q': quiet = true; break;
-        case 'h':
-            fputs(build_help, stdout);
-            arena_free(&mem);
-            return 0;
-        default: arena_free(&mem); return usage_error(build_help);
+        case 'f': a->opt.force = true; break;
+        case 'S': a->opt.strict = true; break;
+        case 'J': a->json = optarg; break;
+        case 'v': a->verbose = true; break;
+        case 'q': a->quiet = true; break;
+        case 'h': fputs(help, stdout); return 0;
+        default: return usage_error(help);
         }
     }
     static char *default_paths[] = {"plans"};
-    opt.paths = optind < argc ? argv + optind : default_paths;
-    opt.npaths = optind < argc ? (size_t)(argc - optind) : 1;
-    opt.templates_dir =
-        opt.templates_dir ? clean_path(&mem, opt.templates_dir) : default_templates(&mem);
-    if (!opt.jobs)
-        opt.jobs = processors();
-    char **inputs = ARENA_ARRAY(&mem, char *, opt.npaths + 1);
-    memcpy(inputs, opt.paths, opt.npaths * sizeof *inputs);
-    inputs[opt.npaths] = (char *)opt.templates_dir;
-    if (!output_allowed("build", "-o", opt.out_dir, inputs, opt.npaths + 1, &mem) ||
-        (json && strcmp(json, "-") != 0 &&
-         !output_allowed("build", "--json", json, inputs, opt.npaths + 1, &mem))) {
-        arena_free(&mem);
+    a->opt.paths = optind < argc ? argv + optind : default_paths;
+    a->opt.npaths = optind < argc ? (size_t)(argc - optind) : 1;
+    a->opt.templates_dir = a->opt.templates_dir ? clean_path(&a->mem, a->opt.templates_dir)
+                                                : default_templates(&a->mem);
+    if (!a->opt.jobs)
+        a->opt.jobs = processors();
+    char **inputs = ARENA_ARRAY(&a->mem, char *, a->opt.npaths + 1);
+    memcpy(inputs, a->opt.paths, a->opt.npaths * sizeof *inputs);
+    inputs[a->opt.npaths] = (char *)a->opt.templates_dir;
+    if (!output_allowed("build", "-o", a->opt.out_dir, inputs, a->opt.npaths + 1, &a->mem) ||
+        (a->json && strcmp(a->json, "-") != 0 &&
+         !output_allowed("build", "--json", a->json, inputs, a->opt.npaths + 1, &a->mem))) {
+        arena_free(&a->mem);
         return EXIT_USAGE;
     }
+    return -1;
+}
 
+/* One build; a watch_build_fn. */
+static int run_build(void *ctx)
+{
+    const build_args *a = ctx;
     report rp;
-    report_init(&rp, quiet, verbose);
-    if (json && strcmp(json, "-") == 0)
+    report_init(&rp, a->quiet, a->verbose);
+    if (a->json && strcmp(a->json, "-") == 0)
         rp.out = stderr;
     batch_observer obs = report_observer(&rp);
     batch_result res;
-    batch_run(&opt, &obs, &res);
+    batch_run(&a->opt, &obs, &res);
     report_summary(&rp, &res);
-    int status = batch_exit_status(&res, opt.strict);
-    if (json && !report_json(&res, &opt, json)) {
-        fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", json, regular_strerror(errno));
+    int status = batch_exit_status(&res, a->opt.strict);
+    if (a->json && !report_json(&res, &a->opt, a->json)) {
+        fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", a->json, regular_strerror(errno));
         status = status ? status : 1;
     }
     int sig = res.stop_signal;
     batch_result_free(&res);
-    arena_free(&mem);
     if (sig)
         die_of_signal(sig);
+    return status;
+}
+
+static int cmd_build(int argc, char **argv)
+{
+    build_args a;
+    int status = parse_build_args(argc, argv, build_help, &a);
+    if (status < 0)
+        status = run_build(&a);
+    arena_free(&a.mem);
+    return status;
+}
+
+static int cmd_watch(int argc, char **argv)
+{
+    build_args a;
+    int status = parse_build_args(argc, argv, watch_help, &a);
+    if (status < 0) {
+        const char *templates[] = {a.opt.templates_dir};
+        status = watch_run(a.opt.paths, a.opt.npaths, templates, 1, a.opt.out_dir, run_build, &a);
+    }
+    arena_free(&a.mem);
     return status;
 }
 
@@ -285,23 +356,58 @@ static bool make_parent(arena *mem, const char *path)
            make_folders(mem, arena_strndup(mem, path, (size_t)(slash - path)));
 }
 
-static int render_one(arena *mem, const document_kind *kind, const document_request *req,
-                      const char *templates_dir, bool quiet, bool verbose)
+typedef struct {
+    const document_kind *kind;
+    const char *file;     /* the data file, or "-" for standard input */
+    const char *pdf;      /* -o, or NULL; "-" for standard output */
+    const char *template_name;
+    const char *templates_dir;
+    bool quiet, verbose;
+} render_args;
+
+static bool render_to(arena *mem, const render_args *a, const document_request *req,
+                      diag_list *dl)
 {
-    diag_list dl;
-    diag_list_init(&dl, mem);
     render_env env = {0};
     bool ok = make_parent(mem, req->pdf);
     if (!ok)
-        diag_add(&dl, DIAG_ERROR, req->pdf, 0, 0, NULL, "cannot make its folder: %s",
+        diag_add(dl, DIAG_ERROR, req->pdf, 0, 0, NULL, "cannot make its folder: %s",
                  strerror(errno));
-    ok = ok && render_env_open(&env, templates_dir, NULL, &dl);
+    ok = ok && render_env_open(&env, a->templates_dir, NULL, dl);
     if (ok)
-        ok = kind->render(&env, req, &dl);
+        ok = a->kind->render(&env, req, dl);
     render_env_close(&env);
-    diag_print_shown(&dl, stderr, false, verbose);
-    if (ok && !quiet)
-        printf("rendered %s\n", req->pdf);
+    return ok;
+}
+
+/* Renders one document; data from standard input is kept in a file beside
+ * (streams.h) and a PDF for standard output in a temporary file. */
+static int render_one(arena *mem, const render_args *a)
+{
+    diag_list dl;
+    diag_list_init(&dl, mem);
+    bool from_stdin = strcmp(a->file, "-") == 0;
+    bool to_stdout = a->pdf ? strcmp(a->pdf, "-") == 0 : from_stdin;
+    const char *target = a->pdf ? a->pdf : kind_output_name(mem, a->kind, file_name(a->file));
+    char *inputs[] = {(char *)a->file};
+    if (!to_stdout && !output_allowed("render", "-o", target, inputs, 1, mem))
+        return EXIT_USAGE;
+    const char *source = from_stdin ? streams_stdin_file(mem, &dl) : a->file;
+    const char *pdf = to_stdout ? streams_temp_pdf(mem) : target;
+    document_request req = {source, pdf, a->template_name ? a->template_name : a->kind->template_name,
+                            NULL};
+    bool ok = source && render_to(mem, a, &req, &dl);
+    if (ok && to_stdout)
+        ok = streams_copy_to_stdout(pdf, &dl);
+    if (to_stdout)
+        unlink(pdf);
+    if (from_stdin && source) {
+        unlink(source);
+        streams_rename_file(&dl, source, "-");
+    }
+    diag_print_shown(&dl, stderr, false, a->verbose);
+    if (ok && !a->quiet && !to_stdout)
+        printf("rendered %s\n", pdf);
     return ok ? 0 : 1;
 }
 
@@ -309,8 +415,8 @@ static int cmd_render(int argc, char **argv)
 {
     arena mem;
     arena_init(&mem);
-    const char *pdf = NULL, *template_name = NULL, *kind_name = NULL, *templates = NULL;
-    bool quiet = false, verbose = false;
+    render_args a = {0};
+    const char *kind_name = NULL;
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},
         {"verbose", no_argument, NULL, 'v'},
@@ -324,12 +430,12 @@ static int cmd_render(int argc, char **argv)
     int c, status = -1;
     while (status < 0 && (c = getopt_long(argc, argv, "o:T:k:t:qvh", longs, NULL)) != -1) {
         switch (c) {
-        case 'o': pdf = optarg; break;
-        case 'T': template_name = optarg; break;
+        case 'o': a.pdf = optarg; break;
+        case 'T': a.template_name = optarg; break;
         case 'k': kind_name = optarg; break;
-        case 't': templates = optarg; break;
-        case 'q': quiet = true; break;
-        case 'v': verbose = true; break;
+        case 't': a.templates_dir = optarg; break;
+        case 'q': a.quiet = true; break;
+        case 'v': a.verbose = true; break;
         case 'h':
             fputs(render_help, stdout);
             status = 0;
@@ -337,31 +443,101 @@ static int cmd_render(int argc, char **argv)
         default: status = usage_error(render_help);
         }
     }
-    const document_kind *kind = NULL;
     if (status < 0 && optind + 1 != argc) {
         fputs("planpress render: give one data file\n", stderr);
         status = usage_error(render_help);
     } else if (status < 0) {
-        const char *file = argv[optind];
-        kind = kind_name ? kind_named(kind_name) : kind_of_file(file);
-        if (!kind && kind_name)
-            fprintf(stderr, "planpress render: no kind of document is called \"%s\"\n", kind_name);
-        else if (!kind)
+        a.file = argv[optind];
+        a.kind = kind_name ? kind_named(kind_name) : kind_of_file(a.file);
+        if (!a.kind && kind_name)
+            fprintf(stderr, "planpress render: no kind of document is called \"%s\"; kinds: %s\n",
+                    kind_name, kind_names(&mem));
+        else if (!a.kind && strcmp(a.file, "-") == 0)
+            fprintf(stderr, "planpress render: data from standard input needs --kind (%s)\n",
+                    kind_names(&mem));
+        else if (!a.kind)
             fprintf(stderr, "%s: error: its name does not tell what it makes (%s): give --kind\n",
-                    file, kind_patterns(&mem));
-        if (!kind) {
+                    a.file, kind_patterns(&mem));
+        if (!a.kind) {
             status = EXIT_USAGE;
         } else {
-            document_request req = {file, pdf ? pdf : kind_output_name(&mem, kind, file_name(file)),
-                                    template_name ? template_name : kind->template_name, NULL};
-            char *inputs[] = {(char *)file};
-            status = !output_allowed("render", "-o", req.pdf, inputs, 1, &mem) ? EXIT_USAGE :
-                     render_one(&mem, kind, &req, templates ? templates : default_templates(&mem),
-                                quiet, verbose);
+            a.templates_dir = a.templates_dir ? a.templates_dir : default_templates(&mem);
+            status = render_one(&mem, &a);
         }
     }
     arena_free(&mem);
     return status;
+}
+
+/* ---- init --------------------------------------------------------------------- */
+
+/* The schemas installed with the program: PREFIX/share/doc/planpress/docs/schema. */
+static const char *installed_schemas(arena *mem)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return "/usr/local/share/doc/planpress/docs/schema";
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    slash = strrchr(exe, '/'); /* PREFIX/bin -> PREFIX */
+    if (slash)
+        *slash = '\0';
+    return arena_printf(mem, "%s/share/doc/planpress/docs/schema", exe);
+}
+
+static int next_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    return localtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 2000;
+}
+
+static int cmd_init(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        {"year", required_argument, NULL, 'y'},
+        {"name", required_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c, year = next_year();
+    const char *name = NULL;
+    char *end;
+    while ((c = getopt_long(argc, argv, "y:n:h", longs, NULL)) != -1) {
+        switch (c) {
+        case 'y':
+            year = (int)strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || year < 1900 || year > 2999) {
+                fprintf(stderr, "planpress init: --year wants a year from 1900 to 2999, not \"%s\"\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'n': name = optarg; break;
+        case 'h': fputs(init_help, stdout); return 0;
+        default: return usage_error(init_help);
+        }
+    }
+    if (optind + 1 != argc) {
+        fputs("planpress init: give the folder to make\n", stderr);
+        return usage_error(init_help);
+    }
+    arena mem;
+    arena_init(&mem);
+    diag_list dl;
+    diag_list_init(&dl, &mem);
+    init_request req = init_request_for(&mem, argv[optind], name, year, installed_schemas(&mem));
+    const char *written[2];
+    bool ok = init_association(&mem, &req, written, &dl);
+    diag_print_all(&dl, stderr);
+    if (ok)
+        printf("wrote %s and %s: fill them in, then planpress build %s\n", written[0], written[1],
+               req.folder);
+    arena_free(&mem);
+    return ok ? 0 : 1;
 }
 
 /* ---- check -------------------------------------------------------------------- */
@@ -451,6 +627,8 @@ static const command commands[] = {
     {"build", cmd_build, build_help},
     {"render", cmd_render, render_help},
     {"check", cmd_check, check_help},
+    {"init", cmd_init, init_help},
+    {"watch", cmd_watch, watch_help},
     {"help", cmd_help, main_help},
 };
 

@@ -62,12 +62,24 @@ char *kind_output_name(arena *mem, const document_kind *k, const char *file_name
     return arena_printf(mem, "%.*s.pdf", keep, file_name);
 }
 
-const char *kind_patterns(arena *mem)
+/* The kinds' names or source patterns, separated by commas. */
+static const char *kind_list(arena *mem, bool patterns)
 {
     strbuf sb = {0};
     for (size_t i = 0; i < document_kind_count; i++)
-        strbuf_printf(&sb, "%s%s", i ? ", " : "", document_kinds[i].source_pattern);
+        strbuf_printf(&sb, "%s%s", i ? ", " : "",
+                      patterns ? document_kinds[i].source_pattern : document_kinds[i].name);
     char *s = arena_strdup(mem, sb.data ? sb.data : "");
     strbuf_free(&sb);
     return s;
+}
+
+const char *kind_patterns(arena *mem)
+{
+    return kind_list(mem, true);
+}
+
+const char *kind_names(arena *mem)
+{
+    return kind_list(mem, false);
 }

@@ -38,5 +38,7 @@ bool kind_matches(const document_kind *k, const char *file_name);
 char *kind_output_name(arena *mem, const document_kind *k, const char *file_name);
 /* The kinds' source patterns for messages: "plan-*.yaml, ...". */
 const char *kind_patterns(arena *mem);
+/* The kinds' names for messages: "plan, report, ...". */
+const char *kind_names(arena *mem);
 
 #endif
