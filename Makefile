@@ -98,6 +98,7 @@ e2e: $(BIN)
 	sh tests/e2e_pdf.sh $(BIN)
 	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
+	sh tests/e2e_documents_annual.sh $(BIN)
 	sh tests/e2e_usability.sh $(BIN)
 	sh tests/e2e_typography.sh $(BIN)
 
@@ -137,7 +138,7 @@ clean:
 # (also under the sanitizers) and the bad-input corpus (tests/bad).
 FUZZ_SECONDS       ?= 60
 FUZZ_SMOKE_SECONDS ?= 3
-FUZZ_TARGETS := load_plan load_association load_outcome load_minutes load_group mustache typeset
+FUZZ_TARGETS := load_plan load_association load_outcome load_minutes load_group mustache typeset sie
 # clang warns of things gcc does not: the default build keeps -Werror, the
 # fuzzers are built anyway.
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

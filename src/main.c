@@ -64,7 +64,8 @@ static const char build_help[] =
     "      --strict         warnings fail the run (exit status 3); documents whose\n"
     "                       last build had warnings are built again to show them\n"
     "      --json FILE      write a summary in JSON to FILE (-: standard output)\n"
-    "  -v, --verbose        name each document built and why\n"
+    "  -v, --verbose        name each document built and why, and what the\n"
+    "                       readers skipped (labels unknown to SIE 4)\n"
     "  -q, --quiet          print only errors and warnings\n"
     "  -h, --help           show this help and exit\n"
     "\n"
@@ -84,6 +85,7 @@ static const char render_help[] =
     "  -k, --kind KIND        the kind of document (default: told by FILE's name)\n"
     "  -t, --templates DIR    default templates and style (as for build)\n"
     "  -q, --quiet            print only errors and warnings\n"
+    "  -v, --verbose          also what the readers skipped (unknown SIE labels)\n"
     "  -h, --help             show this help and exit\n"
     "\n"
     "Exit status: 0 when the PDF was written, 1 when not, 2 for a usage error.\n";
@@ -259,7 +261,7 @@ static bool make_parent(arena *mem, const char *path)
 }
 
 static int render_one(arena *mem, const document_kind *kind, const document_request *req,
-                      const char *templates_dir, bool quiet)
+                      const char *templates_dir, bool quiet, bool verbose)
 {
     diag_list dl;
     diag_list_init(&dl, mem);
@@ -272,7 +274,7 @@ static int render_one(arena *mem, const document_kind *kind, const document_requ
     if (ok)
         ok = kind->render(&env, req, &dl);
     render_env_close(&env);
-    diag_print_all(&dl, stderr);
+    diag_print_shown(&dl, stderr, false, verbose);
     if (ok && !quiet)
         printf("rendered %s\n", req->pdf);
     return ok ? 0 : 1;
@@ -283,9 +285,10 @@ static int cmd_render(int argc, char **argv)
     arena mem;
     arena_init(&mem);
     const char *pdf = NULL, *template_name = NULL, *kind_name = NULL, *templates = NULL;
-    bool quiet = false;
+    bool quiet = false, verbose = false;
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},
+        {"verbose", no_argument, NULL, 'v'},
         {"template", required_argument, NULL, 'T'},
         {"kind", required_argument, NULL, 'k'},
         {"templates", required_argument, NULL, 't'},
@@ -294,13 +297,14 @@ static int cmd_render(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     int c, status = -1;
-    while (status < 0 && (c = getopt_long(argc, argv, "o:T:k:t:qh", longs, NULL)) != -1) {
+    while (status < 0 && (c = getopt_long(argc, argv, "o:T:k:t:qvh", longs, NULL)) != -1) {
         switch (c) {
         case 'o': pdf = optarg; break;
         case 'T': template_name = optarg; break;
         case 'k': kind_name = optarg; break;
         case 't': templates = optarg; break;
         case 'q': quiet = true; break;
+        case 'v': verbose = true; break;
         case 'h':
             fputs(render_help, stdout);
             status = 0;
@@ -326,7 +330,7 @@ static int cmd_render(int argc, char **argv)
             document_request req = {file, pdf ? pdf : kind_output_name(&mem, kind, file_name(file)),
                                     template_name ? template_name : kind->template_name, NULL};
             status = render_one(&mem, kind, &req, templates ? templates : default_templates(&mem),
-                                quiet);
+                                quiet, verbose);
         }
     }
     arena_free(&mem);

@@ -8,36 +8,6 @@ set -u
 . "$(dirname "$0")/e2e_lib.sh"
 e2e_start planpress-e2e-meeting "$1"
 
-expect() { # expect NAME COMMAND...
-    name=$1
-    shift
-    if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
-NBSP=$(printf '\302\240')
-# The text of a PDF as lines with single spaces (a no-break space is a space),
-# so that a table row reads "Budget (kostnader) 9 579 500 8 054 000 …";
-# pdftotext leaves out the no-break space of a short "5 %", which is there.
-text_of() {
-    pdftotext -layout "$1" - 2>/dev/null |
-        sed "s/$NBSP/ /g; s/[[:space:]]\{1,\}/ /g; s/^ //; s/ \$//; s/\([0-9]\)%/\1 %/g"
-}
-has() { # has FILE TEXT...: every TEXT is in FILE
-    f=$1
-    shift
-    for want in "$@"; do
-        if grep -qF -- "$want" "$f"; then ok "$(basename "$f" .txt) has \"$want\""; else
-            not_ok "$(basename "$f" .txt) has \"$want\""; fi
-    done
-}
-# A sound PDF that pdftotext reads without a word on standard error.
-sound() {
-    if qpdf --check "$1" >"$WORK/qpdf.out" 2>&1; then ok "qpdf --check: $(basename "$1")"; else
-        not_ok "qpdf --check: $(basename "$1")" "$(cat "$WORK/qpdf.out")"; fi
-    pdftotext "$1" /dev/null 2>"$WORK/stderr"
-    if [ ! -s "$WORK/stderr" ]; then ok "pdftotext reads $(basename "$1") without a warning"; else
-        not_ok "pdftotext reads $(basename "$1") without a warning" "$(cat "$WORK/stderr")"; fi
-}
-
 OUT=$WORK/out
 "$BIN" build plans/jonkoping -o "$OUT" -q >"$WORK/build.out" 2>"$WORK/build.err"
 rc=$?

@@ -143,7 +143,8 @@ static bool valid_json(const char *text)
 
 /* ---- the schemas against the loaders' vocabulary ------------------------- */
 
-static const char *const schemas[] = {"association", "plan", "outcome", "minutes", "group", NULL};
+static const char *const schemas[] = {"association", "plan",   "outcome", "minutes",
+                                      "group",       "annual", "mapping", NULL};
 
 static ynode *load_schema(arena *mem, const char *name)
 {

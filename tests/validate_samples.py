@@ -31,6 +31,8 @@ KINDS = [
     (re.compile(r"^outcome-.*\.yaml$"), "outcome"),
     (re.compile(r"^minutes-.*\.yaml$"), "minutes"),
     (re.compile(r"^group\.yaml$"), "group"),
+    (re.compile(r"^(arsredovisning|delarsrapport)-.*\.yaml$"), "annual"),
+    (re.compile(r"^kontoplan\.yaml$"), "mapping"),
 ]
 
 

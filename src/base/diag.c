@@ -60,6 +60,18 @@ void diag_print_all(const diag_list *dl, FILE *out)
         diag_print(&dl->items[i], out);
 }
 
+bool diag_shown(const diag *d, bool quiet, bool verbose)
+{
+    return !(d->severity == DIAG_NOTE && quiet) && !(d->severity == DIAG_DETAIL && !verbose);
+}
+
+void diag_print_shown(const diag_list *dl, FILE *out, bool quiet, bool verbose)
+{
+    for (size_t i = 0; i < dl->count; i++)
+        if (diag_shown(&dl->items[i], quiet, verbose))
+            diag_print(&dl->items[i], out);
+}
+
 static const char *copy_text(arena *mem, const char *s)
 {
     return s ? arena_strdup(mem, s) : NULL;

@@ -10,7 +10,8 @@
 
 #include "arena.h"
 
-typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_severity;
+/* A detail is a note shown only with --verbose (what a reader skipped, ...). */
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE, DIAG_DETAIL } diag_severity;
 
 typedef struct {
     const char *file; /* may be NULL when the message concerns no file */
@@ -33,6 +34,11 @@ void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int 
 /* Writes one diagnostic as "file:line:col: error: path: message". */
 void diag_print(const diag *d, FILE *out);
 void diag_print_all(const diag_list *dl, FILE *out);
+/* Whether a diagnostic is printed: notes not when `quiet`, details only
+ * when `verbose`. */
+bool diag_shown(const diag *d, bool quiet, bool verbose);
+/* Prints the diagnostics of the list that diag_shown lets through. */
+void diag_print_shown(const diag_list *dl, FILE *out, bool quiet, bool verbose);
 /* Copies the list and its texts into `mem` at their exact size, so that the
  * arena they were made in can go. */
 void diag_list_move(diag_list *dl, arena *mem);

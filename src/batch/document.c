@@ -13,6 +13,9 @@
 #include "hyphenate.h"
 #include "layout.h"
 #include "load.h"
+#include "load_annual.h"
+#include "sie.h"
+#include "statements.h"
 #include "pdf.h"
 #include "strbuf.h"
 #include "templates.h"
@@ -220,6 +223,110 @@ static bool prepare_report(arena *mem, const document_request *req, document_par
 bool document_render_report(const render_env *env, const document_request *req, diag_list *dl)
 {
     return document_render(env, req, prepare_report, dl);
+}
+
+/* ---- årsredovisning and delårsrapport ----------------------------------------- */
+
+/* The files of the year an årsredovisning is made from besides its own: the
+ * plan and the outcome of the year, and of each of the four years before
+ * their books and outcomes (the five-year overview and last year's column),
+ * told to the batch whether they are there or not, so that a new file makes
+ * the document again. */
+static void record_annual_inputs(arena *mem, const document_request *req, const char *dir,
+                                 int year, bool interim)
+{
+    if (!req->inputs)
+        return;
+    record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", dir, year));
+    record_input(req->inputs, arena_printf(mem, "%s/kontoplan.yaml", dir));
+    for (int k = 0; k <= (interim ? 0 : 4); k++) {
+        record_input(req->inputs, arena_printf(mem, "%s/outcome-%d.yaml", dir, year - k));
+        if (k > 0)
+            record_input(req->inputs, arena_printf(mem, "%s/sie-%d.se", dir, year - k));
+    }
+}
+
+/* Last year's and the earlier years' files, where they are. */
+static size_t load_earlier(arena *mem, const annual_report *r, const char *dir,
+                           earlier_year *out, diag_list *dl)
+{
+    size_t n = 0;
+    for (int k = 1; k <= 4; k++) {
+        earlier_year e = {.year = r->year - k};
+        const char *sie = arena_printf(mem, "%s/sie-%d.se", dir, e.year);
+        const char *outcome_path = arena_printf(mem, "%s/outcome-%d.yaml", dir, e.year);
+        if (access(sie, F_OK) == 0) {
+            sie_file *f = ARENA_NEW(mem, sie_file);
+            if (sie_read(mem, sie, f, dl))
+                e.books = f;
+        }
+        if (access(outcome_path, F_OK) == 0)
+            e.outcome = load_outcome(mem, outcome_path, dl);
+        if (e.books || e.outcome)
+            out[n++] = e;
+    }
+    return n;
+}
+
+static bool prepare_annual_document(arena *mem, const document_request *req,
+                                    document_parts *parts, bool interim, diag_list *dl)
+{
+    record_source_and_association(mem, req);
+    annual_report *r = load_annual_report(mem, req->source, interim, dl);
+    if (!r)
+        return false;
+    const char *dir = r->assoc->dir;
+    record_annual_inputs(mem, req, dir, r->year, interim);
+    if (req->inputs) /* the books by their default name, read when there */
+        record_input(req->inputs, arena_printf(mem, "%s/%s", dir, annual_default_books(mem, r)));
+    sie_file *books = NULL;
+    account_map *map = NULL;
+    if (r->sie && r->mapping) {
+        record_input(req->inputs, r->sie);
+        record_input(req->inputs, r->mapping);
+        books = ARENA_NEW(mem, sie_file);
+        map = load_account_map(mem, r->mapping, dl);
+        if (!sie_read(mem, r->sie, books, dl) || !map)
+            return false;
+    }
+    earlier_year earlier[4];
+    size_t nearlier = interim ? 0 : load_earlier(mem, r, dir, earlier, dl);
+    statements *st = ARENA_NEW(mem, statements);
+    if (!statements_compute(mem, r, books, map, earlier, nearlier, st, dl))
+        return false;
+    const char *kind = interim ? "Delårsrapport" : "Årsredovisning";
+    const char *title = r->title ? r->title : arena_printf(mem, "%s %d", kind, r->year);
+    *parts = (document_parts){.context = context_for_annual(mem, r, st),
+                              .template_dir = dir,
+                              .title = title,
+                              .author = r->assoc->name,
+                              .subject = title,
+                              .keywords = interim ? "delårsrapport, prognos"
+                                                  : "årsredovisning, resultaträkning, "
+                                                    "balansräkning"};
+    return true;
+}
+
+static bool prepare_annual(arena *mem, const document_request *req, document_parts *parts,
+                           diag_list *dl)
+{
+    return prepare_annual_document(mem, req, parts, false, dl);
+}
+
+static bool prepare_interim(arena *mem, const document_request *req, document_parts *parts,
+                            diag_list *dl)
+{
+    return prepare_annual_document(mem, req, parts, true, dl);
+}
+
+bool document_render_annual(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_annual, dl);
+}
+
+bool document_render_interim(const render_env *env, const document_request *req, diag_list *dl)
+{
+    return document_render(env, req, prepare_interim, dl);
 }
 
 /* ---- minutes, their summary, comparisons ---------------------------------- */

@@ -73,6 +73,13 @@ bool document_render_plan(const render_env *env, const document_request *req, di
  * beside it when there is one), in the same way. */
 bool document_render_report(const render_env *env, const document_request *req, diag_list *dl);
 
+/* An årsredovisning (arsredovisning-YEAR.yaml) and a delårsrapport
+ * (delarsrapport-YEAR-MM.yaml), from the books beside them (an SIE 4 file
+ * and kontoplan.yaml) or their typed figures, with the plan and outcome of
+ * the year and the earlier years' books and outcomes. */
+bool document_render_annual(const render_env *env, const document_request *req, diag_list *dl);
+bool document_render_interim(const render_env *env, const document_request *req, diag_list *dl);
+
 /* Minutes (minutes-DATE.yaml), and the one-page summary of their decisions
  * and actions from the same file. */
 bool document_render_minutes(const render_env *env, const document_request *req, diag_list *dl);

@@ -7,6 +7,10 @@
 const document_kind document_kinds[] = {
     {"plan", "plan-*.yaml", "plan-", "", "plan", document_render_plan},
     {"report", "outcome-*.yaml", "report-", "", "report", document_render_report},
+    {"annual", "arsredovisning-*.yaml", "arsredovisning-", "", "arsredovisning",
+     document_render_annual},
+    {"interim", "delarsrapport-*.yaml", "delarsrapport-", "", "delarsrapport",
+     document_render_interim},
     {"minutes", "minutes-*.yaml", "minutes-", "", "minutes", document_render_minutes},
     {"summary", "minutes-*.yaml", "minutes-", "-summary", "summary", document_render_summary},
     {"comparison", "group.yaml", "comparison", "", "comparison", document_render_comparison},

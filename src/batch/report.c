@@ -30,7 +30,7 @@ static void show_run_diags(report *rp, const batch_result *res)
 {
     for (; rp->run_diags_shown < res->diags.count; rp->run_diags_shown++) {
         const diag *d = &res->diags.items[rp->run_diags_shown];
-        if (d->severity == DIAG_NOTE && rp->quiet)
+        if (!diag_shown(d, rp->quiet, rp->verbose))
             continue;
         clear_line(rp);
         diag_print(d, rp->err);
@@ -60,7 +60,7 @@ static void on_done(void *ctx, const batch_doc *doc)
     report *rp = ctx;
     if (doc->diags.count || (rp->verbose && doc->status == DOC_BUILT))
         clear_line(rp);
-    diag_print_all(&doc->diags, rp->err);
+    diag_print_shown(&doc->diags, rp->err, rp->quiet, rp->verbose);
     if (rp->verbose && doc->status == DOC_BUILT) {
         fprintf(rp->out, "built %s (%s)\n", doc->pdf, doc->reason);
         fflush(rp->out);

@@ -9,7 +9,10 @@
 #include "format.h"
 #include "json.h"
 #include "load.h"
+#include "load_annual.h"
 #include "money.h"
+#include "sie.h"
+#include "statements.h"
 
 static const char *const unit_names[] = {"tkr", "kr"};
 
@@ -757,6 +760,57 @@ static void diagnostics_report(const diag_list *dl, size_t first, strbuf *out)
     free(text);
 }
 
+static bool ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n > k && strcmp(name + n - k, suffix) == 0;
+}
+
+static void sie_report(const sie_file *f, strbuf *out)
+{
+    const sie_year *y = sie_year_at(f, 0);
+    char from[FORMAT_BUF], to[FORMAT_BUF];
+    strbuf_printf(out, "  %s%s%s, SIE %d%s\n", f->company ? f->company : "(no #FNAMN)",
+                  f->org_number ? " " : "", f->org_number ? f->org_number : "", f->type,
+                  "");
+    if (f->program)
+        strbuf_printf(out, "  exported by %s\n", f->program);
+    if (y)
+        strbuf_printf(out, "  financial year %s to %s\n", format_date(from, y->from),
+                      format_date(to, y->to));
+    strbuf_printf(out,
+                  "  %zu accounts, %zu opening and %zu closing balances, %zu results, "
+                  "%zu vouchers with %zu rows%s\n",
+                  f->naccounts, f->nopening, f->nclosing, f->nresults, f->nvouchers, f->nrows,
+                  f->has_checksum ? ", #KSUMMA matches" : "");
+}
+
+/* An årsredovisning or delårsrapport: its books and statements, without
+ * the earlier years (the build reads those). */
+static void annual_check(arena *mem, const char *path, bool interim, strbuf *out, diag_list *dl)
+{
+    annual_report *r = load_annual_report(mem, path, interim, dl);
+    if (!r)
+        return;
+    sie_file books;
+    account_map *map = NULL;
+    bool ok = true;
+    if (r->sie && r->mapping) {
+        map = load_account_map(mem, r->mapping, dl);
+        ok = sie_read(mem, r->sie, &books, dl) && map;
+    }
+    statements st;
+    if (!ok || !statements_compute(mem, r, map ? &books : NULL, map, NULL, 0, &st, dl))
+        return;
+    char a[FORMAT_BUF], b[FORMAT_BUF], c[FORMAT_BUF];
+    int64_t u = statements_unit_ore(r->unit);
+    strbuf_printf(out, "  %s %d of %s, %s\n", interim ? "delårsrapport" : "årsredovisning",
+                  r->year, r->assoc->name, map ? r->sie : "typed figures");
+    strbuf_printf(out, "  result %s, assets %s, equity %s (%s)\n",
+                  format_int(a, st.result[0] / u), format_int(b, st.assets[0] / u),
+                  format_int(c, st.line[LINE_EQUITY][0] / u), r->unit == UNIT_TKR ? "tkr" : "kr");
+}
+
 static void check_file(const char *path, strbuf *out, diag_list *dl)
 {
     arena mem;
@@ -784,6 +838,17 @@ static void check_file(const char *path, strbuf *out, diag_list *dl)
         comparison_group *g = load_group(&mem, path, dl);
         if (g)
             group_report(&mem, g, out, dl);
+    } else if (ends_with(name, ".se")) {
+        sie_file f;
+        if (sie_read(&mem, path, &f, dl))
+            sie_report(&f, out);
+    } else if (strcmp(name, "kontoplan.yaml") == 0) {
+        account_map *m = load_account_map(&mem, path, dl);
+        if (m)
+            strbuf_printf(out, "  %zu line ranges, %zu notes, %zu budget rows\n", m->nlines,
+                          m->nnotes, m->nbudget_rows);
+    } else if (named(name, "arsredovisning-") || named(name, "delarsrapport-")) {
+        annual_check(&mem, path, name[0] == 'd', out, dl);
     } else if (strcmp(name, "association.yaml") == 0) {
         association *a = load_association(&mem, path, dl);
         if (a)
@@ -791,7 +856,8 @@ static void check_file(const char *path, strbuf *out, diag_list *dl)
     } else {
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
                  "cannot tell what this file is: expected plan-YEAR.yaml, outcome-YEAR.yaml, "
-                 "minutes-DATE.yaml, group.yaml or association.yaml");
+                 "minutes-DATE.yaml, group.yaml, association.yaml, arsredovisning-YEAR.yaml, "
+                 "delarsrapport-YEAR-MM.yaml, kontoplan.yaml or an SIE file (.se)");
     }
     keep_diagnostics(dl, first);
     arena_free(&mem);

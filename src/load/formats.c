@@ -83,6 +83,46 @@ const char *const NAMES_RULE_MEASURE[] = {"within_budget", "administration_share
                                           "buffer", NULL};
 const char *const NAMES_EXIT_REASON[] = {
     "work", "studies", "work_or_studies", "work_rehabilitation", "illness", "other", NULL};
+/* kontoplan.yaml */
+const char *const KEYS_MAPPING_FILE[] = {"mapping", NULL};
+const char *const KEYS_MAPPING[] = {"unit", "lines", "ignore", "notes", "budget_rows", NULL};
+const char *const KEYS_MAP_LINE[] = {"line", "accounts", NULL};
+const char *const KEYS_MAP_NOTE[] = {"line", "title", "rows", NULL};
+const char *const KEYS_MAP_ROW[] = {"label", "accounts", NULL};
+
+/* arsredovisning-YEAR.yaml, delarsrapport-YEAR-MM.yaml */
+const char *const KEYS_ANNUAL_FILE[] = {"annual_report", NULL};
+const char *const KEYS_REPORT_FILES[] = {"annual_report", "interim_report", NULL};
+const char *const KEYS_INTERIM_FILE[] = {"interim_report", NULL};
+const char *const KEYS_ANNUAL[] = {
+    "year",      "period_end",     "title",    "unit",     "books",
+    "statements", "notes",         "cash_flow", "equity_changes", "balance_requirement",
+    "forecast",  "overview",       "texts",    "principles", "contingent_liabilities",
+    "signing",   NULL};
+const char *const KEYS_BOOKS[] = {"sie", "mapping", NULL};
+const char *const KEYS_LABELLED_AMOUNT[] = {"label", "amount", NULL};
+const char *const KEYS_TYPED_NOTE[] = {"line", "title", "rows", NULL};
+const char *const KEYS_CASH_FLOW[] = {"non_cash", "receivables", "short_term", "investments",
+                                      "financing", NULL};
+const char *const KEYS_OVERVIEW_YEAR[] = {"year",   "income", "costs",        "result",
+                                          "equity", "participants", NULL};
+const char *const NAMES_STATEMENT_LINE[] = {"income",
+                                            "costs",
+                                            "depreciation",
+                                            "financial_income",
+                                            "financial_costs",
+                                            "fixed_assets",
+                                            "receivables",
+                                            "cash",
+                                            "equity",
+                                            "provisions",
+                                            "long_term_liabilities",
+                                            "short_term_liabilities",
+                                            NULL};
+const char *const NAMES_ANNUAL_TEXT[] = {"overview", "conditions", "events",  "steering",
+                                         "economy",  "personnel",  "outlook", NULL};
+const char *const KEYS_ANNUAL_SIGNING[] = {"place", "date", "board", "service", "signatures", NULL};
+
 const format_names format_keys[] = {
     {"association", NULL, KEYS_ASSOCIATION_FILE},
     {"association", "association", KEYS_ASSOCIATION},
@@ -131,6 +171,24 @@ const format_names format_keys[] = {
     {"group", "exit_reason_map", NAMES_EXIT_REASON},
     {"group", "exit_count", KEYS_EXIT_COUNT},
     {"group", "labelled_count", KEYS_LABELLED_COUNT},
+    {"mapping", NULL, KEYS_MAPPING_FILE},
+    {"mapping", "mapping", KEYS_MAPPING},
+    {"mapping", "line", KEYS_MAP_LINE},
+    {"mapping", "note", KEYS_MAP_NOTE},
+    {"mapping", "row", KEYS_MAP_ROW},
+    {"annual", NULL, KEYS_REPORT_FILES},
+    {"annual", "statements", NAMES_STATEMENT_LINE},
+    {"annual", "forecast", NAMES_STATEMENT_LINE},
+    {"annual", "texts", NAMES_ANNUAL_TEXT},
+    {"annual", "report", KEYS_ANNUAL},
+    {"annual", "books", KEYS_BOOKS},
+    {"annual", "labelled_amount", KEYS_LABELLED_AMOUNT},
+    {"annual", "typed_note", KEYS_TYPED_NOTE},
+    {"annual", "cash_flow", KEYS_CASH_FLOW},
+    {"annual", "overview_year", KEYS_OVERVIEW_YEAR},
+    {"annual", "signing", KEYS_ANNUAL_SIGNING},
+    {"annual", "person", KEYS_PERSON},
+    {"annual", "signature", KEYS_SIGNATURE},
     {NULL, NULL, NULL},
 };
 
@@ -146,5 +204,9 @@ const format_names format_enums[] = {
     {"outcome", "exit_reason", NAMES_EXIT_REASON},
     {"group", "unit", NAMES_UNIT},
     {"group", "exit_reason", NAMES_EXIT_REASON},
+    {"mapping", "unit", NAMES_UNIT},
+    {"mapping", "statement_line", NAMES_STATEMENT_LINE},
+    {"annual", "unit", NAMES_UNIT},
+    {"annual", "statement_line", NAMES_STATEMENT_LINE},
     {NULL, NULL, NULL},
 };

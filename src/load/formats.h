@@ -55,6 +55,16 @@ extern const char *const KEYS_MINUTES_FILE[],
                                                              *const KEYS_SIGNING[],
                                                                  *const KEYS_NEXT_MEETING[];
 extern const char *const KEYS_GROUP_FILE[], *const KEYS_GROUP[], *const KEYS_JOINT[];
+/* kontoplan.yaml (the account mapping) */
+extern const char *const KEYS_MAPPING_FILE[], *const KEYS_MAPPING[], *const KEYS_MAP_LINE[],
+    *const KEYS_MAP_NOTE[], *const KEYS_MAP_ROW[];
+/* arsredovisning-YEAR.yaml and delarsrapport-YEAR-MM.yaml */
+extern const char *const KEYS_ANNUAL_FILE[], *const KEYS_INTERIM_FILE[], *const KEYS_REPORT_FILES[], *const KEYS_ANNUAL[],
+    *const KEYS_BOOKS[], *const KEYS_LABELLED_AMOUNT[], *const KEYS_TYPED_NOTE[],
+    *const KEYS_CASH_FLOW[], *const KEYS_OVERVIEW_YEAR[], *const KEYS_ANNUAL_SIGNING[];
+/* The lines of the statements and the parts of the förvaltningsberättelse,
+ * in the order of annual.h's enums. */
+extern const char *const NAMES_STATEMENT_LINE[], *const NAMES_ANNUAL_TEXT[];
 
 /* Enumerations, in the order of their C enums in model.h. */
 extern const char *const NAMES_MEMBER_KIND[],

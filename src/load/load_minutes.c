@@ -76,7 +76,7 @@ static void load_items(yread *ld, const ynode *map, const char *path, minutes_it
     }
 }
 
-static void load_signature(yread *ld, const ynode *n, const char *path, signature *s)
+void load_signature(yread *ld, const ynode *n, const char *path, signature *s)
 {
     s->pos = yread_pos(n);
     s->name = yread_get_text(ld, n, "name", path, true);

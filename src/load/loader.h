@@ -37,4 +37,7 @@ int load_enum(yread *ld, const ynode *map, const char *key, const char *path,
 /* The number of items of the list under `key` of `map` (0 when absent). */
 size_t load_list_length(const ynode *map, const char *key);
 
+/* An e-signature as the service reports it (minutes, årsredovisning). */
+void load_signature(yread *ld, const ynode *n, const char *path, signature *s);
+
 #endif

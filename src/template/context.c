@@ -298,3 +298,22 @@ value *context_rule_result(arena *mem, const rule_result *res, money_unit unit)
     value_set(mem, v, "figure", shown);
     return v;
 }
+
+value *context_signatures(arena *mem, const signature *list, size_t n)
+{
+    value *out = value_list(mem);
+    for (size_t i = 0; i < n; i++) {
+        const signature *s = &list[i];
+        value *v = value_map(mem);
+        value_set_string(mem, v, "name", s->name);
+        value_set_string(mem, v, "title", s->title);
+        value_set_string(mem, v, "organisation", s->organisation);
+        value_set_bool(mem, v, "described", s->title || s->organisation);
+        value_set_string(mem, v, "time",
+                         s->time.day.year ? context_date_time(mem, &s->time) : NULL);
+        value_set_string(mem, v, "method", s->method);
+        value_set_string(mem, v, "id", s->id);
+        value_push(mem, out, v);
+    }
+    return out;
+}

@@ -16,11 +16,13 @@
 #ifndef PP_CONTEXT_H
 #define PP_CONTEXT_H
 
+#include "annual.h"
 #include "arena.h"
 #include "budget.h"
 #include "check.h"
 #include "diag.h"
 #include "model.h"
+#include "statements.h"
 #include "value.h"
 
 /* An amount or a count: {text: "10 014", value, present, negative}; text is
@@ -74,6 +76,10 @@ value *context_rule(arena *mem, const financial_rule *r, money_unit unit);
 /* A rule's result: {is_met | is_not_met | is_no_data, figure}. */
 value *context_rule_result(arena *mem, const rule_result *res, money_unit unit);
 
+/* E-signatures as the service reports them: [{name, title, organisation,
+ * described, time, method, id}] (minutes, årsredovisning). */
+value *context_signatures(arena *mem, const signature *list, size_t n);
+
 /* The warnings of a document that its notes come from. */
 typedef struct {
     const diag *items;
@@ -101,6 +107,14 @@ value *context_for_plan(arena *mem, const plan *p, const budget_figures *figures
  * (check_outcome) and the warnings to show as notes. */
 value *context_for_report(arena *mem, const outcome *o, const outcome_checked *checked,
                           const context_diags *warnings);
+
+/* An årsredovisning or a delårsrapport (context_annual.c): its statements
+ * line by line (this year and last year, rounded to the unit, with their
+ * note numbers), the kassaflödesanalys, notes, driftredovisning,
+ * balanskravsutredning, five-year overview, the plan's financial rules
+ * judged from the figures, the förvaltningsberättelse's texts, the
+ * signatures, and the failed cross-checks for the "Obs!" notes. */
+value *context_for_annual(arena *mem, const annual_report *r, const statements *st);
 
 /* Minutes and their one-page summary (context_minutes.c): the header block,
  * the items with their decisions and actions (and every decision and action

@@ -110,25 +110,6 @@ static value *signers_value(arena *mem, const minutes *m)
     return list;
 }
 
-static value *signatures_value(arena *mem, const minutes *m)
-{
-    value *list = value_list(mem);
-    for (size_t i = 0; i < m->nsignatures; i++) {
-        const signature *s = &m->signatures[i];
-        value *v = value_map(mem);
-        value_set_string(mem, v, "name", s->name);
-        value_set_string(mem, v, "title", s->title);
-        value_set_string(mem, v, "organisation", s->organisation);
-        value_set_bool(mem, v, "described", s->title || s->organisation);
-        value_set_string(mem, v, "time",
-                         s->time.day.year ? context_date_time(mem, &s->time) : NULL);
-        value_set_string(mem, v, "method", s->method);
-        value_set_string(mem, v, "id", s->id);
-        value_push(mem, list, v);
-    }
-    return list;
-}
-
 static value *signing_value(arena *mem, const minutes *m)
 {
     if (!m->signing_service)
@@ -184,7 +165,7 @@ value *context_for_minutes(arena *mem, const minutes *m)
     value_set_string(mem, v, "secretary", m->secretary);
     value_set(mem, v, "adjusters", texts_value(mem, m->adjusters, m->nadjusters));
     value_set(mem, v, "signers", signers_value(mem, m));
-    value_set(mem, v, "signatures", signatures_value(mem, m));
+    value_set(mem, v, "signatures", context_signatures(mem, m->signatures, m->nsignatures));
     value_set(mem, v, "signing", signing_value(mem, m));
     value_set(mem, v, "next", next_meeting_value(mem, m));
     /* lists a template shows under a heading of their own, only when not empty */

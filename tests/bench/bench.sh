@@ -198,6 +198,20 @@ plans_wall=$(median "$WORK/plans-$max_n.times" 1)
 plans_docs=$(pdfs_in "$WORK/out-plans-$max_n")
 plans_dps=$(awk -v d="$plans_docs" -v w="$plans_wall" 'BEGIN { printf "%.0f", (w > 0 ? d / w : 0) }')
 
+# An årsredovisning (an SIE file read and checked, the statements, notes and
+# overview computed) against a plan, per page after start-up: the books
+# must cost no more than the prose.
+cold_builds annual "$REPEAT" plans/sodra-vatterbygden/arsredovisning-2023.yaml
+annual_wall=$(median "$WORK/annual.times" 1)
+annual_pages=$(pages_in "$WORK/out-annual")
+cold_builds plan "$REPEAT" plans/samsund/plan-2024.yaml
+plan_wall=$(median "$WORK/plan.times" 1)
+plan_pages=$(pages_in "$WORK/out-plan")
+per_page() { awk -v w="$1" -v s="$startup" -v p="$2" 'BEGIN { printf "%.4f", (p > 0 ? (w - s) / p : 0) }'; }
+annual_pp=$(per_page "$annual_wall" "$annual_pages")
+plan_pp=$(per_page "$plan_wall" "$plan_pages")
+annual_ratio=$(awk -v a="$annual_pp" -v b="$plan_pp" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+
 load_after=$(cut -d' ' -f1 /proc/loadavg)
 
 # --- the targets ---------------------------------------------------------------
@@ -215,6 +229,7 @@ targets="| Samsund plan vs pandoc + wkhtmltopdf, whole processes | ≥ 40 × fas
 | no-change rebuild of $max_n associations | < 0.2 s | $(fmt "$again_max") s | $(verdict "$again_max < 0.2") |
 | plan documents per second, -j2 ($plans_docs plans in $(fmt "$plans_wall") s) | ≥ 300 | $plans_dps | $(verdict "$plans_dps >= 300") |
 | peak memory per worker (largest one-worker run) | < 30 MB | $mem_worker_mb MB | $(verdict "$mem_worker_mb < 30") |
+| årsredovisning ($annual_pages pages, $(fmt "$annual_wall") s) vs the Samsund plan ($plan_pages pages, $(fmt "$plan_wall") s), per page after start-up | ≤ 1.25 × | $annual_ratio × | $(verdict "$annual_ratio <= 1.25") |
 | 1 000 vs 10 associations, after start-up ($(fmt "$startup") s) | ≤ 110 × | $linear × | $( [ "$linear" = n/a ] && echo n/a || verdict "$linear <= 110") |"
 
 jobs_note="with -j1 and -j2"

@@ -12,7 +12,7 @@
 # tests/fuzz/regressions/<target>/, where every `make test` replays it.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-TARGETS="load_plan load_association load_outcome load_minutes load_group mustache typeset"
+TARGETS="load_plan load_association load_outcome load_minutes load_group mustache typeset sie"
 
 # The seed inputs of a target: the samples, the templates, the bad-input corpus.
 seeds() {
@@ -24,6 +24,7 @@ seeds() {
     load_group) ls "$ROOT"/plans/*/group.yaml "$ROOT"/tests/bad/group/*.yaml ;;
     mustache) ls "$ROOT"/templates/*.mustache "$ROOT"/plans/*/*.mustache "$ROOT"/tests/bad/template/*.mustache ;;
     typeset) ls "$ROOT"/tests/fuzz/seeds/typeset/* ;;
+    sie) ls "$ROOT"/plans/*/*.se ;;
     esac 2>/dev/null
 }
 
