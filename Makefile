@@ -24,7 +24,7 @@ STAGES   := base load compute template typeset pdf batch
 INCLUDES := $(STAGES:%=-Isrc/%)
 SRC      := src/main.c $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/baked_dictionaries.o $(BUILD)/obj/srgb_icc.o
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -67,6 +67,18 @@ $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml
 $(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# The sRGB profile of the output intent (src/pdf/srgb_icc.h), compiled in.
+SRGB_ICC := /usr/share/color/icc/ghostscript/srgb.icc
+
+$(BUILD)/gen/srgb_icc.c: $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	{ echo '#include "srgb_icc.h"'; echo 'const unsigned char srgb_icc[] = {'; \
+	  od -An -v -tu1 $(SRGB_ICC) | sed 's/  */ /g; s/^ //; s/ /, /g; s/$$/,/'; \
+	  echo '};'; echo "const size_t srgb_icc_len = $$(wc -c <$(SRGB_ICC));"; } >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/srgb_icc.o: $(BUILD)/gen/srgb_icc.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(BUILD)/libplanpress.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
@@ -96,6 +108,7 @@ e2e: $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
 	sh tests/e2e_pdf.sh $(BIN)
+	sh tests/e2e_tagged.sh $(BIN)
 	sh tests/e2e_documents_plan.sh $(BIN)
 	sh tests/e2e_documents_meeting.sh $(BIN)
 	sh tests/e2e_documents_annual.sh $(BIN)

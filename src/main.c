@@ -21,6 +21,7 @@
 #include "document.h"
 #include "kinds.h"
 #include "outdir.h"
+#include "outline.h"
 #include "report.h"
 
 #ifndef PLANPRESS_VERSION
@@ -97,11 +98,14 @@ static const char check_help[] =
     "their statuses, and every error and warning with its file, line and column\n"
     "(figures printed in the file that do not add up among them). A file's kind\n"
     "is told by its name: plan-YEAR.yaml, outcome-YEAR.yaml, minutes-DATE.yaml,\n"
-    "group.yaml, association.yaml.\n"
+    "group.yaml, association.yaml. The templates a data file's documents are made\n"
+    "with (its folder's, then the default ones) are checked too: a heading that\n"
+    "skips a level going down is a warning at the template's file and line.\n"
     "\n"
     "options:\n"
     "      --strict   warnings fail too\n"
     "      --json     the report in JSON on standard output (see planpress(1))\n"
+    "  -t, --templates DIR    the default templates (as for build)\n"
     "  -q, --quiet    print only the errors and warnings, on standard error\n"
     "  -h, --help     show this help and exit\n"
     "\n"
@@ -339,20 +343,39 @@ static int cmd_render(int argc, char **argv)
 
 /* ---- check -------------------------------------------------------------------- */
 
+/* The templates of the documents made from each data file: their headings
+ * (outline.h). */
+static void check_templates(arena *mem, const char *const *files, size_t n,
+                            const char *templates_dir, diag_list *dl)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *slash = strrchr(files[i], '/');
+        const char *base = slash ? slash + 1 : files[i];
+        const char *dir = slash ? arena_strndup(mem, files[i], (size_t)(slash - files[i])) : ".";
+        const char *dirs[] = {dir, templates_dir};
+        for (size_t k = 0; k < document_kind_count; k++)
+            if (kind_matches(&document_kinds[k], base))
+                outline_check_template(mem, dirs, 2, document_kinds[k].template_name, dl);
+    }
+}
+
 static int cmd_check(int argc, char **argv)
 {
     bool strict = false, quiet = false, json = false;
+    const char *templates_dir = NULL;
     static const struct option longs[] = {
         {"strict", no_argument, NULL, 'S'},
         {"json", no_argument, NULL, 'J'},
+        {"templates", required_argument, NULL, 't'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
-    while ((c = getopt_long(argc, argv, "qh", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qht:", longs, NULL)) != -1) {
         switch (c) {
         case 'S': strict = true; break;
+        case 't': templates_dir = optarg; break;
         case 'J': json = true; break;
         case 'q': quiet = true; break;
         case 'h': fputs(check_help, stdout); return 0;
@@ -371,10 +394,21 @@ static int cmd_check(int argc, char **argv)
     check_options copt = {.strict = strict, .json = json};
     int status =
         check_files((const char *const *)argv + optind, (size_t)(argc - optind), &copt, &text, &dl);
-    if (quiet && !json)
+    size_t first_template_diag = dl.count;
+    check_templates(&mem, (const char *const *)argv + optind, (size_t)(argc - optind),
+                    templates_dir ? templates_dir : default_templates(&mem), &dl);
+    if (check_exit_status(&dl, strict) > status)
+        status = check_exit_status(&dl, strict);
+    if (quiet && !json) {
         diag_print_all(&dl, stderr);
-    else if (text.len)
-        fwrite(text.data, 1, text.len, stdout);
+    } else {
+        if (text.len)
+            fwrite(text.data, 1, text.len, stdout);
+        /* the templates' warnings: beside the report, or on standard error
+         * beside its JSON */
+        for (size_t i = first_template_diag; i < dl.count; i++)
+            diag_print(&dl.items[i], json ? stderr : stdout);
+    }
     strbuf_free(&text);
     arena_free(&mem);
     return status;

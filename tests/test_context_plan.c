@@ -355,7 +355,7 @@ static void a_name_in_fenced_blocks(void **state)
     budget_figures f = budget_compute(&fx->mem, &p->budget);
     const char *md = render(fx, "plan", context_for_plan(&fx->mem, p, &f), NULL);
     contains(md, "association: Förbundet A & B_1 #2\n");
-    contains(md, "### Förbundet A \\& B\\_1 \\#2\n"); /* in the text: escaped for Markdown */
+    contains(md, "## Förbundet A \\& B\\_1 \\#2\n"); /* in the text: escaped for Markdown */
 }
 
 /* ---- the annual report: seed 002 --------------------------------------------------------- */

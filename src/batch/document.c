@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "load.h"
 #include "load_annual.h"
+#include "outline.h"
 #include "sie.h"
 #include "statements.h"
 #include "pdf.h"
@@ -131,6 +132,7 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
     if (!st)
         return false;
     const char *template_dirs[] = {parts->template_dir, env->templates_dir};
+    outline_check_template(mem, template_dirs, 2, req->template_name, dl);
     template_store templates;
     templates_init(&templates, mem, template_dirs, 2);
     if (req->inputs)

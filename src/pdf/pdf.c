@@ -17,9 +17,14 @@
 
 #include "pdfcontent.h"
 #include "pdffont.h"
+#include "pdfmeta.h"
+#include "pdfobjects.h"
+#include "pdftags.h"
 #include "pdfstream.h"
 #include "strbuf.h"
 #include "utf8.h"
+
+#include <xxhash.h>
 
 #ifndef PLANPRESS_VERSION
 #define PLANPRESS_VERSION "0.1.0"
@@ -63,44 +68,16 @@ typedef struct {
     size_t room;
     strbuf content;
     shown_text last;
+    XXH3_state_t *id; /* the file identifier: a hash of every page's content */
+    pdf_tags *tags;
+    size_t page;   /* being drawn */
+    bool marked;   /* a marked-content sequence is open */
+    bool in_word;  /* it is a part of a word broken across lines (mark_box) */
+    int mark;      /* the box tag it is for */
+    HPDF_Null_Rec tree_ref; /* stands for the StructTreeRoot, which pdfobjects writes */
+    pdf_objects *objects;
+    unsigned char file_id[16];
 } writer;
-
-/* ---- strings ------------------------------------------------------------- */
-
-static void put_u16(unsigned char *buf, size_t *n, uint32_t v)
-{
-    buf[(*n)++] = (unsigned char)(v >> 8);
-    buf[(*n)++] = (unsigned char)v;
-}
-
-/* A PDF text string: printable ASCII as it is, anything else as UTF-16BE
- * with a byte order mark (written as a hex string). */
-static void *text_string(HPDF_MMgr mmgr, const char *utf8)
-{
-    size_t len = strlen(utf8);
-    bool ascii = true;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)utf8[i] >= 0x20 && (unsigned char)utf8[i] < 0x7F;
-    if (ascii)
-        return HPDF_String_New(mmgr, utf8, NULL);
-    unsigned char *buf = malloc(2 + 4 * len);
-    if (!buf)
-        return NULL;
-    size_t n = 0;
-    put_u16(buf, &n, 0xFEFF);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp = utf8_next(utf8, len, &i);
-        if (cp >= 0x10000) {
-            put_u16(buf, &n, 0xD800 + ((cp - 0x10000) >> 10));
-            put_u16(buf, &n, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-            put_u16(buf, &n, cp);
-        }
-    }
-    HPDF_Binary b = HPDF_Binary_New(mmgr, buf, (HPDF_UINT)n);
-    free(buf);
-    return b;
-}
 
 /* ---- page content --------------------------------------------------------- */
 
@@ -184,15 +161,86 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
                            .end_x = b->x + width};
 }
 
+/* An artifact's property list, by where it is. */
+static const char *artifact_props(int tag)
+{
+    return tag == TAG_ARTIFACT_HEADER   ? "<</Type/Pagination/Subtype/Header>>"
+           : tag == TAG_ARTIFACT_FOOTER ? "<</Type/Pagination/Subtype/Footer>>"
+                                        : NULL;
+}
+
+static void end_mark(writer *w, pdf_content *c)
+{
+    if (w->marked)
+        content_mark_end(c);
+    w->marked = w->in_word = false;
+    w->last.open = false;
+}
+
+/* Puts the box into the marked-content sequence of its element or
+ * artifact: the one open, or a new one. Each part of a word broken across
+ * lines is a sequence of its own: the first reads as the whole word
+ * (/ActualText, the hyphen added left out, a written one kept), the others
+ * as nothing, so that readers neither split the word nor join it wrongly
+ * at a written hyphen. */
+/* Only text from box i on while the tag stays (a word's part alone). */
+static bool text_run(const layout_page *lp, size_t i)
+{
+    const box *first = &lp->boxes[i];
+    for (size_t k = i; k < lp->count; k++) {
+        const box *b = &lp->boxes[k];
+        if (k > i && (b->tag != first->tag || b->actual || first->actual))
+            break;
+        if (b->kind != BOX_TEXT && b->kind != BOX_LINK)
+            return false;
+    }
+    return true;
+}
+
+static void mark_box(writer *w, pdf_content *c, const layout_page *lp, size_t i)
+{
+    const box *b = &lp->boxes[i];
+    if (w->marked && w->mark == b->tag && !b->actual && !w->in_word)
+        return;
+    end_mark(w, c);
+    w->marked = true;
+    w->mark = b->tag;
+    bool text_only = text_run(lp, i);
+    if (b->tag < 0) {
+        content_mark_begin(c, "Artifact", artifact_props(b->tag), text_only);
+        return;
+    }
+    int mcid = pdftags_mark(w->tags, w->page, b->tag, b->seq);
+    const tag_elem *e = (size_t)b->tag < w->doc->ntags ? &w->doc->tags[b->tag] : NULL;
+    strbuf props = {0};
+    strbuf_printf(&props, "<</MCID %d", mcid < 0 ? 0 : mcid);
+    if (b->actual) {
+        strbuf_puts(&props, "/ActualText");
+        pdftags_text_string(&props, b->actual);
+    }
+    strbuf_puts(&props, ">>");
+    /* readers take /ActualText from a Span (poppler only from a Span) */
+    content_mark_begin(c, b->actual ? "Span" : pdftags_role_name(e ? e->role : TAG_DOCUMENT),
+                       props.data, text_only);
+    strbuf_free(&props);
+    w->in_word = b->actual != NULL;
+}
+
 static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool used[FACE_COUNT])
 {
     w->last.open = false;
+    w->marked = false;
+    w->in_word = false;
     for (size_t i = 0; i < lp->count; i++) {
         const box *b = &lp->boxes[i];
+        if (b->kind != BOX_LINK)
+            mark_box(w, c, lp, i);
         switch (b->kind) {
         case BOX_TEXT:
             if (b->text && (unsigned)b->face < FACE_COUNT) {
                 draw_text(w, c, b);
+                if (b->actual)
+                    end_mark(w, c);
                 used[b->face] = true;
             }
             break;
@@ -211,6 +259,7 @@ static void draw_boxes(writer *w, const layout_page *lp, pdf_content *c, bool us
         case BOX_LINK: break;
         }
     }
+    end_mark(w, c);
     content_finish(c);
 }
 
@@ -239,11 +288,13 @@ static void draw_page(writer *w, size_t index)
     bool used[FACE_COUNT] = {false};
     pdf_content c;
     w->content.len = 0;
+    w->page = index;
     content_init(&c, &w->content);
     draw_boxes(w, lp, &c, used);
     HPDF_PageAttr attr = page->attr;
     pdfstream_fill(w->streams, attr->contents, w->content.data ? w->content.data : "",
                    w->content.len);
+    XXH3_128bits_update(w->id, w->content.data ? w->content.data : "", w->content.len);
     add_font_resources(w, page, used);
 }
 
@@ -267,6 +318,27 @@ static HPDF_Destination destination(writer *w, size_t page, double top)
     return d;
 }
 
+static bool any_links(const layout_page *lp)
+{
+    for (size_t i = 0; i < lp->count; i++)
+        if (lp->boxes[i].kind == BOX_LINK)
+            return true;
+    return false;
+}
+
+/* A link annotation as PDF/UA wants it: printed (/F 4), said in words
+ * (/Contents) and in its Link element of the structure tree. */
+static void tag_link(writer *w, size_t page, const box *b, HPDF_Annotation a)
+{
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    HPDF_Dict_AddNumber(a, "F", 4);
+    const char *says = b->contents ? b->contents : b->uri ? b->uri : "";
+    HPDF_Dict_Add(a, "Contents", pdfmeta_text_string(w->pdf->mmgr, says));
+    int key = pdftags_annotation(w->tags, page, b->tag, b->seq, a->header.obj_id & 0x00FFFFFF);
+    if (key >= 0)
+        HPDF_Dict_AddNumber(a, "StructParent", key);
+}
+
 static void add_links(writer *w, size_t index)
 {
     const layout_page *lp = &w->doc->pages[index];
@@ -285,8 +357,10 @@ static void add_links(writer *w, size_t index)
                 a = HPDF_Page_CreateLinkAnnot(w->pages[index], r, dest);
         }
         if (a)
-            HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+            tag_link(w, index, b, a);
     }
+    if (any_links(lp))
+        HPDF_Dict_AddName(w->pages[index], "Tabs", "S");
 }
 
 static void add_outline(writer *w)
@@ -305,58 +379,12 @@ static void add_outline(writer *w)
         if (!o)
             return;
         HPDF_Dict_RemoveElement(o, "Title");
-        HPDF_Dict_Add(o, "Title", text_string(w->pdf->mmgr, h->title ? h->title : ""));
+        HPDF_Dict_Add(o, "Title", pdfmeta_text_string(w->pdf->mmgr, h->title ? h->title : ""));
         HPDF_Outline_SetDestination(o, dest);
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         parents[level] = o;
         for (int l = level + 1; l <= 3; l++)
             parents[l] = NULL;
-    }
-}
-
-/* ---- metadata ------------------------------------------------------------- */
-
-/* SOURCE_DATE_EPOCH as a PDF date, "D:YYYYMMDDHHmmSSZ"; false when it is
- * unset or not a number. */
-static bool source_date(const char *name, char out[24], diag_list *dl)
-{
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (!epoch || !*epoch)
-        return false;
-    char *end;
-    errno = 0;
-    long long secs = strtoll(epoch, &end, 10);
-    struct tm tm;
-    time_t t = (time_t)secs;
-    if (*end || errno || secs < 0 || !gmtime_r(&t, &tm) || tm.tm_year + 1900 > 9999) {
-        diag_add(dl, DIAG_WARNING, name, 0, 0, NULL,
-                 "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds since 1970: the PDF is "
-                 "left undated",
-                 epoch);
-        return false;
-    }
-    strftime(out, 24, "D:%Y%m%d%H%M%SZ", &tm);
-    return true;
-}
-
-static void set_metadata(HPDF_Doc pdf, const pdf_metadata *meta, const char *name, diag_list *dl)
-{
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "planpress " PLANPRESS_VERSION);
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "libharu 2.3.0");
-    const char *keys[] = {"Title", "Author", "Subject", "Keywords"};
-    const char *values[] = {meta->title, meta->author, meta->subject, meta->keywords};
-    for (int i = 0; i < 4; i++)
-        if (values[i] && *values[i] && pdf->info)
-            HPDF_Dict_Add(pdf->info, keys[i], text_string(pdf->mmgr, values[i]));
-    if (meta->language && *meta->language)
-        HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, meta->language, NULL));
-    HPDF_Dict prefs = HPDF_Dict_New(pdf->mmgr);
-    if (prefs && HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", prefs) == HPDF_OK)
-        HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
-    char date[24];
-    if (source_date(name, date, dl) && pdf->info) {
-        HPDF_Dict_Add(pdf->info, "CreationDate", HPDF_String_New(pdf->mmgr, date, NULL));
-        HPDF_Dict_Add(pdf->info, "ModDate", HPDF_String_New(pdf->mmgr, date, NULL));
     }
 }
 
@@ -376,10 +404,55 @@ static void note_characters(writer *w)
     }
 }
 
+/* The identifier is a hash of the pages and of what the file says about
+ * itself: the same document gives the same bytes, another one another
+ * identifier. */
+static bool write_metadata(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
+{
+    const char *fields[] = {meta->title, meta->author, meta->subject, meta->keywords,
+                            meta->language};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        XXH3_128bits_update(w->id, fields[i] ? fields[i] : "", fields[i] ? strlen(fields[i]) + 1 : 1);
+    XXH128_canonical_t id;
+    XXH128_canonicalFromHash(&id, XXH3_128bits_digest(w->id));
+    memcpy(w->file_id, id.digest, sizeof w->file_id);
+    return pdfmeta_write(w->pdf, w->streams, meta, PDFMETA_PDFA_2A_UA, name, dl);
+}
+
+/* The structure tree goes into objects numbered after libharu's, which
+ * the catalog refers to through a stand-in libharu writes as a reference
+ * only ("N 0 R"): it is in no cross-reference table of libharu's. */
+static bool write_tree(writer *w)
+{
+    HPDF_Xref xref = w->pdf->xref;
+    w->objects = pdfobjects_new(xref->start_offset + (uint32_t)xref->entries->count);
+    uint32_t *pages = calloc(w->doc->npages ? w->doc->npages : 1, sizeof *pages);
+    uint32_t root = 0;
+    for (size_t i = 0; pages && i < w->doc->npages; i++)
+        pages[i] = w->pages[i]->header.obj_id & 0x00FFFFFF;
+    bool ok = w->objects && pages && pdftags_write(w->tags, w->objects, pages, &root);
+    free(pages);
+    if (!ok)
+        return false;
+    w->tree_ref.header = (HPDF_Obj_Header){.obj_id = root | HPDF_OTYPE_INDIRECT,
+                                           .obj_class = HPDF_OCLASS_NULL};
+    return HPDF_Dict_Add(w->pdf->catalog, "StructTreeRoot", &w->tree_ref) == HPDF_OK;
+}
+
+/* libharu's file, ended by pdfobjects with the tree and a cross-reference
+ * stream. */
+static bool finish(writer *w, pdf_bytes *out)
+{
+    return pdfobjects_finish(w->objects, w->streams, &out->data, &out->len,
+                             w->pdf->catalog->header.obj_id & 0x00FFFFFF,
+                             w->pdf->info ? w->pdf->info->header.obj_id & 0x00FFFFFF : 0,
+                             w->file_id);
+}
+
 static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
 {
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
-    w->pdf->pdf_version = HPDF_VER_14;
+    w->pdf->pdf_version = HPDF_VER_17;
     HPDF_SetPageMode(w->pdf,
                      w->doc->nheadings ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
     note_characters(w);
@@ -393,12 +466,12 @@ static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_li
         HPDF_Page_SetHeight(w->pages[i], (HPDF_REAL)w->doc->pages[i].height);
     }
     for (size_t i = 0; i < w->doc->npages; i++) {
+        HPDF_Dict_AddNumber(w->pages[i], "StructParents", pdftags_page_key(i));
         draw_page(w, i);
         add_links(w, i);
     }
     add_outline(w);
-    set_metadata(w->pdf, meta, name, dl);
-    return true;
+    return write_metadata(w, meta, name, dl) && write_tree(w);
 }
 
 static bool save(HPDF_Doc pdf, pdf_bytes *out)
@@ -431,8 +504,12 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     w.pf = pdffont_new(fonts);
     w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
-    bool ok = w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
-              save(w.pdf, out) && !err.error;
+    w.tags = pdftags_new(doc);
+    w.id = XXH3_createState();
+    if (w.id)
+        XXH3_128bits_reset(w.id);
+    bool ok = w.tags && w.id && w.pdf && w.pf && w.streams && w.pages && build(&w, meta, name, dl) && !err.error &&
+              save(w.pdf, out) && !err.error && finish(&w, out);
     if (!ok && dl->errors == errors_before)
         diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,
                  "cannot write the PDF (libharu error 0x%04X, detail %u)", (unsigned)err.error,
@@ -446,6 +523,9 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     pdffont_free(w.pf);
     pdfstream_end(w.streams);
     free(w.pages);
+    XXH3_freeState(w.id);
+    pdftags_free(w.tags);
+    pdfobjects_free(w.objects);
     free(w.glyphs);
     free(w.codes);
     free(w.adjust);

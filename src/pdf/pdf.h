@@ -16,14 +16,8 @@
 #include "diag.h"
 #include "fonts.h"
 #include "layout.h"
+#include "pdfmeta.h"
 
-typedef struct {
-    const char *title;
-    const char *author;
-    const char *subject;
-    const char *keywords;
-    const char *language; /* BCP 47, such as "sv-SE" */
-} pdf_metadata;
 
 typedef struct {
     unsigned char *data; /* malloc'd; the caller frees it */

@@ -136,15 +136,20 @@ static void put_items(pdf_content *c, const uint16_t *codes, const double *adjus
     }
 }
 
-void content_text(pdf_content *c, const content_font *font, double size, uint32_t rgb, double x,
-                  double y, const uint16_t *codes, const double *adjust, size_t n)
+static void begin_text(pdf_content *c)
 {
-    end_show(c);
     if (!c->in_text) {
         strbuf_puts(c->out, "BT\n");
         c->in_text = true;
         c->line_x = c->line_y = 0;
     }
+}
+
+void content_text(pdf_content *c, const content_font *font, double size, uint32_t rgb, double x,
+                  double y, const uint16_t *codes, const double *adjust, size_t n)
+{
+    end_show(c);
+    begin_text(c);
     if (font->resource != c->font || size != c->size) {
         strbuf_printf(c->out, "/F%d ", font->resource);
         put_num(c, size);
@@ -216,4 +221,30 @@ void content_rect(pdf_content *c, double x, double y, double width, double heigh
 void content_finish(pdf_content *c)
 {
     end_text(c);
+}
+
+void content_mark_begin(pdf_content *c, const char *tag, const char *props, bool text_only)
+{
+    c->mark_in_text = text_only;
+    if (text_only) {
+        end_show(c);
+        begin_text(c);
+    } else {
+        end_text(c);
+    }
+    strbuf_printf(c->out, "/%s", tag);
+    if (props)
+        strbuf_printf(c->out, "%s BDC\n", props);
+    else
+        strbuf_puts(c->out, " BMC\n");
+}
+
+void content_mark_end(pdf_content *c)
+{
+    if (c->mark_in_text)
+        end_show(c);
+    else
+        end_text(c);
+    strbuf_puts(c->out, "EMC\n");
+    c->mark_in_text = false;
 }

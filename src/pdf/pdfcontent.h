@@ -16,6 +16,7 @@
 typedef struct {
     strbuf *out;
     bool in_text, in_show; /* inside BT … ET; inside a TJ array */
+    bool mark_in_text;     /* the marked content open began inside BT … ET */
     bool string_last;      /* the array's last item is a string */
     int code_bytes;        /* of the font being shown */
     int font;              /* resource /F<font>, -1 before the first */
@@ -50,6 +51,13 @@ void content_scale(pdf_content *c, double scale);
 void content_line(pdf_content *c, double x1, double y1, double x2, double y2, double width,
                   uint32_t rgb);
 void content_rect(pdf_content *c, double x, double y, double width, double height, uint32_t rgb);
+/* Begins a marked-content sequence `tag` with the property list `props`
+ * ("<</MCID 3>>"; NULL: BMC, none) and ends one. Marked content and text
+ * objects never overlap: a sequence that `text_only` says shows text and
+ * nothing else lies inside a text object (the one open, or a new one) and
+ * leaves it open; any other closes the text object first. */
+void content_mark_begin(pdf_content *c, const char *tag, const char *props, bool text_only);
+void content_mark_end(pdf_content *c);
 /* Closes what is open; call once after the last operator of the page. */
 void content_finish(pdf_content *c);
 

@@ -44,18 +44,25 @@ static HPDF_STATUS write_filter(HPDF_Dict d, HPDF_Stream stream)
     return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-bool pdfstream_fill(pdf_streams *ps, HPDF_Dict stream, const void *data, size_t len)
+const unsigned char *pdfstream_deflate(pdf_streams *ps, const void *data, size_t len, size_t *n)
 {
     size_t bound = libdeflate_zlib_compress_bound(ps->deflater, len);
     if (bound > ps->cap) {
         unsigned char *out = realloc(ps->out, bound);
         if (!out)
-            return false;
+            return NULL;
         ps->out = out;
         ps->cap = bound;
     }
-    size_t n = libdeflate_zlib_compress(ps->deflater, data, len, ps->out, ps->cap);
-    if (n == 0 || HPDF_Stream_Write(stream->stream, ps->out, (HPDF_UINT)n) != HPDF_OK)
+    *n = libdeflate_zlib_compress(ps->deflater, data, len, ps->out, ps->cap);
+    return *n ? ps->out : NULL;
+}
+
+bool pdfstream_fill(pdf_streams *ps, HPDF_Dict stream, const void *data, size_t len)
+{
+    size_t n;
+    const unsigned char *z = pdfstream_deflate(ps, data, len, &n);
+    if (!z || HPDF_Stream_Write(stream->stream, z, (HPDF_UINT)n) != HPDF_OK)
         return false;
     stream->filter = HPDF_STREAM_FILTER_NONE;
     stream->write_fn = write_filter;

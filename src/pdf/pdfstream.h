@@ -24,4 +24,8 @@ HPDF_Dict pdfstream_new(pdf_streams *ps, const void *data, size_t len);
  * page's contents), in place of libharu's own compression. */
 bool pdfstream_fill(pdf_streams *ps, HPDF_Dict stream, const void *data, size_t len);
 
+/* `data` compressed (zlib format) into a buffer of `ps`, valid until the
+ * next call; its length in *n. NULL when memory runs out. */
+const unsigned char *pdfstream_deflate(pdf_streams *ps, const void *data, size_t len, size_t *n);
+
 #endif

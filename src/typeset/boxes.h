@@ -1,7 +1,9 @@
 /* boxes: what the typesetting stage hands the writer: pages of positioned
- * boxes (text, rules, lines, rectangles, links) and the headings set on
- * them, for the outline. Plain structs; everything lives in the layout's
- * arena. */
+ * boxes (text, rules, lines, rectangles, links), the headings set on them,
+ * for the outline, and the structure of the document for a tagged PDF:
+ * every box says which structure element it belongs to, or that it is an
+ * artifact (see tags.h for how the layout builds it). Plain structs;
+ * everything lives in the layout's arena. */
 #ifndef PP_BOXES_H
 #define PP_BOXES_H
 
@@ -9,6 +11,61 @@
 #include <stdint.h>
 
 #include "fonts.h"
+
+/* The standard structure types of PDF 1.7 (ISO 32000-1, 14.8.4) that the
+ * layout uses; TAG_TITLE is the cover's title, role-mapped to H1. */
+typedef enum {
+    TAG_DOCUMENT,
+    TAG_H1,
+    TAG_H2,
+    TAG_H3,
+    TAG_H4,
+    TAG_H5,
+    TAG_H6,
+    TAG_P,
+    TAG_L,
+    TAG_LI,
+    TAG_LBL,
+    TAG_LBODY,
+    TAG_BLOCKQUOTE,
+    TAG_NOTE,
+    TAG_REFERENCE,
+    TAG_TABLE,
+    TAG_THEAD,
+    TAG_TBODY,
+    TAG_TR,
+    TAG_TH,
+    TAG_TD,
+    TAG_TOC,
+    TAG_TOCI,
+    TAG_LINK,
+    TAG_FIGURE,
+    TAG_DIV,
+    TAG_CODE,
+    TAG_TITLE,
+    TAG_ROLE_COUNT
+} tag_role;
+
+/* What a box is when it is not content of an element (box.tag < 0). */
+enum {
+    TAG_ARTIFACT = -1,        /* layout: rules, leaders, shading, bars */
+    TAG_ARTIFACT_HEADER = -2, /* pagination: the running header */
+    TAG_ARTIFACT_FOOTER = -3, /* pagination: the running footer, page numbers */
+};
+
+typedef enum { SCOPE_NONE, SCOPE_COLUMN, SCOPE_ROW, SCOPE_BOTH } tag_scope;
+
+/* A structure element. Element 0 is the Document, the root. */
+typedef struct {
+    tag_role role;
+    int parent;       /* the index of its parent element; -1 for the root */
+    uint32_t seq;     /* when it was opened: orders it among its parent's kids */
+    const char *alt;  /* alternative text (Figure) */
+    const char *id;   /* an identifier (Note), which a Reference names */
+    const char *lang; /* BCP 47, when not the document's */
+    tag_scope scope;  /* TH */
+    int colspan;      /* TH, TD: 0 or 1 for one column */
+} tag_elem;
 
 typedef enum {
     BOX_TEXT, /* text from (x, y) on its baseline */
@@ -32,6 +89,10 @@ typedef struct {
     size_t dest_page; /* BOX_LINK inside the document (0-based), when uri is NULL */
     double dest_y;
     const char *uri; /* BOX_LINK to the web */
+    const char *contents; /* BOX_LINK: what it does, said in words ("Gå till …, sida 4") */
+    const char *actual;   /* BOX_TEXT: the text a reader gets instead (a word broken by a hyphen) */
+    int tag;              /* the index of its element, or TAG_ARTIFACT… */
+    uint32_t seq;         /* the order it was emitted in, over the whole document */
 } box;
 
 typedef struct {
@@ -53,6 +114,8 @@ typedef struct {
     size_t npages, pages_cap;
     layout_heading *headings;
     size_t nheadings, headings_cap;
+    tag_elem *tags; /* the structure tree: tags[0] is the Document */
+    size_t ntags, tags_cap;
 } layout_doc;
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "inline.h"
 #include "linedraw.h"
+#include "tags.h"
 
 /* ---- the cover page ------------------------------------------------------
  *
@@ -84,13 +85,18 @@ static text_block block_of(layout_state *ls, const char *text, face_style face,
 }
 
 /* Sets the block with the top of its first line at `top`; returns its bottom. */
-static double set_block(layout_state *ls, const text_block *b, const text_style *ts, double top)
+/* A block of the cover in an element of its own: the title a Title, the
+ * rest paragraphs. */
+static double set_block(layout_state *ls, const text_block *b, const text_style *ts, double top,
+                        tag_role role)
 {
     double x = page_body_left(ls);
+    int elem = tag_open(ls, role);
     for (size_t k = 0; k < b->n; k++) {
         double baseline = top + k * b->line_height + fonts_ascent(ls->fonts, FACE_BOLD, ts->size);
         lines_draw_one(ls, &b->pl, &b->lines[k], x, baseline, ts->size, ts->color);
     }
+    tag_close(ls, elem);
     return top + b->n * b->line_height;
 }
 
@@ -106,23 +112,23 @@ void cover_layout(layout_state *ls, const char *body)
               cs->band_color);
     if (ct.title) {
         text_block b = block_of(ls, ct.title, FACE_BOLD, &cs->title);
-        y = set_block(ls, &b, &cs->title, y) + cs->title.space_after;
+        y = set_block(ls, &b, &cs->title, y, TAG_TITLE) + cs->title.space_after;
     }
     if (ct.subtitle) {
         text_block b = block_of(ls, ct.subtitle, FACE_REGULAR, &cs->subtitle);
-        y = set_block(ls, &b, &cs->subtitle, y + cs->subtitle.space_before) +
+        y = set_block(ls, &b, &cs->subtitle, y + cs->subtitle.space_before, TAG_P) +
             cs->subtitle.space_after;
     }
     if (ct.decision) {
         text_block b = block_of(ls, ct.decision, FACE_REGULAR, &cs->decision);
-        set_block(ls, &b, &cs->decision, y + cs->decision.space_before);
+        set_block(ls, &b, &cs->decision, y + cs->decision.space_before, TAG_P);
     }
     if (ct.association) {
         text_block b = block_of(ls, ct.association, FACE_BOLD, &cs->association);
         double top = page_bottom(ls) - b.n * b.line_height;
         emit_rule(ls, page_body_left(ls), top - cs->association.space_before, page_body_width(ls),
                   0.5, ls->st->rule_color);
-        set_block(ls, &b, &cs->association, top);
+        set_block(ls, &b, &cs->association, top, TAG_P);
     }
     page_new(ls);
 }

@@ -6,6 +6,7 @@
 
 #include "inline.h"
 #include "linedraw.h"
+#include "tags.h"
 
 /* ---- footnotes -----------------------------------------------------------
  *
@@ -128,16 +129,21 @@ void footnotes_finish_page(layout_state *ls)
     double rule = width / 4 < 120 ? width / 4 : 120;
     emit_rule(ls, x, top, rule, RULE_THICKNESS, ls->st->rule_color);
     double y = top + RULE_THICKNESS + RULE_GAP;
+    int was = ls->tag;
     for (size_t i = 0; i < fn->n_on_page; i++) {
         const note *n = find(fn, fn->on_page[i]);
         char number[16];
         int len = snprintf(number, sizeof number, "%d", fn->on_page[i]);
+        int note_tag = tag_open_in(ls, 0, TAG_NOTE); /* a note of the document */
+        tag_get(ls, note_tag)->id = arena_printf(ls->mem, "fn%d", fn->on_page[i]);
         double w = fonts_width(ls->fonts, FACE_REGULAR, ts->size, number, (size_t)len);
         emit_text(ls, x, baseline_in(ls, y, ts->size), FACE_REGULAR, ts->size, ts->color, number,
                   (size_t)len, w);
         lines_draw_at(ls, &n->pl, n->lines, n->nlines, x + fn->indent, width - fn->indent, y,
                       ts->size, ts->color, ts->justify ? ALIGN_JUSTIFY : ALIGN_LEFT);
         y += note_height(ls, n) + ts->space_after;
+        tag_close(ls, note_tag);
     }
+    tag_leave(ls, was);
     fn->n_on_page = 0;
 }

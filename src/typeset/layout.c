@@ -14,6 +14,7 @@
 #include "page.h"
 #include "table.h"
 #include "toc.h"
+#include "tags.h"
 #include "utf8.h"
 
 /* ---- blocks ------------------------------------------------------------- */
@@ -30,7 +31,9 @@ static void paragraph(layout_state *ls, cmark_node *node, column col)
     const text_style *ts = &ls->st->body;
     piece_list pl = {0};
     inline_collect(ls, node, FACE_REGULAR, &pl, ts->size);
+    int p = tag_open(ls, TAG_P);
     lines_set(ls, &pl, col.x, col.width, ts->size, ts->color, body_align(ts));
+    tag_close(ls, p);
 }
 
 /* "1.2 " before a heading of level 2 when the style numbers headings. */
@@ -80,11 +83,13 @@ static void heading(layout_state *ls, cmark_node *node, column col)
                           .y = ls->page->height - ls->y};
     toc_heading_placed(ls, node, d->nheadings - 1);
     double ascent = fonts_ascent(ls->fonts, FACE_BOLD, ts->size);
+    lines_draw_marker(ls, ls->y + ascent); /* a heading first in a list item */
+    int h_tag = tag_open(ls, tag_heading(cmark_node_get_heading_level(node)));
     for (size_t k = 0; k < n; k++) {
-        lines_draw_marker(ls, ls->y + ascent);
         lines_draw_one(ls, &pl, &lines[k], col.x, ls->y + ascent, ts->size, ts->color);
         ls->y += lh;
     }
+    tag_close(ls, h_tag);
     ls->y += ts->space_after;
     ls->keep.setting = false;
 }
@@ -134,17 +139,25 @@ static void list(layout_state *ls, cmark_node *node, column col)
     }
     double indent = ls->st->list_indent > widest + gap ? ls->st->list_indent : widest + gap;
     column inner = {col.x + indent, col.width - indent};
+    int l_tag = tag_open(ls, TAG_L);
     for (cmark_node *item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
         flush_marker(ls); /* an empty item before */
+        int li = tag_open(ls, TAG_LI);
+        ls->marker.tag = tag_open(ls, TAG_LBL);
+        tag_close(ls, ls->marker.tag);
         ls->marker.text =
             ordered ? arena_printf(ls->mem, "%d.", number++) : arena_strdup(ls->mem, bullet);
         ls->marker.face = FACE_REGULAR;
         ls->marker.size = ts->size;
         ls->marker.right = inner.x - gap;
         ls->marker.color = ts->color;
+        int body = tag_open(ls, TAG_LBODY);
         layout_blocks(ls, item, inner);
+        tag_close(ls, body);
+        flush_marker(ls);
+        tag_close(ls, li);
     }
-    flush_marker(ls);
+    tag_close(ls, l_tag);
 }
 
 static void block_quote(layout_state *ls, cmark_node *node, column col)
@@ -152,7 +165,9 @@ static void block_quote(layout_state *ls, cmark_node *node, column col)
     double indent = ls->st->list_indent;
     size_t first_page = page_index(ls);
     double top = ls->y;
+    int quote = tag_open(ls, TAG_BLOCKQUOTE);
     layout_blocks(ls, node, (column){col.x + indent, col.width - indent});
+    tag_close(ls, quote);
     double bottom = ls->y - ls->st->body.space_after;
     layout_page *current = ls->page;
     for (size_t p = first_page; p < ls->doc->npages; p++) {
@@ -192,7 +207,9 @@ static void verbatim(layout_state *ls, const char *literal, column col)
         pl.count--; /* the break after the last line */
     page_add_space(ls, ts->space_before);
     double indent = ts->size;
+    int code = tag_open(ls, TAG_CODE);
     lines_set(ls, &pl, col.x + indent, col.width - indent, ts->size, ts->color, ALIGN_LEFT);
+    tag_close(ls, code);
     ls->y += ts->space_after;
 }
 
@@ -319,9 +336,12 @@ static void running_header_footer(layout_state *ls, const layout_info *info)
         ls->page = &ls->doc->pages[i];
         double header_base = st->margin_top / 2;
         double footer_base = ls->page->height - st->margin_bottom / 2;
+        int was = tag_enter(ls, TAG_ARTIFACT_HEADER);
         running_line(ls, st->header_left, &st->header, ALIGN_LEFT, header_base, info, i);
         running_line(ls, st->header_right, &st->header, ALIGN_RIGHT, header_base, info, i);
+        tag_enter(ls, TAG_ARTIFACT_FOOTER);
         running_line(ls, st->footer_center, &st->footer, ALIGN_CENTER, footer_base, info, i);
+        tag_leave(ls, was);
     }
 }
 
@@ -388,6 +408,7 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
                        .dl = dl,
                        .source = info->source ? info->source : "Markdown",
                        .foot = {footnotes_height, footnotes_place, footnotes_finish_page}};
+    tags_begin(&ls);
     page_new(&ls);
     ls.notes = footnotes_collect(&ls, root);
     layout_blocks(&ls, root, (column){page_body_left(&ls), page_body_width(&ls)});

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "tags.h"
+
 /* A line is drawn as runs of text, one per stretch of pieces that share face,
  * size, rise and link. Justified lines are drawn word by word, each at its
  * own position: the PDF word spacing operator does not apply to multi-byte
@@ -19,6 +21,7 @@ typedef struct {
     size_t len;
     double x, width;    /* where the run starts, and its advance */
     const piece *style; /* face, size, rise, link of the run; NULL when empty */
+    const char *actual; /* what a reader gets instead: a word broken across lines */
 } run;
 
 static double glyph_scale_of(const line_span *l)
@@ -59,13 +62,18 @@ static void emit_in_look(run *r, const piece *p, const char *text, size_t len, d
     layout_state *ls = r->ls;
     double size = p->size > 0 ? p->size : r->size;
     uint32_t color = p->uri ? ls->st->link_color : r->color;
-    emit_text_scaled(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len, width,
-                     r->glyph_scale);
+    int elem = p->uri ? tag_open(ls, TAG_LINK) : p->note ? tag_open(ls, TAG_REFERENCE) : -1;
+    box *b = emit_text_scaled(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len,
+                              width, r->glyph_scale);
+    b->actual = r->actual;
     if (p->uri) {
         double ascent = fonts_ascent(ls->fonts, p->face, size);
         double descent = fonts_descent(ls->fonts, p->face, size);
-        emit_link(ls, r->x, r->baseline - ascent, width, ascent + descent, p->uri);
+        box *link = emit_link(ls, r->x, r->baseline - ascent, width, ascent + descent, p->uri);
+        link->contents = arena_printf(ls->mem, "%s (%s)", b->text, p->uri);
     }
+    if (elem >= 0)
+        tag_close(ls, elem);
     r->x += width;
 }
 
@@ -76,6 +84,7 @@ static void run_flush(run *r)
     r->width = 0;
     r->len = 0;
     r->style = NULL;
+    r->actual = NULL;
 }
 
 /* Adds text in the look of piece `p` at the end of the run. */
@@ -105,9 +114,36 @@ void lines_draw_marker(layout_state *ls, double baseline)
         return;
     size_t len = strlen(ls->marker.text);
     double w = fonts_width(ls->fonts, ls->marker.face, ls->marker.size, ls->marker.text, len);
+    int was = tag_enter(ls, ls->marker.tag);
     emit_text(ls, ls->marker.right - w, baseline, ls->marker.face, ls->marker.size,
               ls->marker.color, ls->marker.text, len, w);
+    tag_leave(ls, was);
     ls->marker.text = NULL;
+}
+
+/* Piece i and the one before it are parts of one word (nothing between). */
+static bool joined(const piece_list *pl, size_t i)
+{
+    return i > 0 && i < pl->count && pl->items[i].kind == PIECE_WORD &&
+           pl->items[i - 1].kind == PIECE_WORD;
+}
+
+/* The whole word piece i is part of: "samordning", "ESF-projektet". */
+static const char *whole_word(layout_state *ls, const piece_list *pl, size_t i)
+{
+    size_t first = i, last = i;
+    while (joined(pl, first))
+        first--;
+    while (joined(pl, last + 1))
+        last++;
+    size_t len = 0;
+    for (size_t k = first; k <= last; k++)
+        len += pl->items[k].len;
+    char *s = arena_alloc(ls->mem, len + 1), *o = s;
+    for (size_t k = first; k <= last; k++, o += pl->items[k - 1].len)
+        memcpy(o, pl->items[k].text, pl->items[k].len);
+    *o = '\0';
+    return s;
 }
 
 void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, double x,
@@ -147,8 +183,22 @@ void lines_draw_one(layout_state *ls, const piece_list *pl, const line_span *l, 
                        : fonts_width(pl->fonts, p->face, p->size, p->text + from, to - from);
         if (p->note)
             page_note_referenced(ls, p->note);
+        /* a word broken across lines: at a hyphen added or written, or between pieces */
+        bool starts_line = i == l->start && (from > 0 || joined(pl, i));
+        bool ends_line = i + 1 == l->end && (to < p->len || joined(pl, i + 1));
+        bool broken = starts_line || ends_line;
+        if (broken) /* its part on this line alone, read as the whole word (or nothing) */
+            run_flush(&r);
         run_add(&r, p, p->text + from, to - from, w * gs);
         last_word = p;
+        if (ends_line && l->hyphen) {
+            run_add(&r, p, "-", 1, fonts_width(pl->fonts, p->face, p->size, "-", 1) * gs);
+            last_word = NULL;
+        }
+        if (broken) {
+            r.actual = starts_line ? "" : whole_word(ls, pl, i);
+            run_flush(&r);
+        }
     }
     if (l->hyphen && last_word)
         run_add(&r, last_word, "-", 1,

@@ -101,18 +101,26 @@ void page_note_referenced(layout_state *ls, int number)
         ls->foot.place(ls, number);
 }
 
+/* Every box goes into the element being set (tags.h); rules, lines and
+ * rectangles are artifacts unless they draw a figure. */
 static box *push_box(layout_state *ls, box b)
 {
     box *p = ARENA_PUSH(ls->mem, ls->page->boxes, ls->page->count, ls->page->cap);
     *p = b;
+    p->tag = ls->tag;
+    p->seq = ls->seq++;
+    bool graphics = b.kind == BOX_RULE || b.kind == BOX_LINE || b.kind == BOX_RECT;
+    if (graphics && (ls->tag < 0 || (size_t)ls->tag >= ls->doc->ntags ||
+                     ls->doc->tags[ls->tag].role != TAG_FIGURE))
+        p->tag = ls->tag < 0 ? ls->tag : TAG_ARTIFACT;
     return p;
 }
 
-void emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
+box *emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
                       double size, uint32_t color, const char *text, size_t len, double width,
                       double glyph_scale)
 {
-    push_box(ls, (box){.kind = BOX_TEXT,
+    return push_box(ls, (box){.kind = BOX_TEXT,
                        .x = x,
                        .y = ls->page->height - baseline_from_top,
                        .width = width,
@@ -123,10 +131,10 @@ void emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face
                        .text = arena_strndup(ls->mem, text, len)});
 }
 
-void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
+box *emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
                uint32_t color, const char *text, size_t len, double width)
 {
-    emit_text_scaled(ls, x, baseline_from_top, face, size, color, text, len, width, 1);
+    return emit_text_scaled(ls, x, baseline_from_top, face, size, color, text, len, width, 1);
 }
 
 void emit_rule(layout_state *ls, double x, double y_from_top, double length, double thickness,
@@ -162,9 +170,9 @@ void emit_rect(layout_state *ls, double x, double top, double width, double heig
                        .color = color});
 }
 
-void emit_link(layout_state *ls, double x, double top, double width, double height, const char *uri)
+box *emit_link(layout_state *ls, double x, double top, double width, double height, const char *uri)
 {
-    push_box(ls, (box){.kind = BOX_LINK,
+    return push_box(ls, (box){.kind = BOX_LINK,
                        .x = x,
                        .y = ls->page->height - top - height,
                        .width = width,
@@ -172,10 +180,10 @@ void emit_link(layout_state *ls, double x, double top, double width, double heig
                        .uri = uri});
 }
 
-void emit_link_to(layout_state *ls, double x, double top, double width, double height,
+box *emit_link_to(layout_state *ls, double x, double top, double width, double height,
                   size_t dest_page, double dest_y)
 {
-    push_box(ls, (box){.kind = BOX_LINK,
+    return push_box(ls, (box){.kind = BOX_LINK,
                        .x = x,
                        .y = ls->page->height - top - height,
                        .width = width,

@@ -42,6 +42,7 @@ typedef struct {
     face_style face;
     double size, right; /* right: x where the marker ends */
     uint32_t color;
+    int tag; /* its Lbl element */
 } list_marker;
 
 struct layout_state {
@@ -63,6 +64,8 @@ struct layout_state {
     const char *source; /* names the Markdown in diagnostics */
     toc_list *tocs;     /* tables of contents waiting for page numbers */
     page_foot foot;     /* what the footnotes take and draw at the foot */
+    int tag;            /* the element boxes go into now, or TAG_ARTIFACT… (tags.h) */
+    uint32_t seq;       /* boxes and elements so far: their order in the document */
 };
 
 typedef struct {
@@ -86,11 +89,14 @@ void page_need(layout_state *ls, double height);
 void page_add_space(layout_state *ls, double points);
 /* A line on the current page refers to footnote `number`. */
 void page_note_referenced(layout_state *ls, int number);
-void emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
+/* Each emit_ function stamps its box with the current element (ls->tag,
+ * see tags.h); those that return the box let the caller add to it (a
+ * link's /Contents, a text's /ActualText). */
+box *emit_text(layout_state *ls, double x, double baseline_from_top, face_style face, double size,
                uint32_t color, const char *text, size_t len, double width);
 /* The same with the glyphs scaled horizontally by `glyph_scale` (font
  * expansion): `width` is the scaled advance. */
-void emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
+box *emit_text_scaled(layout_state *ls, double x, double baseline_from_top, face_style face,
                       double size, uint32_t color, const char *text, size_t len, double width,
                       double glyph_scale);
 void emit_rule(layout_state *ls, double x, double y_from_top, double length, double thickness,
@@ -98,10 +104,10 @@ void emit_rule(layout_state *ls, double x, double y_from_top, double length, dou
 void emit_line(layout_state *ls, double x, double y_from_top, double x2, double y2_from_top,
                double thickness, uint32_t color);
 void emit_rect(layout_state *ls, double x, double top, double width, double height, uint32_t color);
-void emit_link(layout_state *ls, double x, double top, double width, double height,
+box *emit_link(layout_state *ls, double x, double top, double width, double height,
                const char *uri);
 /* A clickable area to `dest_y` (PDF y) on page `dest_page` of the document. */
-void emit_link_to(layout_state *ls, double x, double top, double width, double height,
+box *emit_link_to(layout_state *ls, double x, double top, double width, double height,
                   size_t dest_page, double dest_y);
 
 #endif

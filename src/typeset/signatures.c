@@ -6,6 +6,7 @@
 #include "format.h"
 #include "inline.h"
 #include "linedraw.h"
+#include "tags.h"
 #include "yread.h"
 
 static const char DATE_CAPTION[] = "Ort och datum";
@@ -95,6 +96,7 @@ static double one_signature(layout_state *ls, const signature_block *b, const si
 {
     const text_style *body = &ls->st->body, *small = &ls->st->footer;
     double space = ls->st->signatures.space, y = top;
+    int p = measure ? -1 : tag_open(ls, TAG_P);
     if (b->date_lines) {
         y += space * 0.7;
         if (!measure)
@@ -108,6 +110,8 @@ static double one_signature(layout_state *ls, const signature_block *b, const si
     y += 2;
     y += text_lines(ls, s->name, FACE_REGULAR, body->size, body->color, x, width, y, measure);
     y += text_lines(ls, s->role, FACE_ITALIC, body->size, small->color, x, width, y, measure);
+    if (p >= 0)
+        tag_close(ls, p);
     return y - top;
 }
 
@@ -141,8 +145,10 @@ static void draw_block(layout_state *ls, const signature_block *b, column col)
     if (dated_height + total <= page_bottom(ls) - page_top(ls))
         page_need(ls, dated_height + total);
     if (dated) {
+        int p = tag_open(ls, TAG_P);
         text_lines(ls, dated, FACE_REGULAR, body->size, body->color, col.x, col.width, ls->y,
                    false);
+        tag_close(ls, p);
         ls->y += dated_height;
     }
     for (size_t i = 0; i < b->count; i += 2) {
@@ -157,6 +163,9 @@ void signatures_layout(layout_state *ls, cmark_node *node, column col)
 {
     const ynode *root = fenced_yaml(ls, node);
     signature_block b;
-    if (root && read_block(ls, root, &b))
+    if (root && read_block(ls, root, &b)) {
+        int div = tag_open(ls, TAG_DIV);
         draw_block(ls, &b, col);
+        tag_close(ls, div);
+    }
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "tags.h"
 #include "inline.h"
 #include "linedraw.h"
 
@@ -29,6 +30,7 @@ typedef struct {
     row_kind kind;
     size_t nlines;
     double height;
+    int *tags; /* the element of each cell (a group heading: one for all), once drawn */
 } table_row;
 
 typedef struct {
@@ -375,14 +377,42 @@ static void shape_rows(layout_state *ls, table *t)
     }
 }
 
-/* Draws lines [from, to) of a row with its first line at `top`. */
-static void draw_row_lines(layout_state *ls, const table *t, const table_row *row, size_t from,
+/* The row's TR and its cells, in the element being set (THead or TBody):
+ * TH with /Scope Column in the header row, a group heading one TD across
+ * every column, TD elsewhere. */
+static void tag_row(layout_state *ls, const table *t, table_row *row)
+{
+    row->tags = ARENA_ARRAY(ls->mem, int, (size_t)t->ncols);
+    int tr = tag_open(ls, TAG_TR);
+    for (int c = 0; c < t->ncols; c++) {
+        if (row->kind == ROW_GROUP && c > 0) {
+            row->tags[c] = row->tags[0];
+            continue;
+        }
+        row->tags[c] = tag_open(ls, row->kind == ROW_HEADER ? TAG_TH : TAG_TD);
+        tag_elem *e = tag_get(ls, row->tags[c]);
+        if (row->kind == ROW_HEADER)
+            e->scope = SCOPE_COLUMN;
+        if (row->kind == ROW_GROUP)
+            e->colspan = t->ncols;
+        tag_close(ls, row->tags[c]);
+    }
+    tag_close(ls, tr);
+}
+
+/* Draws lines [from, to) of a row with its first line at `top`, each cell
+ * into its element (unless an artifact is being set: a repeated header). */
+static void draw_row_lines(layout_state *ls, const table *t, table_row *row, size_t from,
                            size_t to, double top)
 {
     const text_style *ts = &ls->st->table;
     double x = t->x;
+    bool artifact = ls->tag < 0;
+    if (!row->tags && !artifact)
+        tag_row(ls, t, row);
     for (int c = 0; c < t->ncols; c++) {
         const table_cell *cell = &row->cells[c];
+        int was = tag_enter(ls, artifact ? ls->tag : row->tags[c]);
         double inner = t->width[c] - 2 * t->pad;
         if (cell->figure && t->digits[c] && from == 0 && cell->nlines == 1) {
             double right = x + t->width[c] - t->pad - t->tail[c] + cell->tail;
@@ -394,24 +424,33 @@ static void draw_row_lines(layout_state *ls, const table *t, const table_row *ro
             lines_draw_at(ls, &cell->text, cell->lines + from, n, x + t->pad, inner, top + ROW_PAD,
                           t->size, ts->color, t->align[c]);
         }
+        tag_leave(ls, was);
         x += t->width[c];
     }
 }
 
-static const table_row *header_row(const table *t)
+static table_row *header_row(const table *t)
 {
     return t->nrows && t->rows[0].kind == ROW_HEADER ? &t->rows[0] : NULL;
 }
 
+/* The header row: in its THead the first time, an artifact when it is
+ * repeated on the pages the table goes on to. */
 static void draw_header(layout_state *ls, const table *t)
 {
-    const table_row *h = header_row(t);
+    table_row *h = header_row(t);
     if (!h)
         return;
+    int repeat = h->tags ? tag_enter(ls, TAG_ARTIFACT) : 0;
+    int head = h->tags ? -1 : tag_open(ls, TAG_THEAD);
     emit_rect(ls, t->x, ls->y, t->total_width, h->height, ls->st->tables.header_fill);
     draw_row_lines(ls, t, h, 0, h->nlines, ls->y);
     ls->y += h->height;
     emit_rule(ls, t->x, ls->y, t->total_width, 0.6, ls->st->rule_color);
+    if (head >= 0)
+        tag_close(ls, head);
+    else
+        tag_leave(ls, repeat);
 }
 
 static void continue_on_new_page(layout_state *ls, const table *t)
@@ -422,7 +461,7 @@ static void continue_on_new_page(layout_state *ls, const table *t)
 
 /* A row taller than what a page holds below the header: as many lines as fit
  * on each page. */
-static void draw_split_row(layout_state *ls, const table *t, const table_row *row)
+static void draw_split_row(layout_state *ls, const table *t, table_row *row)
 {
     size_t from = 0;
     while (from < row->nlines) {
@@ -464,7 +503,7 @@ static void draw_body(layout_state *ls, const table *t, size_t first)
     double header_height = h ? h->height : 0;
     bool fresh = true; /* the first row below the header on its page */
     for (size_t r = first; r < t->nrows; r++, fresh = false) {
-        const table_row *row = &t->rows[r];
+        table_row *row = &t->rows[r];
         double page_room = page_bottom(ls) - page_top(ls) - header_height;
         double gap = row->kind == ROW_GROUP ? t->line_height * 0.3 : 0;
         if (ls->y + gap + keep_height(t, r) > page_bottom(ls)) {
@@ -509,6 +548,19 @@ static void start_table_page(layout_state *ls, const table *t)
     pg->height = t->page_height;
 }
 
+/* A table whose header row says nothing has no column headers for a
+ * reader to name its cells by (PDF/UA 7.5). */
+static void warn_without_header(layout_state *ls, cmark_node *node, const table *t)
+{
+    const table_row *h = header_row(t);
+    for (int c = 0; h && c < t->ncols; c++)
+        if (!cell_is_empty(&h->cells[c]))
+            return;
+    diag_add(ls->dl, DIAG_WARNING, ls->source, cmark_node_get_start_line(node), 1, NULL,
+             "a table without a header row: its cells have no column headers for readers to "
+             "name them by; give the first row the columns' names");
+}
+
 void table_layout(layout_state *ls, cmark_node *node, column col)
 {
     table t = {.ncols = (int)cmark_gfm_extensions_get_table_columns(node),
@@ -523,6 +575,7 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     read_rows(ls, node, &t);
     if (t.nrows == 0)
         return;
+    warn_without_header(ls, node, &t);
     read_alignment(node, &t);
     choose_setting(ls, &t, col); /* words too long for their column are cut */
     shape_rows(ls, &t);
@@ -541,8 +594,12 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     if (turned || ls->y + opening > page_bottom(ls))
         start_table_page(ls, &t);
     t.x = col.x;
+    int table_tag = tag_open(ls, TAG_TABLE);
     draw_header(ls, &t);
+    int body = tag_open(ls, TAG_TBODY);
     draw_body(ls, &t, first);
+    tag_close(ls, body);
+    tag_close(ls, table_tag);
     emit_rule(ls, t.x, ls->y, t.total_width, 0.6, ls->st->rule_color);
     ls->y += ts->space_after;
     if (t.page_width != ls->doc->width) /* what follows goes on a page of the usual size */

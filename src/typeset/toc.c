@@ -5,6 +5,7 @@
 
 #include "inline.h"
 #include "linedraw.h"
+#include "tags.h"
 
 typedef struct {
     cmark_node *heading;
@@ -15,6 +16,7 @@ typedef struct {
     face_style face;
     double column_left, left, text_end, right; /* x */
     double top, bottom, baseline;              /* from the top of its page (last line) */
+    int link;                                  /* its Link element, in its TOCI */
 } toc_entry;
 
 /* The entries of one ```toc block, in the order of the document. */
@@ -81,8 +83,11 @@ static void set_entry(layout_state *ls, toc_list *toc, cmark_node *heading, int 
     if (depth == 0 && !first)
         page_add_space(ls, size * 0.5);
     page_need(ls, n * lh);
+    int item = tag_open(ls, TAG_TOCI), link = tag_open(ls, TAG_LINK);
     lines_draw_at(ls, &pl, lines, n, col.x + indent, col.width - indent - room, ls->y, size,
                   ls->st->body.color, ALIGN_LEFT);
+    tag_close(ls, link);
+    tag_close(ls, item);
     toc_entry *e = ARENA_PUSH(ls->mem, toc->items, toc->count, toc->cap);
     *e = (toc_entry){.heading = heading,
                      .line = cmark_node_get_start_line(heading),
@@ -94,7 +99,8 @@ static void set_entry(layout_state *ls, toc_list *toc, cmark_node *heading, int 
                      .right = col.x + col.width,
                      .top = ls->y,
                      .bottom = ls->y + n * lh,
-                     .baseline = baseline_in(ls, ls->y + (n - 1) * lh, size)};
+                     .baseline = baseline_in(ls, ls->y + (n - 1) * lh, size),
+                     .link = link};
     ls->y = e->bottom;
 }
 
@@ -106,9 +112,11 @@ void toc_layout(layout_state *ls, cmark_node *node, column col)
     cmark_node **headings;
     int top_level;
     size_t n = headings_after(ls, node, ls->st->toc.levels, &headings, &top_level);
+    int toc_tag = tag_open(ls, TAG_TOC);
     for (size_t i = 0; i < n; i++)
         set_entry(ls, toc, headings[i], cmark_node_get_heading_level(headings[i]) - top_level, col,
                   i == 0);
+    tag_close(ls, toc_tag);
     ls->y += ls->st->body.space_after;
 }
 
@@ -146,8 +154,10 @@ static void leaders(layout_state *ls, const toc_entry *e, double number_x)
     for (size_t i = 0; i < count; i++)
         memcpy(dots + 2 * i, ". ", 2);
     dots[2 * count - 1] = '\0'; /* no space after the last dot */
+    int was = tag_enter(ls, TAG_ARTIFACT);
     emit_text(ls, x, e->baseline, FACE_REGULAR, size, ls->st->body.color, dots, 2 * count - 1,
               count * pitch);
+    tag_leave(ls, was);
 }
 
 static void fill_in_entry(layout_state *ls, const toc_entry *e)
@@ -158,10 +168,14 @@ static void fill_in_entry(layout_state *ls, const toc_entry *e)
     char number[24];
     int len = snprintf(number, sizeof number, "%zu", h->page + 1);
     double w = fonts_width(ls->fonts, e->face, size, number, (size_t)len);
+    int was = tag_enter(ls, e->link);
+    leaders(ls, e, e->right - w);
     emit_text(ls, e->right - w, e->baseline, e->face, size, ls->st->body.color, number, (size_t)len,
               w);
-    leaders(ls, e, e->right - w);
-    emit_link_to(ls, e->left, e->top, e->right - e->left, e->bottom - e->top, h->page, h->y);
+    box *link =
+        emit_link_to(ls, e->left, e->top, e->right - e->left, e->bottom - e->top, h->page, h->y);
+    link->contents = arena_printf(ls->mem, "G\xc3\xa5 till %s, sida %s", h->title, number);
+    tag_leave(ls, was);
 }
 
 void toc_fill_in(layout_state *ls)

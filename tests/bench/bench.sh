@@ -277,6 +277,8 @@ $peer_rows
 | --- | --- | --: | --- |
 $targets
 MD
+    # sections measured by hand (before and after a change) are kept
+    [ -f "$REPORT" ] && sed -n '/^## Measured by hand/,$p' "$REPORT" | sed '1s/^/\n/'
 } >"$WORK/performance.md"
 mkdir -p "$(dirname "$REPORT")"
 cp "$WORK/performance.md" "$REPORT"

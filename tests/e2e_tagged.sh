@@ -1,0 +1,52 @@
+#!/bin/sh
+# End-to-end tests of tagged PDF: every sample PDF against the machine-
+# checkable rules of PDF/A-2a and PDF/UA-1, each named by its veraPDF rule
+# (tests/tagged_pdf.py reads the files with qpdf, pdftotext and the
+# structure tree), words broken by the line breaker read whole, and a
+# template that skips a heading level named by file and line in `check
+# --strict` and `build`. usage: sh tests/e2e_tagged.sh PATH/TO/planpress
+set -u
+. "$(dirname "$0")/e2e_lib.sh"
+e2e_start planpress-e2e-tagged "$1"
+
+"$BIN" build plans -o "$WORK/out" -q 2>"$WORK/build.log"
+count=0
+for pdf in "$WORK"/out/*/*.pdf; do
+    name=${pdf#"$WORK/out/"}
+    count=$((count + 1))
+    if python3 tests/tagged_pdf.py "$pdf" >"$WORK/check.txt" 2>&1; then
+        ok "$name: $(grep -c '^ok' "$WORK/check.txt") rules of PDF/A-2a and PDF/UA-1 hold"
+    else
+        not_ok "$name: rules of PDF/A-2a and PDF/UA-1" "$(grep -v '^ok' "$WORK/check.txt")"
+    fi
+done
+[ "$count" -ge 10 ] && ok "every sample PDF is checked ($count)" || not_ok "every sample PDF is checked ($count)"
+
+# a hyphen the line breaker adds reads as nothing; a written one stays
+pdftotext "$WORK/out/samsund/plan-2024.pdf" "$WORK/samsund.txt"
+pdftotext "$WORK/out/samspelet/plan-2025.pdf" "$WORK/samspelet.txt"
+grep -q "finansiell samordning" "$WORK/samsund.txt" && ! grep -q "sam-$" "$WORK/samsund.txt" &&
+    ok "pdftotext reads \"samordning\", not \"sam-ordning\"" ||
+    not_ok "pdftotext reads \"samordning\", not \"sam-ordning\"" "$(grep -n 'sam-$' "$WORK/samsund.txt")"
+grep -q "ESF-projektet" "$WORK/samspelet.txt" && ! grep -q "ESFprojektet" "$WORK/samspelet.txt" &&
+    ok "pdftotext reads \"ESF-projektet\" broken at its hyphen" ||
+    not_ok "pdftotext reads \"ESF-projektet\" broken at its hyphen" "$(grep -n 'ESF' "$WORK/samspelet.txt")"
+
+# a template that skips a heading level
+cp -R templates "$WORK/bad"
+sed 's/^## {{association.name}}/### {{association.name}}/' templates/contact.mustache >"$WORK/bad/contact.mustache"
+"$BIN" check --strict plans/insjoriket/plan-2020.yaml >"$WORK/good.out" 2>&1 &&
+    ok "check --strict passes a plan whose templates keep their levels" ||
+    not_ok "check --strict passes a plan whose templates keep their levels" "$(cat "$WORK/good.out")"
+if "$BIN" check --strict -t "$WORK/bad" plans/insjoriket/plan-2020.yaml >"$WORK/bad.out" 2>&1; then
+    not_ok "check --strict fails a template that skips a heading level"
+else
+    ok "check --strict fails a template that skips a heading level"
+fi
+grep -q "bad/contact.mustache:4:1: warning: a heading of level 3 follows one of level 1" "$WORK/bad.out" &&
+    ok "... naming the template's file and line" || not_ok "... naming the template's file and line" "$(cat "$WORK/bad.out")"
+"$BIN" build plans/insjoriket -t "$WORK/bad" -o "$WORK/bad-out" >"$WORK/bad-build.out" 2>&1
+grep -q "bad/contact.mustache:4:1: warning" "$WORK/bad-build.out" &&
+    ok "build says so too" || not_ok "build says so too" "$(cat "$WORK/bad-build.out")"
+
+e2e_finish e2e_tagged
