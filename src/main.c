@@ -388,12 +388,12 @@ static int render_one(arena *mem, const render_args *a)
     diag_list_init(&dl, mem);
     bool from_stdin = strcmp(a->file, "-") == 0;
     bool to_stdout = a->pdf ? strcmp(a->pdf, "-") == 0 : from_stdin;
-    const char *target = a->pdf ? a->pdf : kind_output_name(mem, a->kind, file_name(a->file));
+    const char *out_path = a->pdf ? a->pdf : kind_output_name(mem, a->kind, file_name(a->file));
     char *inputs[] = {(char *)a->file};
-    if (!to_stdout && !output_allowed("render", "-o", target, inputs, 1, mem))
+    if (!to_stdout && !output_allowed("render", "-o", out_path, inputs, 1, mem))
         return EXIT_USAGE;
     const char *source = from_stdin ? streams_stdin_file(mem, &dl) : a->file;
-    const char *pdf = to_stdout ? streams_temp_pdf(mem) : target;
+    const char *pdf = to_stdout ? streams_temp_pdf(mem) : out_path;
     document_request req = {source, pdf, a->template_name ? a->template_name : a->kind->template_name,
                             NULL};
     bool ok = source && render_to(mem, a, &req, &dl);

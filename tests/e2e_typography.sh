@@ -50,4 +50,19 @@ expect "Insjöriket: pdftotext reads it without a complaint" \
 qpdf --qdf --object-streams=disable "$WORK/out/insjoriket/plan-2020.pdf" "$WORK/qdf.pdf" 2>/dev/null
 expect "Insjöriket: justified lines are widened or narrowed by horizontal scaling (Tz)" \
     "$(grep -a -c ' Tz' "$WORK/qdf.pdf" 2>/dev/null | awk '{ exit !($1 > 10) }'; echo $?)"
+# Swedish typography of the text (typography.h), read back with pdftotext.
+has_text() { # has_text NAME PDF TEXT
+    pdftotext "$WORK/out/$2" - 2>/dev/null | tr '\n' ' ' | grep -qF -- "$3"
+    expect "$1" $?
+}
+has_text "Samsund: the heading typed \"Budget 2024 - 2026\" has an en dash" samsund/plan-2024.pdf \
+    "Budget 2024–2026"
+has_text "Samsund: a range of ages typed \"16 - 66 år\" has an en dash" samsund/plan-2024.pdf "16–66 år"
+has_text "Insjöriket: \"2018-2020\" has an en dash" insjoriket/plan-2020.pdf "Verksamhetsplan 2018–2020"
+has_text "Insjöriket: straight quotes become ” on both sides" insjoriket/plan-2020.pdf \
+    "Den framgångsrika ”Baldermetodiken” skall"
+has_text "Insjöriket: an ISO date keeps its hyphens" insjoriket/plan-2020.pdf "2017-11-28"
+# (pdftotext reads no-break spaces as spaces: tests/test_layout.c sees them)
+has_text "Samspelet: a spaced hyphen between words becomes a spaced en dash" samspelet/plan-2025.pdf \
+    "Arbetsförmedlingen – arbetslivsinriktad"
 e2e_finish e2e_typography

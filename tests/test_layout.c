@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -319,6 +320,53 @@ static void numbers_of_a_list_end_together(void **state)
     assert_float_equal(find_box(&doc, "nio", NULL)->x, find_box(&doc, "tio", NULL)->x, 0.01);
 }
 
+/* Swedish typography of the text: a no-break space keeps a figure and its
+ * "%" and a day and its month in one box; code is left as typed. */
+static void text_is_set_as_swedish_writes_it(void **state)
+{
+    test_fixture *f = *state;
+    layout_doc doc = lay_out(f, "Andelen var 20% den 1 juli 2024, \"som väntat\" och "
+                                "`\"kod\" 1-2`.\n");
+    size_t page;
+    assert_non_null(find_box(&doc, "20\xC2\xA0%", &page));
+    assert_non_null(find_box(&doc, "1\xC2\xA0juli", &page));
+    assert_non_null(find_box(&doc, "\xE2\x80\x9Dsom", &page));
+    assert_non_null(find_box(&doc, "v\xC3\xA4ntat\xE2\x80\x9D", &page));
+    assert_non_null(find_box(&doc, "\"kod\"", &page));
+}
+
+/* Font expansion and protrusion: a justified line's glyphs are scaled by at
+ * most 2 %, and a line ending in a hyphen, comma or full stop reaches past
+ * the margin by less than the character itself. */
+static void justified_lines_expand_and_protrude(void **state)
+{
+    test_fixture *f = *state;
+    layout_doc doc = lay_out(
+        f, "Förbundets ändamål är att svara för en finansiell samordning av insatser för "
+           "personer som är i behov av samordnade rehabiliteringsinsatser, och syftet är att de "
+           "ska uppnå eller förbättra sin förmåga att utföra förvärvsarbete och nå "
+           "egenförsörjning genom arbete eller studier. Ett annat syfte är att på ett effektivare "
+           "sätt använda samhällets resurser, och att samverkan mellan myndigheterna blir "
+           "bättre för den enskilde. Arbetet följs upp varje år av styrelsen.\n");
+    double right = doc.width - f->st->margin_right;
+    bool expanded = false;
+    const layout_page *p = &doc.pages[0];
+    for (size_t i = 0; i < p->count; i++) {
+        const box *b = &p->boxes[i];
+        if (b->kind != BOX_TEXT)
+            continue;
+        assert_true(fabs(b->expand) <= 0.02 + 1e-9);
+        expanded |= b->expand != 0;
+        double over = b->x + b->width - right;
+        if (over > 0.01) { /* only what may hang */
+            size_t len = strlen(b->text);
+            assert_non_null(strchr("-.,", b->text[len - 1]));
+            assert_true(over < 0.25 * b->size);
+        }
+    }
+    assert_true(expanded);
+}
+
 static void justified_lines_meet_both_margins(void **state)
 {
     test_fixture *f = *state;
@@ -462,7 +510,7 @@ static void samsund_pages_break_where_expected(void **state)
         {"Uppföljning av finansierad verksamhet", 5},
         {"Forskning och lärande i Lumena och Conecto", 6},
         {"Revision", 6},
-        {"Budget 2024 - 2026", 7}, /* the table is kept whole */
+        {"Budget 2024\xE2\x80\x93" "2026", 7}, /* the table is kept whole; the dash as Swedish sets it */
         {"Vår vision", 7},
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
@@ -554,6 +602,8 @@ int main(void)
         cmocka_unit_test(lists_hang),
         cmocka_unit_test(numbers_of_a_list_end_together),
         cmocka_unit_test(justified_lines_meet_both_margins),
+        cmocka_unit_test(text_is_set_as_swedish_writes_it),
+        cmocka_unit_test(justified_lines_expand_and_protrude),
         cmocka_unit_test(headings_can_be_numbered),
         cmocka_unit_test(style_errors_are_reported),
         cmocka_unit_test(a_missing_dictionary_fails_the_document),

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "typography.h"
+
 /* ---- inline content ---------------------------------------------------- */
 
 /* How the text of an inline node is set. */
@@ -177,7 +179,9 @@ static void collect(layout_state *ls, cmark_node *node, inline_format f, piece_l
     for (cmark_node *n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
         inline_format inner = f;
         switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT: add_text(ls, pl, &f, literal_copy(ls, n)); break;
+        case CMARK_NODE_TEXT:
+            add_text(ls, pl, &f, typography_swedish(ls->mem, literal_copy(ls, n)));
+            break;
         case CMARK_NODE_CODE:
             inner.face = FACE_MONO;
             inner.size = f.size * code_scale;
@@ -222,9 +226,10 @@ const char *inline_plain_text(layout_state *ls, cmark_node *node)
         if (ev != CMARK_EVENT_ENTER)
             continue;
         cmark_node_type t = cmark_node_get_type(n);
-        const char *lit = t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ? cmark_node_get_literal(n)
-                          : t == CMARK_NODE_SOFTBREAK                  ? " "
-                                                                       : NULL;
+        const char *lit = t == CMARK_NODE_TEXT ? typography_swedish(ls->mem, cmark_node_get_literal(n))
+                          : t == CMARK_NODE_CODE      ? cmark_node_get_literal(n)
+                          : t == CMARK_NODE_SOFTBREAK ? " "
+                                                      : NULL;
         if (!lit)
             continue;
         size_t l = strlen(lit);

@@ -63,7 +63,7 @@ static const double LINE_PENALTY = 10, DOUBLE_HYPHEN_DEMERITS = 10000,
 /* Margin protrusion: the share of a character's width that hangs into the
  * right margin at the end of a justified line (as microtype's defaults). */
 static const double HANG_HYPHEN = 0.7, HANG_STOP = 0.7, HANG_COMMA = 0.5;
-static const double PRETOLERANCE = 100, TOLERANCE = 200, INF_BAD = 10000;
+static const double PRETOLERANCE = 60, TOLERANCE = 200, INF_BAD = 10000;
 
 enum { MAX_WORD_BREAKS = 64 };
 

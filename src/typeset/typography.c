@@ -1,0 +1,220 @@
+#include "typography.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+static const char NBSP[] = "\xC2\xA0", EN_DASH[] = "\xE2\x80\x93";
+static const char RIGHT_DOUBLE[] = "\xE2\x80\x9D", RIGHT_SINGLE[] = "\xE2\x80\x99";
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A letter of ASCII or any byte of a multi-byte UTF-8 character (å, ä, ö). */
+static bool is_wordish(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || ((unsigned char)c & 0x80);
+}
+
+/* The digits starting at `at`: how many, at most `max + 1`. */
+static size_t digits_at(const char *s, size_t len, size_t at)
+{
+    size_t n = 0;
+    while (at + n < len && is_digit(s[at + n]))
+        n++;
+    return n;
+}
+
+static long number_at(const char *s, size_t at, size_t n)
+{
+    long v = 0;
+    for (size_t i = 0; i < n && i < 9; i++)
+        v = v * 10 + (s[at + i] - '0');
+    return v;
+}
+
+static bool starts_with_word(const char *s, size_t len, size_t at, const char *const *words)
+{
+    for (; *words; words++) {
+        size_t n = strlen(*words);
+        if (at + n <= len && memcmp(s + at, *words, n) == 0 &&
+            (at + n == len || !is_wordish(s[at + n])))
+            return true;
+    }
+    return false;
+}
+
+/* What follows a range of plain numbers for it to be sure it is a range. */
+static const char *const RANGE_UNITS[] = {
+    "år",    "%",     "procent", "kr",       "tkr",     "mkr",    "dagar",  "veckor",
+    "månader", "timmar", "personer", "deltagare", "stycken", "st", NULL};
+
+static const char *const MONTHS[] = {"januari", "februari", "mars",      "april",
+                                     "maj",     "juni",     "juli",      "augusti",
+                                     "september", "oktober", "november", "december", NULL};
+
+typedef struct {
+    const char *s;
+    size_t len;
+    strbuf out;
+    bool changed;
+} rewriter;
+
+static void put(rewriter *r, const char *text, size_t n)
+{
+    strbuf_append(&r->out, text, n);
+}
+
+/* A number starts at `at` when no digit, letter, hyphen or point is glued
+ * to its front (not the inside of "08-706" or "2024-02-23" or "v1.2"). */
+static bool number_starts(const rewriter *r, size_t at)
+{
+    if (at == 0)
+        return true;
+    char c = r->s[at - 1];
+    return !is_digit(c) && !is_wordish(c) && c != '-' && c != '.' && c != ',' && c != '/';
+}
+
+/* A number ends at `at` when no digit, letter or hyphen follows. */
+static bool number_ends(const rewriter *r, size_t at)
+{
+    if (at >= r->len)
+        return true;
+    char c = r->s[at];
+    if (c == '-' || is_wordish(c) || is_digit(c))
+        return false;
+    /* a decimal comma or point followed by a digit goes on with the number */
+    return !((c == ',' || c == '.') && at + 1 < r->len && is_digit(r->s[at + 1]));
+}
+
+static bool is_year(long v, size_t digits)
+{
+    return digits == 4 && v >= 1900 && v <= 2099;
+}
+
+/* "2018-2020", "2024 - 2026", "16-64 år": the length of the range from `at`
+ * (a number starting there), written with an en dash; 0 when it is not one. */
+static size_t range_at(rewriter *r, size_t at)
+{
+    const char *s = r->s;
+    size_t a = digits_at(s, r->len, at);
+    if (a == 0 || a > 4 || s[at] == '0' || !number_starts(r, at))
+        return 0;
+    size_t i = at + a, spaced = 0;
+    if (i + 3 <= r->len && s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ')
+        spaced = 1;
+    else if (i >= r->len || s[i] != '-')
+        return 0;
+    size_t second = i + 1 + 2 * spaced;
+    size_t b = digits_at(s, r->len, second);
+    if (b == 0 || b > 4 || s[second] == '0' || !number_ends(r, second + b))
+        return 0;
+    long from = number_at(s, at, a), to = number_at(s, second, b);
+    bool years = is_year(from, a) && is_year(to, b) && to > from;
+    size_t after = second + b;
+    bool unit = from < to && after + 1 < r->len && s[after] == ' ' &&
+                starts_with_word(s, r->len, after + 1, RANGE_UNITS);
+    if (!years && !unit)
+        return 0;
+    put(r, s + at, a);
+    strbuf_puts(&r->out, EN_DASH);
+    put(r, s + second, b);
+    return after - at;
+}
+
+/* "5 000", "24 %", "24%", "1 juli": a number whose spaces become no-break
+ * ones; the length from `at` taken, 0 when none applies. */
+static size_t number_at_rule(rewriter *r, size_t at)
+{
+    const char *s = r->s;
+    size_t n = digits_at(s, r->len, at);
+    if (n == 0)
+        return 0;
+    size_t i = at + n;
+    bool starts = number_starts(r, at); /* else the decimals of one: "12,5 %" */
+    /* groups of three digits after a group of one to three */
+    if (starts && n <= 3 && i + 4 <= r->len && s[i] == ' ' && digits_at(s, r->len, i + 1) == 3 &&
+        number_ends(r, i + 4) && !(i + 5 < r->len && s[i + 4] == ' ' && s[i + 5] == '-')) {
+        put(r, s + at, n);
+        while (i + 4 <= r->len && s[i] == ' ' && digits_at(s, r->len, i + 1) == 3 &&
+               number_ends(r, i + 4)) {
+            strbuf_puts(&r->out, NBSP);
+            put(r, s + i + 1, 3);
+            i += 4;
+        }
+        return i - at;
+    }
+    if (i < r->len && s[i] == '%') { /* "24%" */
+        put(r, s + at, n);
+        strbuf_puts(&r->out, NBSP);
+        return n;
+    }
+    if (i + 1 < r->len && s[i] == ' ' && s[i + 1] == '%') { /* "24 %" */
+        put(r, s + at, n);
+        strbuf_puts(&r->out, NBSP);
+        return n + 1;
+    }
+    long day = number_at(s, at, n);
+    if (starts && n <= 2 && day >= 1 && day <= 31 && i + 1 < r->len && s[i] == ' ' &&
+        starts_with_word(s, r->len, i + 1, MONTHS)) {
+        put(r, s + at, n);
+        strbuf_puts(&r->out, NBSP);
+        return n + 1;
+    }
+    return 0;
+}
+
+/* A hyphen with a space on either side between words: a spaced en dash. */
+static bool is_spaced_hyphen(const rewriter *r, size_t at)
+{
+    return r->s[at] == '-' && at > 0 && at + 1 < r->len && r->s[at - 1] == ' ' &&
+           r->s[at + 1] == ' ';
+}
+
+static size_t rule_at(rewriter *r, size_t at)
+{
+    char c = r->s[at];
+    if (c == '"' || c == '\'') {
+        strbuf_puts(&r->out, c == '"' ? RIGHT_DOUBLE : RIGHT_SINGLE);
+        return 1;
+    }
+    if (is_spaced_hyphen(r, at)) {
+        strbuf_puts(&r->out, EN_DASH);
+        return 1;
+    }
+    if (is_digit(c)) {
+        size_t n = range_at(r, at);
+        return n ? n : number_at_rule(r, at);
+    }
+    return 0;
+}
+
+const char *typography_swedish(arena *mem, const char *text)
+{
+    size_t len = strlen(text);
+    if (!strpbrk(text, "\"'-0123456789"))
+        return text;
+    rewriter r = {.s = text, .len = len};
+    size_t i = 0;
+    while (i < len) {
+        size_t n = rule_at(&r, i);
+        if (n) {
+            r.changed = true;
+            i += n;
+        } else if (is_digit(text[i])) { /* the rest of a number left as it is */
+            size_t d = digits_at(text, len, i);
+            put(&r, text + i, d);
+            i += d;
+        } else {
+            put(&r, text + i, 1);
+            i++;
+        }
+    }
+    const char *result = r.changed ? arena_strndup(mem, r.out.data, r.out.len) : text;
+    strbuf_free(&r.out);
+    return result;
+}
