@@ -461,28 +461,21 @@ static void start_docs(run *r, const document_list *found)
 static void build_and_record(run *r, const batch_observer *obs)
 {
     batch_result *res = r->res;
-    input_collector col = {&res->mem, &r->shared, r->fc};
-    input_recorder recorder = {collect_input, &col};
     if (stop_signal) {
         res->stop_signal = stop_signal;
         settle_all(r, DOC_SKIPPED, NULL, obs);
         r->shared = r->man.shared;
-    } else if (render_env_open(&r->env, r->opt->templates_dir, &recorder, &res->diags)) {
-        build_all(r, obs);
     } else {
-        settle_all(r, DOC_FAILED, "the style or its fonts cannot be loaded", obs);
-        r->shared = r->man.shared;
+        build_all(r, obs);
     }
-    render_env_close(&r->env);
     record_results(r);
 }
 
-/* The default style and the files it names, before anything else: without
- * them no document can be built, so the run says why once and stops before
- * it touches the output folder (a run in the wrong folder finds no
- * templates/style.yaml). Only read and looked at here: a run with nothing
- * to build loads nothing. */
-static bool style_usable(run *r)
+/* The style, its fonts and dictionary, before anything else: without them
+ * no document can be built, so the run says why once and stops before it
+ * touches the output folder (a run in the wrong folder finds no
+ * templates/style.yaml). */
+static bool open_env(run *r)
 {
     batch_result *res = r->res;
     const char *style_path = arena_printf(&res->mem, "%s/style.yaml", r->opt->templates_dir);
@@ -525,13 +518,15 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
     manifest_init(&r.man, &res->mem);
 
     document_list found = {0};
-    if (!style_usable(&r)) {
+    if (!open_env(&r)) {
+        render_env_close(&r.env);
         filecache_free(r.fc);
         return;
     }
     res->bad_path =
         !discover(&res->mem, opt->plans_dir, opt->paths, opt->npaths, &found, &res->diags);
     if (res->bad_path || !outdir_lock_take(&res->mem, opt->out_dir, &r.lock, &res->diags)) {
+        render_env_close(&r.env);
         filecache_free(r.fc);
         return;
     }
@@ -556,6 +551,7 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
         r.man.settings = r.settings;
         manifest_save(&r.man, r.manifest_path, r.fc, &res->diags);
     }
+    render_env_close(&r.env);
     outdir_lock_release(&r.lock);
     restore_stop_signals(saved);
     filecache_free(r.fc);
