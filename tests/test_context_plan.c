@@ -437,6 +437,65 @@ static void report_markdown(void **state)
     assert_null(strstr(md, "# Finansiella mål"));
 }
 
+/* Targets of the whole association print where a section shows them (or
+ * under "Mätbara mål" where none does), a goal area's with the goal area
+ * unless a section shows them apart; the report judges all of them. */
+static void targets_of_the_association_and_goal_areas(void **state)
+{
+    test_fixture *fx = *state;
+    write_file(fx, "association.yaml",
+               "association:\n  name: Samordningsförbundet Test\n"
+               "  members: [{name: Försäkringskassan, kind: state}]\n");
+    const char *plan_yaml =
+        "plan:\n"
+        "  year: 2024\n"
+        "  title: Plan\n"
+        "  sections:\n"
+        "    - {heading: Mål för förbundet, body: Förbundets mål 2024., show: [%s]}\n"
+        "    - {heading: Målområden, level: 2, show: [goal_areas]}\n"
+        "    - {heading: Beslut, body: Styrelsen beslutar.}\n"
+        "  targets:\n"
+        "    - {id: individer, text: Minst 320 individer tar del av de finansierade "
+        "insatserna, comparator: at_least, value: 320, unit: individer}\n"
+        "  goal_areas:\n"
+        "    - id: struktur\n"
+        "      title: Struktur\n"
+        "      goals: [Samverkan]\n"
+        "      targets:\n"
+        "        - {id: frukost, group: \"Under året:\", text: minst fem frukostmöten, "
+        "comparator: at_least, value: 5, unit: frukostmöten}\n";
+    const char *path = write_file(fx, "plan-2024.yaml", arena_printf(&fx->mem, plan_yaml, "targets"));
+    const char *md = render(fx, "plan", context_of(fx, load(fx, path)), NULL);
+    contains(md, "# Mål för förbundet\n\nFörbundets mål 2024.\n\n"
+                 "- Minst 320 individer tar del av de finansierade insatserna\n");
+    contains(md, "| Mål | • Samverkan |\n\n### Mätpunkter\n\n*Under året:*\n\n"
+                 "- minst fem frukostmöten\n");
+    assert_null(strstr(md, "# Mätbara mål"));
+
+    /* shown apart, a goal area's targets leave it; the association's, shown
+     * by none, go before the last chapter under their own heading */
+    write_file(fx, "plan-2024.yaml", arena_printf(&fx->mem, plan_yaml, "goal_areas.struktur.targets"));
+    md = render(fx, "plan", context_of(fx, load(fx, path)), NULL);
+    contains(md, "Förbundets mål 2024.\n\n## Mätpunkter\n\n*Under året:*\n\n- minst fem");
+    contains(md, "| Mål | • Samverkan |\n\n# Mätbara mål\n\n- Minst 320 individer");
+    contains(md, "- Minst 320 individer tar del av de finansierade insatserna\n\n# Beslut");
+    const char *once = strstr(md, "minst fem frukostmöten");
+    assert_null(strstr(once + 1, "minst fem frukostmöten"));
+
+    const char *outcome_path =
+        write_file(fx, "outcome-2024.yaml",
+                   "outcome:\n  year: 2024\n  targets:\n"
+                   "    - {target: individer, value: 341}\n"
+                   "    - {goal_area: struktur, target: frukost, value: 4}\n");
+    md = render(fx, "report", report_context(fx, outcome_path), NULL);
+    contains(md, "## Förbundet som helhet\n\n| Mätpunkt | Mål | Utfall | Bedömning |\n"
+                 "|:--|:--|:--|:--|\n| Minst 320 individer tar del av de finansierade insatserna "
+                 "| minst 320 individer | 341 individer | uppfyllt |");
+    contains(md, "## Målområde: Struktur\n");
+    contains(md, "| minst fem frukostmöten | minst 5 frukostmöten | 4 frukostmöten | **ej uppfyllt** |");
+    contains(md, "Av årets 2 mätpunkter är 1 uppfyllda, 1 ej uppfyllda");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +514,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(report_without_a_plan, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(report_flags_the_printed_result, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(report_markdown, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(targets_of_the_association_and_goal_areas,
+                                        test_setup_with_folder, test_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

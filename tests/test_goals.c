@@ -111,11 +111,11 @@ static void tallies_per_area_and_association(void **state)
     goal_area areas[2] = {{.title = "Individ"}, {.title = "Struktur"}};
     plan p = {.goal_areas = areas, .ngoal_areas = 2, .interventions = iv, .ninterventions = 3};
     target_outcome outcomes[] = {
-        {.intervention = 0, .target = 0, .value = 200, .met = -1},
-        {.intervention = 0, .target = 1, .value = 100, .met = -1},
-        {.intervention = 0, .target = 2, .value = 0, .met = -1},
-        {.intervention = 1, .target = 0, .value = -1, .met = 1},
-        {.intervention = 2, .target = 0, .value = 50, .met = -1},
+        {.index = 0, .target = 0, .value = 200, .met = -1},
+        {.index = 0, .target = 1, .value = 100, .met = -1},
+        {.index = 0, .target = 2, .value = 0, .met = -1},
+        {.index = 1, .target = 0, .value = -1, .met = 1},
+        {.index = 2, .target = 0, .value = 50, .met = -1},
     };
     outcome o = {.targets = outcomes, .ntargets = 5};
     goal_tallies g = goals_tally(&mem, &p, &o);
@@ -156,7 +156,7 @@ static void contradictions_are_named(void **state)
         {.name = "Lärlingsutbildning", .goal_area = -1, .targets = t, .ntargets = 1}};
     plan p = {.interventions = iv, .ninterventions = 1};
     target_outcome said[] = {
-        {.intervention = 0, .target = 0, .value = 8750, .met = 1, .pos = {"o.yaml", 12, 7}}};
+        {.index = 0, .target = 0, .value = 8750, .met = 1, .pos = {"o.yaml", 12, 7}}};
     outcome o = {.targets = said, .ntargets = 1};
     goals_check(&p, &o, &dl);
     assert_int_equal(dl.warnings, 1);
@@ -165,6 +165,67 @@ static void contradictions_are_named(void **state)
                         "Lärlingsutbildning, “Minst 90% av eleverna är nöjda med "
                         "lärlingsutbildningen.”: the outcome says met but the value 87,5\xc2\xa0% "
                         "does not reach the target 90\xc2\xa0%");
+    arena_free(&mem);
+}
+
+/* Targets of the whole association and of a goal area count with the
+ * interventions': the association's in no area, a goal area's in its own.
+ * Outcomes refer to them by owner, so target 0 of the plan, of goal area 1
+ * and of intervention 0 are three targets. */
+static void association_and_goal_area_targets(void **state)
+{
+    (void)state;
+    arena mem;
+    arena_init(&mem);
+    diag_list dl;
+    diag_list_init(&dl, &mem);
+    target whole[] = {{.id = "individer",
+                       .text = "Minst 320 individer tar del av de finansierade insatserna",
+                       .cmp = CMP_AT_LEAST,
+                       .value = 32000}};
+    target area[] = {make_target(CMP_AT_LEAST, 500, false), make_target(CMP_NONE, 0, false)};
+    target own[] = {make_target(CMP_AT_LEAST, 100, false)};
+    goal_area areas[2] = {{.title = "Individ"}, {.title = "Struktur", .targets = area, .ntargets = 2}};
+    intervention iv[] = {{.name = "A", .goal_area = 1, .targets = own, .ntargets = 1}};
+    plan p = {.targets = whole,
+              .ntargets = 1,
+              .goal_areas = areas,
+              .ngoal_areas = 2,
+              .interventions = iv,
+              .ninterventions = 1};
+    target_outcome outcomes[] = {
+        {.owner = TARGETS_OF_PLAN, .target = 0, .value = 29500, .met = 1, .pos = {"o.yaml", 4, 7}},
+        {.owner = TARGETS_OF_GOAL_AREA, .index = 1, .target = 0, .value = 500, .met = -1},
+        {.owner = TARGETS_OF_GOAL_AREA, .index = 1, .target = 1, .value = -1, .met = 0},
+        {.owner = TARGETS_OF_INTERVENTION, .index = 0, .target = 0, .value = 200, .met = -1},
+    };
+    outcome o = {.targets = outcomes, .ntargets = 4};
+    target_list l;
+    assert_true(goals_target_list(&p, 0, &l));
+    assert_int_equal(l.owner, TARGETS_OF_PLAN);
+    assert_null(l.name);
+    assert_true(goals_target_list(&p, 2, &l));
+    assert_int_equal(l.owner, TARGETS_OF_GOAL_AREA);
+    assert_string_equal(l.name, "Struktur");
+    assert_ptr_equal(target_outcome_of(&o, &l, 1), &outcomes[2]);
+    assert_true(goals_target_list(&p, 3, &l));
+    assert_int_equal(l.owner, TARGETS_OF_INTERVENTION);
+    assert_ptr_equal(target_outcome_of(&o, &l, 0), &outcomes[3]);
+    assert_false(goals_target_list(&p, 4, &l));
+    goal_tallies g = goals_tally(&mem, &p, &o);
+    assert_int_equal(g.outside.not_met, 1); /* 295 of at least 320 */
+    assert_int_equal(g.areas[1].met, 2);
+    assert_int_equal(g.areas[1].not_met, 1);
+    assert_int_equal(g.areas[0].met + g.areas[0].not_met + g.areas[0].no_data, 0);
+    assert_int_equal(g.all.met, 2);
+    assert_int_equal(g.all.not_met, 2);
+    goals_check(&p, &o, &dl);
+    assert_int_equal(dl.warnings, 1);
+    assert_int_equal(dl.items[0].line, 4);
+    assert_string_equal(dl.items[0].message,
+                        "the association, “Minst 320 individer tar del av de finansierade "
+                        "insatserna”: the outcome says met but the value 295 does not reach "
+                        "the target 320");
     arena_free(&mem);
 }
 
@@ -450,6 +511,7 @@ int main(void)
         cmocka_unit_test(judgments_and_contradictions),
         cmocka_unit_test(tallies_per_area_and_association),
         cmocka_unit_test(contradictions_are_named),
+        cmocka_unit_test(association_and_goal_area_targets),
         cmocka_unit_test(sodra_vatterbygden_totals),
         cmocka_unit_test(sodra_vatterbygden_fia_is_named),
         cmocka_unit_test(hoglandet_totals),

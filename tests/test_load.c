@@ -204,6 +204,74 @@ static void a_part_inside_a_sections_text(void **state)
     assert_int_equal(d->line, 9);
 }
 
+/* Targets of the whole association and of a goal area, shown by sections
+ * like an intervention's, and outcomes referring to them: with "goal_area",
+ * or with no owner for the association's. */
+static void association_and_goal_area_targets(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    write_file(f, "plan-2024.yaml",
+               "plan:\n"
+               "  year: 2024\n"
+               "  title: Plan\n"
+               "  sections:\n"
+               "    - {heading: Mätbara mål, show: [targets]}\n"
+               "    - {heading: Struktur, show: [goal_areas.struktur.targets]}\n"
+               "  targets:\n"
+               "    - {id: individer, text: Minst 320 individer tar del av de finansierade "
+               "insatserna, comparator: at_least, value: 320, unit: individer}\n"
+               "    - {id: egen, text: Minst 30 % avslutas till egen försörjning, comparator: "
+               "at_least, value: 30, unit: \"%\"}\n"
+               "  goal_areas:\n"
+               "    - id: struktur\n"
+               "      title: Struktur\n"
+               "      targets:\n"
+               "        - {id: frukost, text: minst fem frukostmöten, comparator: at_least, value: "
+               "5, unit: frukostmöten}\n");
+    const char *outcome_path = write_file(f, "outcome-2024.yaml",
+                                          "outcome:\n"
+                                          "  year: 2024\n"
+                                          "  targets:\n"
+                                          "    - {target: individer, value: 341}\n"
+                                          "    - {goal_area: struktur, target: frukost, value: 4}\n"
+                                          "    - {target: egen, value: 31.5}\n");
+    outcome *o = load_outcome(&f->mem, outcome_path, &f->dl);
+    diag_print_all(&f->dl, stderr);
+    assert_non_null(o);
+    const plan *p = o->plan_of_year;
+    assert_int_equal(p->ntargets, 2);
+    assert_int_equal(p->targets[1].value, 3000);
+    assert_true(p->targets[1].percent);
+    assert_int_equal(p->goal_areas[0].ntargets, 1);
+    assert_int_equal(p->goal_areas[0].targets[0].value, 500);
+    assert_int_equal(p->sections[0].shows[0].kind, PART_PLAN_TARGETS);
+    assert_int_equal(p->sections[1].shows[0].kind, PART_GOAL_AREA_TARGETS);
+    assert_true(p->targets_shown);
+    assert_true(p->goal_area_shown[0]);
+    assert_int_equal(o->ntargets, 3);
+    assert_int_equal(o->targets[0].owner, TARGETS_OF_PLAN);
+    assert_int_equal(o->targets[0].target, 0);
+    assert_int_equal(o->targets[1].owner, TARGETS_OF_GOAL_AREA);
+    assert_int_equal(o->targets[1].index, 0);
+    assert_int_equal(o->targets[2].value, 3150);
+
+    write_file(f, "outcome-2024.yaml",
+               "outcome:\n"
+               "  year: 2024\n"
+               "  targets:\n"
+               "    - {target: frukost, value: 4}\n"
+               "    - {goal_area: struktur, intervention: x, target: frukost, met: true}\n");
+    assert_null(load_outcome(&f->mem, outcome_path, &f->dl));
+    const diag *d = find_diag(f, "no target of the plan (plan.targets) with id \"frukost\"");
+    assert_non_null(d);
+    assert_string_equal(d->path, "outcome.targets[0].target");
+    d = find_diag(f, "a target outcome refers to the targets of an intervention or of a goal "
+                     "area, not both: leave out \"intervention\" or \"goal_area\"");
+    assert_non_null(d);
+    assert_int_equal(d->line, 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +289,8 @@ int main(void)
                                         test_setup_with_folder, test_teardown),
         cmocka_unit_test_setup_teardown(a_part_inside_a_sections_text, test_setup_with_folder,
                                         test_teardown),
+        cmocka_unit_test_setup_teardown(association_and_goal_area_targets,
+                                        test_setup_with_folder, test_teardown),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

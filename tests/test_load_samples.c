@@ -101,7 +101,7 @@ static void samspelet_2025(void **state)
     assert_int_equal(p->allocation.entries[2].amount.value, 1653492);
     assert_int_equal(p->allocation.printed_total.value, 10006000);
     /* Interventions with measurable targets, linked to their cost rows. */
-    assert_int_equal(p->ninterventions, 5);
+    assert_int_equal(p->ninterventions, 4);
     const intervention *stegen = &p->interventions[0];
     assert_int_equal(stegen->ntargets, 10);
     assert_int_equal(stegen->targets[0].cmp, CMP_AT_LEAST);
@@ -112,7 +112,13 @@ static void samspelet_2025(void **state)
     assert_string_equal(b->costs[stegen->budget_row].label, "Stegen Kristinehamn");
     assert_string_equal(b->costs[p->interventions[2].budget_row].label, "TRIS Karlstad");
     assert_string_equal(p->goal_areas[stegen->goal_area].id, "individ");
-    const intervention *tillit = &p->interventions[4];
+    /* "Övergripande aktiviteter för förbundet": the structural goal area's own
+     * targets, printed apart from the goal area */
+    const goal_area *struktur = &p->goal_areas[1];
+    assert_int_equal(struktur->ntargets, 5);
+    assert_int_equal(struktur->targets[1].value, 8000);
+    assert_true(struktur->targets[1].percent);
+    const intervention *tillit = &p->interventions[3];
     assert_int_equal(tillit->to.year, 2025);
     assert_int_equal(tillit->to.month, 10);
     assert_int_equal(tillit->from.year, 0);

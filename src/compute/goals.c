@@ -42,11 +42,36 @@ target_judgment target_judge(const target *t, const target_outcome *o)
     return j;
 }
 
-const target_outcome *target_outcome_of(const outcome *o, size_t i, size_t t)
+bool goals_target_list(const plan *p, size_t k, target_list *out)
 {
-    for (size_t k = 0; o && k < o->ntargets; k++)
-        if (o->targets[k].intervention == (int)i && o->targets[k].target == (int)t)
-            return &o->targets[k];
+    if (k == 0) {
+        *out = (target_list){TARGETS_OF_PLAN, 0, NULL, -1, p->targets, p->ntargets};
+        return true;
+    }
+    k--;
+    if (k < p->ngoal_areas) {
+        const goal_area *g = &p->goal_areas[k];
+        *out = (target_list){TARGETS_OF_GOAL_AREA, k, g->title, (int)k, g->targets, g->ntargets};
+        return true;
+    }
+    k -= p->ngoal_areas;
+    if (k < p->ninterventions) {
+        const intervention *iv = &p->interventions[k];
+        bool in_area = iv->goal_area >= 0 && (size_t)iv->goal_area < p->ngoal_areas;
+        *out = (target_list){TARGETS_OF_INTERVENTION, k, iv->name, in_area ? iv->goal_area : -1,
+                             iv->targets, iv->ntargets};
+        return true;
+    }
+    return false;
+}
+
+const target_outcome *target_outcome_of(const outcome *o, const target_list *l, size_t t)
+{
+    for (size_t k = 0; o && k < o->ntargets; k++) {
+        const target_outcome *to = &o->targets[k];
+        if (to->owner == l->owner && to->index == (int)l->index && to->target == (int)t)
+            return to;
+    }
     return NULL;
 }
 
@@ -76,12 +101,11 @@ bool target_tally_share_met(const target_tally *t, int64_t *tenths)
 goal_tallies goals_tally(arena *mem, const plan *p, const outcome *o)
 {
     goal_tallies g = {ARENA_ARRAY(mem, target_tally, p->ngoal_areas + 1), {0}, {0}};
-    for (size_t i = 0; i < p->ninterventions; i++) {
-        const intervention *iv = &p->interventions[i];
-        bool in_area = iv->goal_area >= 0 && (size_t)iv->goal_area < p->ngoal_areas;
-        target_tally *area = in_area ? &g.areas[iv->goal_area] : &g.outside;
-        for (size_t t = 0; t < iv->ntargets; t++) {
-            target_status s = target_judge(&iv->targets[t], target_outcome_of(o, i, t)).status;
+    target_list l;
+    for (size_t k = 0; goals_target_list(p, k, &l); k++) {
+        target_tally *area = l.goal_area >= 0 ? &g.areas[l.goal_area] : &g.outside;
+        for (size_t t = 0; t < l.ntargets; t++) {
+            target_status s = target_judge(&l.targets[t], target_outcome_of(o, &l, t)).status;
             target_tally_add(area, s);
             target_tally_add(&g.all, s);
         }
@@ -107,20 +131,21 @@ static char *hundredths_text(char buf[FORMAT_BUF], hundredths v, bool percent)
 void goals_check(const plan *p, const outcome *o, diag_list *dl)
 {
     static const char *const says[] = {"met", "not met"};
-    for (size_t i = 0; o && i < p->ninterventions; i++) {
-        const intervention *iv = &p->interventions[i];
-        for (size_t t = 0; t < iv->ntargets; t++) {
-            const target_outcome *to = target_outcome_of(o, i, t);
-            target_judgment j = target_judge(&iv->targets[t], to);
+    target_list l;
+    for (size_t k = 0; o && goals_target_list(p, k, &l); k++) {
+        for (size_t t = 0; t < l.ntargets; t++) {
+            const target_outcome *to = target_outcome_of(o, &l, t);
+            const target *tg = &l.targets[t];
+            target_judgment j = target_judge(tg, to);
             if (!j.stated_differs)
                 continue;
             char v[FORMAT_BUF], want[FORMAT_BUF];
-            bool pct = iv->targets[t].percent;
             diag_add(dl, DIAG_WARNING, to->pos.file, to->pos.line, to->pos.col, NULL,
-                     "%s, “%s”: the outcome says %s but the value %s %s the target %s", iv->name,
-                     iv->targets[t].text, says[to->met ? 0 : 1], hundredths_text(v, to->value, pct),
+                     "%s, “%s”: the outcome says %s but the value %s %s the target %s",
+                     l.name ? l.name : "the association", tg->text, says[to->met ? 0 : 1],
+                     hundredths_text(v, to->value, tg->percent),
                      j.status == TARGET_MET ? "reaches" : "does not reach",
-                     hundredths_text(want, iv->targets[t].value, pct));
+                     hundredths_text(want, tg->value, tg->percent));
         }
     }
 }

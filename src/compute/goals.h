@@ -29,8 +29,23 @@ typedef struct {
 
 /* `outcome` may be NULL: no data. */
 target_judgment target_judge(const target *t, const target_outcome *outcome);
-/* The outcome of target `t` of intervention `i`, or NULL. */
-const target_outcome *target_outcome_of(const outcome *o, size_t i, size_t t);
+
+/* One list of targets of a plan: the association's, a goal area's or an
+ * intervention's. */
+typedef struct {
+    target_owner owner;
+    size_t index;      /* of the goal area or intervention; 0 for the plan */
+    const char *name;  /* the goal area's title or the intervention's name; NULL for the plan */
+    int goal_area;     /* the goal area the targets count in, or -1 */
+    const target *targets;
+    size_t ntargets;
+} target_list;
+
+/* The plan's lists of targets, by `k` from 0: the association's, then each
+ * goal area's, then each intervention's; false past the last. */
+bool goals_target_list(const plan *p, size_t k, target_list *out);
+/* The outcome of target `t` of the list, or NULL. */
+const target_outcome *target_outcome_of(const outcome *o, const target_list *l, size_t t);
 
 typedef struct {
     size_t met, not_met, no_data;
@@ -44,11 +59,12 @@ bool target_tally_share_met(const target_tally *t, int64_t *tenths);
 
 typedef struct {
     target_tally *areas;  /* one per goal area of the plan */
-    target_tally outside; /* targets of interventions in no goal area */
+    target_tally outside; /* targets in no goal area: the association's, and those of
+                             interventions in none */
     target_tally all;     /* the association */
 } goal_tallies;
 
-/* Judges every target of the plan's interventions against `o` (may be NULL). */
+/* Judges every target of the plan against `o` (may be NULL). */
 goal_tallies goals_tally(arena *mem, const plan *p, const outcome *o);
 /* Warns where an outcome says a target was met (or not) and its value says
  * otherwise. */

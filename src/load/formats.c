@@ -14,10 +14,12 @@ const char *const KEYS_CORE_VALUE[] = {"name", "text", NULL};
 const char *const KEYS_PLAN_FILE[] = {"plan", NULL};
 const char *const KEYS_PLAN[] = {"year",       "title",    "subtitle",        "decided",
                                  "revised",    "sections", "goal_areas",      "interventions",
-                                 "allocation", "budget",   "financial_rules", NULL};
+                                 "allocation", "budget",   "financial_rules", "targets",
+                                 NULL};
 const char *const KEYS_DECIDED[] = {"date", "by", NULL};
 const char *const KEYS_SECTION[] = {"heading", "level", "body", "show", NULL};
-const char *const KEYS_GOAL_AREA[] = {"id", "title", "description", "goals", "activities", NULL};
+const char *const KEYS_GOAL_AREA[] = {"id",         "title",   "description", "goals",
+                                      "activities", "targets", NULL};
 const char *const KEYS_INTERVENTION[] = {
     "id", "name", "goal_area", "owner", "period", "description", "budget_row", "targets", NULL};
 const char *const KEYS_PERIOD[] = {"from", "to", NULL};
@@ -44,7 +46,8 @@ const char *const KEYS_OUTCOME[] = {
 const char *const KEYS_COST_SHARE[] = {"category", "label", "percent", NULL};
 const char *const KEYS_OUTCOME_AMOUNT[] = {"label", "category", "amount", NULL};
 const char *const KEYS_NEXT_BUDGET[] = {"year", "total", "income", "costs", "of_which", NULL};
-const char *const KEYS_TARGET_OUTCOME[] = {"intervention", "target", "value", "met", "note", NULL};
+const char *const KEYS_TARGET_OUTCOME[] = {"intervention", "goal_area", "target", "value",
+                                           "met",          "note",      NULL};
 const char *const KEYS_PARTICIPANTS[] = {
     "intervention", "year",         "total",      "women",          "men",  "new",
     "exits",        "exit_reasons", "age_groups", "by_association", "note", NULL};

@@ -253,6 +253,49 @@ static void load_next_budget(yread *ld, const ynode *n, const char *path, outcom
     nb->of_which = load_amounts(ld, n, "of_which", path, NULL, true, &nb->nof_which);
 }
 
+/* The list a target outcome refers to: an intervention's targets with
+ * "intervention", a goal area's with "goal_area", the plan's with neither.
+ * False when the owner named is not in the plan (reported). */
+static bool target_owner_of(yread *ld, const ynode *n, const char *path, const plan *pl,
+                            target_outcome *to, const target **targets, size_t *ntargets,
+                            const char **what)
+{
+    const ynode *iv = ymap_get(n, "intervention"), *ga = ymap_get(n, "goal_area");
+    if (iv && ga) {
+        yread_error(ld, ga, yread_key_path(ld, path, "goal_area"),
+                    "a target outcome refers to the targets of an intervention or of a goal "
+                    "area, not both: leave out \"intervention\" or \"goal_area\"");
+        return false;
+    }
+    to->owner = iv ? TARGETS_OF_INTERVENTION : ga ? TARGETS_OF_GOAL_AREA : TARGETS_OF_PLAN;
+    to->index = 0;
+    if (!iv && !ga) {
+        *targets = pl->targets, *ntargets = pl->ntargets;
+        *what = "target of the plan (plan.targets) with id";
+        return true;
+    }
+    size_t count = iv ? pl->ninterventions : pl->ngoal_areas;
+    const char **ids = ARENA_ARRAY(ld->mem, const char *, count + 1);
+    for (size_t i = 0; i < count; i++)
+        ids[i] = iv ? pl->interventions[i].id : pl->goal_areas[i].id;
+    const char *key = iv ? "intervention" : "goal_area";
+    to->index = load_lookup(ld, iv ? iv : ga, yread_key_path(ld, path, key),
+                            iv ? "intervention in the plan with id" : "goal area in the plan with id",
+                            ids, count);
+    if (to->index < 0)
+        return false;
+    if (iv) {
+        const intervention *in = &pl->interventions[to->index];
+        *targets = in->targets, *ntargets = in->ntargets;
+        *what = arena_printf(ld->mem, "target of %s with id", in->id);
+    } else {
+        const goal_area *g = &pl->goal_areas[to->index];
+        *targets = g->targets, *ntargets = g->ntargets;
+        *what = arena_printf(ld->mem, "target of goal area %s with id", g->id);
+    }
+    return true;
+}
+
 static void load_target_outcome(yread *ld, const ynode *n, const char *path, const plan *pl,
                                 target_outcome *to)
 {
@@ -261,24 +304,25 @@ static void load_target_outcome(yread *ld, const ynode *n, const char *path, con
     to->met = -1;
     to->target = -1;
     to->note = yread_get_text(ld, n, "note", path, false);
-    const ynode *iv = yread_require(ld, n, "intervention", path);
     const ynode *tg = yread_require(ld, n, "target", path);
-    const char **ids = ARENA_ARRAY(ld->mem, const char *, pl->ninterventions + 1);
-    for (size_t i = 0; i < pl->ninterventions; i++)
-        ids[i] = pl->interventions[i].id;
-    to->intervention = iv ? load_lookup(ld, iv, yread_key_path(ld, path, "intervention"),
-                                        "intervention in the plan with id", ids, pl->ninterventions)
-                          : -1;
-    const intervention *in = to->intervention >= 0 ? &pl->interventions[to->intervention] : NULL;
-    if (in && tg) {
-        const char **tids = ARENA_ARRAY(ld->mem, const char *, in->ntargets + 1);
-        for (size_t i = 0; i < in->ntargets; i++)
-            tids[i] = in->targets[i].id;
-        to->target =
-            load_lookup(ld, tg, yread_key_path(ld, path, "target"),
-                        arena_printf(ld->mem, "target of %s with id", in->id), tids, in->ntargets);
+    const target *targets = NULL;
+    size_t ntargets = 0;
+    const char *what = NULL;
+    bool known = target_owner_of(ld, n, path, pl, to, &targets, &ntargets, &what);
+    if (known && tg && to->owner == TARGETS_OF_PLAN && ntargets == 0) {
+        yread_error(ld, tg, yread_key_path(ld, path, "target"),
+                    "the plan of %d has no targets of its own (plan.targets): name the "
+                    "\"intervention\" or \"goal_area\" whose target \"%s\" is",
+                    pl->year, tg->text);
+        known = false;
     }
-    const target *t = in && to->target >= 0 ? &in->targets[to->target] : NULL;
+    if (known && tg) {
+        const char **tids = ARENA_ARRAY(ld->mem, const char *, ntargets + 1);
+        for (size_t i = 0; i < ntargets; i++)
+            tids[i] = targets[i].id;
+        to->target = load_lookup(ld, tg, yread_key_path(ld, path, "target"), what, tids, ntargets);
+    }
+    const target *t = to->target >= 0 ? &targets[to->target] : NULL;
     const ynode *v;
     if ((v = ymap_get(n, "value"))) {
         const char *vp = yread_key_path(ld, path, "value");

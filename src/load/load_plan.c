@@ -17,45 +17,6 @@ static const char **text_list(yread *ld, const ynode *map, const char *key, cons
     return v ? yread_text_list(ld, v, yread_key_path(ld, path, key), count) : NULL;
 }
 
-static void load_goal_areas(yread *ld, const ynode *n, const char *path, plan *pl)
-{
-    pl->goal_areas = ARENA_ARRAY(ld->mem, goal_area, load_list_length(n, "goal_areas") + 1);
-    const char **ids = ARENA_ARRAY(ld->mem, const char *, load_list_length(n, "goal_areas") + 1);
-    const char *goal_areas_path;
-    const ynode *goal_areas_list = load_list(ld, n, "goal_areas", path, &goal_areas_path);
-    for (size_t i = 0; goal_areas_list && i < goal_areas_list->count; i++) {
-        const ynode *item = goal_areas_list->items[i];
-        const char *ip = yread_index_path(ld, goal_areas_path, i);
-        if (!yread_map(ld, item, ip, KEYS_GOAL_AREA))
-            continue;
-        goal_area *g = &pl->goal_areas[pl->ngoal_areas];
-        g->pos = yread_pos(item);
-        g->id = yread_get_text(ld, item, "id", ip, true);
-        load_unique_id(ld, item, ip, "the goal area", ids, pl->ngoal_areas, g->id);
-        ids[pl->ngoal_areas++] = g->id;
-        g->title = yread_get_text(ld, item, "title", ip, true);
-        g->description = yread_get_text(ld, item, "description", ip, false);
-        g->goals = text_list(ld, item, "goals", ip, &g->ngoals);
-        g->activities = text_list(ld, item, "activities", ip, &g->nactivities);
-    }
-}
-
-static const char *const *goal_area_ids(arena *mem, const plan *pl)
-{
-    const char **ids = ARENA_ARRAY(mem, const char *, pl->ngoal_areas + 1);
-    for (size_t i = 0; i < pl->ngoal_areas; i++)
-        ids[i] = pl->goal_areas[i].id;
-    return ids;
-}
-
-static const char *const *intervention_ids(arena *mem, const plan *pl)
-{
-    const char **ids = ARENA_ARRAY(mem, const char *, pl->ninterventions + 1);
-    for (size_t i = 0; i < pl->ninterventions; i++)
-        ids[i] = pl->interventions[i].id;
-    return ids;
-}
-
 static void load_target(yread *ld, const ynode *n, const char *path, target *t)
 {
     t->pos = yread_pos(n);
@@ -81,6 +42,69 @@ static void load_target(yread *ld, const ynode *n, const char *path, target *t)
                     "a measurable target needs both \"comparator\" and \"value\"; "
                     "found only \"%s\"",
                     cmp ? "comparator" : "value");
+}
+
+/* The measurable targets under `key` "targets" of an intervention, a goal
+ * area or the plan; ids are unique within the list. */
+static target *load_targets(yread *ld, const ynode *owner, const char *path, size_t *count)
+{
+    size_t n = load_list_length(owner, "targets");
+    target *targets = ARENA_ARRAY(ld->mem, target, n + 1);
+    const char **ids = ARENA_ARRAY(ld->mem, const char *, n + 1);
+    const char *list_path;
+    const ynode *list = load_list(ld, owner, "targets", path, &list_path);
+    *count = 0;
+    for (size_t j = 0; list && j < list->count; j++) {
+        const ynode *t = list->items[j];
+        const char *tp = yread_index_path(ld, list_path, j);
+        if (!yread_map(ld, t, tp, KEYS_TARGET))
+            continue;
+        load_target(ld, t, tp, &targets[*count]);
+        load_unique_id(ld, t, tp, "the target", ids, *count, targets[*count].id);
+        ids[*count] = targets[*count].id;
+        (*count)++;
+    }
+    return targets;
+}
+
+static void load_goal_areas(yread *ld, const ynode *n, const char *path, plan *pl)
+{
+    pl->goal_areas = ARENA_ARRAY(ld->mem, goal_area, load_list_length(n, "goal_areas") + 1);
+    const char **ids = ARENA_ARRAY(ld->mem, const char *, load_list_length(n, "goal_areas") + 1);
+    const char *goal_areas_path;
+    const ynode *goal_areas_list = load_list(ld, n, "goal_areas", path, &goal_areas_path);
+    for (size_t i = 0; goal_areas_list && i < goal_areas_list->count; i++) {
+        const ynode *item = goal_areas_list->items[i];
+        const char *ip = yread_index_path(ld, goal_areas_path, i);
+        if (!yread_map(ld, item, ip, KEYS_GOAL_AREA))
+            continue;
+        goal_area *g = &pl->goal_areas[pl->ngoal_areas];
+        g->pos = yread_pos(item);
+        g->id = yread_get_text(ld, item, "id", ip, true);
+        load_unique_id(ld, item, ip, "the goal area", ids, pl->ngoal_areas, g->id);
+        ids[pl->ngoal_areas++] = g->id;
+        g->title = yread_get_text(ld, item, "title", ip, true);
+        g->description = yread_get_text(ld, item, "description", ip, false);
+        g->goals = text_list(ld, item, "goals", ip, &g->ngoals);
+        g->activities = text_list(ld, item, "activities", ip, &g->nactivities);
+        g->targets = load_targets(ld, item, ip, &g->ntargets);
+    }
+}
+
+static const char *const *goal_area_ids(arena *mem, const plan *pl)
+{
+    const char **ids = ARENA_ARRAY(mem, const char *, pl->ngoal_areas + 1);
+    for (size_t i = 0; i < pl->ngoal_areas; i++)
+        ids[i] = pl->goal_areas[i].id;
+    return ids;
+}
+
+static const char *const *intervention_ids(arena *mem, const plan *pl)
+{
+    const char **ids = ARENA_ARRAY(mem, const char *, pl->ninterventions + 1);
+    for (size_t i = 0; i < pl->ninterventions; i++)
+        ids[i] = pl->interventions[i].id;
+    return ids;
 }
 
 static void load_period(yread *ld, const ynode *n, const char *path, intervention *iv)
@@ -124,22 +148,7 @@ static void load_interventions(yread *ld, const ynode *n, const char *path, plan
                                         areas, pl->ngoal_areas);
         if ((v = ymap_get(item, "period")))
             load_period(ld, v, yread_key_path(ld, ip, "period"), iv);
-        iv->targets = ARENA_ARRAY(ld->mem, target, load_list_length(item, "targets") + 1);
-        const char **tids =
-            ARENA_ARRAY(ld->mem, const char *, load_list_length(item, "targets") + 1);
-        const char *target_path;
-        const ynode *target_list = load_list(ld, item, "targets", ip, &target_path);
-        for (size_t j = 0; target_list && j < target_list->count; j++) {
-            const ynode *t = target_list->items[j];
-            const char *tp = yread_index_path(ld, target_path, j);
-            if (!yread_map(ld, t, tp, KEYS_TARGET))
-                continue;
-            load_target(ld, t, tp, &iv->targets[iv->ntargets]);
-            load_unique_id(ld, t, tp, "the target", tids, iv->ntargets,
-                           iv->targets[iv->ntargets].id);
-            tids[iv->ntargets] = iv->targets[iv->ntargets].id;
-            iv->ntargets++;
-        }
+        iv->targets = load_targets(ld, item, ip, &iv->ntargets);
     }
 }
 
@@ -168,8 +177,8 @@ static void link_budget_rows(yread *ld, const ynode *n, const char *path, plan *
 /* "goal_areas.strukturella", "interventions.stegen.targets", "budget", … */
 static bool parse_part(yread *ld, const ynode *n, const char *path, const plan *pl, part_ref *ref)
 {
-    static const char *const kinds[] = {"goal_areas",      "interventions", "allocation", "budget",
-                                        "financial_rules", "vision",        NULL};
+    static const char *const kinds[] = {"goal_areas", "interventions",   "allocation", "budget",
+                                        "financial_rules", "vision", "targets", NULL};
     const char *text = yread_text(ld, n, path);
     if (!text)
         return false;
@@ -183,14 +192,16 @@ static bool parse_part(yread *ld, const ynode *n, const char *path, const plan *
     if (k < 0)
         return false;
     if (!dot) {
-        static const part_kind whole[] = {PART_GOAL_AREAS, PART_INTERVENTIONS,
-                                          PART_ALLOCATION, PART_BUDGET,
-                                          PART_FINANCIAL_RULES, PART_VISION};
+        static const part_kind whole[] = {PART_GOAL_AREAS,      PART_INTERVENTIONS,
+                                          PART_ALLOCATION,      PART_BUDGET,
+                                          PART_FINANCIAL_RULES, PART_VISION,
+                                          PART_PLAN_TARGETS};
         ref->kind = whole[k];
         bool present = (ref->kind != PART_ALLOCATION || pl->allocation.present) &&
                        (ref->kind != PART_BUDGET || pl->budget.present) &&
                        (ref->kind != PART_FINANCIAL_RULES || pl->nrules > 0) &&
-                       (ref->kind != PART_VISION || (pl->assoc && pl->assoc->vision));
+                       (ref->kind != PART_VISION || (pl->assoc && pl->assoc->vision)) &&
+                       (ref->kind != PART_PLAN_TARGETS || pl->ntargets > 0);
         if (!present)
             yread_error(ld, n, path, "the plan has no %s to show", kind);
         return present;
@@ -211,11 +222,11 @@ static bool parse_part(yread *ld, const ynode *n, const char *path, const plan *
         return false;
     ref->index = (size_t)index;
     ref->kind = k == 0 ? PART_GOAL_AREA : PART_INTERVENTION;
-    if (rest && k == 1 && strcmp(rest, ".targets") == 0)
-        ref->kind = PART_TARGETS;
+    if (rest && strcmp(rest, ".targets") == 0)
+        ref->kind = k == 0 ? PART_GOAL_AREA_TARGETS : PART_TARGETS;
     else if (rest) {
-        yread_error(ld, n, path, "unexpected \"%s\" after \"%s.%s\"%s", rest + 1, kind, id_text,
-                    k == 1 ? "; did you mean \"targets\"?" : "");
+        yread_error(ld, n, path, "unexpected \"%s\" after \"%s.%s\"; did you mean \"targets\"?",
+                    rest + 1, kind, id_text);
         return false;
     }
     return true;
@@ -232,13 +243,15 @@ static void mark_shown(plan *pl, const part_ref *ref)
         for (size_t i = 0; i < pl->ninterventions; i++)
             pl->intervention_shown[i] = true;
         break;
-    case PART_GOAL_AREA: pl->goal_area_shown[ref->index] = true; break;
+    case PART_GOAL_AREA:
+    case PART_GOAL_AREA_TARGETS: pl->goal_area_shown[ref->index] = true; break;
     case PART_INTERVENTION:
     case PART_TARGETS: pl->intervention_shown[ref->index] = true; break;
     case PART_ALLOCATION: pl->allocation_shown = true; break;
     case PART_BUDGET: pl->budget_shown = true; break;
     case PART_FINANCIAL_RULES: pl->rules_shown = true; break;
     case PART_VISION: pl->vision_shown = true; break;
+    case PART_PLAN_TARGETS: pl->targets_shown = true; break;
     }
 }
 
@@ -392,6 +405,7 @@ plan *load_plan(arena *mem, const char *path, diag_list *dl)
     }
     if ((v = ymap_get(n, "revised")))
         yread_date(&ld, v, yread_key_path(&ld, p, "revised"), &pl->revised);
+    pl->targets = load_targets(&ld, n, p, &pl->ntargets);
     load_goal_areas(&ld, n, p, pl);
     load_interventions(&ld, n, p, pl);
     if (pl->assoc) { /* member names are needed to read the allocation and budget */

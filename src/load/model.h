@@ -208,17 +208,6 @@ typedef struct {
 
 /* ---- goals and interventions --------------------------------------------- */
 
-typedef struct {
-    const char *id;          /* how sections and interventions refer to it */
-    const char *title;       /* the goal area (målområde) as printed */
-    const char *description; /* Markdown, or NULL */
-    const char **goals;      /* mål */
-    size_t ngoals;
-    const char **activities; /* aktiviteter */
-    size_t nactivities;
-    source_pos pos;
-} goal_area;
-
 typedef enum { CMP_NONE, CMP_AT_LEAST, CMP_AT_MOST, CMP_EXACTLY } comparator;
 
 /* A measurable target (mätpunkt): "Minst 80 personer deltar under 2025" is
@@ -234,6 +223,20 @@ typedef struct {
     bool percent;     /* unit is "%": value is at most 100 */
     source_pos pos;
 } target;
+
+typedef struct {
+    const char *id;          /* how sections and interventions refer to it */
+    const char *title;       /* the goal area (målområde) as printed */
+    const char *description; /* Markdown, or NULL */
+    const char **goals;      /* mål */
+    size_t ngoals;
+    const char **activities; /* aktiviteter */
+    size_t nactivities;
+    target *targets; /* the goal area's own measurable targets */
+    size_t ntargets;
+    source_pos pos;
+} goal_area;
+
 
 typedef struct {
     const char *id;
@@ -257,6 +260,8 @@ typedef enum {
     PART_INTERVENTIONS, /* every intervention */
     PART_INTERVENTION,  /* one, by index */
     PART_TARGETS,       /* one intervention's targets, by index */
+    PART_GOAL_AREA_TARGETS, /* one goal area's targets, by index */
+    PART_PLAN_TARGETS,      /* the targets of the whole association */
     PART_ALLOCATION,
     PART_BUDGET,
     PART_FINANCIAL_RULES,
@@ -303,6 +308,8 @@ typedef struct {
     size_t ngoal_areas;
     intervention *interventions;
     size_t ninterventions;
+    target *targets; /* measurable targets of the whole association */
+    size_t ntargets;
     allocation allocation;
     budget budget;
     financial_rule *rules;
@@ -310,7 +317,7 @@ typedef struct {
     /* A structured part no section shows goes where the template puts it by
      * default; these say whether some section shows it. */
     bool *goal_area_shown, *intervention_shown;
-    bool allocation_shown, budget_shown, rules_shown, vision_shown;
+    bool allocation_shown, budget_shown, rules_shown, vision_shown, targets_shown;
     const char *file;
 } plan;
 
@@ -375,10 +382,18 @@ typedef struct {
     source_pos pos;
 } outcome_amount;
 
-/* Whether an intervention's target was reached. */
+/* Whose targets a target outcome refers to. */
+typedef enum {
+    TARGETS_OF_INTERVENTION,
+    TARGETS_OF_GOAL_AREA,
+    TARGETS_OF_PLAN, /* the whole association's */
+} target_owner;
+
+/* Whether a target of an intervention, a goal area or the plan was reached. */
 typedef struct {
-    int intervention; /* index into the plan's interventions */
-    int target;       /* index into that intervention's targets */
+    target_owner owner;
+    int index;        /* into the plan's interventions or goal areas; 0 for the plan */
+    int target;       /* index into the owner's targets */
     hundredths value; /* the value reached, or -1 */
     int met;          /* 1 met, 0 not met, -1 not judged (computed from value) */
     const char *note;

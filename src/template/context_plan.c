@@ -418,42 +418,63 @@ static value *rules_value(plan_ctx *x)
 
 /* ---- goal areas and interventions ---------------------------------------------- */
 
-static value *goal_area_value(arena *mem, const goal_area *ga)
+/* Consecutive targets under the same lead-in: [{lead, items: [text]}]. */
+static value *target_groups(arena *mem, const target *targets, size_t n)
 {
+    value *groups = value_list(mem);
+    value *items = NULL;
+    for (size_t t = 0; t < n; t++) {
+        if (!items || !same_group(targets[t].group, targets[t - 1].group)) {
+            value *g = value_map(mem);
+            value_set_string(mem, g, "lead", targets[t].group);
+            items = value_set(mem, g, "items", value_list(mem));
+            value_push(mem, groups, g);
+        }
+        value_push(mem, items, value_string(mem, targets[t].text));
+    }
+    return groups;
+}
+
+/* Whether a section shows goal area `i`'s targets by themselves
+ * (goal_areas.ID.targets): the goal area then prints without them. */
+static bool targets_shown_apart(const plan *p, size_t i)
+{
+    for (size_t k = 0; k < p->nsections; k++)
+        for (size_t j = 0; j < p->sections[k].npieces; j++) {
+            const section_piece *pc = &p->sections[k].pieces[j];
+            if (!pc->text && pc->part.kind == PART_GOAL_AREA_TARGETS && pc->part.index == i)
+                return true;
+        }
+    return false;
+}
+
+/* Goal area `i` in a section of `level`; `only_targets` prints its
+ * measurable targets alone. */
+static value *goal_area_value(arena *mem, const plan *p, size_t i, int level, bool only_targets)
+{
+    const goal_area *ga = &p->goal_areas[i];
     value *v = value_map(mem);
+    bool targets = ga->ntargets > 0 && (only_targets || !targets_shown_apart(p, i));
+    value_set_bool(mem, v, "only_targets", only_targets);
+    value_set_string(mem, v, "sub_hashes", hashes_for(level + 1));
+    value_set(mem, v, "targets", target_groups(mem, ga->targets, ga->ntargets));
+    value_set_bool(mem, v, "has_targets", targets);
     value_set_string(mem, v, "title", ga->title);
     value_set_string(mem, v, "description", ga->description);
     value_set(mem, v, "goals", text_list(mem, ga->goals, ga->ngoals));
     value_set(mem, v, "activities", text_list(mem, ga->activities, ga->nactivities));
     /* the goals, then the activities, each list headed on its first line */
     value *rows = value_set(mem, v, "rows", value_list(mem));
-    for (size_t i = 0; i < ga->ngoals + ga->nactivities; i++) {
-        bool goal = i < ga->ngoals;
+    for (size_t k = 0; k < ga->ngoals + ga->nactivities; k++) {
+        bool goal = k < ga->ngoals;
         value *r = value_map(mem);
-        value_set_string(mem, r, "text", goal ? ga->goals[i] : ga->activities[i - ga->ngoals]);
-        value_set_bool(mem, r, "first_goal", i == 0);
-        value_set_bool(mem, r, "first_activity", i == ga->ngoals);
+        value_set_string(mem, r, "text", goal ? ga->goals[k] : ga->activities[k - ga->ngoals]);
+        value_set_bool(mem, r, "first_goal", k == 0);
+        value_set_bool(mem, r, "first_activity", k == ga->ngoals);
         value_push(mem, rows, r);
     }
     value_set_bool(mem, v, "has_lists", ga->ngoals > 0 || ga->nactivities > 0);
     return v;
-}
-
-/* Consecutive targets under the same lead-in: [{lead, items: [text]}]. */
-static value *target_groups(arena *mem, const intervention *iv)
-{
-    value *groups = value_list(mem);
-    value *items = NULL;
-    for (size_t t = 0; t < iv->ntargets; t++) {
-        if (!items || !same_group(iv->targets[t].group, iv->targets[t - 1].group)) {
-            value *g = value_map(mem);
-            value_set_string(mem, g, "lead", iv->targets[t].group);
-            items = value_set(mem, g, "items", value_list(mem));
-            value_push(mem, groups, g);
-        }
-        value_push(mem, items, value_string(mem, iv->targets[t].text));
-    }
-    return groups;
 }
 
 /* The intervention's cost row in the budget column of the plan's year. */
@@ -491,12 +512,20 @@ static value *intervention_value(plan_ctx *x, size_t i, int level, const char *h
     value *money = intervention_budget(x, iv);
     value_set(mem, v, "funding", money ? money : value_null(mem));
     value_set_bool(mem, v, "has_facts", iv->owner || iv->from.year || iv->to.year || money);
-    value_set(mem, v, "targets", target_groups(mem, iv));
+    value_set(mem, v, "targets", target_groups(mem, iv->targets, iv->ntargets));
     value_set_bool(mem, v, "has_targets", iv->ntargets > 0);
     return v;
 }
 
 /* ---- sections and the parts they show ------------------------------------------ */
+
+/* The targets of the whole association: {targets: [{lead, items}]}. */
+static value *plan_targets_value(arena *mem, const plan *p)
+{
+    value *v = value_map(mem);
+    value_set(mem, v, "targets", target_groups(mem, p->targets, p->ntargets));
+    return v;
+}
 
 static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan_section *s)
 {
@@ -506,12 +535,18 @@ static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan
     case PART_GOAL_AREAS:
         for (size_t i = 0; i < p->ngoal_areas; i++)
             value_push(mem, parts,
-                       context_keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[i])));
+                       context_keyed(mem, "goal_area",
+                                     goal_area_value(mem, p, i, s->level, false)));
         break;
     case PART_GOAL_AREA:
-        value_push(
-            mem, parts,
-            context_keyed(mem, "goal_area", goal_area_value(mem, &p->goal_areas[ref->index])));
+    case PART_GOAL_AREA_TARGETS:
+        value_push(mem, parts,
+                   context_keyed(mem, "goal_area",
+                                 goal_area_value(mem, p, ref->index, s->level,
+                                                 ref->kind == PART_GOAL_AREA_TARGETS)));
+        break;
+    case PART_PLAN_TARGETS:
+        value_push(mem, parts, context_keyed(mem, "targets_here", plan_targets_value(mem, p)));
         break;
     case PART_INTERVENTIONS:
         for (size_t i = 0; i < p->ninterventions; i++)
@@ -615,7 +650,7 @@ static value *unshown_value(plan_ctx *x)
     value *areas = value_set(mem, v, "goal_areas", value_list(mem));
     for (size_t i = 0; i < p->ngoal_areas; i++)
         if (!p->goal_area_shown[i])
-            value_push(mem, areas, goal_area_value(mem, &p->goal_areas[i]));
+            value_push(mem, areas, goal_area_value(mem, p, i, 1, false));
     value *ivs = value_set(mem, v, "interventions", value_list(mem));
     for (size_t i = 0; i < p->ninterventions; i++)
         if (!p->intervention_shown[i])
@@ -625,6 +660,8 @@ static value *unshown_value(plan_ctx *x)
     value_set_bool(mem, v, "allocation", p->allocation.present && !p->allocation_shown);
     value_set_bool(mem, v, "budget", p->budget.present && !p->budget_shown);
     value_set_bool(mem, v, "rules", p->nrules > 0 && !p->rules_shown);
+    value_set(mem, v, "targets",
+              p->ntargets && !p->targets_shown ? plan_targets_value(mem, p) : value_null(mem));
     return v;
 }
 

@@ -354,14 +354,13 @@ static const char *target_figure(arena *mem, hundredths v, const target *t)
     return t->unit ? arena_printf(mem, "%s %s", n, t->unit) : arena_strdup(mem, n);
 }
 
-static value *target_value(report_ctx *x, size_t i, size_t k, value *notes)
+static value *target_value(report_ctx *x, const target_list *l, size_t k, value *notes)
 {
     static const char *const cmps[] = {"is_none", "is_at_least", "is_at_most", "is_exactly"};
     static const char *const statuses[] = {"is_met", "is_not_met", "is_no_data"};
     arena *mem = x->mem;
-    const intervention *iv = &x->o->plan_of_year->interventions[i];
-    const target *t = &iv->targets[k];
-    const target_outcome *to = target_outcome_of(x->o, i, k);
+    const target *t = &l->targets[k];
+    const target_outcome *to = target_outcome_of(x->o, l, k);
     target_judgment j = target_judge(t, to);
     value *v = value_map(mem);
     value_set_string(mem, v, "text", t->text);
@@ -373,7 +372,7 @@ static value *target_value(report_ctx *x, size_t i, size_t k, value *notes)
     value_set_string(mem, v, "note", to ? to->note : NULL);
     if (to && j.stated_differs && warned(x, to->pos)) {
         value *n = value_map(mem);
-        value_set_string(mem, n, "intervention", iv->name);
+        value_set_string(mem, n, "intervention", l->name);
         value_set_string(mem, n, "text", t->text);
         value_set_bool(mem, n, "stated_met", to->met == 1);
         value_set_string(mem, n, "reached", target_figure(mem, to->value, t));
@@ -401,23 +400,30 @@ static value *goals_value(report_ctx *x)
     arena *mem = x->mem;
     const plan *p = x->o->plan_of_year;
     value *v = value_map(mem);
+    /* lists: every list of targets, the association's first; interventions:
+     * those of the interventions alone */
+    value *lists = value_set(mem, v, "lists", value_list(mem));
     value *ivs = value_set(mem, v, "interventions", value_list(mem));
     bool any_notes = false;
     size_t targets = 0;
-    for (size_t i = 0; p && i < p->ninterventions; i++) {
-        const intervention *iv = &p->interventions[i];
-        if (!iv->ntargets)
+    target_list l;
+    for (size_t k = 0; p && goals_target_list(p, k, &l); k++) {
+        if (!l.ntargets)
             continue;
-        value *iw = value_map(mem);
-        value_set_string(mem, iw, "name", iv->name);
-        value *list = value_set(mem, iw, "targets", value_list(mem));
-        value *own = value_set(mem, iw, "notes", value_list(mem));
-        for (size_t k = 0; k < iv->ntargets; k++)
-            value_push(mem, list, target_value(x, i, k, own));
-        value_set_bool(mem, iw, "has_notes", count_of(own) > 0);
+        value *lv = value_map(mem);
+        value_set_string(mem, lv, "name", l.name);
+        value_set_bool(mem, lv, "is_association", l.owner == TARGETS_OF_PLAN);
+        value_set_bool(mem, lv, "is_goal_area", l.owner == TARGETS_OF_GOAL_AREA);
+        value *list = value_set(mem, lv, "targets", value_list(mem));
+        value *own = value_set(mem, lv, "notes", value_list(mem));
+        for (size_t t = 0; t < l.ntargets; t++)
+            value_push(mem, list, target_value(x, &l, t, own));
+        value_set_bool(mem, lv, "has_notes", count_of(own) > 0);
         any_notes = any_notes || count_of(own) > 0;
-        value_push(mem, ivs, iw);
-        targets += iv->ntargets;
+        value_push(mem, lists, lv);
+        if (l.owner == TARGETS_OF_INTERVENTION)
+            value_push(mem, ivs, lv);
+        targets += l.ntargets;
     }
     value_set_bool(mem, v, "present", targets > 0);
     if (!targets)
