@@ -74,9 +74,9 @@ static inline budget samspelet_budget(arena *mem)
     static const row_spec buffert[] = {{"Buffert", NULL, CATEGORY_EQUITY, {700, 700, 700}}};
     budget b = {.present = true, .title = "Budget 2025", .unit = UNIT_TKR, .ncolumns = 3};
     b.columns = ARENA_ARRAY(mem, budget_column, 3);
-    b.columns[0] = (budget_column){2025, COLUMN_BUDGET, {"t.yaml", 1, 1}};
-    b.columns[1] = (budget_column){2026, COLUMN_FORECAST, {"t.yaml", 1, 2}};
-    b.columns[2] = (budget_column){2027, COLUMN_FORECAST, {"t.yaml", 1, 3}};
+    b.columns[0] = (budget_column){.year = 2025, .kind = COLUMN_BUDGET, .pos = {"t.yaml", 1, 1}};
+    b.columns[1] = (budget_column){.year = 2026, .kind = COLUMN_FORECAST, .pos = {"t.yaml", 1, 2}};
+    b.columns[2] = (budget_column){.year = 2027, .kind = COLUMN_FORECAST, .pos = {"t.yaml", 1, 3}};
     b.income = make_rows(mem, income, 4, 3, 10);
     b.nincome = 4;
     b.income[1].carried_forward = true;

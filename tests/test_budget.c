@@ -272,8 +272,8 @@ static void hoglandet_result_is_a_budget_variance(void **state)
     };
     budget b = {.present = true, .unit = UNIT_KR, .ncolumns = 2};
     b.columns = ARENA_ARRAY(mem, budget_column, 2);
-    b.columns[0] = (budget_column){2023, COLUMN_BUDGET, {0}};
-    b.columns[1] = (budget_column){2023, COLUMN_OUTCOME, {0}};
+    b.columns[0] = (budget_column){.year = 2023, .kind = COLUMN_BUDGET, .pos = {0}};
+    b.columns[1] = (budget_column){.year = 2023, .kind = COLUMN_OUTCOME, .pos = {0}};
     b.income = make_rows(mem, income, 2, 2, 10);
     b.nincome = 2;
     b.costs = make_rows(mem, costs, 1, 2, 20);
@@ -299,7 +299,7 @@ static budget one_column(arena *mem, const row_spec *costs, size_t n, int64_t pr
 {
     budget b = {.present = true, .ncolumns = 1, .ncosts = n};
     b.columns = ARENA_ARRAY(mem, budget_column, 1);
-    b.columns[0] = (budget_column){2024, COLUMN_BUDGET, {"t.yaml", 1, 1}};
+    b.columns[0] = (budget_column){.year = 2024, .kind = COLUMN_BUDGET, .pos = {"t.yaml", 1, 1}};
     b.costs = make_rows(mem, costs, n, 1, 10);
     b.printed.costs = make_line(mem, &printed_costs, 1, 30);
     return b;

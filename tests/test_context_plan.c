@@ -496,6 +496,47 @@ static void targets_of_the_association_and_goal_areas(void **state)
     contains(md, "Av årets 2 mätpunkter är 1 uppfyllda, 1 ej uppfyllda");
 }
 
+/* The budget table as the source prints it: costs before income under the
+ * source's own first-column head and column heads, no result line, a refund
+ * with its minus; a group named as the line that would head the costs is
+ * printed once. */
+static void a_budget_table_as_printed(void **state)
+{
+    test_fixture *fx = *state;
+    write_file(fx, "association.yaml",
+               "association:\n  name: Samordningsförbundet Test\n"
+               "  members: [{name: Försäkringskassan, kind: state}]\n");
+    const char *path = write_file(
+        fx, "plan-2018.yaml",
+        "plan:\n  year: 2018\n  title: Plan\n"
+        "  budget:\n"
+        "    unit: kr\n"
+        "    order: costs_first\n"
+        "    header: Verksamhet\n"
+        "    signs: costs_negative\n"
+        "    columns: [{year: 2017, kind: outcome, label: UTFALL 2017}, {year: 2018, kind: budget, "
+        "label: FÖRSLAG 2018}]\n"
+        "    income:\n"
+        "      - {label: Medlemsavgifter, category: allocation, values: [900000, 1000000]}\n"
+        "      - {label: Återbetalning, category: other, reduces: true, values: [~, -50000]}\n"
+        "    costs:\n"
+        "      - {group: Kostnader, label: Kansliet, category: administration, values: [-500000, "
+        "-600000]}\n"
+        "      - {group: Insatser, label: MGT, category: individual, values: [-200000, -300000]}\n"
+        "    labels: {income: Summa intäkter, costs: Summa kostnader}\n"
+        "    omit: [result]\n");
+    const char *md = render(fx, "plan", context_of(fx, load(fx, path)), NULL);
+    contains(md, "| Verksamhet | UTFALL 2017 | FÖRSLAG 2018 |\n|:--|--:|--:|\n"
+                 "| **Kostnader** | | |\n| Kansliet | " MINUS "500" NBSP "000 | " MINUS "600" NBSP
+                 "000 |\n| **Insatser** | | |\n| MGT |");
+    contains(md, "| **Summa kostnader** | **" MINUS "700" NBSP "000** | **" MINUS "900" NBSP
+                 "000** |\n| **Intäkter** | | |\n| Medlemsavgifter | 900" NBSP "000 | 1" NBSP
+                 "000" NBSP "000 |\n| Återbetalning |  | " MINUS "50" NBSP "000 |\n"
+                 "| **Summa intäkter** | **900" NBSP "000** | **950" NBSP "000** |\n\n");
+    assert_null(strstr(md, "Resultat"));
+    assert_null(strstr(md, "***Kostnader***"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -516,6 +557,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(report_markdown, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(targets_of_the_association_and_goal_areas,
                                         test_setup_with_folder, test_teardown),
+        cmocka_unit_test_setup_teardown(a_budget_table_as_printed, test_setup_with_folder,
+                                        test_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

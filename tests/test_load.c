@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "budget.h"
+#include "format.h"
 #include "load.h"
 
 #include "test_support.h"
@@ -272,6 +274,74 @@ static void association_and_goal_area_targets(void **state)
     assert_int_equal(d->line, 5);
 }
 
+/* A table as printed: costs first, the first column's head and the column
+ * heads as printed, no result line, a refund that reduces income typed with
+ * its minus; and the errors where the typing goes against the table. */
+static void a_budget_table_as_printed(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    const char *plan_yaml =
+        "plan:\n"
+        "  year: 2018\n"
+        "  title: Plan\n"
+        "  budget:\n"
+        "    unit: kr\n"
+        "    order: costs_first\n"
+        "    header: Verksamhet\n"
+        "    columns: [{year: 2018, kind: budget, label: FÖRSLAG 2018}]\n"
+        "    income:\n"
+        "      - {label: Medlemsavgifter, category: allocation, values: [1000000]}\n"
+        "      - {label: Återbetalning, category: other, reduces: true, values: [%s]}\n"
+        "    costs:\n"
+        "      - {label: Kansliet, category: administration, values: [%s]}\n"
+        "    labels: {costs_heading: Utgifter}\n"
+        "    omit: [%s]\n"
+        "%s";
+    const char *path = write_file(
+        f, "plan-2018.yaml", arena_printf(&f->mem, plan_yaml, "-50000", "600000", "result", ""));
+    plan *p = load_plan(&f->mem, path, &f->dl);
+    diag_print_all(&f->dl, stderr);
+    assert_non_null(p);
+    const budget *b = &p->budget;
+    assert_true(b->costs_first);
+    assert_string_equal(b->header, "Verksamhet");
+    assert_string_equal(b->columns[0].label, "FÖRSLAG 2018");
+    assert_string_equal(b->labels.costs_heading, "Utgifter");
+    assert_true(b->omitted.result);
+    assert_false(b->omitted.income);
+    assert_true(b->income[1].reduces);
+    assert_int_equal(b->income[1].cells[0].amount, -50000);
+    budget_figures fig = budget_compute(&f->mem, b);
+    assert_int_equal(fig.columns[0].income, 950000);
+    assert_int_equal(fig.columns[0].result, 350000);
+
+    /* a refund typed positive, an income typed negative, a line left out
+     * that printed_totals gives */
+    write_file(f, "plan-2018.yaml",
+               arena_printf(&f->mem, plan_yaml, "50000", "600000", "costs",
+                            "    printed_totals: {costs: [600000]}\n"));
+    assert_null(load_plan(&f->mem, path, &f->dl));
+    const diag *d = find_diag(f, "Återbetalning reduces income (\"reduces: true\") but is typed "
+                                 "positive (50" NBSP "000): type it with its minus, as printed");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.budget.income[1].values[0]");
+    d = find_diag(f, "the costs line is left out, but printed_totals gives it: the source prints "
+                     "it or not");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.budget.omit[0]");
+    write_file(f, "plan-2018.yaml",
+               "plan:\n  year: 2018\n  title: Plan\n  budget:\n"
+               "    columns: [{year: 2018, kind: budget}]\n"
+               "    income: [{label: Återbetalning, category: other, values: [-50]}]\n"
+               "    costs: [{label: Kansliet, category: administration, values: [10]}]\n");
+    assert_null(load_plan(&f->mem, path, &f->dl));
+    d = find_diag(f, "an income typed negative (" MINUS "50): a row that reduces income, such as a refund "
+                     "(återbetalning), says so with \"reduces: true\"");
+    assert_non_null(d);
+    assert_int_equal(d->line, 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +361,8 @@ int main(void)
                                         test_teardown),
         cmocka_unit_test_setup_teardown(association_and_goal_area_targets,
                                         test_setup_with_folder, test_teardown),
+        cmocka_unit_test_setup_teardown(a_budget_table_as_printed, test_setup_with_folder,
+                                        test_teardown),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

@@ -148,8 +148,8 @@ static void budget_held_on_an_outcome(void **state)
         {"Verksamhetens kostnader", NULL, CATEGORY_OTHER, {9579500, 9097400}}};
     budget b = {.present = true, .ncolumns = 2, .ncosts = 1};
     b.columns = ARENA_ARRAY(&mem, budget_column, 2);
-    b.columns[0] = (budget_column){2023, COLUMN_BUDGET, {0}};
-    b.columns[1] = (budget_column){2023, COLUMN_OUTCOME, {0}};
+    b.columns[0] = (budget_column){.year = 2023, .kind = COLUMN_BUDGET, .pos = {0}};
+    b.columns[1] = (budget_column){.year = 2023, .kind = COLUMN_OUTCOME, .pos = {0}};
     b.costs = make_rows(&mem, costs, 1, 2, 1);
     budget_figures f = budget_compute(&mem, &b);
     rule_basis basis = rule_basis_for_column(&b, &f, 1);

@@ -27,12 +27,15 @@ const char *const KEYS_TARGET[] = {"id", "text", "group", "comparator", "value",
 const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit", "entries",
                                        "printed_total", "total_label", NULL};
 const char *const KEYS_ALLOCATION_ENTRY[] = {"members", "label", "share", "amount", NULL};
-const char *const KEYS_BUDGET[] = {"title", "unit",   "signs",          "columns", "income",
-                                   "reserves", "costs", "labels", "printed_totals", NULL};
-const char *const KEYS_COLUMN[] = {"year", "kind", NULL};
+const char *const KEYS_BUDGET[] = {"title",  "unit",   "signs",  "order",          "header",
+                                   "columns", "income", "reserves", "costs", "labels",
+                                   "omit",   "printed_totals", NULL};
+const char *const KEYS_COLUMN[] = {"year", "kind", "label", NULL};
 const char *const KEYS_BUDGET_ROW[] = {"label",  "group",           "category", "members",
-                                       "values", "carried_forward", NULL};
+                                       "values", "carried_forward", "reduces",  NULL};
 const char *const KEYS_TOTALS[] = {"income", "with_reserves", "costs", "result", NULL};
+const char *const KEYS_LABELS[] = {"income",         "with_reserves", "costs", "result",
+                                   "income_heading", "costs_heading", NULL};
 const char *const KEYS_RULE[] = {"text", "measure", "min", "max", NULL};
 
 /* outcome-YEAR.yaml */
@@ -83,6 +86,7 @@ const char *const NAMES_UNIT[] = {"tkr", "kr", NULL};
 /* How a budget table signs its costs: as positive amounts (the default) or
  * printed with a minus, as many plans do ("Kansliet −3 200 000"). */
 const char *const NAMES_SIGNS[] = {"costs_positive", "costs_negative", NULL};
+const char *const NAMES_ORDER[] = {"income_first", "costs_first", NULL};
 /* CMP_AT_LEAST onwards: CMP_NONE has no name. */
 const char *const NAMES_COMPARATOR[] = {"at_least", "at_most", "exactly", NULL};
 const char *const NAMES_RULE_MEASURE[] = {"within_budget", "administration_share", "equity_share",
@@ -150,7 +154,7 @@ const format_names format_keys[] = {
     {"plan", "column", KEYS_COLUMN},
     {"plan", "row", KEYS_BUDGET_ROW},
     {"plan", "totals", KEYS_TOTALS},
-    {"plan", "labels", KEYS_TOTALS},
+    {"plan", "labels", KEYS_LABELS},
     {"plan", "rule", KEYS_RULE},
     {"outcome", NULL, KEYS_OUTCOME_FILE},
     {"outcome", "outcome", KEYS_OUTCOME},
@@ -203,6 +207,7 @@ const format_names format_enums[] = {
     {"plan", "column_kind", NAMES_COLUMN_KIND},
     {"plan", "category", NAMES_CATEGORY},
     {"plan", "signs", NAMES_SIGNS},
+    {"plan", "order", NAMES_ORDER},
     {"plan", "unit", NAMES_UNIT},
     {"plan", "comparator", NAMES_COMPARATOR},
     {"plan", "measure", NAMES_RULE_MEASURE},

@@ -38,7 +38,7 @@ extern const char *const KEYS_PLAN_FILE[],
                                                         *const KEYS_BUDGET[],
                                                             *const KEYS_COLUMN[],
                                                                 *const KEYS_BUDGET_ROW[],
-                                                                    *const KEYS_TOTALS[],
+                                                                    *const KEYS_TOTALS[], *const KEYS_LABELS[],
                                                                         *const KEYS_RULE[];
 extern const char *const KEYS_OUTCOME_FILE[],
     *const KEYS_OUTCOME[], *const KEYS_COST_SHARE[],
@@ -69,6 +69,7 @@ extern const char *const NAMES_STATEMENT_LINE[], *const NAMES_ANNUAL_TEXT[];
 /* Enumerations, in the order of their C enums in model.h. */
 extern const char *const NAMES_MEMBER_KIND[],
     *const NAMES_COLUMN_KIND[], *const NAMES_CATEGORY[], *const NAMES_UNIT[], *const NAMES_SIGNS[],
+    *const NAMES_ORDER[],
                                                              *const NAMES_COMPARATOR[],
                                                                  *const NAMES_RULE_MEASURE[],
                                                                      *const NAMES_EXIT_REASON[],

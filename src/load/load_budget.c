@@ -25,6 +25,7 @@ static void load_columns(yread *ld, const ynode *n, const char *path, budget *b)
             col->year = (int)y;
         col->kind =
             (column_kind)load_enum(ld, c, "kind", cp, NAMES_COLUMN_KIND, true, COLUMN_BUDGET);
+        col->label = yread_get_text(ld, c, "label", cp, false);
         for (size_t j = 0; j < i; j++)
             if (b->columns[j].year == col->year && b->columns[j].kind == col->kind && col->year)
                 yread_error(ld, c, cp, "the column %d %s is given twice", col->year,
@@ -71,6 +72,8 @@ static void load_row(yread *ld, const ynode *r, const char *rp, const associatio
                         "category is %s",
                         NAMES_CATEGORY[row->category]);
     }
+    if ((v = ymap_get(r, "reduces")))
+        yread_bool(ld, v, yread_key_path(ld, rp, "reduces"), &row->reduces);
     if ((v = ymap_get(r, "carried_forward"))) {
         const char *cp = yread_key_path(ld, rp, "carried_forward");
         if (yread_bool(ld, v, cp, &row->carried_forward) && row->carried_forward &&
@@ -115,12 +118,37 @@ static void load_printed(yread *ld, const ynode *n, const char *path, budget *b)
 
 static void load_labels(yread *ld, const ynode *n, const char *path, budget *b)
 {
-    if (!yread_map(ld, n, path, KEYS_TOTALS))
+    if (!yread_map(ld, n, path, KEYS_LABELS))
         return;
-    const char **labels[] = {&b->labels.income, &b->labels.with_reserves, &b->labels.costs,
-                             &b->labels.result};
-    for (size_t i = 0; KEYS_TOTALS[i]; i++)
-        *labels[i] = yread_get_text(ld, n, KEYS_TOTALS[i], path, false);
+    const char **labels[] = {&b->labels.income,         &b->labels.with_reserves,
+                             &b->labels.costs,          &b->labels.result,
+                             &b->labels.income_heading, &b->labels.costs_heading};
+    for (size_t i = 0; KEYS_LABELS[i]; i++)
+        *labels[i] = yread_get_text(ld, n, KEYS_LABELS[i], path, false);
+}
+
+/* "omit: [result]": total lines the source does not print. A line left out
+ * has no printed total to check. */
+static void load_omitted(yread *ld, const ynode *n, const char *path, budget *b)
+{
+    bool *lines[] = {&b->omitted.income, &b->omitted.with_reserves, &b->omitted.costs,
+                     &b->omitted.result};
+    budget_cell *printed[] = {b->printed.income, b->printed.with_reserves, b->printed.costs,
+                              b->printed.result};
+    bool list = n->kind == YNODE_SEQ;
+    for (size_t i = 0; i < (list ? n->count : 1); i++) {
+        const ynode *item = list ? n->items[i] : n;
+        const char *ip = list ? yread_index_path(ld, path, i) : path;
+        int k = yread_choice(ld, item, ip, KEYS_TOTALS);
+        if (k < 0)
+            continue;
+        *lines[k] = true;
+        if (printed[k])
+            yread_error(ld, item, ip,
+                        "the %s line is left out, but printed_totals gives it: the source "
+                        "prints it or not",
+                        KEYS_TOTALS[k]);
+    }
 }
 
 /* Costs are kept as the positive amounts spent. A table that prints them
@@ -151,8 +179,38 @@ static void check_cost_signs(yread *ld, budget_cell *cells, const char *path, co
     }
 }
 
+/* An income row is typed as printed: a row that reduces income (a refund)
+ * with its minus and marked `reduces`, any other with none. A carried-forward
+ * equity is the result before it, whatever its sign. */
+static void check_income_signs(yread *ld, const budget_row *row, const char *path, size_t ncolumns)
+{
+    for (size_t c = 0; row->cells && !row->carried_forward && c < ncolumns; c++) {
+        const budget_cell *cell = &row->cells[c];
+        if (!cell->present || cell->amount == 0 || (cell->amount < 0) == row->reduces)
+            continue;
+        char shown[FORMAT_BUF];
+        format_int(shown, cell->amount);
+        const char *cp = yread_index_path(ld, path, c);
+        if (row->reduces)
+            diag_add(ld->dl, DIAG_ERROR, cell->pos.file, cell->pos.line, cell->pos.col, cp,
+                     "%s reduces income (\"reduces: true\") but is typed positive (%s): type "
+                     "it with its minus, as printed",
+                     row->label ? row->label : "the row", shown);
+        else
+            diag_add(ld->dl, DIAG_ERROR, cell->pos.file, cell->pos.line, cell->pos.col, cp,
+                     "an income typed negative (%s): a row that reduces income, such as a "
+                     "refund (återbetalning), says so with \"reduces: true\"",
+                     shown);
+    }
+}
+
 static void check_signs(yread *ld, const char *path, budget *b)
 {
+    const char *income = yread_key_path(ld, path, "income");
+    for (size_t i = 0; i < b->nincome; i++)
+        check_income_signs(ld, &b->income[i],
+                           yread_key_path(ld, yread_index_path(ld, income, i), "values"),
+                           b->ncolumns);
     const char *rows = yread_key_path(ld, path, "costs");
     for (size_t i = 0; i < b->ncosts; i++)
         check_cost_signs(ld, b->costs[i].cells,
@@ -170,6 +228,8 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
     b->title = yread_get_text(ld, n, "title", path, false);
     b->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
     b->costs_negative = load_enum(ld, n, "signs", path, NAMES_SIGNS, false, 0) == 1;
+    b->costs_first = load_enum(ld, n, "order", path, NAMES_ORDER, false, 0) == 1;
+    b->header = yread_get_text(ld, n, "header", path, false);
     const ynode *cols = yread_require(ld, n, "columns", path);
     if (!cols)
         return;
@@ -188,6 +248,8 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
         if (b->printed.with_reserves && !b->nreserves)
             yread_error(ld, v, pp, "a total \"with_reserves\" needs reserve rows (\"reserves\")");
     }
+    if ((v = ymap_get(n, "omit")))
+        load_omitted(ld, v, yread_key_path(ld, path, "omit"), b);
     check_signs(ld, path, b);
 }
 

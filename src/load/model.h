@@ -93,6 +93,7 @@ typedef struct {
     int year;
     column_kind kind;
     source_pos pos;
+    const char *label; /* the column's head as printed ("FÖRSLAG 2018"), or NULL */
 } budget_column;
 
 typedef enum {
@@ -126,6 +127,9 @@ typedef struct {
      * (income − costs) of the column before: Samspelet's carried-forward
      * remainder. */
     bool carried_forward;
+    /* An income row that reduces income (a refund, "återbetalning"), typed
+     * and printed with its minus. */
+    bool reduces;
     source_pos pos;
 } budget_row;
 
@@ -142,7 +146,14 @@ typedef struct {
  * template's default ("Totalt", "Resultat"). */
 typedef struct {
     const char *income, *with_reserves, *costs, *result;
+    /* the lines that head the income and the costs ("Utgifter/Kostnader") */
+    const char *income_heading, *costs_heading;
 } total_labels;
+
+/* Total lines the table leaves out because the source does not print them. */
+typedef struct {
+    bool income, with_reserves, costs, result;
+} omitted_lines;
 
 typedef enum { UNIT_TKR, UNIT_KR } money_unit;
 
@@ -154,6 +165,8 @@ typedef struct {
      * loader keeps every cost as the positive amount spent, so the figures
      * compute as any other table; the template prints them negated. */
     bool costs_negative;
+    bool costs_first;   /* the source prints the costs before the income */
+    const char *header; /* the first column's head as printed ("Verksamhet"), or NULL */
     budget_column *columns;
     size_t ncolumns;
     budget_row *income, *reserves, *costs;
@@ -162,6 +175,7 @@ typedef struct {
      * "Buffert"); they count only in the total `with_reserves`. */
     printed_totals printed;
     total_labels labels;
+    omitted_lines omitted;
     source_pos pos;
 } budget;
 

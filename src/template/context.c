@@ -211,6 +211,7 @@ value *context_column(arena *mem, const budget_column *col)
     char buf[FORMAT_BUF];
     value_set_string(mem, v, "year", format_year(buf, col->year));
     value_set_bool(mem, v, kinds[col->kind], true);
+    value_set_string(mem, v, "label", col->label);
     return v;
 }
 

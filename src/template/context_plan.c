@@ -5,6 +5,7 @@
 #include "context.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "allocation.h"
 #include "format.h"
@@ -62,11 +63,18 @@ static bool same_group(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+static bool same_label(const char *a, const char *b)
+{
+    return a && b && strcasecmp(a, b) == 0;
+}
+
 /* Rows grouped by their consecutive `group`: [{name, rows: [...]}]. Sets
  * *titled when all rows are in one named group, whose name then heads them
- * (Samspelet's "Kostnader"). */
+ * (Samspelet's "Kostnader"), or when the first group has the name of the
+ * line that would head them (`heading`), which is then not printed twice. A
+ * group named as the table's first column's head is not printed again. */
 static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, size_t ncolumns,
-                           bool negate, bool *titled)
+                           bool negate, const char *heading, const char *header, bool *titled)
 {
     value *groups = value_list(mem);
     value *current = NULL;
@@ -74,7 +82,8 @@ static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, siz
     for (size_t i = 0; i < nrows; i++) {
         if (!current || !same_group(rows[i].group, rows[i - 1].group)) {
             current = value_map(mem);
-            value_set_string(mem, current, "name", rows[i].group);
+            bool repeats_header = same_label(rows[i].group, header);
+            value_set_string(mem, current, "name", repeats_header ? NULL : rows[i].group);
             value_set(mem, current, "rows", value_list(mem));
             value_push(mem, groups, current);
             count++;
@@ -82,7 +91,7 @@ static value *groups_value(arena *mem, const budget_row *rows, size_t nrows, siz
         value *list = (value *)value_get(current, "rows");
         value_push(mem, list, row_value(mem, &rows[i], ncolumns, negate));
     }
-    *titled = count == 1 && rows[0].group;
+    *titled = nrows > 0 && ((count == 1 && rows[0].group) || same_label(rows[0].group, heading));
     return groups;
 }
 
@@ -243,17 +252,38 @@ static value *budget_value(plan_ctx *x)
     value_set_string(mem, v, "title", b->title);
     context_set_unit(mem, v, b->unit);
     value_set(mem, v, "columns", columns_value(mem, b));
+    value_set_bool(mem, v, "costs_first", b->costs_first);
+    const char *income_heading = b->labels.income_heading ? b->labels.income_heading : "Intäkter";
+    const char *costs_heading = b->labels.costs_heading ? b->labels.costs_heading : "Kostnader";
     bool titled;
     value_set(mem, v, "income",
-              groups_value(mem, b->income, b->nincome, b->ncolumns, false, &titled));
+              groups_value(mem, b->income, b->nincome, b->ncolumns, false, income_heading,
+                           b->header, &titled));
     value_set_bool(mem, v, "income_titled", titled);
+    /* the first column's head: as printed, else "Intäkter (tkr)" over the
+     * income, or "Belopp (tkr)" where the income has a heading of its own */
+    bool income_in_header = !b->header && !b->costs_first && !titled && !b->labels.income_heading;
+    value_set_string(mem, v, "header", b->header);
+    value_set_bool(mem, v, "header_is_income", income_in_header);
+    value_set_string(mem, v, "income_heading",
+                     titled || income_in_header || same_label(income_heading, b->header)
+                         ? NULL
+                         : income_heading);
     value *reserves = value_set(mem, v, "reserves", value_list(mem));
     for (size_t i = 0; i < b->nreserves; i++)
         value_push(mem, reserves, row_value(mem, &b->reserves[i], b->ncolumns, false));
     value_set_bool(mem, v, "has_reserves", b->nreserves > 0);
     value_set(mem, v, "costs",
-              groups_value(mem, b->costs, b->ncosts, b->ncolumns, b->costs_negative, &titled));
+              groups_value(mem, b->costs, b->ncosts, b->ncolumns, b->costs_negative,
+                           costs_heading, b->header, &titled));
     value_set_bool(mem, v, "costs_titled", titled);
+    value_set_string(mem, v, "costs_heading",
+                     titled || same_label(costs_heading, b->header) ? NULL : costs_heading);
+    value *omit = value_set(mem, v, "omit", value_map(mem));
+    value_set_bool(mem, omit, "income", b->omitted.income);
+    value_set_bool(mem, omit, "with_reserves", b->omitted.with_reserves);
+    value_set_bool(mem, omit, "costs", b->omitted.costs);
+    value_set_bool(mem, omit, "result", b->omitted.result);
     value_set(mem, v, "totals", totals_value(mem, &x->pc->budget, b->costs_negative));
     value *labels = value_set(mem, v, "labels", value_map(mem));
     value_set_string(mem, labels, "income", b->labels.income);
