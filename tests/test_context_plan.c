@@ -256,7 +256,7 @@ static const char *render(test_fixture *fx, const char *name, const value *ctx, 
 static void contains(const char *md, const char *want)
 {
     if (!strstr(md, want))
-        fail_msg("the Markdown lacks “%s”", want);
+        fail_msg("the Markdown lacks “%s” in:\n%s", want, md);
 }
 
 /* A carried-forward equity that is not the remainder of the year before,
@@ -537,6 +537,39 @@ static void a_budget_table_as_printed(void **state)
     assert_null(strstr(md, "***Kostnader***"));
 }
 
+/* Headings numbered by the plan's levels, a typed number ("9.0") that the
+ * headings after it go on from, and a heading left without one. */
+static void headings_numbered_as_printed(void **state)
+{
+    test_fixture *fx = *state;
+    write_file(fx, "association.yaml",
+               "association:\n  name: Samordningsförbundet Test\n"
+               "  members: [{name: Försäkringskassan, kind: state}]\n");
+    const char *path = write_file(fx, "plan-2018.yaml",
+                                  "plan:\n  year: 2018\n  title: Plan\n  heading_numbers: auto\n"
+                                  "  sections:\n"
+                                  "    - {heading: Inledning, body: A.}\n"
+                                  "    - {heading: Bakgrund, level: 2, body: B.}\n"
+                                  "    - {heading: Mål, level: 2, number: 3.2, body: C.}\n"
+                                  "    - {heading: Insatser, level: 3, body: D.}\n"
+                                  "    - {heading: Budget, number: 9.0, body: E.}\n"
+                                  "    - {heading: Kostnader, level: 2, body: F.}\n"
+                                  "    - {heading: Bilaga, number: false, body: G.}\n");
+    const char *md = render(fx, "plan", context_of(fx, load(fx, path)), NULL);
+    /* (a figure's "." escaped, so that no number reads as a list item) */
+    contains(md, "# 1 Inledning\n\nA.\n\n## 1\\.1 Bakgrund\n\nB.\n\n## 3\\.2 Mål\n\nC.\n\n"
+                 "### 3\\.2.1 Insatser\n\nD.\n\n# 9\\.0 Budget\n\nE.\n\n## 9\\.1 Kostnader\n\n"
+                 "F.\n\n# Bilaga\n");
+    /* without heading_numbers only the typed numbers print */
+    write_file(fx, "plan-2018.yaml",
+               "plan:\n  year: 2018\n  title: Plan\n"
+               "  sections:\n"
+               "    - {heading: Inledning, body: A.}\n"
+               "    - {heading: Budget, number: 9.0, body: E.}\n");
+    md = render(fx, "plan", context_of(fx, load(fx, path)), NULL);
+    contains(md, "# Inledning\n\nA.\n\n# 9\\.0 Budget\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -558,6 +591,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(targets_of_the_association_and_goal_areas,
                                         test_setup_with_folder, test_teardown),
         cmocka_unit_test_setup_teardown(a_budget_table_as_printed, test_setup_with_folder,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(headings_numbered_as_printed, test_setup_with_folder,
                                         test_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

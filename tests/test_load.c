@@ -342,6 +342,40 @@ static void a_budget_table_as_printed(void **state)
     assert_int_equal(d->line, 6);
 }
 
+/* Headings numbered as printed: the plan numbers them, a section types its
+ * own number or none. */
+static void headings_numbered_as_printed(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    const char *path = write_file(f, "plan-2024.yaml",
+                                  "plan:\n"
+                                  "  year: 2024\n"
+                                  "  title: Plan\n"
+                                  "  heading_numbers: auto\n"
+                                  "  sections:\n"
+                                  "    - {heading: Inledning, body: Text.}\n"
+                                  "    - {heading: Budget, number: 9.0, body: Text.}\n"
+                                  "    - {heading: Bilaga, number: false, body: Text.}\n");
+    plan *p = load_plan(&f->mem, path, &f->dl);
+    diag_print_all(&f->dl, stderr);
+    assert_non_null(p);
+    assert_true(p->numbered);
+    assert_null(p->sections[0].number);
+    assert_string_equal(p->sections[1].number, "9.0");
+    assert_true(p->sections[2].unnumbered);
+    assert_false(p->sections[1].unnumbered);
+
+    write_file(f, "plan-2024.yaml",
+               "plan:\n  year: 2024\n  title: Plan\n  heading_numbers: yes\n"
+               "  sections:\n    - {number: 3, show: [budget]}\n");
+    assert_null(load_plan(&f->mem, path, &f->dl));
+    assert_non_null(find_diag(f, "expected one of none, auto; found \"yes\""));
+    const diag *d = find_diag(f, "a section without a heading has no heading to number");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.sections[0].number");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +396,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(association_and_goal_area_targets,
                                         test_setup_with_folder, test_teardown),
         cmocka_unit_test_setup_teardown(a_budget_table_as_printed, test_setup_with_folder,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(headings_numbered_as_printed, test_setup_with_folder,
                                         test_teardown),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);

@@ -15,9 +15,9 @@ const char *const KEYS_PLAN_FILE[] = {"plan", NULL};
 const char *const KEYS_PLAN[] = {"year",       "title",    "subtitle",        "decided",
                                  "revised",    "sections", "goal_areas",      "interventions",
                                  "allocation", "budget",   "financial_rules", "targets",
-                                 NULL};
+                                 "heading_numbers", NULL};
 const char *const KEYS_DECIDED[] = {"date", "by", NULL};
-const char *const KEYS_SECTION[] = {"heading", "level", "body", "show", NULL};
+const char *const KEYS_SECTION[] = {"heading", "level", "number", "body", "show", NULL};
 const char *const KEYS_GOAL_AREA[] = {"id",         "title",   "description", "goals",
                                       "activities", "targets", NULL};
 const char *const KEYS_INTERVENTION[] = {
@@ -87,6 +87,7 @@ const char *const NAMES_UNIT[] = {"tkr", "kr", NULL};
  * printed with a minus, as many plans do ("Kansliet −3 200 000"). */
 const char *const NAMES_SIGNS[] = {"costs_positive", "costs_negative", NULL};
 const char *const NAMES_ORDER[] = {"income_first", "costs_first", NULL};
+const char *const NAMES_HEADING_NUMBERS[] = {"none", "auto", NULL};
 /* CMP_AT_LEAST onwards: CMP_NONE has no name. */
 const char *const NAMES_COMPARATOR[] = {"at_least", "at_most", "exactly", NULL};
 const char *const NAMES_RULE_MEASURE[] = {"within_budget", "administration_share", "equity_share",
@@ -208,6 +209,7 @@ const format_names format_enums[] = {
     {"plan", "category", NAMES_CATEGORY},
     {"plan", "signs", NAMES_SIGNS},
     {"plan", "order", NAMES_ORDER},
+    {"plan", "heading_numbers", NAMES_HEADING_NUMBERS},
     {"plan", "unit", NAMES_UNIT},
     {"plan", "comparator", NAMES_COMPARATOR},
     {"plan", "measure", NAMES_RULE_MEASURE},

@@ -69,7 +69,7 @@ extern const char *const NAMES_STATEMENT_LINE[], *const NAMES_ANNUAL_TEXT[];
 /* Enumerations, in the order of their C enums in model.h. */
 extern const char *const NAMES_MEMBER_KIND[],
     *const NAMES_COLUMN_KIND[], *const NAMES_CATEGORY[], *const NAMES_UNIT[], *const NAMES_SIGNS[],
-    *const NAMES_ORDER[],
+    *const NAMES_ORDER[], *const NAMES_HEADING_NUMBERS[],
                                                              *const NAMES_COMPARATOR[],
                                                                  *const NAMES_RULE_MEASURE[],
                                                                      *const NAMES_EXIT_REASON[],

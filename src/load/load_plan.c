@@ -321,6 +321,21 @@ static void note_defined(void *ctx, const char *label, size_t len, int line)
         (struct note_place){label, len, ix->path, line};
 }
 
+/* "number: 3.2" as printed, or "number: false" for a heading a numbered
+ * plan leaves without one. */
+static void load_section_number(yread *ld, const ynode *v, const char *path, plan_section *sec)
+{
+    if (!sec->heading) {
+        yread_error(ld, v, path, "a section without a heading has no heading to number");
+        return;
+    }
+    if (v->kind == YNODE_SCALAR && v->len == 5 && strncmp(v->text, "false", 5) == 0) {
+        sec->unnumbered = true;
+        return;
+    }
+    sec->number = yread_text(ld, v, path);
+}
+
 static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
 {
     note_index notes = {.ld = ld};
@@ -347,6 +362,8 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
             datatext_each_footnote(sec->body, note_defined, &notes);
         }
         const ynode *v;
+        if ((v = ymap_get(s, "number")))
+            load_section_number(ld, v, yread_key_path(ld, sp, "number"), sec);
         int64_t lv;
         if ((v = ymap_get(s, "level")) &&
             yread_integer(ld, v, yread_key_path(ld, sp, "level"), 1, 3, &lv))
@@ -405,6 +422,7 @@ plan *load_plan(arena *mem, const char *path, diag_list *dl)
     }
     if ((v = ymap_get(n, "revised")))
         yread_date(&ld, v, yread_key_path(&ld, p, "revised"), &pl->revised);
+    pl->numbered = load_enum(&ld, n, "heading_numbers", p, NAMES_HEADING_NUMBERS, false, 0) == 1;
     pl->targets = load_targets(&ld, n, p, &pl->ntargets);
     load_goal_areas(&ld, n, p, pl);
     load_interventions(&ld, n, p, pl);

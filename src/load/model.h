@@ -300,6 +300,10 @@ typedef struct {
 typedef struct {
     const char *heading; /* NULL for a placement */
     int level;        /* 1 for a chapter, 2 and 3 below it */
+    /* The heading's number as typed ("3.2", "9.0"), or NULL; `unnumbered`
+     * when it says `number: false` in a plan that numbers its headings. */
+    const char *number;
+    bool unnumbered;
     const char *body; /* Markdown, as typed (with its ```part blocks) */
     part_ref *shows;  /* structured parts printed after the body, in order */
     size_t nshows;
@@ -316,6 +320,7 @@ typedef struct {
     date decided_on;
     const char *decided_by;
     date revised; /* year 0 unless the plan was revised after the decision */
+    bool numbered; /* heading_numbers: auto, "1", "1.1", "1.1.1" by the sections' levels */
     plan_section *sections;
     size_t nsections;
     goal_area *goal_areas;

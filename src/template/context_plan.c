@@ -4,6 +4,7 @@
  * about a figure of the budget or the member allocation. */
 #include "context.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -626,16 +627,51 @@ static size_t last_chapter(const plan *p)
     return last;
 }
 
+/* The numbers of the sections' headings: as typed, or in a plan that numbers
+ * its headings "1", "1.1", "1.1.1" by level. A typed number made of figures
+ * ("9.0") sets the count, so the headings after it go on from it ("9.1"). */
+typedef struct {
+    int count[4]; /* by level, 1 to 3 */
+} heading_counter;
+
+static const char *heading_number(arena *mem, heading_counter *hc, const plan *p,
+                                  const plan_section *s)
+{
+    int level = s->level < 1 ? 1 : s->level > 3 ? 3 : s->level;
+    if (!s->heading || s->unnumbered || (!s->number && !p->numbered))
+        return NULL;
+    if (s->number) {
+        const char *at = s->number;
+        for (int l = 1; l <= level && *at >= '0' && *at <= '9'; l++) {
+            hc->count[l] = (int)strtol(at, (char **)&at, 10);
+            if (*at == '.')
+                at++;
+        }
+    } else {
+        hc->count[level]++;
+    }
+    for (int l = level + 1; l <= 3; l++)
+        hc->count[l] = 0;
+    if (s->number)
+        return s->number;
+    const char *text = "";
+    for (int l = 1; l <= level; l++)
+        text = arena_printf(mem, "%s%s%d", text, l > 1 ? "." : "", hc->count[l]);
+    return text;
+}
+
 static value *sections_value(plan_ctx *x)
 {
     arena *mem = x->mem;
     const plan *p = x->p;
     value *list = value_list(mem);
     size_t last = last_chapter(p);
+    heading_counter hc = {{0}};
     for (size_t i = 0; i < p->nsections; i++) {
         const plan_section *s = &p->sections[i];
         value *v = value_map(mem);
         value_set_string(mem, v, "heading", s->heading);
+        value_set_string(mem, v, "number", heading_number(mem, &hc, p, s));
         value_set_bool(mem, v, "placement", !s->heading);
         value_set_bool(mem, v, "unshown_here", i == last);
         value_set_string(mem, v, "hashes", hashes_for(s->level));
