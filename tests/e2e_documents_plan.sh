@@ -136,6 +136,35 @@ has "Insjöriket: decided and edited, and the contact" "$T" \
     "Postadress: Brogatan 16, 431 30 MÖLNDAL" "Annika Ruys-Hagberg"
 lacks "Insjöriket: no budget where the plan has none" "$T" "Resultat"
 
+# --- Norrvik, Verksamhetsplan 2018 (a made-up plan typed as printed) -------------
+T=$WORK/norrvik.txt
+text_of "$OUT/norrvik/plan-2018.pdf" >"$T"
+# Numbered by level, the budget chapter's "5.0" typed and its section going on
+# from it, the decision without a number; in the contents and the bookmarks.
+has "Norrvik: headings numbered as printed" "$T" "1 Inledning" "2.1 Mål för förbundet" \
+    "3.2 Samverkansteamet" "5.0 Budget och finansiering" "5.1 Budget 2018"
+mutool show "$OUT/norrvik/plan-2018.pdf" outline >"$WORK/outline.txt" 2>&1
+has "Norrvik: the bookmarks keep the numbers" "$WORK/outline.txt" '"2.3 Strukturinriktade insatser"' \
+    '"5.0 Budget och finansiering"' '"5.1 Budget 2018"' '"Beslut"'
+has "Norrvik: targets of the whole association and of a goal area" "$T" \
+    "• Minst 320 individer tar del av de finansierade insatserna." \
+    "• Minst 30 % av deltagarna som avslutas går till egen försörjning" \
+    "Mätpunkter" "• Förbundet anordnar minst fem frukostmöten under året."
+has "Norrvik: an intervention until further notice, with its co-financing" "$T" \
+    "Period: från 2016, tills vidare" "Total budget: 2 400 000 kr" \
+    "Medfinansiering: ESF 600 000 kr, MUCF 150 000 kr, Norrviks kommun 100 000 kr" \
+    "Budget 2018: 1 550 000 kr" "Budget 2018: 700 000 kr"
+lacks "Norrvik: no fact its text says already" "$T" "Projektägare: Region Västerbygd" "Period: 2017–2018"
+# Costs first and negative, the heads as printed, a refund with its minus:
+# 1 650 000 + 825 000 + 825 000 + 250 000 − 50 000 = 3 500 000; no result line.
+has "Norrvik: the budget as printed" "$T" "Verksamhet BUDGET 2017 FÖRSLAG 2018" \
+    "Kansliet −900 000 −950 000" "Summa kostnader −3 400 000 −3 500 000" \
+    "Återbetalning av ESF-förskott −50 000" "Summa intäkter 3 400 000 3 500 000"
+lacks "Norrvik: no line the source does not have" "$T" "Resultat" "Belopp (kr)" "Intäkter (kr)"
+awk '/Verksamhet BUDGET/ { v = NR } /^ ?Kostnader ?$/ { k = NR } /^ ?Intäkter ?$/ { i = NR }
+    END { exit !(v && k > v && i > k) }' "$T"
+expect "Norrvik: the costs before the income" $?
+
 # --- the seeds, line by line -----------------------------------------------------
 SEEDS=$ROOT/../shared/seeds
 if [ -d "$SEEDS" ]; then

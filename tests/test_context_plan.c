@@ -570,6 +570,31 @@ static void headings_numbered_as_printed(void **state)
     contains(md, "# Inledning\n\nA.\n\n# 9\\.0 Budget\n");
 }
 
+/* Norrvik: an intervention until further notice with its whole budget and
+ * its co-financing, one whose text says its owner and period (only its
+ * budget printed after it); financiers giving more than the whole budget
+ * are a warning. */
+static void norrvik_interventions(void **state)
+{
+    test_fixture *fx = *state;
+    plan *p = load(fx, "../plans/norrvik/plan-2018.yaml");
+    const char *md = render(fx, "plan", context_of(fx, p), NULL);
+    contains(md, "**Projektägare:** Norrviks kommun  \n**Period:** från 2016, tills vidare  \n"
+                 "**Total budget:** 2" NBSP "400" NBSP "000 kr  \n**Medfinansiering:** ESF 600" NBSP
+                 "000 kr, MUCF 150" NBSP "000 kr, Norrviks kommun 100" NBSP "000 kr  \n"
+                 "**Budget 2018:** 1" NBSP "550" NBSP "000 kr  \n");
+    contains(md, "\n**Budget 2018:** 700" NBSP "000 kr  \n");
+    assert_null(strstr(md, "**Projektägare:** Region Västerbygd"));
+    assert_null(strstr(md, "**Period:** 2017"));
+    assert_int_equal(fx->dl.warnings, 0);
+    p->interventions[0].financing[0].amount.value = 2300000;
+    (void)context_of(fx, p);
+    const diag *d = &fx->dl.items[fx->dl.count - 1];
+    assert_int_equal(d->severity, DIAG_WARNING);
+    assert_string_equal(d->message, "Unga vuxna: the financiers' parts add up to 2" NBSP "550" NBSP
+                                    "000 kr, more than its total budget 2" NBSP "400" NBSP "000 kr");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -594,6 +619,7 @@ int main(void)
                                         test_teardown),
         cmocka_unit_test_setup_teardown(headings_numbered_as_printed, test_setup_with_folder,
                                         test_teardown),
+        cmocka_unit_test_setup_teardown(norrvik_interventions, test_setup, test_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -376,6 +376,58 @@ static void headings_numbered_as_printed(void **state)
     assert_string_equal(d->path, "plan.sections[0].number");
 }
 
+/* An intervention financed until further notice, with its whole budget and
+ * its financiers' parts, and the facts its text does not say already. */
+static void an_intervention_as_the_plan_shows_it(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    const char *plan_yaml = "plan:\n"
+                            "  year: 2018\n"
+                            "  title: Plan\n"
+                            "  interventions:\n"
+                            "    - id: unga\n"
+                            "      name: Unga vuxna\n"
+                            "      owner: Norrviks kommun\n"
+                            "      period: {from: 2016, to: %s}\n"
+                            "      unit: kr\n"
+                            "      total_budget: 2400000\n"
+                            "      financing: [{by: ESF, amount: 600000}, {by: MUCF, amount: 150000}]\n"
+                            "      facts: %s\n";
+    const char *path =
+        write_file(f, "plan-2018.yaml", arena_printf(&f->mem, plan_yaml, "open", "[period, financing]"));
+    plan *p = load_plan(&f->mem, path, &f->dl);
+    diag_print_all(&f->dl, stderr);
+    assert_non_null(p);
+    const intervention *iv = &p->interventions[0];
+    assert_true(iv->open_ended);
+    assert_int_equal(iv->from.year, 2016);
+    assert_int_equal(iv->to.year, 0);
+    assert_int_equal(iv->unit, UNIT_KR);
+    assert_int_equal(iv->total_budget.value, 2400000);
+    assert_int_equal(iv->nfinancing, 2);
+    assert_string_equal(iv->financing[1].by, "MUCF");
+    assert_int_equal(iv->financing[1].amount.value, 150000);
+    assert_int_equal(iv->facts, FACT_PERIOD | FACT_FINANCING);
+
+    write_file(f, "plan-2018.yaml", arena_printf(&f->mem, plan_yaml, "2017", "[]"));
+    p = load_plan(&f->mem, path, &f->dl);
+    assert_non_null(p);
+    assert_false(p->interventions[0].open_ended);
+    assert_int_equal(p->interventions[0].facts, 0);
+
+    write_file(f, "plan-2018.yaml", arena_printf(&f->mem, plan_yaml, "tills vidare", "[owner, periods]"));
+    assert_null(load_plan(&f->mem, path, &f->dl));
+    const diag *d = find_diag(f, "expected a year, year and month or date (2025, 2025-10, "
+                                 "2025-10-31) or open (until further notice), found \"tills vidare\"");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.interventions[0].period.to");
+    d = find_diag(f, "expected one of owner, period, budget, total_budget, financing; found "
+                     "\"periods\"; did you mean \"period\"?");
+    assert_non_null(d);
+    assert_string_equal(d->path, "plan.interventions[0].facts[1]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +451,8 @@ int main(void)
                                         test_teardown),
         cmocka_unit_test_setup_teardown(headings_numbered_as_printed, test_setup_with_folder,
                                         test_teardown),
+        cmocka_unit_test_setup_teardown(an_intervention_as_the_plan_shows_it,
+                                        test_setup_with_folder, test_teardown),
     };
     return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

@@ -18,6 +18,27 @@ static const char *const unit_names[] = {"tkr", "kr"};
 
 /* ---- the checks ------------------------------------------------------------ */
 
+/* An intervention's financiers cannot give more than its whole budget. */
+static void check_financing(const plan *p, diag_list *dl)
+{
+    for (size_t i = 0; i < p->ninterventions; i++) {
+        const intervention *iv = &p->interventions[i];
+        int64_t sum = 0;
+        bool fits = true;
+        for (size_t k = 0; k < iv->nfinancing; k++)
+            fits = fits && money_add(sum, iv->financing[k].amount.value, &sum);
+        if (!iv->total_budget.present || !iv->nfinancing || (fits && sum <= iv->total_budget.value))
+            continue;
+        char a[FORMAT_BUF], b[FORMAT_BUF];
+        const source_pos *at = &iv->total_budget.pos;
+        /* the loader bounds each amount, so only thousands of parts overflow */
+        diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
+                 "%s: the financiers' parts add up to %s%s %s, more than its total budget %s %s",
+                 iv->name, fits ? "" : "more than ", format_int(a, fits ? sum : INT64_MAX),
+                 unit_names[iv->unit], format_int(b, iv->total_budget.value), unit_names[iv->unit]);
+    }
+}
+
 plan_checked check_plan(arena *mem, const plan *p, diag_list *dl)
 {
     plan_checked pc = {0};
@@ -36,6 +57,7 @@ plan_checked check_plan(arena *mem, const plan *p, diag_list *dl)
             pc.rules[r * b->ncolumns + c] = rule_evaluate(&p->rules[r], &basis);
     }
     pc.goals = goals_tally(mem, p, NULL);
+    check_financing(p, dl);
     return pc;
 }
 

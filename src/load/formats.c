@@ -21,7 +21,10 @@ const char *const KEYS_SECTION[] = {"heading", "level", "number", "body", "show"
 const char *const KEYS_GOAL_AREA[] = {"id",         "title",   "description", "goals",
                                       "activities", "targets", NULL};
 const char *const KEYS_INTERVENTION[] = {
-    "id", "name", "goal_area", "owner", "period", "description", "budget_row", "targets", NULL};
+    "id",   "name",         "goal_area", "owner",     "period", "description", "budget_row",
+    "unit", "total_budget", "financing", "facts",     "targets", NULL};
+const char *const KEYS_FINANCING[] = {"by", "amount", NULL};
+const char *const NAMES_FACT[] = {"owner", "period", "budget", "total_budget", "financing", NULL};
 const char *const KEYS_PERIOD[] = {"from", "to", NULL};
 const char *const KEYS_TARGET[] = {"id", "text", "group", "comparator", "value", "unit", NULL};
 const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit", "entries",
@@ -148,6 +151,7 @@ const format_names format_keys[] = {
     {"plan", "goal_area", KEYS_GOAL_AREA},
     {"plan", "intervention", KEYS_INTERVENTION},
     {"plan", "period", KEYS_PERIOD},
+    {"plan", "financing", KEYS_FINANCING},
     {"plan", "target", KEYS_TARGET},
     {"plan", "allocation", KEYS_ALLOCATION},
     {"plan", "allocation_entry", KEYS_ALLOCATION_ENTRY},
@@ -210,6 +214,7 @@ const format_names format_enums[] = {
     {"plan", "signs", NAMES_SIGNS},
     {"plan", "order", NAMES_ORDER},
     {"plan", "heading_numbers", NAMES_HEADING_NUMBERS},
+    {"plan", "fact", NAMES_FACT},
     {"plan", "unit", NAMES_UNIT},
     {"plan", "comparator", NAMES_COMPARATOR},
     {"plan", "measure", NAMES_RULE_MEASURE},

@@ -107,17 +107,83 @@ static const char *const *intervention_ids(arena *mem, const plan *pl)
     return ids;
 }
 
+/* The end of a period: a date as precise as known; a text that is none
+ * gets told of "open" too. */
+static bool period_end(yread *ld, const ynode *to, const char *path, date *out)
+{
+    bool digits = to->kind == YNODE_SCALAR && to->len > 0 && to->text[0] >= '0' && to->text[0] <= '9';
+    if (!digits && to->kind == YNODE_SCALAR) {
+        yread_error(ld, to, path,
+                    "expected a year, year and month or date (2025, 2025-10, 2025-10-31) or open "
+                    "(until further notice), found \"%s\"",
+                    to->text);
+        return false;
+    }
+    return yread_period_date(ld, to, path, out);
+}
+
 static void load_period(yread *ld, const ynode *n, const char *path, intervention *iv)
 {
     if (!yread_map(ld, n, path, KEYS_PERIOD))
         return;
     const ynode *from = ymap_get(n, "from"), *to = ymap_get(n, "to");
+    /* "to: open": until further notice (tills vidare) */
+    iv->open_ended = to && to->kind == YNODE_SCALAR && to->len == 4 && !strncmp(to->text, "open", 4);
     bool ok = from && yread_period_date(ld, from, yread_key_path(ld, path, "from"), &iv->from);
-    ok = to && yread_period_date(ld, to, yread_key_path(ld, path, "to"), &iv->to) && ok;
+    ok = to && !iv->open_ended && period_end(ld, to, yread_key_path(ld, path, "to"), &iv->to) && ok;
     if (ok && (iv->to.year * 10000 + iv->to.month * 100 + iv->to.day <
                iv->from.year * 10000 + iv->from.month * 100 + iv->from.day))
         yread_error(ld, to, yread_key_path(ld, path, "to"), "the period ends (%s) before it starts",
                     to->text);
+}
+
+/* The parts of an intervention's budget by financier: [{by, amount}]. */
+static void load_financing(yread *ld, const ynode *n, const char *path, intervention *iv)
+{
+    const char *lp;
+    const ynode *list = load_list(ld, n, "financing", path, &lp);
+    iv->financing = ARENA_ARRAY(ld->mem, co_financing, (list ? list->count : 0) + 1);
+    for (size_t i = 0; list && i < list->count; i++) {
+        const ynode *item = list->items[i];
+        const char *ip = yread_index_path(ld, lp, i);
+        if (!yread_map(ld, item, ip, KEYS_FINANCING))
+            continue;
+        co_financing *cf = &iv->financing[iv->nfinancing++];
+        cf->pos = yread_pos(item);
+        cf->by = yread_get_text(ld, item, "by", ip, true);
+        const ynode *v = yread_require(ld, item, "amount", ip);
+        if (v)
+            yread_figure(ld, v, yread_key_path(ld, ip, "amount"), false, &cf->amount);
+    }
+}
+
+/* "facts: [owner, period]": what prints after the description, when the
+ * text does not say it already; by default every fact given. */
+static unsigned load_facts(yread *ld, const ynode *v, const char *path)
+{
+    unsigned facts = 0;
+    bool list = v->kind == YNODE_SEQ;
+    for (size_t i = 0; i < (list ? v->count : 1); i++) {
+        int k = yread_choice(ld, list ? v->items[i] : v, list ? yread_index_path(ld, path, i) : path,
+                             NAMES_FACT);
+        if (k >= 0)
+            facts |= 1u << k;
+    }
+    return facts;
+}
+
+static void load_intervention_money(yread *ld, const ynode *item, const char *ip,
+                                    const plan *pl, intervention *iv)
+{
+    iv->unit = (money_unit)load_enum(ld, item, "unit", ip, NAMES_UNIT, false,
+                                     pl->budget.present ? pl->budget.unit : UNIT_TKR);
+    const ynode *v;
+    if ((v = ymap_get(item, "total_budget")))
+        yread_figure(ld, v, yread_key_path(ld, ip, "total_budget"), false, &iv->total_budget);
+    load_financing(ld, item, ip, iv);
+    iv->facts = FACT_ALL;
+    if ((v = ymap_get(item, "facts"))) /* [] prints none */
+        iv->facts = load_facts(ld, v, yread_key_path(ld, ip, "facts"));
 }
 
 static void load_interventions(yread *ld, const ynode *n, const char *path, plan *pl)
@@ -150,6 +216,19 @@ static void load_interventions(yread *ld, const ynode *n, const char *path, plan
             load_period(ld, v, yread_key_path(ld, ip, "period"), iv);
         iv->targets = load_targets(ld, item, ip, &iv->ntargets);
     }
+}
+
+/* The money of each intervention is read after the budget, whose unit it
+ * takes by default. */
+static void load_interventions_money(yread *ld, const ynode *n, const char *path, plan *pl)
+{
+    const ynode *list = ymap_get(n, "interventions");
+    if (!list || list->kind != YNODE_SEQ || list->count != pl->ninterventions)
+        return; /* an item that is not a mapping was reported already */
+    const char *lp = yread_key_path(ld, path, "interventions");
+    for (size_t i = 0; i < pl->ninterventions; i++)
+        load_intervention_money(ld, list->items[i], yread_index_path(ld, lp, i), pl,
+                                &pl->interventions[i]);
 }
 
 /* Budget rows are known only after the budget: a second pass over the
@@ -436,6 +515,7 @@ plan *load_plan(arena *mem, const char *path, diag_list *dl)
     if ((v = ymap_get(n, "financial_rules")))
         pl->rules = load_rules(&ld, v, yread_key_path(&ld, p, "financial_rules"), &pl->nrules);
     link_budget_rows(&ld, n, p, pl);
+    load_interventions_money(&ld, n, p, pl);
     load_sections(&ld, n, p, pl);
     return dl->errors > errors_before ? NULL : pl;
 }

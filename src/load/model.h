@@ -252,6 +252,23 @@ typedef struct {
 } goal_area;
 
 
+/* A financier's part of an intervention's budget (ESF, MUCF, a member). */
+typedef struct {
+    const char *by; /* as printed */
+    figure amount;  /* in the intervention's unit */
+    source_pos pos;
+} co_financing;
+
+/* The facts of an intervention printed after its description. */
+enum {
+    FACT_OWNER = 1,
+    FACT_PERIOD = 2,
+    FACT_BUDGET = 4,       /* the plan year's amount of its cost row */
+    FACT_TOTAL_BUDGET = 8, /* its whole budget */
+    FACT_FINANCING = 16,
+    FACT_ALL = 31,
+};
+
 typedef struct {
     const char *id;
     const char *name;
@@ -259,7 +276,13 @@ typedef struct {
     const char *description; /* Markdown */
     int goal_area;           /* index into the plan's goal areas, or -1 */
     int budget_row;          /* index into the budget's cost rows, or -1 */
-    date from, to;           /* the period financed; year 0 when open */
+    date from, to;           /* the period financed; year 0 when not given */
+    bool open_ended;         /* "to: open": financed until further notice (tills vidare) */
+    money_unit unit;         /* of the total budget and the financing; the budget's by default */
+    figure total_budget;     /* its whole budget, all financiers together */
+    co_financing *financing; /* the parts of the total budget by financier */
+    size_t nfinancing;
+    unsigned facts; /* FACT_* printed after the description: those given, or `facts` */
     target *targets;
     size_t ntargets;
     source_pos pos;

@@ -534,15 +534,32 @@ static value *intervention_value(plan_ctx *x, size_t i, int level, const char *h
     value_set_string(mem, v, "hashes", hashes_for(level + 1));
     value_set_string(mem, v, "sub_hashes", hashes_for(level + (named && !only_targets ? 2 : 1)));
     value_set_bool(mem, v, "only_targets", only_targets);
-    value_set_string(mem, v, "owner", iv->owner);
-    value_set_string(mem, v, "from", context_known_date(mem, iv->from));
-    value_set_string(mem, v, "to", context_known_date(mem, iv->to));
+    /* the facts the plan prints after the description (facts: …) */
+    bool owner = iv->owner && (iv->facts & FACT_OWNER);
+    bool period = (iv->from.year || iv->to.year || iv->open_ended) && (iv->facts & FACT_PERIOD);
+    value *money = iv->facts & FACT_BUDGET ? intervention_budget(x, iv) : NULL;
+    bool total = iv->total_budget.present && (iv->facts & FACT_TOTAL_BUDGET);
+    bool financing = iv->nfinancing > 0 && (iv->facts & FACT_FINANCING);
+    value_set_string(mem, v, "owner", owner ? iv->owner : NULL);
+    value_set_string(mem, v, "from", period ? context_known_date(mem, iv->from) : NULL);
+    value_set_string(mem, v, "to", period ? context_known_date(mem, iv->to) : NULL);
+    value_set_bool(mem, v, "open_ended", period && iv->open_ended);
     value_set_string(mem, v, "description", iv->description);
     if (iv->goal_area >= 0)
         value_set_string(mem, v, "area", x->p->goal_areas[iv->goal_area].title);
-    value *money = intervention_budget(x, iv);
     value_set(mem, v, "funding", money ? money : value_null(mem));
-    value_set_bool(mem, v, "has_facts", iv->owner || iv->from.year || iv->to.year || money);
+    value_set(mem, v, "total_budget",
+              total ? context_amount_in(mem, iv->total_budget.value, iv->unit) : value_null(mem));
+    value *parts = value_set(mem, v, "financing", value_list(mem));
+    for (size_t k = 0; financing && k < iv->nfinancing; k++) {
+        const co_financing *cf = &iv->financing[k];
+        value *part = context_amount_in(mem, cf->amount.value, iv->unit);
+        value_set_string(mem, part, "by", cf->by);
+        value_set_bool(mem, part, "last", k + 1 == iv->nfinancing);
+        value_push(mem, parts, part);
+    }
+    value_set_bool(mem, v, "has_financing", financing);
+    value_set_bool(mem, v, "has_facts", owner || period || money || total || financing);
     value_set(mem, v, "targets", target_groups(mem, iv->targets, iv->ntargets));
     value_set_bool(mem, v, "has_targets", iv->ntargets > 0);
     return v;
