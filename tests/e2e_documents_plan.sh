@@ -38,9 +38,15 @@ missing: $want"
     done
     expect "$name" "$([ -z "$missing" ]; echo $?)" "$missing"
 }
-lacks() { # lacks NAME FILE TEXT
-    grep -qF -- "$3" "$2"
-    expect "$1" "$([ $? -ne 0 ]; echo $?)" "found: $3"
+lacks() { # lacks NAME FILE TEXT...: no TEXT is in FILE
+    name=$1 file=$2
+    shift 2
+    found=""
+    for text in "$@"; do
+        grep -qF -- "$text" "$file" && found="$found
+#   found: $text"
+    done
+    expect "$name" "$([ -z "$found" ]; echo $?)" "$found"
 }
 
 # --- the samples -------------------------------------------------------------
@@ -122,10 +128,12 @@ has "Samspelet: the financial rules with their status per column" "$T" \
 has "Samspelet: the member allocation with amounts and shares" "$T" \
     "Försäkringskassan och Arbetsförmedlingen 5 003 000 50,0 %" "Region Värmland 2 501 500 25,0 %" \
     "Summa intäkter 10 006 000 100,0 %"
-has "Samspelet: interventions with owner, period, budget and targets" "$T" \
-    "Projektägare: Region Värmland" "Budget 2025: 3 710 tkr" "Budget 2025: 2 520 tkr" \
-    "Finansiering: till och med 2025-10" "Indikatorer fylls i av deltagare vid avslut av insats:" \
+has "Samspelet: interventions with their targets under their lead-ins" "$T" \
+    "Indikatorer fylls i av deltagare vid avslut av insats:" \
     "• 60 % upplever sig mer redo att arbeta eller studera."
+# seed 003 prints no facts after the texts, which say them already
+lacks "Samspelet: no line the seed does not have after an intervention's text" "$T" \
+    "Projektägare: Region Värmland" "Budget 2025: 3 710 tkr" "Finansiering: till och med 2025-10"
 lacks "Samspelet: no note where every figure agrees" "$T" "Obs!"
 
 # --- Insjöriket, Verksamhetsplan 2020 (seed 004) -------------------------------
