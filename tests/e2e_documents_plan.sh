@@ -125,9 +125,10 @@ has "Samspelet: the financial rules with their status per column" "$T" \
     "Buffert för oförutsedda utgifter, minst 700 tkr 700 tkr: uppfyllt" \
     "14,8 %: uppfyllt" "62,6 %: ej" "Följs upp i verksamhetsberättelsen: Beviljad budget hålls."
 # 5 003 000 + 2 501 500 + 1 653 492 + 287 672 + 155 093 + 405 243 = 10 006 000
-has "Samspelet: the member allocation with amounts and shares" "$T" \
-    "Försäkringskassan och Arbetsförmedlingen 5 003 000 50,0 %" "Region Värmland 2 501 500 25,0 %" \
-    "Summa intäkter 10 006 000 100,0 %"
+has "Samspelet: the member allocation with its amounts, as seed 003 prints it" "$T" \
+    "Medelstilldelning år 2025" "Försäkringskassan och Arbetsförmedlingen 5 003 000" \
+    "Region Värmland 2 501 500" "Summa intäkter 10 006 000"
+lacks "Samspelet: no column of parts the seed does not have" "$T" "50,0 %" "100,0 %" "Belopp (kr)"
 has "Samspelet: interventions with their targets under their lead-ins" "$T" \
     "Indikatorer fylls i av deltagare vid avslut av insats:" \
     "• 60 % upplever sig mer redo att arbeta eller studera."

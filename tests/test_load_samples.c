@@ -100,6 +100,9 @@ static void samspelet_2025(void **state)
     assert_int_equal(p->allocation.entries[0].nmembers, 2);
     assert_int_equal(p->allocation.entries[2].amount.value, 1653492);
     assert_int_equal(p->allocation.printed_total.value, 10006000);
+    /* as printed: no head over the amounts, no column of parts */
+    assert_string_equal(p->allocation.amount_head, "");
+    assert_false(p->allocation.parts_printed);
     /* Interventions with measurable targets, linked to their cost rows. */
     assert_int_equal(p->ninterventions, 4);
     const intervention *stegen = &p->interventions[0];

@@ -27,8 +27,9 @@ const char *const KEYS_FINANCING[] = {"by", "amount", NULL};
 const char *const NAMES_FACT[] = {"owner", "period", "budget", "total_budget", "financing", NULL};
 const char *const KEYS_PERIOD[] = {"from", "to", NULL};
 const char *const KEYS_TARGET[] = {"id", "text", "group", "comparator", "value", "unit", NULL};
-const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit", "entries",
-                                       "printed_total", "total_label", NULL};
+const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit",        "entries",
+                                       "printed_total", "total_label", "amount_head", "parts",
+                                       NULL};
 const char *const KEYS_ALLOCATION_ENTRY[] = {"members", "label", "share", "amount", NULL};
 const char *const KEYS_BUDGET[] = {"title",  "unit",   "signs",  "order",          "header",
                                    "columns", "income", "reserves", "costs", "labels",

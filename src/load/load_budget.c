@@ -317,6 +317,11 @@ void load_allocation(yread *ld, const ynode *n, const char *path, const associat
     al->present = true;
     al->title = yread_get_text(ld, n, "title", path, false);
     al->total_label = yread_get_text(ld, n, "total_label", path, false);
+    al->amount_head = yread_get_text(ld, n, "amount_head", path, false);
+    al->parts_printed = true;
+    const ynode *pv = ymap_get(n, "parts");
+    if (pv)
+        yread_bool(ld, pv, yread_key_path(ld, path, "parts"), &al->parts_printed);
     al->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
     al->year = year;
     const ynode *v;

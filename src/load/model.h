@@ -199,6 +199,8 @@ typedef struct {
     size_t nentries;
     figure printed_total;    /* as printed */
     const char *total_label; /* "Summa intäkter"; NULL for the template's default */
+    const char *amount_head; /* the amount column's head as printed; NULL for the default */
+    bool parts_printed;      /* a column with each entry's part of the whole (default) */
     source_pos pos;
 } allocation;
 

@@ -406,6 +406,8 @@ static value *allocation_value(plan_ctx *x)
         value_set(mem, v, "total_part", context_percent(mem, 1000, 1, true));
     }
     value_set_string(mem, v, "total_label", al->total_label);
+    value_set_string(mem, v, "amount_head", al->amount_head);
+    value_set_bool(mem, v, "parts_printed", al->parts_printed);
     value *notes = value_set(mem, v, "notes", allocation_notes(x, total));
     value_set_bool(mem, v, "has_notes", notes->as.list.count > 0);
     return v;
