@@ -100,6 +100,8 @@ static void samspelet_2025(void **state)
     assert_int_equal(p->allocation.entries[0].nmembers, 2);
     assert_int_equal(p->allocation.entries[2].amount.value, 1653492);
     assert_int_equal(p->allocation.printed_total.value, 10006000);
+    assert_string_equal(p->decided_line, "Beslutad vid styrelsemöte den 26 november 2024");
+    assert_string_equal(p->decided_by, "styrelsen");
     /* as printed: no head over the amounts, no column of parts */
     assert_string_equal(p->allocation.amount_head, "");
     assert_false(p->allocation.parts_printed);

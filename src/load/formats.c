@@ -16,7 +16,7 @@ const char *const KEYS_PLAN[] = {"year",       "title",    "subtitle",        "d
                                  "revised",    "sections", "goal_areas",      "interventions",
                                  "allocation", "budget",   "financial_rules", "targets",
                                  "heading_numbers", NULL};
-const char *const KEYS_DECIDED[] = {"date", "by", NULL};
+const char *const KEYS_DECIDED[] = {"date", "by", "line", NULL};
 const char *const KEYS_SECTION[] = {"heading", "level", "number", "body", "show", NULL};
 const char *const KEYS_GOAL_AREA[] = {"id",         "title",   "description", "goals",
                                       "activities", "targets", NULL};

@@ -500,6 +500,7 @@ plan *load_plan(arena *mem, const char *path, diag_list *dl)
             if (d)
                 yread_date(&ld, d, yread_key_path(&ld, dp, "date"), &pl->decided_on);
             pl->decided_by = yread_get_text(&ld, v, "by", dp, true);
+            pl->decided_line = yread_get_text(&ld, v, "line", dp, false);
         }
     }
     if ((v = ymap_get(n, "revised")))

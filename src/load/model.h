@@ -354,6 +354,7 @@ typedef struct {
     const char *subtitle;
     date decided_on;
     const char *decided_by;
+    const char *decided_line; /* the cover's line of the decision as printed, or NULL */
     date revised; /* year 0 unless the plan was revised after the decision */
     bool numbered; /* heading_numbers: auto, "1", "1.1", "1.1.1" by the sections' levels */
     plan_section *sections;

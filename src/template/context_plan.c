@@ -772,6 +772,7 @@ static value *cover_value(arena *mem, const plan *p)
         value_set_string(mem, v, "decided_on", context_date(mem, p->decided_on));
     }
     value_set_string(mem, v, "revised", context_known_date(mem, p->revised));
+    value_set_string(mem, v, "decision_line", context_fence_line(mem, p->decided_line));
     return v;
 }
 
