@@ -169,7 +169,7 @@ static void contradictions_are_named(void **state)
 }
 
 /* Targets of the whole association and of a goal area count with the
- * interventions': the association's in no area, a goal area's in its own.
+ * interventions': the association's apart, a goal area's in its own.
  * Outcomes refer to them by owner, so target 0 of the plan, of goal area 1
  * and of intervention 0 are three targets. */
 static void association_and_goal_area_targets(void **state)
@@ -213,7 +213,8 @@ static void association_and_goal_area_targets(void **state)
     assert_ptr_equal(target_outcome_of(&o, &l, 0), &outcomes[3]);
     assert_false(goals_target_list(&p, 4, &l));
     goal_tallies g = goals_tally(&mem, &p, &o);
-    assert_int_equal(g.outside.not_met, 1); /* 295 of at least 320 */
+    assert_int_equal(g.association.not_met, 1); /* 295 of at least 320 */
+    assert_int_equal(g.outside.met + g.outside.not_met + g.outside.no_data, 0);
     assert_int_equal(g.areas[1].met, 2);
     assert_int_equal(g.areas[1].not_met, 1);
     assert_int_equal(g.areas[0].met + g.areas[0].not_met + g.areas[0].no_data, 0);

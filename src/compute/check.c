@@ -297,6 +297,8 @@ static void goals_report(arena *mem, strbuf *out, const plan *p, const goal_tall
         if (t->met + t->not_met + t->no_data)
             tally_line(out, arena_printf(mem, "goal area %s", ga->id ? ga->id : ga->title), t);
     }
+    if (g->association.met + g->association.not_met + g->association.no_data)
+        tally_line(out, "the association's own", &g->association);
     if (g->outside.met + g->outside.not_met + g->outside.no_data)
         tally_line(out, "outside the goal areas", &g->outside);
     tally_line(out, "all targets", &g->all);

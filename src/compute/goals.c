@@ -100,10 +100,12 @@ bool target_tally_share_met(const target_tally *t, int64_t *tenths)
 
 goal_tallies goals_tally(arena *mem, const plan *p, const outcome *o)
 {
-    goal_tallies g = {ARENA_ARRAY(mem, target_tally, p->ngoal_areas + 1), {0}, {0}};
+    goal_tallies g = {ARENA_ARRAY(mem, target_tally, p->ngoal_areas + 1), {0}, {0}, {0}};
     target_list l;
     for (size_t k = 0; goals_target_list(p, k, &l); k++) {
-        target_tally *area = l.goal_area >= 0 ? &g.areas[l.goal_area] : &g.outside;
+        target_tally *area = l.owner == TARGETS_OF_PLAN ? &g.association
+                             : l.goal_area >= 0         ? &g.areas[l.goal_area]
+                                                        : &g.outside;
         for (size_t t = 0; t < l.ntargets; t++) {
             target_status s = target_judge(&l.targets[t], target_outcome_of(o, &l, t)).status;
             target_tally_add(area, s);

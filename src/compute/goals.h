@@ -59,9 +59,9 @@ bool target_tally_share_met(const target_tally *t, int64_t *tenths);
 
 typedef struct {
     target_tally *areas;  /* one per goal area of the plan */
-    target_tally outside; /* targets in no goal area: the association's, and those of
-                             interventions in none */
-    target_tally all;     /* the association */
+    target_tally association; /* the whole association's own targets (plan.targets) */
+    target_tally outside;     /* targets of interventions in no goal area */
+    target_tally all;         /* every target of the plan */
 } goal_tallies;
 
 /* Judges every target of the plan against `o` (may be NULL). */
