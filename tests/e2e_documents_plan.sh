@@ -54,7 +54,8 @@ OUT=$WORK/out
 "$BIN" build plans -o "$OUT" -f -q >"$WORK/build.log" 2>&1
 expect "the samples build" $? "$(cat "$WORK/build.log")"
 for pdf in samsund/plan-2024 samspelet/plan-2025 insjoriket/plan-2020 sodra-vatterbygden/report-2023 \
-           hoglandet/report-2023 hoglandet/report-2022 finnveden/report-2023; do
+           hoglandet/report-2023 hoglandet/report-2022 finnveden/report-2023 norrvik/plan-2018 \
+           norrvik/report-2018; do
     [ -s "$OUT/$pdf.pdf" ]
     expect "$pdf.pdf is made" $?
 done
@@ -173,6 +174,15 @@ lacks "Norrvik: no line the source does not have" "$T" "Resultat" "Belopp (kr)" 
 awk '/Verksamhet BUDGET/ { v = NR } /^ ?Kostnader ?$/ { k = NR } /^ ?Intäkter ?$/ { i = NR }
     END { exit !(v && k > v && i > k) }' "$T"
 expect "Norrvik: the costs before the income" $?
+# The report judges the association's targets and the goal area's with the
+# intervention's: 341 of at least 320, 27,5 % of at least 30 %, 6 of 5, 64 of 60.
+T=$WORK/norrvik-report.txt
+text_of "$OUT/norrvik/report-2018.pdf" >"$T"
+has "Norrvik: the report's targets of the association, a goal area and an intervention" "$T" \
+    "Förbundet som helhet" "minst 320 341 individer uppfyllt" "minst 30% 27,5% ej uppfyllt" \
+    "Målområde: Samverkan mellan parterna" "6 frukostmöten uppfyllt" \
+    "Minst 60 deltagare under året. minst 60 deltagare 64 deltagare uppfyllt" \
+    "Av årets 4 mätpunkter är 3 uppfyllda, 1 ej uppfyllda"
 
 # --- the seeds, line by line -----------------------------------------------------
 SEEDS=$ROOT/../shared/seeds

@@ -345,10 +345,9 @@ static value *rules_value(report_ctx *x)
 /* A target's value with its unit: "80 personer", "90 %". */
 static const char *target_figure(arena *mem, hundredths v, const target *t)
 {
-    char buf[FORMAT_BUF];
-    const char *n = format_fixed(buf, v, v % 100 ? 2 : 0);
-    if (v % 100 == 0)
-        n = format_int(buf, v / 100);
+    char buf[FORMAT_BUF]; /* as few decimals as the value has: 27,5 %, 80 */
+    const char *n = v % 10 ? format_fixed(buf, v, 2) : v % 100 ? format_fixed(buf, v / 10, 1)
+                                                               : format_int(buf, v / 100);
     if (t->percent)
         return arena_printf(mem, "%s" NBSP "%%", n);
     return t->unit ? arena_printf(mem, "%s %s", n, t->unit) : arena_strdup(mem, n);
