@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "allocation.h"
+#include "figures.h"
 #include "format.h"
 #include "json.h"
 #include "load.h"
@@ -24,6 +25,7 @@ plan_checked check_plan(arena *mem, const plan *p, diag_list *dl)
     const budget *b = &p->budget;
     pc.budget = budget_compute(mem, b);
     allocation_check_plan(mem, p, &pc.budget, &pc.corrections, &pc.ncorrections, dl);
+    figures_check(mem, p, &pc.budget, dl);
     if (b->present) {
         budget_cross_check_with(b, &pc.budget, pc.corrections, pc.ncorrections, dl);
         budget_check_carry_forward(mem, b, &pc.budget, dl);
