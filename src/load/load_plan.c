@@ -332,6 +332,8 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
         /* without a heading, a section only places parts (a placement) */
         bool placement = ymap_get(s, "show") && !ymap_get(s, "body");
         sec->heading = yread_get_text(ld, s, "heading", sp, !placement);
+        if (sec->heading)
+            sec->heading_origin = textpos_origin(ymap_get(s, "heading"));
         sec->body = yread_get_text(ld, s, "body", sp, false);
         if (sec->body) {
             notes.body = ymap_get(s, "body");

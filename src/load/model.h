@@ -159,6 +159,7 @@ typedef enum { UNIT_TKR, UNIT_KR } money_unit;
 typedef struct {
     bool present;
     const char *title;
+    text_origin title_origin;
     money_unit unit;
     /* The table prints its costs with a minus (`signs: costs_negative`). The
      * loader keeps every cost as the positive amount spent, so the figures
@@ -189,6 +190,7 @@ typedef struct {
 typedef struct {
     bool present;
     const char *title;
+    text_origin title_origin;
     int year; /* the plan's year unless given */
     money_unit unit;
     allocation_entry *entries;
@@ -328,7 +330,7 @@ typedef struct {
     size_t npieces;
     text_figure *figures; /* in the body, in order */
     size_t nfigures;
-    text_origin body_origin; /* where the body stands in the file */
+    text_origin heading_origin, body_origin; /* where they stand in the file */
     source_pos pos;
 } plan_section;
 
