@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datatext.h"
 #include "format.h"
 #include "textpos.h"
 
@@ -267,34 +268,13 @@ static size_t read_amount(reader *r, const char *text, size_t i)
     return end;
 }
 
-/* Past a code span opening at text[i], or past its backticks when it is
- * not closed on its line. */
-static size_t past_code(const char *text, size_t i)
-{
-    size_t run = strspn(text + i, "`");
-    for (size_t j = i + run; text[j] && text[j] != '\n'; j++)
-        if (text[j] == '`') {
-            size_t r = strspn(text + j, "`");
-            if (r == run)
-                return j + r;
-            j += r - 1;
-        }
-    return i + run;
-}
-
-static bool fence_at(const char *p)
-{
-    size_t indent = strspn(p, " ");
-    return indent < 4 && (strncmp(p + indent, "```", 3) == 0 || strncmp(p + indent, "~~~", 3) == 0);
-}
-
 /* The amounts of `text` (Markdown), which starts at byte `base` of `whole`,
  * typed at `origin`. */
 static void read_text(reader *r, const char *text)
 {
     bool fenced = false;
     for (size_t i = 0; text && text[i];) {
-        if ((i == 0 || text[i - 1] == '\n') && fence_at(text + i)) {
+        if ((i == 0 || text[i - 1] == '\n') && datatext_is_fence(text + i)) {
             fenced = !fenced;
             i += strcspn(text + i, "\n");
             continue;
@@ -303,7 +283,7 @@ static void read_text(reader *r, const char *text)
         if (fenced || c == '\\') {
             i += c == '\\' && text[i + 1] ? 2 : 1;
         } else if (c == '`') {
-            i = past_code(text, i);
+            i = datatext_past_code_span(text, i);
         } else if (c == '{' && text[i + 1] == '=') {
             size_t close = strcspn(text + i, "}\n");
             i += close + (text[i + close] == '}');

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datatext.h"
 #include "suggest.h"
 #include "textpos.h"
 
@@ -371,28 +372,6 @@ static bool read_reference(scan *sc, const char *open, const char *close)
 
 /* ---- finding the references ------------------------------------------------------- */
 
-/* Past a code span that opens at `p` (a run of backticks), or p + the run
- * when it is not closed on its line. */
-static const char *past_code_span(const char *p)
-{
-    size_t run = strspn(p, "`");
-    for (const char *q = p + run; *q && *q != '\n'; q++)
-        if (*q == '`') {
-            size_t r = strspn(q, "`");
-            if (r == run)
-                return q + r;
-            q += r - 1;
-        }
-    return p + run;
-}
-
-/* Whether the line at `p` opens or closes a fenced code block. */
-static bool fence_line(const char *p)
-{
-    size_t indent = strspn(p, " ");
-    return indent < 4 && (strncmp(p + indent, "```", 3) == 0 || strncmp(p + indent, "~~~", 3) == 0);
-}
-
 size_t textfigure_scan(yread *ld, const text_origin *origin, const char *text, const char *path,
                        const plan *pl, text_figure **out)
 {
@@ -403,7 +382,7 @@ size_t textfigure_scan(yread *ld, const text_origin *origin, const char *text, c
     scan sc = {.ld = ld, .origin = origin, .text = text, .path = path, .pl = pl};
     bool in_fence = false, line_start = true;
     for (const char *p = text; *p;) {
-        if (line_start && fence_line(p))
+        if (line_start && datatext_is_fence(p))
             in_fence = !in_fence;
         line_start = false;
         if (*p == '\n') {
@@ -414,7 +393,7 @@ size_t textfigure_scan(yread *ld, const text_origin *origin, const char *text, c
         } else if (*p == '\\' && p[1]) {
             p += 2;
         } else if (*p == '`') {
-            p = past_code_span(p);
+            p = text + datatext_past_code_span(text, (size_t)(p - text));
         } else if (p[0] == '{' && p[1] == '=') {
             size_t line_len = strcspn(p, "\n");
             const char *close = memchr(p, '}', line_len);
