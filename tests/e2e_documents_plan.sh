@@ -182,7 +182,8 @@ has "Norrvik: the report's targets of the association, a goal area and an interv
     "Förbundet som helhet" "minst 320 341 individer uppfyllt" "minst 30% 27,5% ej uppfyllt" \
     "Målområde: Samverkan mellan parterna" "6 frukostmöten uppfyllt" \
     "Minst 60 deltagare under året. minst 60 deltagare 64 deltagare uppfyllt" \
-    "Av årets 4 mätpunkter är 3 uppfyllda, 1 ej uppfyllda"
+    "Av årets 4 mätpunkter är 3 uppfyllda, 1 ej uppfyllda" "Förbundet som helhet 1 1 0" \
+    "Samverkan mellan parterna 1 0 0"
 
 # --- the seeds, line by line -----------------------------------------------------
 SEEDS=$ROOT/../shared/seeds

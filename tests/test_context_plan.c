@@ -495,6 +495,8 @@ static void targets_of_the_association_and_goal_areas(void **state)
     contains(md, "## Målområde: Struktur\n");
     contains(md, "| minst fem frukostmöten | minst 5 frukostmöten | 4 frukostmöten | **ej uppfyllt** |");
     contains(md, "Av årets 2 mätpunkter är 1 uppfyllda, 1 ej uppfyllda");
+    contains(md, "| Mätpunkter | Uppfyllda | Ej uppfyllda | Uppgift saknas |\n|:--|--:|--:|--:|\n"
+                 "| Förbundet som helhet | 1 | 0 | 0 |\n| Struktur | 0 | 1 | 0 |\n");
 }
 
 /* The budget table as the source prints it: costs before income under the

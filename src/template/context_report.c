@@ -429,15 +429,26 @@ static value *goals_value(report_ctx *x)
         return v;
     value_set(mem, v, "all", tally_value(mem, &x->oc->goals.all));
     value *areas = value_set(mem, v, "areas", value_list(mem));
+    /* the association's own targets head the table, then the goal areas */
+    const target_tally *own = &x->oc->goals.association;
+    bool has_own = own->met + own->not_met + own->no_data > 0;
+    value_set_bool(mem, v, "has_association", has_own);
+    if (has_own) {
+        value *av = tally_value(mem, own);
+        value_set_bool(mem, av, "is_association", true);
+        value_set_string(mem, av, "title", NULL);
+        value_push(mem, areas, av);
+    }
     for (size_t a = 0; a < p->ngoal_areas; a++) {
         const target_tally *t = &x->oc->goals.areas[a];
         if (t->met + t->not_met + t->no_data == 0)
             continue;
         value *av = tally_value(mem, t);
         value_set_string(mem, av, "title", p->goal_areas[a].title);
+        value_set_bool(mem, av, "is_association", false);
         value_push(mem, areas, av);
     }
-    value_set_bool(mem, v, "has_areas", count_of(areas) > 1);
+    value_set_bool(mem, v, "has_areas", count_of(areas) > 1); /* one alone says nothing more */
     value_set_bool(mem, v, "has_notes", any_notes);
     return v;
 }
