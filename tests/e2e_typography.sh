@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end tests of the typography of the sample documents: every plan
 # under plans/ is built and its PDFs are read back by tests/typography.py
-# (word boxes from pdftotext, not planpress) for the hard rules of line
+# (the glyphs as mupdf draws them, not planpress) for the hard rules of line
 # breaking, and the Insjöriket plan, which is mostly prose, is held to the
 # figures of LuaLaTeX with microtype on the same text (docs/typography.md).
 # usage: sh tests/e2e_typography.sh PATH/TO/planpress [KEEP_DIR]
@@ -34,8 +34,14 @@ figure() { awk -F'\t' -v p="$WORK/out/$1" -v c="$2" 'NR == 1 { for (i = 1; i <= 
 hyph=$(figure insjoriket/plan-2020.pdf hyph)
 p95=$(figure insjoriket/plan-2020.pdf p95)
 over2=$(figure insjoriket/plan-2020.pdf over2)
+p5=$(figure insjoriket/plan-2020.pdf p5)
+# the counter reads the hyphens as drawn, not the whole words of /ActualText
+expect "Insjöriket: the counter sees the hyphenated line ends (got $hyph, at least 5)" \
+    "$([ "${hyph:-0}" -ge 5 ] && echo 0 || echo 1)"
 expect "Insjöriket: at most 17 hyphenated line ends, as LuaLaTeX with microtype (got $hyph)" \
     "$([ "${hyph:-99}" -le 17 ] && echo 0 || echo 1)"
+expect "Insjöriket: word spaces at p5 at least 0.72 times the natural space (got $p5)" \
+    "$(awk -v v="${p5:-0}" 'BEGIN { exit !(v >= 0.72) }'; echo $?)"
 expect "Insjöriket: word spaces at p95 at most 1.45 times the natural space (got $p95)" \
     "$(awk -v v="${p95:-9}" 'BEGIN { exit !(v <= 1.45) }'; echo $?)"
 expect "Insjöriket: no justified line with a space over twice the natural one (got $over2)" \
