@@ -200,7 +200,7 @@ static void verbatim(layout_state *ls, const char *literal, column col)
                 *o++ = p[i];
         }
         *o = '\0';
-        inline_add_text(ls, &pl, FACE_MONO, line, ts->size);
+        inline_add_code(ls, &pl, line, ts->size);
         *ARENA_PUSH(ls->mem, pl.items, pl.count, pl.cap) =
             (piece){.kind = PIECE_BREAK, .size = ts->size};
         p += len + (nl ? 1 : 0);
