@@ -2,7 +2,9 @@
 """Counts what a reader sees of the line breaking in PDFs, from the glyphs
 that `mutool draw -F stext` (mupdf, not planpress) reads back.
 
-usage: typography.py [--check] [--wrong-breaks FILE] [--tsv] PDF...
+usage: typography.py [--check] [--wrong-breaks FILE] [--tsv] [--breaks] PDF...
+
+--breaks lists every hyphenated line end (p. N: head-/tail).
 
 Per document:
   hyph      line ends in a hyphen that breaks a word (the next line of the
@@ -169,7 +171,7 @@ def percentile(values, p):
 def count(path, wrong_breaks):
     pages = read_pages(path)
     r = dict(hyph=0, run2=0, run3=0, tails=0, short=0, wrong=0, over2=0, margin=0)
-    problems = []
+    problems, breaks = [], []
     natural = {}  # size class -> gaps of lines that do not reach the edge
     justified = []  # (size class, gaps) of lines that reach it
     # one edge for the pages of each width (portrait, landscape)
@@ -200,6 +202,7 @@ def count(path, wrong_breaks):
                     run += 1
                     head = line[-1].text.rstrip("".join(HYPHENS))
                     tail = nxt[0].text
+                    breaks.append(f"p. {pno}: {head}-/{tail}")
                     word = letters(head) + letters(tail)
                     if len(word) <= 5:
                         r["short"] += 1
@@ -241,12 +244,13 @@ def count(path, wrong_breaks):
     r["median"] = statistics.median(ratios) if ratios else 0.0
     r["p95"] = percentile(ratios, 0.95)
     r["p5"] = percentile(ratios, 0.05)
-    return r, problems
+    return r, problems, breaks
 
 
 def main(argv):
     check = "--check" in argv
     tsv = "--tsv" in argv
+    list_breaks = "--breaks" in argv
     wrong_path = None
     paths = []
     it = iter(argv)
@@ -269,7 +273,7 @@ def main(argv):
     else:
         print(f"{'document':44} " + " ".join(f"{c:>6}" for c in cols))
     for p in paths:
-        r, problems = count(p, wrong)
+        r, problems, breaks = count(p, wrong)
         for k in ("hyph", "run2", "run3", "tails", "short", "wrong", "over2", "margin", "lines"):
             total[k] += r[k]
         cells = [f"{r[c]:.2f}" if isinstance(r[c], float) else str(r[c]) for c in cols]
@@ -278,7 +282,7 @@ def main(argv):
         else:
             print(f"{p[-44:]:44} " + " ".join(f"{c:>6}" for c in cells))
         hard = r["run3"] + r["tails"] + r["short"] + r["wrong"]
-        for line in problems:
+        for line in problems + (breaks if list_breaks else []):
             print(f"  {line}")
         if check and hard:
             failed += 1
