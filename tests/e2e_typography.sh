@@ -47,6 +47,33 @@ expect "Insjöriket: word spaces at p95 at most 1.45 times the natural space (go
 expect "Insjöriket: no justified line with a space over twice the natural one (got $over2)" \
     "$([ "${over2:-9}" -le 1 ] && echo 0 || echo 1)"
 
+# A stress plan (tests/typography/stress.py): long sections of the samples'
+# prose, a footnote in nearly every paragraph, a budget of 120 rows.
+python3 tests/typography/stress.py "$WORK/stress" >"$WORK/stress.log" 2>&1 &&
+    SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -f "$WORK/stress" -o "$WORK/stress-out" \
+        >>"$WORK/stress.log" 2>&1
+expect "the stress plan builds without a warning" \
+    "$([ $? -eq 0 ] && [ ! -s "$WORK/stress.log" ] && echo 0 || echo 1)" "$(cat "$WORK/stress.log")"
+STRESS=$WORK/stress-out/stress/plan-2024.pdf
+python3 tests/typography.py --check --tsv --wrong-breaks tests/typography/wrong-breaks.txt \
+    "$STRESS" >"$WORK/stress.tsv" 2>&1
+expect "stress plan: no three hyphenated lines in a row, no tail alone, no short word or wrong joint broken" \
+    $? "$(cat "$WORK/stress.tsv")"
+sed "s|$WORK/stress-out/||" "$WORK/stress.tsv" | sed -n 2p
+stress() { awk -F'\t' -v c="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i } NR == 2 { print $k }' "$WORK/stress.tsv"; }
+lines=$(stress lines)
+expect "stress plan: the counter sees its justified lines (got ${lines:-0}, at least 250)" \
+    "$([ "${lines:-0}" -ge 250 ] && echo 0 || echo 1)"
+expect "stress plan: word spaces at p95 at most 1.45, at p5 at least 0.72 (got $(stress p95), $(stress p5))" \
+    "$(awk -v hi="$(stress p95)" -v lo="$(stress p5)" 'BEGIN { exit !(hi <= 1.45 && lo >= 0.72 && hi > 0) }'; echo $?)"
+expect "stress plan: no justified line with a space over twice the natural one (got $(stress over2))" \
+    "$([ "$(stress over2)" = 0 ] && echo 0 || echo 1)"
+pages=$(pdfinfo "$STRESS" 2>/dev/null | sed -n 's/^Pages: *//p')
+budget_pages=$(for p in $(seq 1 "${pages:-0}"); do
+    pdftotext -f "$p" -l "$p" "$STRESS" - 2>/dev/null | grep -q "Budget 2023" && echo "$p"; done | wc -l)
+expect "stress plan: the 120-row budget runs over pages (on $budget_pages)" \
+    "$([ "$budget_pages" -ge 2 ] && echo 0 || echo 1)"
+
 # Expanded and protruding lines still read back as the words they hold.
 text=$(pdftotext "$WORK/out/insjoriket/plan-2020.pdf" - 2>&1)
 echo "$text" | tr '\n' ' ' | grep -q "Samordningsförbundet har två delar i sitt uppdrag. Det ena uppdraget är att förstärka samverkan"
