@@ -211,11 +211,11 @@ static void wide_table_turns_its_page(void **state)
 {
     fixture *f = *state;
     strbuf md = {0};
-    wide_table(&md, 10);
+    wide_table(&md, 14);
     assert_true(lay_out(f, md.data));
     strbuf_free(&md);
     size_t before, table, after;
-    const box *cell = find_text(&f->doc, "Utfall 2009", &table);
+    const box *cell = find_text(&f->doc, "2013", &table);
     assert_non_null(cell);
     assert_non_null(find_text(&f->doc, "Före tabellen.", &before));
     assert_non_null(find_text(&f->doc, "Efter tabellen.", &after));
@@ -228,16 +228,42 @@ static void wide_table_turns_its_page(void **state)
     assert_inside_margins(f);
 }
 
+/* Finnveden's exits: seven columns whose headings are wider than their
+ * figures stay upright, the headings wrapped, the text after the table on
+ * the same page. */
+static void headings_wrap_before_a_page_turns(void **state)
+{
+    fixture *f = *state;
+    assert_true(lay_out(f, "| Insats | Avslutade | Arbete/studier | Arb.rehab | Sjukdom | "
+                           "Annat skäl | Till arbete eller studier |\n"
+                           "|:--|--:|--:|--:|--:|--:|--:|\n"
+                           "| Samverkansteam Finnveden | 31 | 3 | 6 | 7 | 15 | 9,7 % |\n"
+                           "| **Totalt** | **31** | **3** | **6** | **7** | **15** | **9,7 %** |\n\n"
+                           "Efter tabellen.\n"));
+    size_t table, after;
+    assert_non_null(find_text(&f->doc, "Avslutade", &table));
+    assert_non_null(find_text(&f->doc, "Efter tabellen.", &after));
+    assert_true(f->doc.pages[table].width < f->doc.pages[table].height);
+    assert_int_equal(table, after);
+    size_t p1, p2;
+    const box *till = find_containing(&f->doc, "Till arbete", &p1);
+    const box *studier = find_text(&f->doc, "studier", &p2);
+    assert_non_null(till);
+    assert_non_null(studier);
+    assert_true(till->y > studier->y); /* the heading wrapped */
+    assert_inside_margins(f);
+}
+
 static void wide_table_shrinks_when_the_style_says(void **state)
 {
     fixture *f = *state;
     f->st.tables.wide = WIDE_TABLE_SHRINK;
     strbuf md = {0};
-    wide_table(&md, 8);
+    wide_table(&md, 12);
     assert_true(lay_out(f, md.data));
     strbuf_free(&md);
     size_t page;
-    const box *cell = find_text(&f->doc, "Utfall 2006", &page);
+    const box *cell = find_text(&f->doc, "2011", &page);
     assert_non_null(cell);
     assert_true(f->doc.pages[page].width < f->doc.pages[page].height);
     assert_true(cell->size < f->st.table.size);
@@ -367,6 +393,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(row_taller_than_a_page_is_split, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(wide_table_turns_its_page, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(headings_wrap_before_a_page_turns, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(wide_table_shrinks_when_the_style_says, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(far_too_wide_table_stays_inside_the_margins, fixture_setup,

@@ -292,15 +292,24 @@ static void content_needs(const table *t, column_need *need)
     }
 }
 
-/* Fits the columns at `size`; what they would want in all. */
-static double fit_at(const table *t, const column_need *content, double size, double available,
-                     double *widths)
+/* What a column of figures wants when its heading may wrap: the figures
+ * and the heading's longest word, and the heading on two lines or fewer. */
+static double wrapped_want(const column_need *n)
+{
+    return n->numeric ? fmin(n->want, fmax(n->min, n->want / 2)) : n->want;
+}
+
+/* Fits the columns at `size`, the headings of figures on one line or, with
+ * `wrap`, on two; what they would want in all. */
+static double fit_at(const table *t, const column_need *content, double size, bool wrap,
+                     double available, double *widths)
 {
     double scale = size / t->base_size, want = 0, max = 0;
     column_need need[t->ncols];
     for (int c = 0; c < t->ncols; c++) {
+        double w = wrap ? wrapped_want(&content[c]) : content[c].want;
         need[c] = (column_need){.min = content[c].min * scale + 2 * CELL_PAD,
-                                .want = content[c].want * scale + 2 * CELL_PAD,
+                                .want = w * scale + 2 * CELL_PAD,
                                 .max = content[c].max * scale + 2 * CELL_PAD,
                                 .numeric = content[c].numeric};
         want += need[c].want;
@@ -312,9 +321,11 @@ static double fit_at(const table *t, const column_need *content, double size, do
 }
 
 /* Chooses the page size and the type size: the text width at the table's own
- * size if the figures and their headings fit on one line; else what the style
- * tries first (landscape or smaller type), then the other; at worst the
- * smallest type on a landscape page, with the columns squeezed. */
+ * size if the figures and their headings fit on one line, or else with the
+ * headings over figures wrapped to two lines (a page is turned only for a
+ * table that cannot fit upright); else what the style tries first
+ * (landscape or smaller type), then the other; at worst the smallest type
+ * on a landscape page, with the columns squeezed. */
 static void choose_setting(layout_state *ls, table *t, column col)
 {
     const table_look *look = &ls->st->tables;
@@ -333,8 +344,9 @@ static void choose_setting(layout_state *ls, table *t, column col)
             t->page_width = landscape ? d->height : d->width;
             t->page_height = landscape ? d->width : d->height;
             double available = col.width + (landscape ? turned : 0);
-            if (fit_at(t, content, t->size, available, t->width) <= available)
-                return;
+            for (int wrap = 0; wrap <= 1; wrap++)
+                if (fit_at(t, content, t->size, wrap, available, t->width) <= available)
+                    return;
         }
     }
 }
