@@ -73,6 +73,19 @@ budget_pages=$(for p in $(seq 1 "${pages:-0}"); do
     pdftotext -f "$p" -l "$p" "$STRESS" - 2>/dev/null | grep -q "Budget 2023" && echo "$p"; done | wc -l)
 expect "stress plan: the 120-row budget runs over pages (on $budget_pages)" \
     "$([ "$budget_pages" -ge 2 ] && echo 0 || echo 1)"
+# each page it goes on to says what goes on: "Kostnader (forts.)" heads the
+# columns, never "Intäkter (tkr)" over cost rows
+wrong_head=$(for p in $(seq 1 "${pages:-0}"); do
+    t=$(pdftotext -f "$p" -l "$p" "$STRESS" - 2>/dev/null)
+    echo "$t" | grep -q "Budget 2023" || continue
+    echo "$t" | grep -q "^Intäkter (tkr)" && { [ -z "${seen:-}" ] && seen=1 && continue; }
+    echo "$t" | grep -q "^Kostnader (forts.)" || echo "$p"
+done | tr '\n' ' ')
+expect "stress plan: the budget's pages after its first are headed \"Kostnader (forts.)\"" \
+    "$([ -z "$wrong_head" ] && echo 0 || echo 1)" "pages: $wrong_head"
+python3 tests/tagged_pdf.py "$STRESS" >"$WORK/stress-tagged.log" 2>&1
+expect "stress plan: the tagged-PDF rules hold (the repeated headings are artifacts)" $? \
+    "$(grep -v '^ok' "$WORK/stress-tagged.log")"
 
 # Expanded and protruding lines still read back as the words they hold.
 text=$(pdftotext "$WORK/out/insjoriket/plan-2020.pdf" - 2>&1)

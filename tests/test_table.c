@@ -134,6 +134,52 @@ static void long_table_repeats_its_header(void **state)
     assert_inside_margins(f);
 }
 
+/* The box on page `p` whose text starts with `prefix`, or NULL. */
+static const box *on_page(const layout_doc *d, size_t p, const char *prefix)
+{
+    for (size_t i = 0; i < d->pages[p].count; i++) {
+        const box *b = &d->pages[p].boxes[i];
+        if (b->kind == BOX_TEXT && strncmp(b->text, prefix, strlen(prefix)) == 0)
+            return b;
+    }
+    return NULL;
+}
+
+/* A budget of many rows: on each page it goes on to, the header says which
+ * group goes on ("Kostnader (forts.)", not "Intäkter (tkr)" over costs), and
+ * the inner group that goes on is named below it. */
+static void a_continued_table_says_what_continues(void **state)
+{
+    fixture *f = *state;
+    strbuf md = {0};
+    md_printf(&md, "| Intäkter (tkr) | Budget 2024 |\n|:--|--:|\n| Region | 1 520 |\n"
+                   "| **Totalt** | **1 520** |\n| **Kostnader** | |\n");
+    for (int g = 1; g <= 3; g++) {
+        md_printf(&md, "| ***Grupp %d*** | |\n", g);
+        for (int r = 1; r <= 40; r++)
+            md_printf(&md, "| Kostnad %d.%d | %d |\n", g, r, r * 10);
+    }
+    assert_true(lay_out(f, md.data));
+    strbuf_free(&md);
+    size_t continued = 0;
+    for (size_t p = 0; p < f->doc.npages; p++) {
+        const box *first_row = on_page(&f->doc, p, "Kostnad ");
+        if (!first_row || on_page(&f->doc, p, "Intäkter (tkr)"))
+            continue; /* the table's first page */
+        const box *header = on_page(&f->doc, p, "Kostnader");
+        assert_non_null(header);
+        assert_true(header->y > first_row->y);
+        assert_non_null(on_page(&f->doc, p, "(forts.)")); /* the column is narrow: wrapped */
+        const box *inner = on_page(&f->doc, p, "Grupp ");
+        assert_non_null(inner); /* a group going on, or one starting */
+        continued++;
+    }
+    assert_true(continued >= 1);
+    size_t page = 0;
+    assert_non_null(find_containing(&f->doc, "(forts.)", &page));
+    assert_inside_margins(f);
+}
+
 /* Wherever a table falls, its header has a row below it on the same page and
  * no row is split. */
 static void header_never_alone_and_rows_whole(void **state)
@@ -387,6 +433,8 @@ int main(void)
         cmocka_unit_test(figures_give_way_only_when_text_is_at_its_least),
         cmocka_unit_test(too_little_room_squeezes_every_column),
         cmocka_unit_test_setup_teardown(long_table_repeats_its_header, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_continued_table_says_what_continues, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(header_never_alone_and_rows_whole, fixture_setup,
                                         fixture_teardown),

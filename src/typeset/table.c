@@ -465,22 +465,107 @@ static void draw_header(layout_state *ls, const table *t)
         tag_leave(ls, repeat);
 }
 
-static void continue_on_new_page(layout_state *ls, const table *t)
+/* ---- continued on a new page --------------------------------------------- */
+
+/* A group heading in bold is an outer group ("Kostnader"), one in italics
+ * an inner one ("Fasta kostnader"). */
+static bool is_outer_group(const table_row *r)
+{
+    return r->kind == ROW_GROUP && !all_words(r, 1, is_italic);
+}
+
+/* The outer and the inner group heading that row `r` goes on under (-1 for
+ * none): those above it that a new page would otherwise lose. */
+static void groups_going_on(const table *t, size_t r, long *outer, long *inner)
+{
+    *outer = *inner = -1;
+    if (t->rows[r].kind == ROW_GROUP && is_outer_group(&t->rows[r]))
+        return;
+    for (size_t k = r; k-- > 0 && *outer < 0;) {
+        if (t->rows[k].kind != ROW_GROUP)
+            continue;
+        if (is_outer_group(&t->rows[k]))
+            *outer = (long)k;
+        else if (*inner < 0 && t->rows[r].kind != ROW_GROUP)
+            *inner = (long)k;
+    }
+}
+
+/* A copy of `row` whose first cell reads as that of `from` followed by
+ * "(forts.)", in the face of `from`'s first word, broken into lines again. */
+static table_row *continued_row(layout_state *ls, const table *t, const table_row *row,
+                                const table_row *from)
+{
+    table_row *copy = ARENA_NEW(ls->mem, table_row);
+    *copy = *row;
+    copy->cells = ARENA_ARRAY(ls->mem, table_cell, (size_t)t->ncols);
+    memcpy(copy->cells, row->cells, (size_t)t->ncols * sizeof *copy->cells);
+    const piece_list *label = &from->cells[0].text;
+    table_cell *cell = &copy->cells[0];
+    cell->text = (piece_list){0};
+    for (size_t i = 0; i < label->count; i++)
+        *ARENA_PUSH(ls->mem, cell->text.items, cell->text.count, cell->text.cap) =
+            label->items[i];
+    face_style face = label->count ? label->items[0].face : FACE_BOLD;
+    inline_add_text(ls, &cell->text, face, " (forts.)", t->size);
+    cell->figure = false;
+    cell->nlines = lines_break(ls->mem, &cell->text, t->width[0] - 2 * t->pad, &cell->lines);
+    copy->nlines = 1;
+    for (int c = 0; c < t->ncols; c++)
+        if (copy->cells[c].nlines > copy->nlines)
+            copy->nlines = copy->cells[c].nlines;
+    copy->height = copy->nlines * t->line_height + 2 * ROW_PAD;
+    return copy;
+}
+
+/* Whether the header's first cell heads the rows up to the first outer
+ * group ("Intäkter (tkr)" over the income), rather than naming a column: the
+ * row below it is no group heading. */
+static bool header_heads_first_group(const table *t)
+{
+    return header_row(t) && t->nrows > 1 && t->rows[1].kind != ROW_GROUP;
+}
+
+/* A new page for the table before row `r`: the header again and, as
+ * artifacts, the groups that go on, "Kostnader (forts.)". When the header's
+ * first cell names the first group, the outer group that goes on takes its
+ * place there instead of standing below it. */
+static void continue_on_new_page(layout_state *ls, const table *t, size_t r)
 {
     page_new_sized(ls, t->page_width, t->page_height);
-    draw_header(ls, t);
+    long outer, inner;
+    groups_going_on(t, r, &outer, &inner);
+    table_row *h = header_row(t);
+    table shown = *t;
+    if (h && outer > 0 && header_heads_first_group(t)) {
+        shown.rows = continued_row(ls, t, h, &t->rows[outer]);
+        shown.nrows = 1;
+        outer = -1;
+    }
+    draw_header(ls, &shown);
+    int was = tag_enter(ls, TAG_ARTIFACT);
+    for (int level = 0; level < 2; level++) {
+        long g = level ? inner : outer;
+        if (g < 0)
+            continue;
+        table_row *row = continued_row(ls, t, &t->rows[g], &t->rows[g]);
+        draw_row_lines(ls, t, row, 0, row->nlines, ls->y);
+        ls->y += row->height;
+    }
+    tag_leave(ls, was);
 }
 
 /* A row taller than what a page holds below the header: as many lines as fit
  * on each page. */
-static void draw_split_row(layout_state *ls, const table *t, table_row *row)
+static void draw_split_row(layout_state *ls, const table *t, size_t r)
 {
+    table_row *row = &t->rows[r];
     size_t from = 0;
     while (from < row->nlines) {
         double room = page_bottom(ls) - ls->y - 2 * ROW_PAD;
         size_t fit = room > 0 ? (size_t)(room / t->line_height) : 0;
         if (fit == 0) {
-            continue_on_new_page(ls, t);
+            continue_on_new_page(ls, t, r);
             continue;
         }
         size_t to = from + fit < row->nlines ? from + fit : row->nlines;
@@ -488,7 +573,7 @@ static void draw_split_row(layout_state *ls, const table *t, table_row *row)
         ls->y += (to - from) * t->line_height + 2 * ROW_PAD;
         from = to;
         if (from < row->nlines)
-            continue_on_new_page(ls, t);
+            continue_on_new_page(ls, t, r);
     }
 }
 
@@ -520,10 +605,10 @@ static void draw_body(layout_state *ls, const table *t, size_t first)
         double gap = row->kind == ROW_GROUP ? t->line_height * 0.3 : 0;
         if (ls->y + gap + keep_height(t, r) > page_bottom(ls)) {
             if (row->height > page_room) {
-                draw_split_row(ls, t, row);
+                draw_split_row(ls, t, r);
                 continue;
             }
-            continue_on_new_page(ls, t);
+            continue_on_new_page(ls, t, r);
             fresh = true;
         }
         if (!fresh)
