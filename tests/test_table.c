@@ -180,6 +180,61 @@ static void a_continued_table_says_what_continues(void **state)
     assert_inside_margins(f);
 }
 
+/* `lines` one-line paragraphs, a heading with a one-line lead-in, and a
+ * budget of two groups that fits on a page of its own. */
+static void text_then_budget(strbuf *md, int lines)
+{
+    for (int i = 1; i <= lines; i++)
+        md_printf(md, "Stycke %d.\n\n", i);
+    md_printf(md, "## Budget\n\nBelopp i tkr\n\n| Belopp (tkr) | Budget 2025 |\n|:--|--:|\n"
+                  "| **Intäkter** | |\n");
+    for (int r = 1; r <= 6; r++)
+        md_printf(md, "| Intäkt %d | %d |\n", r, r * 100);
+    md_printf(md, "| **Kostnader** | |\n");
+    for (int r = 1; r <= 12; r++)
+        md_printf(md, "| Kostnad %d | %d |\n", r, r * 10);
+    md_printf(md, "| **Summa kostnader** | **780** |\n");
+}
+
+/* No half-empty page before a table kept whole: with a third of the page or
+ * more free it starts there, split before its second group. */
+static void a_table_starts_where_a_third_is_free(void **state)
+{
+    fixture *f = *state;
+    strbuf md = {0};
+    text_then_budget(&md, 16);
+    assert_true(lay_out(f, md.data));
+    strbuf_free(&md);
+    size_t text, table, costs;
+    assert_non_null(find_text(&f->doc, "Stycke 16.", &text));
+    assert_non_null(find_text(&f->doc, "Intäkt 1", &table));
+    assert_non_null(find_text(&f->doc, "Kostnader", &costs));
+    assert_int_equal(table, text);
+    assert_int_equal(costs, table + 1); /* the group starts the page, not "(forts.)" */
+    assert_null(find_containing(&f->doc, "(forts.)", &costs));
+}
+
+/* With less than a third free the table moves whole, and the heading and
+ * its one-line lead-in go with it. */
+static void a_table_moves_with_its_heading_and_lead_in(void **state)
+{
+    fixture *f = *state;
+    strbuf md = {0};
+    text_then_budget(&md, 27);
+    assert_true(lay_out(f, md.data));
+    strbuf_free(&md);
+    size_t text, heading, lead, table, costs;
+    assert_non_null(find_text(&f->doc, "Stycke 27.", &text));
+    assert_non_null(find_text(&f->doc, "Budget", &heading));
+    assert_non_null(find_text(&f->doc, "Belopp i tkr", &lead));
+    assert_non_null(find_text(&f->doc, "Intäkt 1", &table));
+    assert_non_null(find_text(&f->doc, "Kostnader", &costs));
+    assert_int_equal(table, text + 1);
+    assert_int_equal(heading, table);
+    assert_int_equal(lead, table);
+    assert_int_equal(costs, table);
+}
+
 /* Wherever a table falls, its header has a row below it on the same page and
  * no row is split. */
 static void header_never_alone_and_rows_whole(void **state)
@@ -435,6 +490,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(long_table_repeats_its_header, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(a_continued_table_says_what_continues, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_table_starts_where_a_third_is_free, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_table_moves_with_its_heading_and_lead_in, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(header_never_alone_and_rows_whole, fixture_setup,
                                         fixture_teardown),

@@ -67,6 +67,8 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     line_span *lines;
     size_t n = lines_break(ls->mem, &pl, col.width, &lines);
     double lh = ts->size * 1.2;
+    if (ls->keep.led) /* a heading and its lead-in stay where they are */
+        ls->keep.active = false;
     page_add_space(ls, ts->space_before);
     page_need(ls, n * lh + ts->space_after);
     if (!ls->keep.active) /* keeps a heading that follows at once with this one */
@@ -76,6 +78,7 @@ static void heading(layout_state *ls, cmark_node *node, column col)
                                   .heading = ls->doc->nheadings,
                                   .y = ls->y};
     ls->keep.setting = true;
+    ls->keep.lead_in = true;
     layout_doc *d = ls->doc;
     const char *title = inline_plain_text(ls, node);
     layout_heading *h = ARENA_PUSH(ls->mem, d->headings, d->nheadings, d->headings_cap);

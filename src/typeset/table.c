@@ -45,6 +45,7 @@ typedef struct {
     double page_width, page_height; /* of the pages the table is set on */
     double x, total_width;
     double pad; /* left and right of the text of a cell: CELL_PAD unless squeezed */
+    size_t break_before; /* a row that starts a new page, or 0 */
 } table;
 
 /* ---- reading the cells -------------------------------------------------- */
@@ -603,7 +604,7 @@ static void draw_body(layout_state *ls, const table *t, size_t first)
         table_row *row = &t->rows[r];
         double page_room = page_bottom(ls) - page_top(ls) - header_height;
         double gap = row->kind == ROW_GROUP ? t->line_height * 0.3 : 0;
-        if (ls->y + gap + keep_height(t, r) > page_bottom(ls)) {
+        if (r == t->break_before || ls->y + gap + keep_height(t, r) > page_bottom(ls)) {
             if (row->height > page_room) {
                 draw_split_row(ls, t, r);
                 continue;
@@ -618,6 +619,46 @@ static void draw_body(layout_state *ls, const table *t, size_t first)
         draw_row_lines(ls, t, row, 0, row->nlines, ls->y);
         ls->y += row->height;
     }
+}
+
+/* How many body rows from `first` fit below the header on the current page. */
+static size_t rows_fitting(const layout_state *ls, const table *t, size_t first)
+{
+    const table_row *h = header_row(t);
+    double y = ls->y + (h ? h->height : 0);
+    size_t r = first;
+    for (; r < t->nrows; r++) {
+        double gap = t->rows[r].kind == ROW_GROUP && r > first ? t->line_height * 0.3 : 0;
+        if (y + gap + keep_height(t, r) > page_bottom(ls))
+            break;
+        y += gap + t->rows[r].height;
+    }
+    return r - first;
+}
+
+enum { SPLIT_FIRST = 4, SPLIT_REST = 3 }; /* rows a split table leaves either side */
+
+/* Where a table that would fit on a page of its own but not on what is left
+ * of this one had better be split than moved, so that no half-empty page is
+ * left before it: the row to begin the next page with, or 0 to move it
+ * whole. Only when a third of the page or more is free and at least
+ * SPLIT_FIRST rows fit here and SPLIT_REST go on; before the last outer
+ * group heading that fits if there is one ("Kostnader"), so a group starts
+ * on the new page rather than going on. */
+static size_t split_point(const layout_state *ls, const table *t, size_t first)
+{
+    double body = page_bottom(ls) - page_top(ls);
+    if (page_bottom(ls) - ls->y < body / 3)
+        return 0;
+    size_t fit = rows_fitting(ls, t, first), last = first + fit;
+    if (last + SPLIT_REST > t->nrows)
+        last = t->nrows > SPLIT_REST ? t->nrows - SPLIT_REST : 0;
+    if (last < first + SPLIT_FIRST)
+        return 0;
+    for (size_t r = last; r >= first + SPLIT_FIRST; r--)
+        if (is_outer_group(&t->rows[r]))
+            return r;
+    return last;
 }
 
 /* The page a table begins on: a new one, which takes along a heading left at
@@ -682,11 +723,15 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     page_add_space(ls, ts->space_before);
     const table_row *h = header_row(&t);
     size_t first = h ? 1 : 0;
-    /* A table that fits on a page is not split; a longer one begins with
-     * more than its header. */
+    /* A table that fits on a page is not split, unless moving it would leave
+     * much of this page empty (split_point); a longer one begins with more
+     * than its header. */
     double opening = (h ? h->height : 0) + (first < t.nrows ? keep_height(&t, first) : 0);
     double whole = table_height(&t);
-    if (whole <= page_bottom(ls) - page_top(ls))
+    bool fits_a_page = whole <= page_bottom(ls) - page_top(ls);
+    if (fits_a_page && !turned && ls->y + whole > page_bottom(ls))
+        t.break_before = split_point(ls, &t, first);
+    if (fits_a_page && !t.break_before)
         opening = whole;
     if (turned || ls->y + opening > page_bottom(ls))
         start_table_page(ls, &t);
