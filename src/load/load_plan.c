@@ -8,6 +8,7 @@
 #include "load_budget.h"
 #include "loader.h"
 #include "section_text.h"
+#include "textpos.h"
 
 static const char **text_list(yread *ld, const ynode *map, const char *key, const char *path,
                               size_t *count)
@@ -255,9 +256,11 @@ static void load_pieces(yread *ld, const ynode *body, const char *path, plan *pl
             sec->pieces[sec->npieces++].text = split[i].text;
         if (!split[i].ref)
             continue;
-        /* a block text starts on the line after its "|" */
         ynode at = *body;
-        at.line = body->line + (strchr(sec->body, '\n') ? 1 : 0) + split[i].line;
+        text_origin o = textpos_origin(body);
+        source_pos pos = textpos_at(&o, sec->body, split[i].ref_at);
+        at.line = pos.line;
+        at.col = pos.col;
         at.kind = YNODE_SCALAR;
         at.text = split[i].ref;
         at.len = strlen(split[i].ref);

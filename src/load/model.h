@@ -19,6 +19,16 @@ typedef struct {
     int line, col;
 } source_pos;
 
+/* Where a text typed in YAML stands, so that a place inside the text can be
+ * pointed at (textpos.h): the node's position, how it is written (see
+ * ynode.style) and, for a block, the column its lines start at. */
+typedef struct {
+    source_pos pos;
+    char style;
+    int indent;
+    bool one_line;
+} text_origin;
+
 /* A moment as e-signature services print it: "2024-02-28 10:45:54 +01:00". */
 typedef struct {
     date day;
