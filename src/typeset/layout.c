@@ -221,6 +221,7 @@ static void code_block(layout_state *ls, cmark_node *node, column col)
     const char *info = cmark_node_get_fence_info(node);
     const char *literal = cmark_node_get_literal(node);
     if (info && strcmp(info, "pagebreak") == 0) {
+        ls->keep.active = false; /* a page break carries nothing set before it along */
         if (!page_is_empty(ls))
             page_new(ls);
     } else if (info && strcmp(info, "cover") == 0) {
