@@ -32,6 +32,24 @@ static const char *fence_info(const char *line, const char *end)
     return p;
 }
 
+bool datatext_is_fence(const char *line)
+{
+    return fence_info(line, line + strcspn(line, "\n")) != NULL;
+}
+
+size_t datatext_past_code_span(const char *text, size_t i)
+{
+    size_t run = strspn(text + i, "`");
+    for (size_t j = i + run; text[j] && text[j] != '\n'; j++)
+        if (text[j] == '`') {
+            size_t r = strspn(text + j, "`");
+            if (r == run)
+                return j + r;
+            j += r - 1;
+        }
+    return i + run;
+}
+
 const char *datatext_refused_fence(const char *text, int *len, int *line)
 {
     int n = 1;
