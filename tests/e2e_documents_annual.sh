@@ -75,7 +75,7 @@ expect "no file name in the årsredovisning's text" \
 # 2 926 000.
 text_of "$DR" >"$WORK/delarsrapport.txt"
 has "$WORK/delarsrapport.txt" \
-    "Resultaträkning (kr) Not Utfall jan–aug 2024 Utfall jan–aug 2023 Prognos helår 2024 Utfall helår 2023" \
+    "Resultaträkning (kr)" "Utfall jan–aug" "Prognos helår" "Utfall helår" \
     "Verksamhetens intäkter 1 6 400 000 6 869 250 9 600 000 9 159 000" \
     "Verksamhetens kostnader 2 −6 950 000 −6 064 936 −11 356 500 −9 097 400" \
     "Periodens resultat −541 000 804 314 −1 743 500 74 000" \
