@@ -103,12 +103,15 @@ static void numbers_that_are_no_amounts(void **state)
 static void a_unit_that_does_not_fit(void **state)
 {
     test_fixture *f = *state;
-    checked(f, "        Medlemmarna tillför 5 594 000 miljoner kronor under 2018.\n", "Budget");
+    checked(f, "        Medlemmarna tillför 5 594 000 miljoner kronor under 2018.\n"
+               "        Det var 900 000 miljoner kronor.\n", "Budget");
     const diag *d = expect_diag(f, "\"5 594 000 miljoner kronor\": the unit does not fit: the "
                                    "table has 5" NBSP "594" NBSP "000 kr (Medlemsavgifter in 2018 (budget))");
     assert_int_equal(d->severity, DIAG_WARNING);
     assert_int_equal(d->line, 7);
     assert_int_equal(d->col, 29);
+    /* a round amount, but out of all proportion to the tables (900 000 kr in 2019) */
+    expect_diag(f, "\"900 000 miljoner kronor\": the unit does not fit");
 }
 
 static void a_heading_over_a_table_in_another_unit(void **state)
@@ -162,7 +165,8 @@ static void what_the_wording_allows(void **state)
             "        Egna medel drygt 1 700 000 kr. Egna medel knappt 1,8 miljoner.\n"
             "        Egna medel 900 000 kr under 2019. Kansli 1 720 tkr.\n"
             "        Egna medel samt överskott ca 3 000 000 kr.\n"
-            "        Kansli 1 720 000 kr och insatser 5 636 000 kr.\n",
+            "        Kansli 1 720 000 kr och insatser 5 636 000 kr.\n"
+            "        Egna medel var 3 000 000 kr under 2016. Kostnad 900 000 tkr.\n",
             "Budget");
     assert_int_equal(f->dl.warnings, 0);
     checked(f, "        Egna medel drygt 1 800 000 kr.\n", "Budget");
