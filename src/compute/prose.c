@@ -259,7 +259,7 @@ static size_t read_amount(reader *r, const char *text, size_t i)
     size_t end = unit == PROSE_NO_UNIT ? after : after + w + ulen;
     bool year = !n.grouped && n.decimals == 0 && n.digits == 4 && n.value >= 1900 && n.value <= 2099;
     if (unit == PROSE_NO_UNIT &&
-        (year || !(n.grouped || n.value >= 10000) || n.decimals ||
+        (year || !n.grouped || n.decimals ||
          !amount_may_precede(text + after + (is_space_at(text + after, &w) ? w : 0))))
         return n.end;
     size_t start;
@@ -538,15 +538,16 @@ static named *named_figures(arena *mem, const plan *p, size_t *count)
     return list;
 }
 
-/* Where the sentence holding text[at] starts. */
+/* Where the sentence holding text[at] starts: after a full stop, a
+ * paragraph's end, a tab or a table's | (a cell is a sentence of its own). */
 static size_t sentence_start(const char *text, size_t at)
 {
     for (size_t i = at; i > 1; i--) {
         char c = text[i - 2], next = text[i - 1];
         if ((c == '.' || c == '!' || c == '?') && (next == ' ' || next == '\n'))
             return i;
-        if (c == '\n' && next == '\n')
-            return i;
+        if ((c == '\n' && next == '\n') || next == '\t' || next == '|')
+            return i; /* a paragraph, or a cell of a table */
     }
     return 0;
 }
