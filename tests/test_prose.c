@@ -178,6 +178,29 @@ static void what_the_wording_allows(void **state)
                    "000 kr in 2018 (budget)");
 }
 
+static void descriptions_are_prose_too(void **state)
+{
+    test_fixture *f = *state;
+    write_file(f, "association.yaml", association_yaml);
+    plan *p = load_plan(&f->mem,
+                        write_file(f, "plan-2018.yaml",
+                                   "plan:\n  year: 2018\n  title: Plan\n"
+                                   "  goal_areas:\n    - id: a\n      title: A\n"
+                                   "      description: Insatserna får ca 1 500 000 kr.\n"
+                                   "  interventions:\n    - id: b\n      name: B\n"
+                                   "      description: |\n        Budgeten är 250 tkr.\n"),
+                        &f->dl);
+    assert_non_null(p);
+    plan_checked pc = check_plan(&f->mem, p, &f->dl);
+    assert_int_equal(pc.amounts.count, 2);
+    assert_string_equal(pc.amounts.items[0].key, "plan.goal_areas[0].description");
+    assert_int_equal(pc.amounts.items[0].pos.line, 7);
+    assert_int_equal(pc.amounts.items[0].pos.col, 35);
+    assert_string_equal(pc.amounts.items[1].key, "plan.interventions[0].description");
+    assert_int_equal(pc.amounts.items[1].pos.line, 11);
+    assert_int_equal(pc.amounts.items[1].pos.col, 21);
+}
+
 static void the_samples_give_no_warning(void **state)
 {
     test_fixture *f = *state;
@@ -213,6 +236,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_amount_said_of_a_row, test_setup_with_folder,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(what_the_wording_allows, test_setup_with_folder,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(descriptions_are_prose_too, test_setup_with_folder,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(the_samples_give_no_warning, test_setup, test_teardown),
     };

@@ -37,6 +37,8 @@ static void load_goal_areas(yread *ld, const ynode *n, const char *path, plan *p
         ids[pl->ngoal_areas++] = g->id;
         g->title = yread_get_text(ld, item, "title", ip, true);
         g->description = yread_get_text(ld, item, "description", ip, false);
+        if (g->description)
+            g->description_origin = textpos_origin(ymap_get(item, "description"));
         g->goals = text_list(ld, item, "goals", ip, &g->ngoals);
         g->activities = text_list(ld, item, "activities", ip, &g->nactivities);
     }
@@ -119,6 +121,8 @@ static void load_interventions(yread *ld, const ynode *n, const char *path, plan
         iv->name = yread_get_text(ld, item, "name", ip, true);
         iv->owner = yread_get_text(ld, item, "owner", ip, false);
         iv->description = yread_get_text(ld, item, "description", ip, false);
+        if (iv->description)
+            iv->description_origin = textpos_origin(ymap_get(item, "description"));
         iv->goal_area = iv->budget_row = -1;
         const ynode *v;
         if ((v = ymap_get(item, "goal_area")))
