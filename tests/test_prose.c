@@ -197,7 +197,7 @@ static void descriptions_are_prose_too(void **state)
     assert_int_equal(pc.amounts.items[0].pos.line, 7);
     assert_int_equal(pc.amounts.items[0].pos.col, 35);
     assert_string_equal(pc.amounts.items[1].key, "plan.interventions[0].description");
-    assert_int_equal(pc.amounts.items[1].pos.line, 11);
+    assert_int_equal(pc.amounts.items[1].pos.line, 12);
     assert_int_equal(pc.amounts.items[1].pos.col, 21);
 }
 
