@@ -185,18 +185,19 @@ static void descriptions_are_prose_too(void **state)
     plan *p = load_plan(&f->mem,
                         write_file(f, "plan-2018.yaml",
                                    "plan:\n  year: 2018\n  title: Plan\n"
-                                   "  goal_areas:\n    - id: a\n      title: A\n"
-                                   "      description: Insatserna får ca 1 500 000 kr.\n"
                                    "  interventions:\n    - id: b\n      name: B\n"
+                                   "      owner: Prov\n"
+                                   "      description: Insatsen får ca 1 500 000 kr.\n"
+                                   "    - id: c\n      name: C\n"
                                    "      description: |\n        Budgeten är 250 tkr.\n"),
                         &f->dl);
     assert_non_null(p);
     plan_checked pc = check_plan(&f->mem, p, &f->dl);
     assert_int_equal(pc.amounts.count, 2);
-    assert_string_equal(pc.amounts.items[0].key, "plan.goal_areas[0].description");
-    assert_int_equal(pc.amounts.items[0].pos.line, 7);
-    assert_int_equal(pc.amounts.items[0].pos.col, 35);
-    assert_string_equal(pc.amounts.items[1].key, "plan.interventions[0].description");
+    assert_string_equal(pc.amounts.items[0].key, "plan.interventions[0].description");
+    assert_int_equal(pc.amounts.items[0].pos.line, 8);
+    assert_int_equal(pc.amounts.items[0].pos.col, 33);
+    assert_string_equal(pc.amounts.items[1].key, "plan.interventions[1].description");
     assert_int_equal(pc.amounts.items[1].pos.line, 12);
     assert_int_equal(pc.amounts.items[1].pos.col, 21);
 }

@@ -317,10 +317,6 @@ prose_list prose_amounts(arena *mem, const plan *p)
         if (sec->body)
             read_origin_text(&r, &sec->body_origin, sec->body, arena_printf(mem, "%s.body", key));
     }
-    for (size_t g = 0; g < p->ngoal_areas; g++)
-        if (p->goal_areas[g].description)
-            read_origin_text(&r, &p->goal_areas[g].description_origin, p->goal_areas[g].description,
-                             arena_printf(mem, "plan.goal_areas[%zu].description", g));
     for (size_t i = 0; i < p->ninterventions; i++)
         if (p->interventions[i].description)
             read_origin_text(&r, &p->interventions[i].description_origin,

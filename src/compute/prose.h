@@ -13,8 +13,7 @@
  *    less); a row is named by its label, in the same sentence before it.
  *
  * The texts read are the sections' headings and bodies, the descriptions of
- * the goal areas and interventions, and the budget's and the allocation's
- * titles; code, ```part blocks and {=figures} are not
+ * the interventions, and the budget's and the allocation's titles; code, ```part blocks and {=figures} are not
  * prose. Pure: warnings go to the caller's list. */
 #ifndef PP_PROSE_H
 #define PP_PROSE_H

@@ -37,8 +37,6 @@ static void load_goal_areas(yread *ld, const ynode *n, const char *path, plan *p
         ids[pl->ngoal_areas++] = g->id;
         g->title = yread_get_text(ld, item, "title", ip, true);
         g->description = yread_get_text(ld, item, "description", ip, false);
-        if (g->description)
-            g->description_origin = textpos_origin(ymap_get(item, "description"));
         g->goals = text_list(ld, item, "goals", ip, &g->ngoals);
         g->activities = text_list(ld, item, "activities", ip, &g->nactivities);
     }

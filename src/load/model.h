@@ -224,7 +224,6 @@ typedef struct {
     const char *id;          /* how sections and interventions refer to it */
     const char *title;       /* the goal area (målområde) as printed */
     const char *description; /* Markdown, or NULL */
-    text_origin description_origin;
     const char **goals;      /* mål */
     size_t ngoals;
     const char **activities; /* aktiviteter */
