@@ -18,12 +18,20 @@ static const char association_yaml[] = "association:\n"
                                        "    - {name: Region Prov, kind: region}\n"
                                        "    - {name: Provs kommun, short_name: Prov, kind: municipality}\n";
 
+/* The plan-2018.yaml `yaml` beside the association, loaded and checked. */
+static plan_checked check_yaml(test_fixture *f, const char *yaml)
+{
+    write_file(f, "association.yaml", association_yaml);
+    plan *p = load_plan(&f->mem, write_file(f, "plan-2018.yaml", yaml), &f->dl);
+    assert_non_null(p);
+    return check_plan(&f->mem, p, &f->dl);
+}
+
 /* A plan in kr (as seed plans in kr print it) whose first section's body is
  * `body`, lines indented 8, and whose second section is `heading` over the
  * budget. */
-static plan *plan_with(test_fixture *f, const char *body, const char *heading)
+static plan_checked checked(test_fixture *f, const char *body, const char *heading)
 {
-    write_file(f, "association.yaml", association_yaml);
     const char *yaml = arena_printf(&f->mem,
                                     "plan:\n"
                                     "  year: 2018\n"
@@ -45,15 +53,7 @@ static plan *plan_with(test_fixture *f, const char *body, const char *heading)
                                     "      - {label: Kansli, category: administration, values: [1720000, 1800000]}\n"
                                     "      - {label: Insatser, category: individual, values: [5636000, 4694000]}\n",
                                     body, heading);
-    plan *p = load_plan(&f->mem, write_file(f, "plan-2018.yaml", yaml), &f->dl);
-    assert_non_null(p);
-    return p;
-}
-
-static plan_checked checked(test_fixture *f, const char *body, const char *heading)
-{
-    plan *p = plan_with(f, body, heading);
-    return check_plan(&f->mem, p, &f->dl);
+    return check_yaml(f, yaml);
 }
 
 static void lists_each_amount_with_its_place(void **state)
@@ -127,19 +127,13 @@ static void a_heading_over_a_table_in_another_unit(void **state)
 static void a_caption_just_before_the_table(void **state)
 {
     test_fixture *f = *state;
-    write_file(f, "association.yaml", association_yaml);
-    plan *p = load_plan(&f->mem,
-                        write_file(f, "plan-2018.yaml",
-                                   "plan:\n  year: 2018\n  title: Plan\n  sections:\n"
-                                   "    - heading: Budget\n      body: |\n"
-                                   "        Budgeten för året.\n\n        Belopp i tkr\n"
-                                   "      show: [budget]\n"
-                                   "  budget:\n    unit: kr\n    columns: [{year: 2018, kind: budget}]\n"
-                                   "    income: [{label: In, category: allocation, values: [10]}]\n"
-                                   "    costs: [{label: Ut, category: other, values: [5]}]\n"),
-                        &f->dl);
-    assert_non_null(p);
-    check_plan(&f->mem, p, &f->dl);
+    check_yaml(f, "plan:\n  year: 2018\n  title: Plan\n  sections:\n"
+                  "    - heading: Budget\n      body: |\n"
+                  "        Budgeten för året.\n\n        Belopp i tkr\n"
+                  "      show: [budget]\n"
+                  "  budget:\n    unit: kr\n    columns: [{year: 2018, kind: budget}]\n"
+                  "    income: [{label: In, category: allocation, values: [10]}]\n"
+                  "    costs: [{label: Ut, category: other, values: [5]}]\n");
     const diag *d = expect_diag(f, "the caption \"Belopp i tkr\" names tkr, but the budget is in kr");
     assert_int_equal(d->line, 9);
     assert_int_equal(d->col, 18);
@@ -181,18 +175,12 @@ static void what_the_wording_allows(void **state)
 static void descriptions_are_prose_too(void **state)
 {
     test_fixture *f = *state;
-    write_file(f, "association.yaml", association_yaml);
-    plan *p = load_plan(&f->mem,
-                        write_file(f, "plan-2018.yaml",
-                                   "plan:\n  year: 2018\n  title: Plan\n"
-                                   "  interventions:\n    - id: b\n      name: B\n"
-                                   "      owner: Prov\n"
-                                   "      description: Insatsen får ca 1 500 000 kr.\n"
-                                   "    - id: c\n      name: C\n"
-                                   "      description: |\n        Budgeten är 250 tkr.\n"),
-                        &f->dl);
-    assert_non_null(p);
-    plan_checked pc = check_plan(&f->mem, p, &f->dl);
+    plan_checked pc = check_yaml(f, "plan:\n  year: 2018\n  title: Plan\n"
+                                    "  interventions:\n    - id: b\n      name: B\n"
+                                    "      owner: Prov\n"
+                                    "      description: Insatsen får ca 1 500 000 kr.\n"
+                                    "    - id: c\n      name: C\n"
+                                    "      description: |\n        Budgeten är 250 tkr.\n");
     assert_int_equal(pc.amounts.count, 2);
     assert_string_equal(pc.amounts.items[0].key, "plan.interventions[0].description");
     assert_int_equal(pc.amounts.items[0].pos.line, 8);
