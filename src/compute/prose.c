@@ -190,7 +190,7 @@ static bool read_number(const char *t, size_t i, number *n)
     }
     if (t[j] == ',' && is_digit(t[j + 1])) {
         j++;
-        while (is_digit(t[j]) && n->decimals < 3)
+        while (is_digit(t[j]) && n->decimals < 3 && n->digits + n->decimals < 18)
             n->value = n->value * 10 + (t[j++] - '0'), n->decimals++;
         if (is_digit(t[j]))
             return false;
