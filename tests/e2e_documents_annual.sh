@@ -129,6 +129,13 @@ expect "and no file name in its notes" sh -c "! grep -qE '\\.(se|yaml)\\b' '$WOR
 expect "-v lists the labels the reader skipped" \
     grep -q "labels not in the SIE 4 specification, skipped as it asks: #XKUNDNR" "$WORK/mutv.out"
 
+# A delårsrapport's name gives the year and month its period ends in.
+cp "$M/delarsrapport-2024-08.yaml" "$M/delarsrapport-2024-09.yaml"
+"$BIN" check "$M/delarsrapport-2024-09.yaml" >/dev/null 2>"$WORK/name.err"
+expect "a delårsrapport named for another month is an error at its period_end" \
+    grep -q "delarsrapport-2024-09.yaml:11:15: error: interim_report.period_end: the file is named delarsrapport-2024-09.yaml but the period inside it ends 2024-08-31: one of them is wrong" "$WORK/name.err"
+rm "$M/delarsrapport-2024-09.yaml"
+
 # The nightly build: the SIE file and the mapping are inputs.
 B=$WORK/nightly
 "$BIN" build "$WORK/mut" -o "$B" -q 2>/dev/null
