@@ -49,7 +49,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; } > $@.tmp && mv $@.tmp $@
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lcsv -lm"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
 # The tools of the tests (cmocka, PDF readers, the schema validator, clang):
