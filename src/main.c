@@ -471,7 +471,9 @@ static int cmd_render(int argc, char **argv)
 
 /* ---- init --------------------------------------------------------------------- */
 
-/* The schemas installed with the program: PREFIX/share/doc/planpress/docs/schema. */
+/* The schemas of the program: PREFIX/share/doc/planpress/docs/schema when
+ * installed, the repository's docs/schema when run from the build tree
+ * (REPO/.build/planpress). */
 static const char *installed_schemas(arena *mem)
 {
     char exe[PATH_MAX];
@@ -482,10 +484,15 @@ static const char *installed_schemas(arena *mem)
     char *slash = strrchr(exe, '/');
     if (slash)
         *slash = '\0';
-    slash = strrchr(exe, '/'); /* PREFIX/bin -> PREFIX */
+    slash = strrchr(exe, '/'); /* PREFIX/bin -> PREFIX, REPO/.build -> REPO */
     if (slash)
         *slash = '\0';
-    return arena_printf(mem, "%s/share/doc/planpress/docs/schema", exe);
+    const char *installed = arena_printf(mem, "%s/share/doc/planpress/docs/schema", exe);
+    const char *repository = arena_printf(mem, "%s/docs/schema", exe);
+    struct stat st;
+    if (stat(installed, &st) != 0 && stat(repository, &st) == 0 && S_ISDIR(st.st_mode))
+        return repository;
+    return installed;
 }
 
 static int next_year(void)

@@ -241,12 +241,27 @@ static void samples_validate_against_the_schemas(void **state)
     assert_int_equal(system("python3 validate_samples.py .. >/dev/null"), 0);
 }
 
+/* .vscode/settings.json maps every sample to its schema, and the samples
+ * are valid as an editor's YAML 1.1 reader sees them (dates quoted). */
+static void editors_validate_the_samples_without_set_up(void **state)
+{
+    (void)state;
+    if (system("python3 -c 'import jsonschema, yaml' 2>/dev/null") != 0)
+        skip();
+    int rc = system("python3 check_editors.py .. >check_editors.log 2>&1");
+    if (rc != 0)
+        assert_int_equal(system("cat check_editors.log >&2"), 0);
+    remove("check_editors.log");
+    assert_int_equal(rc, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(schemas_are_valid_json),
         cmocka_unit_test(schemas_name_every_key_the_loader_accepts),
         cmocka_unit_test(samples_validate_against_the_schemas),
+        cmocka_unit_test(editors_validate_the_samples_without_set_up),
     };
     return cmocka_run_group_tests_name("schemas", tests, NULL, NULL);
 }
