@@ -200,6 +200,7 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
     const ynode *rows = n;
     if (ymap_get(n, "rows_from")) {
         if (!(rows = rows_from_csv(ld, n, path, b, &csv))) {
+            b->rows_unread = true;
             if (csv.file)
                 csvrows_name_cells(ld, first, &csv);
             return;

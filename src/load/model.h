@@ -159,6 +159,7 @@ typedef struct {
     budget_row *income, *reserves, *costs;
     size_t nincome, nreserves, ncosts;
     const char *rows_from; /* the CSV file the rows were read from, or NULL */
+    bool rows_unread;      /* that file could not be read: no row is known */
     /* Reserve rows are set aside outside income and costs (Samspelet's
      * "Buffert"); they count only in the total `with_reserves`. */
     printed_totals printed;
