@@ -2,8 +2,8 @@
 """What an editor needs to validate and complete the data files without
 set-up: .vscode/settings.json maps every kind of file under plans/ to its
 JSON Schema (the same kinds as validate_samples.py), every schema it names
-exists, a `# yaml-language-server: $schema=…` line where a file has one names
-the schema of its kind, and every sample is valid as an editor's YAML 1.1
+exists, every sample starts with a `# yaml-language-server: $schema=…` line
+that names the schema of its kind (so other editors find it too), and every sample is valid as an editor's YAML 1.1
 reader sees it (an unquoted 2024-02-23 is a timestamp there, which the
 schemas' date strings refuse: the samples quote their dates).
 
@@ -49,8 +49,10 @@ def main():
             continue
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        line = re.search(r"^# yaml-language-server: \$schema=(\S+)", text, re.M)
-        if line and os.path.normpath(os.path.join(os.path.dirname(rel), line.group(1))) != \
+        line = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+        if not line:
+            problems.append(f"{rel}: does not start with its # yaml-language-server: $schema= line")
+        elif os.path.normpath(os.path.join(os.path.dirname(rel), line.group(1))) != \
                 os.path.normpath(want):
             problems.append(f"{rel}: its $schema line names {line.group(1)}, not the {kind} schema")
         with open(os.path.join(root, want), encoding="utf-8") as f:

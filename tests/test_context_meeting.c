@@ -341,7 +341,7 @@ static void comparison_context(void **state)
     /* the warnings, for the note */
     assert_int_equal(count(c, "warnings"), 2);
     assert_string_equal(text(c, "warnings.0.file"), "sodra-vatterbygden/outcome-2023.yaml");
-    assert_string_equal(text(c, "warnings.0.line"), "39");
+    assert_string_equal(text(c, "warnings.0.line"), "40");
     assert_string_equal(text(c, "warning_count.text"), "2");
 }
 
@@ -384,7 +384,7 @@ static void comparison_markdown(void **state)
     assert_true(has(fx, "| Administration | 16" NB "% | 15" NB "% | 13" NB "% |"));
     assert_true(has(fx, "| Kvinnor | 109 | 98 | – |"));
     assert_true(has(fx, "> **Att observera: kontrollen av underlaget gav 2 varningar**"));
-    assert_true(has(fx, "(hoglandet/outcome-2023.yaml, rad 15)"));
+    assert_true(has(fx, "(hoglandet/outcome-2023.yaml, rad 16)"));
     assert_true(has(fx, "| Höglandet | 12 | 12 | 17 |"));
     assert_false(has(fx, "Medlemsavgift per invånare"));
 }
