@@ -233,7 +233,7 @@ clean:
 # (also under the sanitizers) and the bad-input corpus (tests/bad).
 FUZZ_SECONDS       ?= 60
 FUZZ_SMOKE_SECONDS ?= 3
-FUZZ_TARGETS := load_plan load_association load_outcome load_minutes load_group mustache typeset sie
+FUZZ_TARGETS := load_plan load_association load_outcome load_minutes load_group mustache typeset sie csv
 # clang warns of things gcc does not: the default build keeps -Werror, the
 # fuzzers are built anyway.
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
