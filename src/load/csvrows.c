@@ -234,9 +234,9 @@ static size_t thousands_separator(const char *s)
 {
     if (*s == ' ')
         return 1;
-    if (memcmp(s, "\xc2\xa0", 2) == 0)
+    if (strncmp(s, "\xc2\xa0", 2) == 0)
         return 2;
-    return memcmp(s, "\xe2\x80\xaf", 3) == 0 ? 3 : 0;
+    return strncmp(s, "\xe2\x80\xaf", 3) == 0 ? 3 : 0;
 }
 
 /* "1 563", "-250", "1563,00" as a plain integer; NULL when it is not such
@@ -246,7 +246,7 @@ static const char *amount_text(arena *mem, const char *s, bool *fraction)
     *fraction = false;
     char digits[64];
     size_t n = 0;
-    if (*s == '-' || memcmp(s, "\xe2\x88\x92", 3) == 0) {
+    if (*s == '-' || strncmp(s, "\xe2\x88\x92", 3) == 0) {
         digits[n++] = '-';
         s += *s == '-' ? 1 : 3;
     }
