@@ -295,7 +295,7 @@ static void amounts_report(const prose_list *l, strbuf *out)
 {
     if (!l->count)
         return;
-    strbuf_printf(out, "\n  amounts written in the text (%zu):\n", l->count);
+    strbuf_printf(out, _("\n  amounts written in the text (%zu):\n"), l->count);
     for (size_t i = 0; i < l->count; i++) {
         const prose_amount *a = &l->items[i];
         strbuf_printf(out, "    %s:%d:%d  %s\n", a->pos.file, a->pos.line, a->pos.col, a->text);
