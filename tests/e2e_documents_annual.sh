@@ -24,6 +24,9 @@ sound "$DR"
 # costs 6 732 000 (insatser) + 909 800 + 1 220 000 + 235 600; interest
 # 12 400; 2022 from sie-2022.se. Balances: receivables 98 000 + 41 000,
 # bank 2 926 000; liabilities 295 000 + 181 000; equity 2 515 000 + 74 000.
+# Kassaflöde 2022 from the balances at the end of 2021 (#IB -1): result
+# 253 000, receivables 130 000 → 155 000 (−25 000), liabilities 320 000 →
+# 480 000 (+160 000): 388 000 = bank 2 840 000 − 2 452 000.
 text_of "$AR" >"$WORK/arsredovisning.txt"
 has "$WORK/arsredovisning.txt" \
     "Resultaträkning (kr) Not 2023 2022" \
@@ -41,11 +44,12 @@ has "$WORK/arsredovisning.txt" \
     "Kortfristiga skulder 4 476 000 480 000" \
     "Summa eget kapital, avsättningar och skulder 3 065 000 2 995 000" \
     "Ansvarsförbindelser: Förbundet har inga ansvarsförbindelser." \
-    "Ökning (−) eller minskning (+) av kortfristiga fordringar 16 000" \
-    "Ökning (+) eller minskning (−) av kortfristiga skulder −4 000" \
-    "Årets kassaflöde 86 000" \
-    "Likvida medel vid årets början 2 840 000" \
-    "Likvida medel vid årets slut 2 926 000" \
+    "Kassaflödesanalys (kr) 2023 2022" \
+    "Ökning (−) eller minskning (+) av kortfristiga fordringar 16 000 −25 000" \
+    "Ökning (+) eller minskning (−) av kortfristiga skulder −4 000 160 000" \
+    "Årets kassaflöde 86 000 388 000" \
+    "Likvida medel vid årets början 2 840 000 2 452 000" \
+    "Likvida medel vid årets slut 2 926 000 2 840 000" \
     "Not 2 Verksamhetens kostnader" \
     "Individinriktade insatser −6 732 000 −6 250 000" \
     "Styrelse och revision −235 600 −300 000" \
@@ -59,6 +63,8 @@ has "$WORK/arsredovisning.txt" \
     "Jönköping 2024-03-14" \
     "Anna Lindqvist Erik Johansson"
 expect "no Obs! note in the sample's årsredovisning" sh -c "! grep -q 'Obs!' '$WORK/arsredovisning.txt'"
+expect "no file name in the årsredovisning's text" \
+    sh -c "! grep -qE '\\.(se|yaml)\\b' '$WORK/arsredovisning.txt'"
 
 # The delårsrapport: January–August 2024, the books open.
 text_of "$DR" >"$WORK/delarsrapport.txt"
@@ -91,7 +97,11 @@ text_of "$WORK/mut.pdf" >"$WORK/mut.txt"
 has "$WORK/mut.txt" \
     "Obs! Balansräkningen balanserar inte." \
     "Balansräkningen 2023 balanserar inte: tillgångarna är 3 065 100, eget kapital, avsättningar" \
-    "och skulder 3 065 000. Troligen står ett konto på fel rad i kontoplanen"
+    "och skulder 3 065 000. Troligen står ett konto på fel rad i kontoplanen" \
+    "Obs! Bokföringen stämmer inte helt med sig själv eller med förra årets bokföring." \
+    "Konto 1510: utgående minus ingående balans är −21 900, men kontots verifikationsrader" \
+    "summerar till −22 000. Troligen saknas verifikationer i exporten."
+expect "and no file name in its notes" sh -c "! grep -qE '\\.(se|yaml)\\b' '$WORK/mut.txt'"
 "$BIN" render -v "$M/arsredovisning-2023.yaml" -o "$WORK/mut.pdf" >"$WORK/mutv.out" 2>&1
 expect "-v lists the labels the reader skipped" \
     grep -q "labels not in the SIE 4 specification, skipped as it asks: #XKUNDNR" "$WORK/mutv.out"

@@ -46,7 +46,7 @@ typedef struct {
     bool ver_wants_open, in_block;
     long rtrans_pending; /* index of an #RTRANS row awaiting its #TRANS copy, or -1 */
     /* growth counters */
-    size_t ycap, acap, dcap, ocap, ibcap, ubcap, rescap, ucap;
+    size_t ycap, acap, dcap, ocap, ibcap, ubcap, rescap, ucap, fdcap;
     bool noted_comma, noted_rtrans, noted_quoted_format;
 } parser;
 
@@ -785,6 +785,13 @@ static const char *kr(arena *mem, int64_t ore)
                         (unsigned)(a % 100));
 }
 
+static void found(parser *p, sie_finding_kind kind, int account, int64_t a, int64_t b, int line)
+{
+    sie_file *o = p->out;
+    *ARENA_PUSH(p->mem, o->findings, o->nfindings, p->fdcap) =
+        (sie_finding){kind, account, a, b, line};
+}
+
 static void check_vouchers(parser *p)
 {
     const sie_file *o = p->out;
@@ -875,21 +882,25 @@ static void check_balances(parser *p)
             continue;
         int64_t ib = 0, moved = moved_on(m, n, b->account);
         sie_balance_of(o->opening, o->nopening, 0, b->account, &ib);
-        if (b->amount - ib != moved)
-            diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
-                     "account %d: the closing balance %s less the opening balance %s is %s, "
-                     "but its voucher rows sum to %s: the export may have left vouchers out",
-                     b->account, kr(p->mem, b->amount), kr(p->mem, ib),
-                     kr(p->mem, b->amount - ib), kr(p->mem, moved));
+        if (b->amount - ib == moved)
+            continue;
+        found(p, SIE_FINDING_CLOSING, b->account, b->amount - ib, moved, b->line);
+        diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
+                 "account %d: the closing balance %s less the opening balance %s is %s, "
+                 "but its voucher rows sum to %s: the export may have left vouchers out",
+                 b->account, kr(p->mem, b->amount), kr(p->mem, ib),
+                 kr(p->mem, b->amount - ib), kr(p->mem, moved));
     }
     for (size_t i = 0; i < o->nresults; i++) {
         const sie_balance *b = &o->results[i];
         int64_t moved = moved_on(m, n, b->account);
-        if (b->year == 0 && b->amount != moved)
-            diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
-                     "account %d: the year's result %s is not the sum of its voucher rows, %s: "
-                     "the export may have left vouchers out",
-                     b->account, kr(p->mem, b->amount), kr(p->mem, moved));
+        if (b->year != 0 || b->amount == moved)
+            continue;
+        found(p, SIE_FINDING_RESULT, b->account, b->amount, moved, b->line);
+        diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
+                 "account %d: the year's result %s is not the sum of its voucher rows, %s: "
+                 "the export may have left vouchers out",
+                 b->account, kr(p->mem, b->amount), kr(p->mem, moved));
     }
     /* accounts moved by vouchers with no closing balance or result at all */
     bool has_ub = o->nclosing > 0, has_res = o->nresults > 0;
@@ -904,6 +915,7 @@ static void check_balances(parser *p)
         if (bal && sie_balance_of(o->opening, o->nopening, 0, m[i].account, &x) &&
             x + m[i].moved == 0)
             continue;
+        found(p, SIE_FINDING_NO_BALANCE, m[i].account, m[i].moved, 0, 0);
         diag_add(p->dl, DIAG_WARNING, p->file, 0, 0, NULL,
                  "account %d: its voucher rows sum to %s, but the file has no %s for it",
                  m[i].account, kr(p->mem, m[i].moved), bal ? "#UB" : "#RES");
@@ -918,11 +930,13 @@ static void check_opening(parser *p)
     for (size_t i = 0; i < o->nopening; i++) {
         const sie_balance *b = &o->opening[i];
         int64_t ub;
-        if (b->year == 0 && sie_balance_of(o->closing, o->nclosing, -1, b->account, &ub) &&
-            ub != b->amount)
-            diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
-                     "account %d: the opening balance %s is not last year's closing balance %s",
-                     b->account, kr(p->mem, b->amount), kr(p->mem, ub));
+        if (b->year != 0 || !sie_balance_of(o->closing, o->nclosing, -1, b->account, &ub) ||
+            ub == b->amount)
+            continue;
+        found(p, SIE_FINDING_OPENING, b->account, b->amount, ub, b->line);
+        diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
+                 "account %d: the opening balance %s is not last year's closing balance %s",
+                 b->account, kr(p->mem, b->amount), kr(p->mem, ub));
     }
 }
 
@@ -962,9 +976,11 @@ bool sie_parse(arena *mem, const char *file, const char *bytes, size_t len, sie_
     each_line(&p, bytes, len);
     iconv_close(p.cd);
     strbuf_free(&p.unquoted);
-    if (out->type != 0 && out->type != 4)
+    if (out->type != 0 && out->type != 4) {
+        found(&p, SIE_FINDING_TYPE, 0, out->type, 0, 0);
         diag_add(dl, DIAG_WARNING, file, 0, 0, NULL,
                  "#SIETYP %d: read as SIE 4; types 1 to 3 have no vouchers", out->type);
+    }
     check_vouchers(&p);
     check_opening(&p);
     check_balances(&p);

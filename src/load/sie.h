@@ -89,6 +89,23 @@ typedef struct {
     const char *code, *name;
 } sie_object;
 
+/* What the reader warned of, kept for the documents made from the file
+ * (which say it in Swedish beside the statements). */
+typedef enum {
+    SIE_FINDING_OPENING,    /* #IB 0 is not #UB -1: a = IB, b = UB of last year */
+    SIE_FINDING_CLOSING,    /* #UB − #IB is not the voucher rows: a = UB − IB, b = rows */
+    SIE_FINDING_RESULT,     /* #RES is not the voucher rows: a = RES, b = rows */
+    SIE_FINDING_NO_BALANCE, /* voucher rows on an account with no #UB/#RES: a = rows */
+    SIE_FINDING_TYPE,       /* #SIETYP other than 4: a = the type */
+} sie_finding_kind;
+
+typedef struct {
+    sie_finding_kind kind;
+    int account;
+    int64_t a, b; /* öre, or as the kind says */
+    int line;
+} sie_finding;
+
 typedef struct {
     const char *file;
     int flag;         /* #FLAGGA; -1 when absent */
@@ -110,6 +127,8 @@ typedef struct {
     const char **unknown_labels; /* each label once, in the order first seen */
     size_t nunknown;
     bool has_checksum; /* a #KSUMMA pair was found and its sum compared */
+    sie_finding *findings; /* the warnings, in the order given */
+    size_t nfindings;
 } sie_file;
 
 /* Reads and checks `path`. False on errors (in `dl`); warnings and notes

@@ -11,6 +11,13 @@
 #   group/NAME.yaml           plans/bad/group.yaml            checked by LOADER
 #   csv/NAME.csv              plans/bad/budget-2024.csv       built by planpress; the
 #                             plan's budget rows become "rows_from: budget-2024.csv"
+#   books/NAME.se             plans/bad/sie-2024.se           built by planpress
+#   mapping/NAME.yaml         plans/bad/kontoplan.yaml        built by planpress
+#   annual/NAME.yaml          plans/bad/arsredovisning-2024.yaml  built by planpress
+#                             (these three beside the good other two of
+#                             annual.fixture/: the årsredovisning of Samsund
+#                             from its books; with "strict", LOADER reads
+#                             the case's file alone)
 #   files/NAME.sh             a script run in the batch folder just before
 #                             planpress (in the same shell): it makes the case
 #                             (a 50 MB file, a read-only out/, a file size limit);
@@ -98,6 +105,9 @@ placement() {
     minutes) echo "load plans/bad/minutes-2024-02-23.yaml" ;;
     group) echo "load plans/bad/group.yaml" ;;
     csv) echo "build plans/bad/budget-2024.csv" ;;
+    books) echo "build plans/bad/sie-2024.se" ;;
+    mapping) echo "build plans/bad/kontoplan.yaml" ;;
+    annual) echo "build plans/bad/arsredovisning-2024.yaml" ;;
     files) echo "build -" ;;
     esac
 }
@@ -118,6 +128,12 @@ run_case() {
     role=$1 input=$2 W=$3 strict=$4
     read -r how target <<<"$(placement "$role")"
     [ -n "$strict" ] && how=load
+    case $role in books | mapping | annual)
+        for f in "$HERE"/annual.fixture/*.in; do
+            n=$(basename "$f" .in)
+            cp "$f" "$W/plans/bad/${n}"
+        done ;;
+    esac
     [ "$target" != - ] && cp "$input" "$W/$target"
     [ "$role" = csv ] && rows_from_csv "$W/plans/bad/plan-2024.yaml"
     (
@@ -185,7 +201,7 @@ check_case() {
 
 cases=("$@")
 if [ ${#cases[@]} -eq 0 ]; then
-    mapfile -t cases < <(cd "$HERE" && ls -d */*.yaml */*.mustache */*.sh */*.csv 2>/dev/null | sort)
+    mapfile -t cases < <(cd "$HERE" && ls -d */*.yaml */*.mustache */*.sh */*.se */*.csv 2>/dev/null | sort)
 fi
 for c in "${cases[@]}"; do
     role=${c%%/*}
