@@ -239,6 +239,25 @@ static void balances_that_vouchers_do_not_explain(void **state)
     assert_int_equal(s.findings[1].a, -30000);
 }
 
+/* #PSALDO: an account's change within a month; a cost centre's share is
+ * not the account's; a period that is no month is an error at its column. */
+static void period_balances(void **state)
+{
+    test_fixture *f = *state;
+    sie_file s;
+    assert_true(parse(f,
+                      "#SIETYP 4\n#PSALDO 0 202301 3010 {} -1500.50\n"
+                      "#PSALDO 0 202301 3010 {1 \"10\"} -500.00 3\n#PSALDO -1 202212 5010 {} 20\n",
+                      &s));
+    assert_int_equal(s.nperiods, 2);
+    assert_int_equal(s.periods[0].period, 202301);
+    assert_int_equal(s.periods[0].amount, -150050);
+    assert_int_equal(s.periods[0].line, 2);
+    assert_int_equal(s.periods[1].year, -1);
+    assert_false(parse(f, "#SIETYP 4\n#PSALDO 0 202313 3010 {} 1.00\n", &s));
+    expect_at(f, DIAG_ERROR, 2, "#PSALDO: expected a period YYYYMM, found 202313");
+}
+
 /* The checksum as SIE 4B gives it: CRC-32 (polynomial EDB88320,
  * preconditioned and inverted) of each record's label and field contents
  * from the record after the opening #KSUMMA to the one before the closing
@@ -359,6 +378,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(reads_a_full_export, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(period_balances, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(the_checksum_covers_labels_and_contents, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(a_changed_file_fails_its_checksum, test_setup,

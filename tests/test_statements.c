@@ -252,7 +252,7 @@ static void an_opening_balance_not_last_files_closing(void **state)
     past->file = "sie-2022.se";
     /* this year's opening balances, one of them not last year's closing */
     sie_file *now = books(f, books_2023, NULL, NULL);
-    sie_balance ib[] = {{0, 1930, KR(900000), 40}, {0, 1510, KR(50100), 41}};
+    sie_balance ib[] = {{0, 1930, KR(900000), 40, 0}, {0, 1510, KR(50100), 41, 0}};
     now->opening = ib;
     now->nopening = 2;
     earlier_year e = {2022, past, NULL};
@@ -369,6 +369,68 @@ static void the_readers_findings_for_the_document(void **state)
     assert_int_equal(st.warnings[0].shown, 2);
     assert_int_equal(f->dl.warnings, 1);
     expect_diag(f, "#SIETYP 2: read as SIE 4");
+}
+
+/* A delårsrapport of January–August 2023 from the same books: the same
+ * months of 2022 from the file's #PSALDO -1 (the month's change; September
+ * and a cost centre's share left out), else from last year's own vouchers
+ * dated up to August. */
+static annual_report interim(void)
+{
+    annual_report r = report();
+    r.interim = true;
+    r.period_end = (date){2023, 8, 31};
+    return r;
+}
+
+static void the_same_months_from_the_period_balances(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = interim();
+    mapping_fixture m;
+    mapping(&m);
+    const char *text = arena_printf(
+        &f->mem, "%s%s", books_2023,
+        "#PSALDO -1 202201 3010 {} -800000.00\n#PSALDO -1 202208 5010 {} 100000.00\n"
+        "#PSALDO -1 202209 3010 {} -50000.00\n#PSALDO -1 202203 3010 {1 \"10\"} -5.00\n"
+        "#PSALDO 0 202301 3010 {} -1.00\n");
+    sie_file *now = books(f, text, NULL, NULL);
+    assert_int_equal(now->nperiods, 4);
+    assert_int_equal(now->periods[1].period, 202208);
+    statements st;
+    assert_true(statements_compute(&f->mem, &r, now, &m.map, NULL, 0, &st, &f->dl));
+    assert_true(st.has_same_period);
+    assert_int_equal(st.same_period[LINE_INCOME], KR(800000));
+    assert_int_equal(st.same_period[LINE_COSTS], KR(-100000));
+    assert_int_equal(st.same_period_result, KR(700000));
+    /* the period's kassaflödesanalys, from last year's end */
+    assert_true(st.has_cash_flow[0]);
+    assert_false(st.has_cash_flow[1]);
+    assert_int_equal(st.cf[0].total, st.cf[0].end - st.cf[0].begin);
+}
+
+static void the_same_months_from_last_years_vouchers(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = interim();
+    const char *text = arena_printf(
+        &f->mem, "%s%s", books_2022,
+        "#VER A 1 20220315\n{\n#TRANS 1930 {} 300000.00\n#TRANS 3010 {} -300000.00\n}\n"
+        "#VER A 2 20220831\n{\n#TRANS 5010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n"
+        "#VER A 3 20220910\n{\n#TRANS 1930 {} 7000.00\n#TRANS 3010 {} -7000.00\n}\n");
+    sie_file *past = books(f, text, NULL, NULL);
+    past->file = "sie-2022.se";
+    earlier_year e = {2022, past, NULL};
+    statements st;
+    of_books(f, &r, NULL, NULL, &e, 1, &st);
+    assert_true(st.has_same_period);
+    assert_int_equal(st.same_period[LINE_INCOME], KR(300000));
+    assert_int_equal(st.same_period[LINE_COSTS], KR(-1000));
+    assert_int_equal(st.same_period_net_costs, KR(299000));
+    /* without last year's file nor period balances, no column */
+    statements none;
+    of_books(f, &r, NULL, NULL, NULL, 0, &none);
+    assert_false(none.has_same_period);
 }
 
 /* The same statements typed in the report's file, in kr. */
@@ -523,6 +585,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(last_years_column_against_last_years_books, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(last_years_cash_flow, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(the_same_months_from_the_period_balances, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(the_same_months_from_last_years_vouchers, test_setup,
+                                        test_teardown),
         cmocka_unit_test_setup_teardown(the_readers_findings_for_the_document, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(last_years_opening_off, test_setup, test_teardown),

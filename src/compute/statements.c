@@ -811,6 +811,61 @@ static void last_year_from_file(arena *mem, statements *st, const earlier_year *
     st->has_year[1] = past.has_year[0];
 }
 
+/* ---- a delårsrapport's same months of last year ------------------------------- */
+
+static void same_period_add(statements *st, const account_map *m, int account, int64_t amount)
+{
+    int l = line_of(m, account);
+    if (l >= 0 && l < LINE_FIRST_BALANCE)
+        st->same_period[l] += sign_of((statement_line)l) * amount;
+}
+
+/* The #PSALDO of year index `year` up to the month `last` (YYYYMM); false
+ * when the file has none of that year. */
+static bool same_period_from_months(statements *st, const sie_file *f, int year, int last,
+                                    const account_map *m)
+{
+    bool any = false;
+    for (size_t i = 0; f && i < f->nperiods; i++) {
+        const sie_balance *b = &f->periods[i];
+        if (b->year != year)
+            continue;
+        any = true;
+        if (b->period <= last)
+            same_period_add(st, m, b->account, b->amount);
+    }
+    return any;
+}
+
+/* The rows of the vouchers dated up to the month `last` (YYYYMM). */
+static bool same_period_from_vouchers(statements *st, const sie_file *f, int last,
+                                      const account_map *m)
+{
+    for (size_t i = 0; i < f->nvouchers; i++) {
+        const sie_voucher *v = &f->vouchers[i];
+        if (v->date.year * 100 + v->date.month > last)
+            continue;
+        for (size_t j = 0; j < v->nrows; j++)
+            if (v->rows[j].kind != SIE_ROW_REMOVED)
+                same_period_add(st, m, v->rows[j].account, v->rows[j].amount);
+    }
+    return f->nvouchers > 0;
+}
+
+static void same_period_last_year(statements *st, const annual_report *r, const sie_file *books,
+                                  const earlier_year *ey, const account_map *m)
+{
+    int last = (r->period_end.year - 1) * 100 + r->period_end.month;
+    const sie_file *past = ey ? ey->books : NULL;
+    st->has_same_period = same_period_from_months(st, books, -1, last, m) ||
+                          same_period_from_months(st, past, 0, last, m) ||
+                          (past && same_period_from_vouchers(st, past, last, m));
+    const int64_t *s = st->same_period;
+    st->same_period_net_costs = s[LINE_INCOME] + s[LINE_COSTS] + s[LINE_DEPRECIATION];
+    st->same_period_result =
+        st->same_period_net_costs + s[LINE_FINANCIAL_INCOME] + s[LINE_FINANCIAL_COSTS];
+}
+
 static void forecast_of(statements *st, const annual_report *r)
 {
     int64_t ore = statements_unit_ore(r->unit);
@@ -834,7 +889,7 @@ bool statements_compute(arena *mem, const annual_report *r, const sie_file *book
     else
         from_typed(mem, st, r);
     const earlier_year *last = earlier_of(earlier, nearlier, r->year - 1);
-    if (books && map && !r->interim)
+    if (books && map)
         last_year_from_file(mem, st, last, map);
     subtotals(st);
     add_unbooked_result(st);
@@ -842,14 +897,13 @@ bool statements_compute(arena *mem, const annual_report *r, const sie_file *book
     bool balanced = check_balance(mem, st, 0);
     bool balanced_last = check_balance(mem, st, 1);
     bool equity_ok = check_result_equity(mem, st, r);
-    if (!r->interim) {
-        if (books && map)
-            opening_of_last_year(mem, st, books, last, map);
-        cash_flow_of(mem, st, r, 0, balanced && balanced_last && equity_ok);
-        cash_flow_of(mem, st, r, 1, balanced_last && equity_ok);
-    }
-    if (!r->interim)
-        check_last_year(mem, st, last, map);
+    if (books && map && !r->interim)
+        opening_of_last_year(mem, st, books, last, map);
+    cash_flow_of(mem, st, r, 0, balanced && balanced_last && equity_ok);
+    cash_flow_of(mem, st, r, 1, balanced_last && equity_ok);
+    if (books && map && r->interim)
+        same_period_last_year(st, r, books, last, map);
+    check_last_year(mem, st, last, map);
     books_findings(mem, st, books);
     check_opening_balances(mem, st, books, last, dl);
     check_notes(mem, st);

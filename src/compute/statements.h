@@ -154,6 +154,12 @@ typedef struct {
     driftredovisning drift;
     /* balanskravsutredning */
     int64_t balance_adjustments, balance_result;
+    /* a delårsrapport: the result lines of the same months of last year
+     * (this file's #PSALDO -1, or last year's own file's #PSALDO 0 or its
+     * vouchers up to the end of the same month) */
+    bool has_same_period;
+    int64_t same_period[LINE_FIRST_BALANCE];
+    int64_t same_period_net_costs, same_period_result;
     /* a delårsrapport's forecast for the whole year */
     bool has_forecast;
     int64_t forecast[LINE_COUNT];

@@ -46,7 +46,7 @@ typedef struct {
     bool ver_wants_open, in_block;
     long rtrans_pending; /* index of an #RTRANS row awaiting its #TRANS copy, or -1 */
     /* growth counters */
-    size_t ycap, acap, dcap, ocap, ibcap, ubcap, rescap, ucap, fdcap;
+    size_t ycap, acap, dcap, ocap, ibcap, ubcap, rescap, ucap, fdcap, pcap;
     bool noted_comma, noted_rtrans, noted_quoted_format;
 } parser;
 
@@ -512,6 +512,36 @@ static void rtrans_alone(parser *p)
     p->rtrans_pending = -1;
 }
 
+/* #PSALDO year period account {objects} amount: a month's change of an
+ * account; those of an object (a cost centre's share) are not the
+ * account's, and are left out. */
+static bool rec_psaldo(parser *p)
+{
+    if (!need(p, 5, "#PSALDO", "a year index, a period, an account, an object list and an amount"))
+        return false;
+    sie_balance b = {.line = p->line};
+    const sie_field *y = plain_at(p, 1, "#PSALDO"), *per = plain_at(p, 2, "#PSALDO"),
+                    *a = plain_at(p, 3, "#PSALDO"), *l = field_at(p, 4),
+                    *m = plain_at(p, 5, "#PSALDO");
+    if (!y || !per || !a || !m || !int_of(p, y, "year index", &b.year) ||
+        !int_of(p, per, "period", &b.period) || !int_of(p, a, "account", &b.account))
+        return false;
+    if (b.period < 100001 || b.period % 100 < 1 || b.period % 100 > 12) {
+        err(p, per->col, "#PSALDO: expected a period YYYYMM, found %d", b.period);
+        return false;
+    }
+    sie_row objects = {0};
+    if (!l->list) {
+        err(p, l->col, "#PSALDO: expected an object list such as {} or {1 \"10\"}");
+        return false;
+    }
+    if (!objects_of(p, l, &objects) || !decimal_of(p, m, "amount", 2, &b.amount))
+        return false;
+    if (objects.nobjects == 0)
+        *ARENA_PUSH(p->mem, p->out->periods, p->out->nperiods, p->pcap) = b;
+    return true;
+}
+
 static bool rec_trans(parser *p, const char *label, sie_row_kind kind)
 {
     if (!p->in_block) {
@@ -598,7 +628,7 @@ static bool known_unused(const char *label)
 {
     static const char *const names[] = {
         "#ADRESS", "#BKOD", "#FNR", "#FTYP", "#KPTYP", "#OMFATTN", "#PROSA", "#SRU",
-        "#TAXAR", "#UNDERDIM", "#OIB", "#OUB", "#PSALDO", "#PBUDGET", "#ENHET", "#BTEXT",
+        "#TAXAR", "#UNDERDIM", "#OIB", "#OUB", "#PBUDGET", "#ENHET", "#BTEXT",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(label, names[i]) == 0)
@@ -656,6 +686,8 @@ static void record(parser *p)
         rec_balance(p, "#UB", &o->closing, &o->nclosing, &p->ubcap);
     else if (strcmp(label, "#RES") == 0)
         rec_balance(p, "#RES", &o->results, &o->nresults, &p->rescap);
+    else if (strcmp(label, "#PSALDO") == 0)
+        rec_psaldo(p);
     else if (strcmp(label, "#FLAGGA") == 0 || strcmp(label, "#PROGRAM") == 0 ||
              strcmp(label, "#FORMAT") == 0 || strcmp(label, "#GEN") == 0 ||
              strcmp(label, "#SIETYP") == 0 || strcmp(label, "#FNAMN") == 0 ||

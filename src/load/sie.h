@@ -57,13 +57,14 @@ typedef struct {
     int line;
 } sie_voucher;
 
-/* An #IB, #UB or #RES record: year index 0 is the current year, -1 the one
- * before. */
+/* An #IB, #UB, #RES or #PSALDO record: year index 0 is the current year,
+ * -1 the one before. */
 typedef struct {
     int year;
     int account;
-    int64_t amount; /* öre */
+    int64_t amount; /* öre; #PSALDO: the change within the month */
     int line;
+    int period; /* #PSALDO: the month, YYYYMM; 0 for the others */
 } sie_balance;
 
 typedef struct {
@@ -121,6 +122,8 @@ typedef struct {
     size_t nobjects;
     sie_balance *opening, *closing, *results; /* #IB, #UB, #RES */
     size_t nopening, nclosing, nresults;
+    sie_balance *periods; /* #PSALDO of an account as a whole (no objects) */
+    size_t nperiods;
     sie_voucher *vouchers;
     size_t nvouchers;
     size_t nrows; /* voucher rows that count, over all vouchers */

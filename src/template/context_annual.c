@@ -27,8 +27,12 @@ static value *line_value(arena *mem, const statements *st, statement_line l, int
     value_set_string(mem, v, "note",
                      st->note_of[l] ? arena_printf(mem, "%d", st->note_of[l]) : "");
     value_set_bool(mem, v, "shown", st->has_line[l][0] || st->has_line[l][1] || st->note_of[l]);
-    if (st->interim)
+    if (st->interim) {
         value_set(mem, v, "forecast", money(mem, st->forecast[l], st->has_forecast_line[l], u));
+        value_set(mem, v, "same",
+                  money(mem, l < LINE_FIRST_BALANCE ? st->same_period[l] : 0,
+                        st->has_same_period && l < LINE_FIRST_BALANCE, u));
+    }
     return v;
 }
 
@@ -56,7 +60,44 @@ static value *income_statement(arena *mem, const statements *st, int64_t u)
         int64_t net = st->forecast[LINE_INCOME] + st->forecast[LINE_COSTS] +
                       st->forecast[LINE_DEPRECIATION];
         value_set(mem, v, "forecast_net_costs", money(mem, net, st->has_forecast, u));
+        value_set(mem, v, "same_net_costs",
+                  money(mem, st->same_period_net_costs, st->has_same_period, u));
+        value_set(mem, v, "same_result", money(mem, st->same_period_result, st->has_same_period, u));
     }
+    return v;
+}
+
+/* A delårsrapport's key figures: {income, costs, result, equity}, each
+ * {this, same, forecast, last}: the period, the same months of last year,
+ * the forecast of the whole year and last year's whole year. Costs with
+ * depreciation, positive, as the årsredovisning's overview has them. */
+static value *key_figures(arena *mem, const statements *st, int64_t u)
+{
+    value *v = value_map(mem);
+    if (!st->interim)
+        return v;
+    const int64_t *s = st->same_period, *f = st->forecast;
+    int64_t costs[4] = {-(st->line[LINE_COSTS][0] + st->line[LINE_DEPRECIATION][0]),
+                        -(s[LINE_COSTS] + s[LINE_DEPRECIATION]),
+                        -(f[LINE_COSTS] + f[LINE_DEPRECIATION]),
+                        -(st->line[LINE_COSTS][1] + st->line[LINE_DEPRECIATION][1])};
+    int64_t income[4] = {st->line[LINE_INCOME][0], s[LINE_INCOME], f[LINE_INCOME],
+                         st->line[LINE_INCOME][1]};
+    int64_t result[4] = {st->result[0], st->same_period_result, st->forecast_result,
+                         st->result[1]};
+    int64_t equity[4] = {st->line[LINE_EQUITY][0], 0, 0, st->line[LINE_EQUITY][1]};
+    bool has[4] = {st->has_year[0], st->has_same_period, st->has_forecast, st->has_year[1]};
+    bool has_equity[4] = {has[0], false, false, has[3]};
+    static const char *const cols[4] = {"this", "same", "forecast", "last"};
+    const char *const rows[4] = {"income", "costs", "result", "equity"};
+    const int64_t *amounts[4] = {income, costs, result, equity};
+    for (int r = 0; r < 4; r++) {
+        value *row = value_set(mem, v, rows[r], value_map(mem));
+        for (int c = 0; c < 4; c++)
+            value_set(mem, row, cols[c],
+                      money(mem, amounts[r][c], r == 3 ? has_equity[c] : has[c], u));
+    }
+    value_set_bool(mem, v, "has_same", st->has_same_period);
     return v;
 }
 
@@ -344,6 +385,9 @@ static value *report_value(arena *mem, const annual_report *r, const statements 
         value_set_string(mem, v, "period_short",
                          arena_printf(mem, "jan–%.3s %d", month_names[r->period_end.month - 1],
                                       r->year));
+        value_set_string(mem, v, "period_short_last",
+                         arena_printf(mem, "jan–%.3s %d", month_names[r->period_end.month - 1],
+                                      r->year - 1));
     }
     context_set_unit(mem, v, r->unit);
     value_set_string(mem, v, "place", r->place);
@@ -387,6 +431,7 @@ value *context_for_annual(arena *mem, const annual_report *r, const statements *
     value_set(mem, root, "drift", drift_value(mem, st, u));
     value_set(mem, root, "balance_requirement", balance_requirement(mem, r, st, u));
     value_set(mem, root, "overview", overview_value(mem, st, u));
+    value_set(mem, root, "key_figures", key_figures(mem, st, u));
     value *rules = value_set(mem, root, "rules", rules_value(mem, r, st, u, r->unit));
     value_set_bool(mem, root, "has_rules", value_truthy(rules));
     value *board = value_set(mem, root, "board", board_value(mem, r));
