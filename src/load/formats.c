@@ -31,9 +31,9 @@ const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit",  
                                        "printed_total", "total_label", "amount_head", "parts",
                                        NULL};
 const char *const KEYS_ALLOCATION_ENTRY[] = {"members", "label", "share", "amount", NULL};
-const char *const KEYS_BUDGET[] = {"title",  "unit",   "signs",  "order",          "header",
-                                   "columns", "income", "reserves", "costs", "labels",
-                                   "omit",   "printed_totals", NULL};
+const char *const KEYS_BUDGET[] = {"title",   "unit",   "signs",    "order", "header",
+                                   "columns", "income", "reserves", "costs", "rows_from",
+                                   "labels",  "omit",   "printed_totals", NULL};
 const char *const KEYS_COLUMN[] = {"year", "kind", "label", NULL};
 const char *const KEYS_BUDGET_ROW[] = {"label",  "group",           "category", "members",
                                        "values", "carried_forward", "reduces",  NULL};
@@ -47,7 +47,7 @@ const char *const KEYS_OUTCOME_FILE[] = {"outcome", NULL};
 const char *const KEYS_OUTCOME[] = {
     "year",           "unit",       "updated",      "budget",
     "income",         "allocation", "costs",        "equity",
-    "printed_result", "cost_split", "rows",         "categories",
+    "printed_result", "cost_split", "rows",         "rows_from",    "categories",
     "next_budget",    "targets",    "participants", "participants_total",
     "notes",          NULL};
 const char *const KEYS_COST_SHARE[] = {"category", "label", "percent", NULL};
