@@ -7,7 +7,8 @@ qpdf's JSON (objects, decoded streams), poppler's pdftotext and mutool's
 outline. Prints TAP lines ("ok - RULE: what", "not ok - RULE: what");
 exits 1 when a check fails.
 
-usage: tagged_pdf.py FILE.pdf
+usage: tagged_pdf.py FILE.pdf [--langs OUT.tsv]   (OUT: each element with a /Lang:
+its language and text, one a line)
 """
 import base64
 import json
@@ -28,6 +29,7 @@ PAINT = set("S s f F f* B B* b b* sh Do".split())
 SHOW = set(["Tj", "TJ", "'", '"'])
 
 failures = 0
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")
 
 
 def report(rule, what, good, detail=""):
@@ -450,7 +452,7 @@ def check_catalog(doc, pages):
            doc.get(cat.get("/ViewerPreferences", {})).get("/DisplayDocTitle") is True)
     lang = text_of(cat.get("/Lang", "u:"))
     report("6.7.4-1", "the catalog's /Lang is a language tag (PDF/UA 7.2-29, 7.2-34)",
-           re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", lang) is not None, lang)
+           LANGUAGE_TAG.fullmatch(lang) is not None, lang)
 
 
 def check_fonts(doc, pages):
@@ -619,6 +621,14 @@ def check_tree(doc, tree, pages, page_refs):
     ids = [text_of(n["/ID"]) for n in notes if "/ID" in n]
     report("7.9-1", "every Note has an /ID", len(ids) == len(notes))
     report("7.9-2", "the IDs of Notes are unique", len(set(ids)) == len(ids))
+    langs = [(text_of(e["/Lang"]), tree.text(ref, pages)) for ref, e, _ in tree.elems if "/Lang" in e]
+    report("6.7.4-1", "an element's /Lang is a language tag, on text (PDF/UA 7.2-34)",
+           all(LANGUAGE_TAG.fullmatch(lang) and text.strip() for lang, text in langs),
+           str(langs[:3]))
+    if "--langs" in sys.argv:
+        with open(sys.argv[sys.argv.index("--langs") + 1], "w", encoding="utf-8") as out:
+            for lang, text in langs:
+                out.write(f"{lang}\t{' '.join(text.split())}\n")
     levels = [int(tree.role(e)[1]) for _, e, _ in tree.elems if re.fullmatch(r"H[1-6]", tree.role(e))]
     skips = [(a, b) for a, b in zip([0] + levels, levels) if b > a + 1]
     report("7.4.2-1", "heading levels never skip going down", not skips, str(skips[:3]))

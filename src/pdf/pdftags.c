@@ -43,7 +43,7 @@ static const char *const role_names[TAG_ROLE_COUNT] = {
     [TAG_TR] = "TR",             [TAG_TH] = "TH",         [TAG_TD] = "TD",
     [TAG_TOC] = "TOC",           [TAG_TOCI] = "TOCI",     [TAG_LINK] = "Link",
     [TAG_FIGURE] = "Figure",     [TAG_DIV] = "Div",       [TAG_CODE] = "Code",
-    [TAG_TITLE] = "Title",
+    [TAG_TITLE] = "Title",       [TAG_SPAN] = "Span",
 };
 
 const char *pdftags_role_name(tag_role role)
