@@ -52,6 +52,22 @@ grep -q 'samsund/plan-2024.yaml (as Markdown):[0-9]*:[0-9]*: warning: <span lang
     ok "... a span whose lang is no language tag is a warning at its line" ||
     not_ok "... a span whose lang is no language tag is a warning at its line" "$(cat "$WORK/lang.out")"
 
+# a chart whose category has no figure: its /Alt could only name it
+cp -R templates "$WORK/chart"
+printf '\n```chart\ntype: grouped\ntitle: Deltagare\ncategories: [Män, Kvinnor]\nseries:\n  - {name: Insats A, values: [4, ~]}\n  - {name: Insats B, values: [5, ~]}\n```\n' \
+    >>"$WORK/chart/plan.mustache"
+"$BIN" build plans/insjoriket -t "$WORK/chart" -o "$WORK/chart-out" >"$WORK/chart.out" 2>&1
+rc=$?
+grep -q 'plan-2020.yaml (as Markdown):[0-9]*:[0-9]*: warning: chart.categories\[1\]: "Kvinnor" has no figure in any series' "$WORK/chart.out" &&
+    [ "$rc" -eq 0 ] && ok "a chart category without figures is a warning at its line" ||
+    not_ok "a chart category without figures is a warning at its line" "rc $rc: $(cat "$WORK/chart.out")"
+"$BIN" build --strict plans/insjoriket -t "$WORK/chart" -o "$WORK/chart-strict" >/dev/null 2>&1
+rc=$?
+[ "$rc" -eq 3 ] && ok "... which fails build --strict" || not_ok "... which fails build --strict" "rc $rc"
+python3 tests/tagged_pdf.py "$WORK/chart-out/insjoriket/plan-2020.pdf" >"$WORK/chart-check.txt" 2>&1 &&
+    ok "... and the PDF keeps PDF/A-2a and PDF/UA-1" ||
+    not_ok "... and the PDF keeps PDF/A-2a and PDF/UA-1" "$(grep -v '^ok' "$WORK/chart-check.txt")"
+
 # a template that skips a heading level
 cp -R templates "$WORK/bad"
 sed 's/^## {{association.name}}/### {{association.name}}/' templates/contact.mustache >"$WORK/bad/contact.mustache"
