@@ -40,6 +40,22 @@ void strbuf_putc(strbuf *sb, char c)
     strbuf_append(sb, &c, 1);
 }
 
+void strbuf_put_uint(strbuf *sb, uint64_t v)
+{
+    char digits[20];
+    size_t n = 0;
+    do
+        digits[sizeof digits - ++n] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    strbuf_append(sb, digits + sizeof digits - n, n);
+}
+
+void strbuf_put_ref(strbuf *sb, uint64_t obj)
+{
+    strbuf_put_uint(sb, obj);
+    strbuf_append(sb, " 0 R", 4);
+}
+
 /* Formats once into the room there is (most texts are short), and again
  * only when they did not fit. */
 void strbuf_printf(strbuf *sb, const char *fmt, ...)

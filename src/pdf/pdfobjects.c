@@ -127,8 +127,12 @@ static void put_stream(strbuf *out, const unsigned char *z, size_t n)
 static bool write_object_stream(pdf_objects *o, pdf_streams *ps, strbuf *out, uint32_t number)
 {
     strbuf s = {0};
-    for (size_t i = 0; i < o->count; i++)
-        strbuf_printf(&s, "%u %zu ", o->num[i], o->start[i]);
+    for (size_t i = 0; i < o->count; i++) {
+        strbuf_put_uint(&s, o->num[i]);
+        strbuf_putc(&s, ' ');
+        strbuf_put_uint(&s, o->start[i]);
+        strbuf_putc(&s, ' ');
+    }
     size_t header = s.len;
     strbuf_append(&s, o->body.data ? o->body.data : "", o->body.len);
     size_t n;
