@@ -512,3 +512,20 @@ void allocation_check_plan(arena *mem, const plan *p, const budget_figures *f,
         check_column(mem, p, c, corrections, ncorrections, &cap, dl);
     check_section_against_budget(p, f, dl);
 }
+
+/* Each entry's part of the whole, adding up to 100,0 %; false when some
+ * entry has no amount. */
+bool allocation_parts(arena *mem, const allocation *al, int64_t **parts, int64_t *total)
+{
+    int64_t *weights = ARENA_ARRAY(mem, int64_t, al->nentries + 1);
+    *parts = ARENA_ARRAY(mem, int64_t, al->nentries + 1);
+    *total = 0;
+    for (size_t e = 0; e < al->nentries; e++) {
+        if (!al->entries[e].amount.present || al->entries[e].amount.value < 0)
+            return false;
+        weights[e] = al->entries[e].amount.value;
+        *total += weights[e]; /* the loader bounds amounts */
+    }
+    return al->nentries > 0 &&
+           split_largest_remainder(1000, weights, al->nentries, *parts) == SPLIT_OK;
+}

@@ -84,4 +84,9 @@ bool allocation_check(arena *mem, const int64_t kind_parts[FINSAM_KINDS],
 void allocation_check_plan(arena *mem, const plan *p, const budget_figures *f,
                            budget_correction **corrections, size_t *ncorrections, diag_list *dl);
 
+/* Each entry's part of the allocation in tenths of a percent, adding up to
+ * 100,0 % by the largest remainder (the table's "Andel" column), and the
+ * sum of the entries; false when some entry has no amount. */
+bool allocation_parts(arena *mem, const allocation *al, int64_t **parts, int64_t *total);
+
 #endif

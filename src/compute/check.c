@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "allocation.h"
+#include "figures.h"
 #include "format.h"
 #include "json.h"
 #include "load.h"
@@ -24,6 +25,9 @@ plan_checked check_plan(arena *mem, const plan *p, diag_list *dl)
     const budget *b = &p->budget;
     pc.budget = budget_compute(mem, b);
     allocation_check_plan(mem, p, &pc.budget, &pc.corrections, &pc.ncorrections, dl);
+    figures_check(mem, p, &pc.budget, dl);
+    pc.amounts = prose_amounts(mem, p);
+    prose_check(mem, p, &pc.budget, &pc.amounts, dl);
     if (b->present) {
         budget_cross_check_with(b, &pc.budget, pc.corrections, pc.ncorrections, dl);
         budget_check_carry_forward(mem, b, &pc.budget, dl);
@@ -280,6 +284,40 @@ static void goals_report(arena *mem, strbuf *out, const plan *p, const goal_tall
     tally_line(out, "all targets", &g->all);
 }
 
+/* The amounts the text writes out in digits, each at its place: figures a
+ * secretary may rather write by reference ({=…}), so that they follow the
+ * tables. */
+static void amounts_report(const prose_list *l, strbuf *out)
+{
+    if (!l->count)
+        return;
+    strbuf_printf(out, "\n  amounts written in the text (%zu):\n", l->count);
+    for (size_t i = 0; i < l->count; i++) {
+        const prose_amount *a = &l->items[i];
+        strbuf_printf(out, "    %s:%d:%d  %s\n", a->pos.file, a->pos.line, a->pos.col, a->text);
+    }
+}
+
+static void amounts_json(const prose_list *l, strbuf *out)
+{
+    static const char *const roundings[] = {"exact", "about", "over", "under"};
+    strbuf_putc(out, '[');
+    for (size_t i = 0; i < l->count; i++) {
+        const prose_amount *a = &l->items[i];
+        strbuf_puts(out, i ? ", {\"file\": " : "{\"file\": ");
+        json_string(out, a->pos.file);
+        strbuf_printf(out, ", \"line\": %d, \"column\": %d, \"key\": ", a->pos.line, a->pos.col);
+        json_string(out, a->key);
+        strbuf_puts(out, ", \"text\": ");
+        json_string(out, a->text);
+        strbuf_printf(out, ", \"value\": %lld, \"decimals\": %d, \"unit\": ",
+                      (long long)a->value, a->decimals);
+        json_string(out, prose_unit_name(a->unit));
+        strbuf_printf(out, ", \"rounding\": \"%s\"}", roundings[a->rounding]);
+    }
+    strbuf_putc(out, ']');
+}
+
 static void plan_report(arena *mem, const plan *p, const plan_checked *pc, strbuf *out)
 {
     const budget *b = &p->budget;
@@ -305,6 +343,7 @@ static void plan_report(arena *mem, const plan *p, const plan_checked *pc, strbu
         table_render(&t, out);
     }
     goals_report(mem, out, p, &pc->goals);
+    amounts_report(&pc->amounts, out);
 }
 
 /* ---- outcomes ---------------------------------------------------------------------- */
@@ -811,7 +850,8 @@ static void annual_check(arena *mem, const char *path, bool interim, strbuf *out
                   format_int(c, st.line[LINE_EQUITY][0] / u), r->unit == UNIT_TKR ? "tkr" : "kr");
 }
 
-static void check_file(const char *path, strbuf *out, diag_list *dl)
+/* `amounts`, when not NULL, gets the JSON list of a plan's amounts in its text. */
+static void check_file(const char *path, strbuf *out, strbuf *amounts, diag_list *dl)
 {
     arena mem;
     arena_init(&mem);
@@ -823,6 +863,8 @@ static void check_file(const char *path, strbuf *out, diag_list *dl)
         if (p) {
             plan_checked pc = check_plan(&mem, p, dl);
             plan_report(&mem, p, &pc, out);
+            if (amounts)
+                amounts_json(&pc.amounts, amounts);
         }
     } else if (named(name, "outcome-")) {
         outcome *o = load_outcome(&mem, path, dl);
@@ -877,18 +919,21 @@ static void count_diags(const diag_list *dl, size_t first, size_t *errors, size_
 static void json_file(const char *path, strbuf *out, diag_list *dl)
 {
     size_t first = dl->count, errors, warnings;
-    strbuf text = {0};
-    check_file(path, &text, dl);
+    strbuf text = {0}, amounts = {0};
+    check_file(path, &text, &amounts, dl);
     count_diags(dl, first, &errors, &warnings);
     strbuf_puts(out, "    {\"path\": ");
     json_string(out, path);
     strbuf_printf(out, ", \"errors\": %zu, \"warnings\": %zu,\n     \"report\": ", errors,
                   warnings);
     json_string(out, text.data ? text.data : "");
+    strbuf_puts(out, ",\n     \"amounts\": ");
+    strbuf_puts(out, amounts.data ? amounts.data : "[]");
     strbuf_puts(out, ",\n     \"diagnostics\": ");
     json_diags(out, dl, first);
     strbuf_putc(out, '}');
     strbuf_free(&text);
+    strbuf_free(&amounts);
 }
 
 static int check_json(const char *const *paths, size_t npaths, const check_options *opt,
@@ -913,7 +958,7 @@ int check_files(const char *const *paths, size_t npaths, const check_options *op
         return check_json(paths, npaths, opt, out, dl);
     for (size_t i = 0; i < npaths; i++) {
         size_t first = dl->count;
-        check_file(paths[i], out, dl);
+        check_file(paths[i], out, NULL, dl);
         diagnostics_report(dl, first, out);
         if (i + 1 < npaths)
             strbuf_putc(out, '\n');

@@ -21,6 +21,7 @@
 #include "economy.h"
 #include "goals.h"
 #include "model.h"
+#include "prose.h"
 #include "rules.h"
 #include "strbuf.h"
 
@@ -33,10 +34,13 @@ typedef struct {
      * (allocation_check_plan), as the warnings and the notes give it. */
     budget_correction *corrections;
     size_t ncorrections;
+    prose_list amounts; /* written out in digits in the text (prose.h) */
 } plan_checked;
 
 /* The figures of a plan, and warnings in `dl` for the printed totals, the
- * carried-forward equity and the member allocation. */
+ * carried-forward equity, the member allocation and the amounts of its text
+ * that contradict the tables; errors for figures of the text that cannot be
+ * printed. */
 plan_checked check_plan(arena *mem, const plan *p, diag_list *dl);
 
 typedef struct {
@@ -60,7 +64,9 @@ void check_group(const comparison_group *g, const outcome *const *outcomes, diag
 typedef struct {
     bool strict; /* warnings alone make the exit status 1 too */
     bool json;   /* the report in JSON: {files: [{path, errors, warnings, report,
-                    diagnostics: [{severity, file, line, column, key, message}]}],
+                    amounts: [{file, line, column, key, text, value, decimals, unit,
+                    rounding}], diagnostics: [{severity, file, line, column, key,
+                    message}]}],
                     errors, warnings, status: "ok" | "warnings" | "errors"} */
 } check_options;
 

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "markdown.h"
+
 bool datatext_fence_allowed(const char *info, int len)
 {
     /* The info string's first word decides, as the typesetter reads it. */
@@ -28,6 +30,24 @@ static const char *fence_info(const char *line, const char *end)
     while (p < end && (*p == ' ' || *p == '\t'))
         p++;
     return p;
+}
+
+bool datatext_is_fence(const char *line)
+{
+    return fence_info(line, line + strcspn(line, "\n")) != NULL;
+}
+
+size_t datatext_past_code_span(const char *text, size_t i)
+{
+    size_t run = strspn(text + i, "`");
+    for (size_t j = i + run; text[j] && text[j] != '\n'; j++)
+        if (text[j] == '`') {
+            size_t r = strspn(text + j, "`");
+            if (r == run)
+                return j + r;
+            j += r - 1;
+        }
+    return i + run;
 }
 
 const char *datatext_refused_fence(const char *text, int *len, int *line)
@@ -66,4 +86,43 @@ void datatext_each_footnote(const char *text, datatext_note_fn *fn, void *ctx)
         p = strchr(p, '\n');
         p = p ? p + 1 : NULL;
     }
+}
+
+/* Where a link to `url` starts in text, by cmark's 1-based line and byte
+ * column: the target itself when it is written out on that line (cmark's
+ * columns are those of the text inside a list item), else that column. */
+static size_t link_offset(const char *text, const char *url, int line, int col)
+{
+    const char *p = text;
+    for (int l = 1; l < line && p; l++) {
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    if (!p)
+        return 0;
+    size_t len = strcspn(p, "\n");
+    for (const char *q = p; q + strlen(url) <= p + len; q++)
+        if (strncmp(q, url, strlen(url)) == 0)
+            return (size_t)(q - text);
+    size_t at = (size_t)(col > 0 ? col - 1 : 0);
+    return (size_t)(p - text) + (at < len ? at : 0);
+}
+
+void datatext_each_refused_link(const char *text, datatext_link_fn *fn, void *ctx)
+{
+    if (!strchr(text, '[') && !strchr(text, '<'))
+        return; /* no link can be written without one */
+    cmark_node *root = markdown_parse(text, strlen(text));
+    cmark_iter *it = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *n = cmark_iter_get_node(it);
+        const char *target = cmark_node_get_url(n);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK && target &&
+            *target && !markdown_link_allowed(target))
+            fn(ctx, target,
+               link_offset(text, target, cmark_node_get_start_line(n),
+                           cmark_node_get_start_column(n)));
+    }
+    cmark_iter_free(it);
+    cmark_node_free(root);
 }

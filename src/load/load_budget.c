@@ -5,6 +5,7 @@
 
 #include "format.h"
 #include "loader.h"
+#include "textpos.h"
 
 static void load_columns(yread *ld, const ynode *n, const char *path, budget *b)
 {
@@ -168,6 +169,8 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
         return;
     b->present = true;
     b->title = yread_get_text(ld, n, "title", path, false);
+    if (b->title)
+        b->title_origin = textpos_origin(ymap_get(n, "title"));
     b->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
     b->costs_negative = load_enum(ld, n, "signs", path, NAMES_SIGNS, false, 0) == 1;
     const ynode *cols = yread_require(ld, n, "columns", path);
@@ -254,6 +257,8 @@ void load_allocation(yread *ld, const ynode *n, const char *path, const associat
         return;
     al->present = true;
     al->title = yread_get_text(ld, n, "title", path, false);
+    if (al->title)
+        al->title_origin = textpos_origin(ymap_get(n, "title"));
     al->total_label = yread_get_text(ld, n, "total_label", path, false);
     al->unit = (money_unit)load_enum(ld, n, "unit", path, NAMES_UNIT, false, UNIT_TKR);
     al->year = year;

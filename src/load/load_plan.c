@@ -8,6 +8,8 @@
 #include "load_budget.h"
 #include "loader.h"
 #include "section_text.h"
+#include "textfigure.h"
+#include "textpos.h"
 
 static const char **text_list(yread *ld, const ynode *map, const char *key, const char *path,
                               size_t *count)
@@ -252,12 +254,15 @@ static void load_pieces(yread *ld, const ynode *body, const char *path, plan *pl
     sec->pieces = ARENA_ARRAY(ld->mem, section_piece, 2 * nsplit + sec->nshows + 1);
     for (size_t i = 0; i < nsplit; i++) {
         if (split[i].text[0])
-            sec->pieces[sec->npieces++].text = split[i].text;
+            sec->pieces[sec->npieces++] =
+                (section_piece){.text = split[i].text, .offset = split[i].offset};
         if (!split[i].ref)
             continue;
-        /* a block text starts on the line after its "|" */
         ynode at = *body;
-        at.line = body->line + (strchr(sec->body, '\n') ? 1 : 0) + split[i].line;
+        text_origin o = textpos_origin(body);
+        source_pos pos = textpos_at(&o, sec->body, split[i].ref_at);
+        at.line = pos.line;
+        at.col = pos.col;
         at.kind = YNODE_SCALAR;
         at.text = split[i].ref;
         at.len = strlen(split[i].ref);
@@ -327,6 +332,8 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
         /* without a heading, a section only places parts (a placement) */
         bool placement = ymap_get(s, "show") && !ymap_get(s, "body");
         sec->heading = yread_get_text(ld, s, "heading", sp, !placement);
+        if (sec->heading)
+            sec->heading_origin = textpos_origin(ymap_get(s, "heading"));
         sec->body = yread_get_text(ld, s, "body", sp, false);
         if (sec->body) {
             notes.body = ymap_get(s, "body");
@@ -352,9 +359,12 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
                 }
             }
         }
-        if ((v = ymap_get(s, "body")))
-            load_pieces(ld, v, yread_key_path(ld, sp, "body"), pl, sec);
-        else
+        if ((v = ymap_get(s, "body"))) {
+            const char *bp = yread_key_path(ld, sp, "body");
+            load_pieces(ld, v, bp, pl, sec);
+            sec->body_origin = textpos_origin(v);
+            sec->nfigures = textfigure_scan(ld, &sec->body_origin, sec->body, bp, pl, &sec->figures);
+        } else
             load_pieces(ld, s, sp, pl, sec);
     }
 }

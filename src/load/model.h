@@ -19,6 +19,16 @@ typedef struct {
     int line, col;
 } source_pos;
 
+/* Where a text typed in YAML stands, so that a place inside the text can be
+ * pointed at (textpos.h): the node's position, how it is written (see
+ * ynode.style) and, for a block, the column its lines start at. */
+typedef struct {
+    source_pos pos;
+    char style;
+    int indent;
+    bool one_line;
+} text_origin;
+
 /* A moment as e-signature services print it: "2024-02-28 10:45:54 +01:00". */
 typedef struct {
     date day;
@@ -149,6 +159,7 @@ typedef enum { UNIT_TKR, UNIT_KR } money_unit;
 typedef struct {
     bool present;
     const char *title;
+    text_origin title_origin;
     money_unit unit;
     /* The table prints its costs with a minus (`signs: costs_negative`). The
      * loader keeps every cost as the positive amount spent, so the figures
@@ -179,6 +190,7 @@ typedef struct {
 typedef struct {
     bool present;
     const char *title;
+    text_origin title_origin;
     int year; /* the plan's year unless given */
     money_unit unit;
     allocation_entry *entries;
@@ -269,10 +281,40 @@ typedef struct {
     source_pos pos;
 } part_ref;
 
+/* A figure written into a section's text by reference, {=budget.costs}
+ * (docs/formats/plan.md, "Figures in the text"): the template prints the
+ * computed figure in its place, so that no figure is typed twice. */
+typedef enum {
+    FIGURE_ALLOCATION_TOTAL, /* {=allocation} */
+    FIGURE_ALLOCATION_ENTRY, /* {=allocation[Järfälla]}: an entry's amount */
+    FIGURE_ALLOCATION_PART,  /* {=allocation[Järfälla].part}: its part of the whole, % */
+    FIGURE_BUDGET_TOTAL,     /* {=budget.costs}: a total line of a column */
+    FIGURE_BUDGET_ROW,       /* {=budget.row[Kansli]}: a row's cell */
+    FIGURE_BUDGET_SHARE,     /* {=budget.row[Kansli].share}: the row's share of its side, % */
+} figure_kind;
+
+/* A total line of a budget column, in the order the figures name them. */
+typedef enum { TOTAL_LINE_INCOME, TOTAL_LINE_WITH_RESERVES, TOTAL_LINE_COSTS, TOTAL_LINE_RESULT } total_line;
+typedef enum { SIDE_INCOME, SIDE_RESERVES, SIDE_COSTS } budget_side;
+
+typedef struct {
+    figure_kind kind;
+    size_t index;       /* the allocation entry, or the row within its side */
+    budget_side side;   /* of a row */
+    total_line total;   /* of a total */
+    size_t column;      /* the budget column */
+    bool in_unit;       /* printed in `unit` rather than the table's */
+    money_unit unit;
+    size_t start, end;  /* "{=" and just after "}", as byte offsets in the section's body */
+    const char *source; /* the reference as typed, "{=budget.costs}" */
+    source_pos pos;
+} text_figure;
+
 /* A piece of a section as printed: a stretch of its text, or a part placed
  * there (between two paragraphs with ```part REF, or after the text by `show`). */
 typedef struct {
     const char *text; /* Markdown; NULL for a part */
+    size_t offset;    /* where the text starts in the section's body */
     part_ref part;    /* when text is NULL */
 } section_piece;
 
@@ -286,6 +328,9 @@ typedef struct {
     size_t nshows;
     section_piece *pieces; /* the body split at its parts, then the parts of `shows` */
     size_t npieces;
+    text_figure *figures; /* in the body, in order */
+    size_t nfigures;
+    text_origin heading_origin, body_origin; /* where they stand in the file */
     source_pos pos;
 } plan_section;
 

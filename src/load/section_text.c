@@ -38,6 +38,23 @@ static bool fence_line(arena *mem, const char *line, size_t len, char *mark, siz
     return true;
 }
 
+/* Where the reference of a ```part line starts: after the fence, "part"
+ * and the spaces around it. */
+static const char *ref_in_line(const char *line, char mark)
+{
+    const char *p = line;
+    while (*p == ' ')
+        p++;
+    while (*p == mark)
+        p++;
+    while (is_space(*p))
+        p++;
+    p += 4;
+    while (is_space(*p))
+        p++;
+    return p;
+}
+
 typedef struct {
     const char *at;
     size_t len;
@@ -85,10 +102,12 @@ size_t section_text_split(arena *mem, const char *text, section_text_piece **pie
         }
         section_text_piece *piece = &(*pieces)[n++];
         piece->text = arena_strndup(mem, piece_start, (size_t)(l.at - piece_start));
+        piece->offset = (size_t)(piece_start - text);
         const char *ref = info + 4;
         while (is_space(*ref))
             ref++;
         piece->ref = ref;
+        piece->ref_at = (size_t)(ref_in_line(l.at, mark) - text);
         piece->line = line;
         span close = after < end ? next_line(after, end) : (span){end, 0};
         char close_mark;
@@ -107,6 +126,7 @@ size_t section_text_split(arena *mem, const char *text, section_text_piece **pie
     }
     section_text_piece *last = &(*pieces)[n++];
     last->text = arena_strdup(mem, piece_start);
+    last->offset = (size_t)(piece_start - text);
     last->ref = NULL;
     return n;
 }

@@ -29,6 +29,8 @@ bool section_text_fence_is_data(const char *info);
 typedef struct {
     const char *text; /* the Markdown before the part; "" when none */
     const char *ref;  /* the part's reference ("budget"), or NULL after the last part */
+    size_t offset;    /* where `text` starts in the whole text */
+    size_t ref_at;    /* where the reference starts in the whole text */
     int line;         /* the fence's line in the text, 0-based */
     bool unclosed;    /* the fence is not closed on the next line */
 } section_text_piece;

@@ -30,6 +30,8 @@ typedef struct {
     const char *file;
     const char *data; /* the text parsed, to explain a syntax error */
     size_t len;
+    size_t scan_off; /* where line scan_line (0-based) of data starts: blocks come in order */
+    size_t scan_line;
     diag_list *dl;
     yaml_parser_t parser;
     anchor *anchors;
@@ -276,6 +278,40 @@ static ynode *build_collection(builder *b, yaml_event_t *start, ynode_kind kind)
     return b->aborted ? NULL : n;
 }
 
+/* The column (0-based) the lines of a block scalar whose | or > stands on
+ * `line` (0-based) are indented to: the leading spaces of its first line
+ * that is not blank. */
+static int block_indent(builder *b, size_t line)
+{
+    while (b->scan_line <= line && b->scan_off < b->len) {
+        const char *nl = memchr(b->data + b->scan_off, '\n', b->len - b->scan_off);
+        b->scan_off = nl ? (size_t)(nl - b->data) + 1 : b->len;
+        b->scan_line++;
+    }
+    for (size_t p = b->scan_off; p < b->len;) {
+        size_t start = p;
+        while (p < b->len && b->data[p] == ' ')
+            p++;
+        if (p < b->len && b->data[p] != '\n' && b->data[p] != '\r')
+            return (int)(p - start);
+        while (p < b->len && b->data[p] != '\n')
+            p++;
+        p++;
+    }
+    return 0;
+}
+
+static char scalar_style(yaml_scalar_style_t s)
+{
+    switch (s) {
+    case YAML_LITERAL_SCALAR_STYLE: return '|';
+    case YAML_FOLDED_SCALAR_STYLE: return '>';
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return '"';
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: return '\'';
+    default: return 0;
+    }
+}
+
 static ynode *build_node(builder *b, yaml_event_t *ev)
 {
     switch (ev->type) {
@@ -291,6 +327,10 @@ static ynode *build_node(builder *b, yaml_event_t *ev)
             b->failed = true;
         }
         n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !n->tag;
+        n->style = scalar_style(ev->data.scalar.style);
+        n->one_line = ev->end_mark.line == ev->start_mark.line;
+        if (n->style == '|' || n->style == '>')
+            n->indent = block_indent(b, ev->start_mark.line);
         remember_anchor(b, ev->data.scalar.anchor, n);
         return n;
     }

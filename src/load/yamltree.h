@@ -29,6 +29,13 @@ struct ynode {
     const char *text; /* NUL-terminated; may contain NUL bytes only if len says so */
     size_t len;
     bool plain; /* unquoted, so it may be a number, bool or null */
+    /* How the scalar is written, to point at a place inside its text
+     * (textpos.h): '|' or '>' for a block, '"' or '\'' quoted, 0 plain; a
+     * block's lines start at column `indent` (0-based); `one_line` when the
+     * scalar ends on the line it starts on. */
+    char style;
+    int indent;
+    bool one_line;
     /* map (pairs) or sequence (items) */
     ypair *pairs;
     ynode **items;

@@ -8,17 +8,40 @@
 #include <string.h>
 
 #include "datatext.h"
+#include "markdown.h"
 #include "suggest.h"
+#include "textpos.h"
+
+static void report(yread *ld, diag_severity sev, source_pos at, const char *path,
+                   const char *fmt, va_list ap)
+{
+    char buf[512];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    diag_add(ld->dl, sev, at.file, at.line, at.col, path, "%s", buf);
+}
 
 void yread_error(yread *ld, const ynode *at, const char *path, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char buf[512];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    report(ld, DIAG_ERROR, at ? yread_pos(at) : (source_pos){0}, path, fmt, ap);
     va_end(ap);
-    diag_add(ld->dl, DIAG_ERROR, at ? at->file : NULL, at ? at->line : 0, at ? at->col : 0, path,
-             "%s", buf);
+}
+
+void yread_error_at(yread *ld, source_pos at, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(ld, DIAG_ERROR, at, path, fmt, ap);
+    va_end(ap);
+}
+
+void yread_warning_at(yread *ld, source_pos at, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(ld, DIAG_WARNING, at, path, fmt, ap);
+    va_end(ap);
 }
 
 source_pos yread_pos(const ynode *n)
@@ -127,6 +150,20 @@ const ynode *yread_require(yread *ld, const ynode *map, const char *key, const c
     return v;
 }
 
+struct refused_links {
+    yread *ld;
+    const ynode *n;
+    const char *path;
+};
+
+static void refused_link(void *ctx, const char *url, size_t offset)
+{
+    struct refused_links *rl = ctx;
+    text_origin o = textpos_origin(rl->n);
+    yread_error_at(rl->ld, textpos_at(&o, rl->n->text, offset), rl->path, MARKDOWN_LINK_REFUSED,
+                   url);
+}
+
 const char *yread_text(yread *ld, const ynode *n, const char *path)
 {
     if (n->kind != YNODE_SCALAR || yscalar_is_null(n)) {
@@ -140,6 +177,8 @@ const char *yread_text(yread *ld, const ynode *n, const char *path)
                     "line %d of the text: a ```%.*s block is for templates only; data text may "
                     "hold code blocks without an info string and ```part",
                     line, len, info);
+    struct refused_links links = {ld, n, path};
+    datatext_each_refused_link(n->text, refused_link, &links);
     return n->text;
 }
 

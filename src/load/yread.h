@@ -20,6 +20,11 @@ typedef struct {
 
 void yread_error(yread *ld, const ynode *at, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same at a place inside a node (textpos.h), and a warning there. */
+void yread_error_at(yread *ld, source_pos at, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void yread_warning_at(yread *ld, source_pos at, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 source_pos yread_pos(const ynode *n);
 const char *yread_key_path(yread *ld, const char *path, const char *key);
 const char *yread_index_path(yread *ld, const char *path, size_t i);

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "allocation.h"
+#include "figures.h"
 #include "format.h"
 #include "rules.h"
+#include "strbuf.h"
 
 typedef struct {
     arena *mem;
@@ -267,23 +269,6 @@ static value *budget_value(plan_ctx *x)
 
 /* ---- the member allocation ---------------------------------------------------- */
 
-/* Each entry's part of the whole, adding up to 100,0 %; false when some
- * entry has no amount. */
-static bool entry_parts(arena *mem, const allocation *al, int64_t **parts, int64_t *total)
-{
-    int64_t *weights = ARENA_ARRAY(mem, int64_t, al->nentries + 1);
-    *parts = ARENA_ARRAY(mem, int64_t, al->nentries + 1);
-    *total = 0;
-    for (size_t e = 0; e < al->nentries; e++) {
-        if (!al->entries[e].amount.present || al->entries[e].amount.value < 0)
-            return false;
-        weights[e] = al->entries[e].amount.value;
-        *total += weights[e]; /* the loader bounds amounts */
-    }
-    return al->nentries > 0 &&
-           split_largest_remainder(1000, weights, al->nentries, *parts) == SPLIT_OK;
-}
-
 /* The kind of member an allocation entry stands for, or -1. */
 static int entry_kind(const plan *p, const allocation_entry *en)
 {
@@ -351,7 +336,7 @@ static value *allocation_value(plan_ctx *x)
     value_set_string(mem, v, "year", format_year(buf, al->year));
     context_set_unit(mem, v, al->unit);
     int64_t *parts, total = 0;
-    bool has_amounts = entry_parts(mem, al, &parts, &total);
+    bool has_amounts = allocation_parts(mem, al, &parts, &total);
     bool has_shares = false;
     value *entries = value_set(mem, v, "entries", value_list(mem));
     for (size_t e = 0; e < al->nentries; e++) {
@@ -541,6 +526,31 @@ static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan
     }
 }
 
+/* `text`, the stretch of the section's body from byte `offset` on, with
+ * each figure it refers to printed in its place. */
+static const char *with_figures(plan_ctx *x, const plan_section *s, const char *text,
+                                size_t offset)
+{
+    if (!text || !s->nfigures)
+        return text;
+    size_t len = strlen(text), at = 0;
+    strbuf sb = {0};
+    for (size_t i = 0; i < s->nfigures; i++) {
+        const text_figure *f = &s->figures[i];
+        if (f->start < offset || f->end > offset + len)
+            continue;
+        strbuf_append(&sb, text + at, f->start - offset - at);
+        const char *why;
+        figure_value v = figures_value(x->mem, x->p, &x->pc->budget, f, &why);
+        strbuf_puts(&sb, v.ok ? figures_format(x->mem, &v) : f->source);
+        at = f->end - offset;
+    }
+    strbuf_append(&sb, text + at, len - at);
+    const char *out = arena_strndup(x->mem, sb.data ? sb.data : "", sb.len);
+    strbuf_free(&sb);
+    return out;
+}
+
 static bool has_text(const char *s)
 {
     for (; s && *s; s++)
@@ -574,7 +584,7 @@ static value *sections_value(plan_ctx *x)
         value_set_bool(mem, v, "placement", !s->heading);
         value_set_bool(mem, v, "unshown_here", i == last);
         value_set_string(mem, v, "hashes", hashes_for(s->level));
-        value_set_string(mem, v, "body", s->body);
+        value_set_string(mem, v, "body", with_figures(x, s, s->body, 0));
         /* pieces: the text and the parts in the order printed; parts: the
          * parts alone, for a template that prints them after the body */
         value *pieces = value_set(mem, v, "pieces", value_list(mem));
@@ -583,7 +593,9 @@ static value *sections_value(plan_ctx *x)
         for (size_t k = 0; k < s->npieces; k++) {
             const section_piece *pc = &s->pieces[k];
             if (pc->text) {
-                value_push(mem, pieces, context_keyed(mem, "text", value_string(mem, pc->text)));
+                value_push(mem, pieces,
+                           context_keyed(mem, "text",
+                                         value_string(mem, with_figures(x, s, pc->text, pc->offset))));
                 continue;
             }
             push_part(x, pieces, &pc->part, s);

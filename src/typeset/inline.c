@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "markdown.h"
 #include "typography.h"
 
 /* ---- inline content ---------------------------------------------------- */
@@ -146,20 +147,6 @@ static const char *literal_copy(layout_state *ls, cmark_node *n)
     return arena_strdup(ls->mem, lit ? lit : "");
 }
 
-/* Whether a link may lead to `url`: the web (https, http), mail, or a place
- * in the document itself. A PDF reader acts on any other scheme it knows
- * (javascript:, file:, smb:...), so no other is written. */
-static bool link_allowed(const char *url)
-{
-    static const char *const schemes[] = {"https:", "http:", "mailto:"};
-    if (url[0] == '#')
-        return true;
-    for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
-        if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
-            return true;
-    return false;
-}
-
 /* The link's target, or NULL (its text stays, as text) when it has none or
  * one that is not allowed, which is an error at its line. */
 static const char *link_target(layout_state *ls, cmark_node *n)
@@ -167,12 +154,11 @@ static const char *link_target(layout_state *ls, cmark_node *n)
     const char *url = cmark_node_get_url(n);
     if (!url || !*url)
         return NULL;
-    if (link_allowed(url))
+    if (markdown_link_allowed(url))
         return arena_strdup(ls->mem, url);
     diag_add(ls->dl, DIAG_ERROR, ls->source, cmark_node_get_start_line(n),
              cmark_node_get_start_column(n), NULL,
-             "a link to \"%.60s\": only https, http, mailto and internal (#) links are allowed",
-             url);
+             MARKDOWN_LINK_REFUSED, url);
     return NULL;
 }
 

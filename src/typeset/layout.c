@@ -1,8 +1,5 @@
 #include "layout.h"
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +9,7 @@
 #include "footnotes.h"
 #include "inline.h"
 #include "lines.h"
+#include "markdown.h"
 #include "oom.h"
 #include "page.h"
 #include "table.h"
@@ -347,50 +345,6 @@ static void running_header_footer(layout_state *ls, const layout_info *info)
     }
 }
 
-static void register_extensions(void)
-{
-    cmark_gfm_core_extensions_ensure_registered();
-}
-
-/* cmark-gfm 0.29 keeps its table of special characters in a global that each
- * parse changes while it runs (github/cmark-gfm pull request 176): documents
- * laid out in parallel threads take turns to parse. */
-static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* cmark-gfm's own allocator aborts when memory runs out: this one ends the
- * process as every other allocation does (oom.h), so that the batch can
- * tell the document's error. */
-static void *cmark_calloc(size_t n, size_t size)
-{
-    return oom_check(calloc(n ? n : 1, size ? size : 1));
-}
-
-static void *cmark_realloc(void *p, size_t size)
-{
-    return oom_check(realloc(p, size ? size : 1));
-}
-
-/* Never changed: cmark-gfm wants a pointer that outlives the tree. */
-static cmark_mem cmark_memory = {cmark_calloc, cmark_realloc, free};
-
-static cmark_node *parse(const char *markdown, size_t len)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, register_extensions);
-    pthread_mutex_lock(&parse_lock);
-    cmark_parser *parser =
-        cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS, &cmark_memory);
-    /* No "autolink": a bare www. or http:// in a value stays text; a
-     * template that wants a live link writes one ([text](url) or <url>). */
-    static const char *const extensions[] = {"table", "strikethrough"};
-    for (size_t i = 0; i < sizeof extensions / sizeof extensions[0]; i++)
-        cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extensions[i]));
-    cmark_parser_feed(parser, markdown, len);
-    cmark_node *root = cmark_parser_finish(parser);
-    cmark_parser_free(parser);
-    pthread_mutex_unlock(&parse_lock);
-    return root;
-}
 
 /* How deep block quotes, lists, emphasis and links may nest. The layout
  * walks the tree by recursion, a few hundred bytes of stack a level: a
@@ -457,7 +411,7 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
         hyphen_exceptions_read(mem, exceptions, info->hyphenation, strlen(info->hyphenation)))
         diag_add(dl, DIAG_WARNING, info->hyphenation_file, 0, 0, NULL,
                  "words that are not letters with hyphens between them are left out");
-    cmark_node *root = parse(markdown, len);
+    cmark_node *root = markdown_parse(markdown, len);
     const char *source = info->source ? info->source : "Markdown";
     if (!nesting_within_limit(root, source, dl)) {
         cmark_node_free(root);
