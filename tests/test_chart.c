@@ -1,6 +1,8 @@
 /* Charts (```chart): bars, axis and legend as boxes, figures in Swedish
  * style, shares of a 100 % bar that add up, and errors that name the line of
  * the Markdown and the key. */
+#include <math.h>
+
 #include "layout_fixture.h"
 
 #define NB    "\xc2\xa0"
@@ -36,6 +38,64 @@ static void stacked_shares_add_up_to_100(void **state)
     assert_int_equal(count_text(f, "Administration"), 1);
     assert_int_equal(count_text(f, "Kostnader"), 1);
     assert_int_equal(count_text(f, "Söder"), 1);
+}
+
+/* WCAG 2's relative luminance and contrast, worked out here again. */
+static double luminance(uint32_t rgb)
+{
+    double c[3], w[3] = {0.2126, 0.7152, 0.0722}, sum = 0;
+    for (int k = 0; k < 3; k++) {
+        c[k] = (double)((rgb >> (16 - 8 * k)) & 0xFF) / 255;
+        c[k] = c[k] <= 0.03928 ? c[k] / 12.92 : pow((c[k] + 0.055) / 1.055, 2.4);
+        sum += w[k] * c[k];
+    }
+    return sum;
+}
+
+static double contrast(uint32_t a, uint32_t b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* The default style's series: each 3:1 against white (WCAG 1.4.11), and
+ * neighbours apart in lightness too, so that they differ in grey. */
+static void the_palette_meets_wcag(void **state)
+{
+    fixture *f = *state;
+    const chart_look *look = &f->st.chart;
+    assert_true(look->ncolors >= 4);
+    for (size_t i = 0; i < look->ncolors; i++) {
+        assert_true(contrast(look->colors[i], 0xFFFFFF) >= 3.0);
+        if (i + 1 < look->ncolors)
+            assert_true(contrast(look->colors[i], look->colors[i + 1]) >= 1.4);
+    }
+}
+
+/* The segments of a stacked bar are parted by white lines; a figure on a
+ * segment is white or black, whichever stands out more. */
+static void stacked_segments_are_parted(void **state)
+{
+    fixture *f = *state;
+    assert_true(lay_out(f, "```chart\ntype: stacked\npercent: true\ntitle: Kostnader\n"
+                           "categories: [Norr, Söder]\nseries:\n"
+                           "  - {name: Individ, values: [50, 62]}\n"
+                           "  - {name: Struktur, values: [30, 23]}\n"
+                           "  - {name: Administration, values: [20, 15]}\n```\n"));
+    const layout_page *pg = &f->doc.pages[0];
+    size_t white_rules = 0;
+    for (size_t i = 0; i < pg->count; i++)
+        white_rules += pg->boxes[i].kind == BOX_RULE && pg->boxes[i].color == 0xFFFFFF;
+    assert_int_equal(white_rules, 2 * 2);
+    size_t labels = 0;
+    for (size_t i = 0; i < pg->count; i++) {
+        const box *b = &pg->boxes[i];
+        if (b->kind != BOX_TEXT || strcmp(b->text, "62" NB "%") != 0)
+            continue;
+        assert_true(contrast(b->color, f->st.chart.colors[0]) >= 4.5); /* on the first series */
+        labels++;
+    }
+    assert_int_equal(labels, 1);
 }
 
 static void axis_has_round_steps(void **state)
@@ -142,6 +202,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(stacked_shares_add_up_to_100, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(axis_has_round_steps, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(the_palette_meets_wcag, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(stacked_segments_are_parted, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(negative_figures_go_below_zero, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(figures_can_be_left_off, fixture_setup, fixture_teardown),

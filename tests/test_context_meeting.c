@@ -338,10 +338,15 @@ static void comparison_context(void **state)
     assert_string_equal(text(c, "joint.0.exit_rows.0.label"), "Avslutade till arbete");
     assert_string_equal(text(c, "joint.0.exit_rows.0.cells.0.text"), "4");
     assert_false(truthy(c, "joint.0.age_rows.0.cells.0.present"));
-    /* the warnings, for the note */
+    /* the warnings, for the note: Swedish sentences about the figures, with
+     * the association they concern, and no file */
     assert_int_equal(count(c, "warnings"), 2);
-    assert_string_equal(text(c, "warnings.0.file"), "sodra-vatterbygden/outcome-2023.yaml");
-    assert_string_equal(text(c, "warnings.0.line"), "39");
+    assert_string_equal(text(c, "warnings.0.who"), "Södra Vätterbygden");
+    assert_string_equal(text(c, "warnings.0.note"),
+                        "FIA 2023: avslutsorsakerna summerar till 15, men avsluten är 14; troligen "
+                        "ett avslut räknat under två orsaker eller en felskriven orsak.");
+    assert_null(value_at(c, "warnings.0.file"));
+    assert_string_equal(text(c, "warnings.1.who"), "Höglandet");
     assert_string_equal(text(c, "warning_count.text"), "2");
 }
 
@@ -384,7 +389,8 @@ static void comparison_markdown(void **state)
     assert_true(has(fx, "| Administration | 16" NB "% | 15" NB "% | 13" NB "% |"));
     assert_true(has(fx, "| Kvinnor | 109 | 98 | – |"));
     assert_true(has(fx, "> **Att observera: kontrollen av underlaget gav 2 varningar**"));
-    assert_true(has(fx, "(hoglandet/outcome-2023.yaml, rad 15)"));
+    assert_true(has(fx, "> - Höglandet: Resultatet 2023 står som 308" NB "086 i underlaget"));
+    assert_false(has(fx, "outcome-2023.yaml"));
     assert_true(has(fx, "| Höglandet | 12 | 12 | 17 |"));
     assert_false(has(fx, "Medlemsavgift per invånare"));
 }

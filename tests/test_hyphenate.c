@@ -51,6 +51,18 @@ static void swedish_words(void **state)
     check(h, "självförsörjning", "själv-för-sörj-ning");
 }
 
+/* Of two breaks around one consonant only the later, the compound's joint;
+ * a vowel alone keeps both. */
+static void one_side_of_a_joint(void **state)
+{
+    const hyphenator *h = *state;
+    check(h, "balanskravet", "ba-lans-kra-vet");          /* not balan-skravet */
+    check(h, "individinriktade", "in-di-vid-in-rik-tade"); /* not indivi-dinriktade */
+    check(h, "projektägare", "pro-jekt-ägare");           /* not projek-tägare */
+    check(h, "medlemsparter", "med-lems-par-ter");
+    check(h, "perioden", "pe-ri-o-den");
+}
+
 static void capitals_and_punctuation(void **state)
 {
     const hyphenator *h = *state;
@@ -148,6 +160,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(swedish_words),
+        cmocka_unit_test(one_side_of_a_joint),
         cmocka_unit_test(capitals_and_punctuation),
         cmocka_unit_test(left_alone),
         cmocka_unit_test(minimums_are_kept),

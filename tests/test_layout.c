@@ -510,7 +510,9 @@ static void samsund_pages_break_where_expected(void **state)
         {"Uppföljning av finansierad verksamhet", 5},
         {"Forskning och lärande i Lumena och Conecto", 6},
         {"Revision", 6},
-        {"Budget 2024\xE2\x80\x93" "2026", 7}, /* the table is kept whole; the dash as Swedish sets it */
+        /* the table starts below Revision, where a third of the page is free,
+         * and goes on on the next; the dash as Swedish sets it */
+        {"Budget 2024\xE2\x80\x93" "2026", 6},
         {"Vår vision", 7},
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {

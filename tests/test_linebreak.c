@@ -312,6 +312,24 @@ static void numbers_keep_their_units(void **state)
     }
 }
 
+/* Code is set as typed: its numbers and units are not held together. */
+static void code_keeps_its_spaces(void **state)
+{
+    fixture *f = *state;
+    piece_list pl = pieces_of(f, "Skriv `750 000 kr` eller 750 000 kr.");
+    size_t plain = 0, held = 0;
+    for (size_t i = 0; i < pl.count; i++) {
+        const piece *p = &pl.items[i];
+        if (p->kind == PIECE_WORD && p->face == FACE_MONO)
+            plain += p->len == 3;
+        if (p->kind == PIECE_WORD && p->face != FACE_MONO)
+            held += p->len == strlen("750\xc2\xa0" "000\xc2\xa0kr.") &&
+                    memcmp(p->text, "750\xc2\xa0" "000\xc2\xa0kr.", p->len) == 0;
+    }
+    assert_int_equal(plain, 2); /* "750", "000" */
+    assert_int_equal(held, 1);
+}
+
 static void hard_breaks_end_lines(void **state)
 {
     fixture *f = *state;
@@ -397,6 +415,7 @@ int main(void)
         cmocka_unit_test(ragged_lines_keep_their_spaces),
         cmocka_unit_test(corpus),
         cmocka_unit_test(numbers_keep_their_units),
+        cmocka_unit_test(code_keeps_its_spaces),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

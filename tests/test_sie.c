@@ -8,6 +8,8 @@
 #include <inttypes.h>
 #include <time.h>
 
+#include <libdeflate.h>
+
 #include "sie.h"
 
 static bool parse(test_fixture *f, const char *text, sie_file *out)
@@ -226,6 +228,56 @@ static void balances_that_vouchers_do_not_explain(void **state)
               "is 200.00 kr, but its voucher rows sum to 100.00 kr");
     expect_at(f, DIAG_WARNING, 4, "account 3010: the year's result -300.00 kr");
     assert_int_equal(f->dl.warnings, 2);
+    /* kept for the documents, in the order given */
+    assert_int_equal(s.nfindings, 2);
+    assert_int_equal(s.findings[0].kind, SIE_FINDING_CLOSING);
+    assert_int_equal(s.findings[0].account, 1930);
+    assert_int_equal(s.findings[0].a, 20000);
+    assert_int_equal(s.findings[0].b, 10000);
+    assert_int_equal(s.findings[0].line, 3);
+    assert_int_equal(s.findings[1].kind, SIE_FINDING_RESULT);
+    assert_int_equal(s.findings[1].a, -30000);
+}
+
+/* #PSALDO: an account's change within a month; a cost centre's share is
+ * not the account's; a period that is no month is an error at its column. */
+static void period_balances(void **state)
+{
+    test_fixture *f = *state;
+    sie_file s;
+    assert_true(parse(f,
+                      "#SIETYP 4\n#PSALDO 0 202301 3010 {} -1500.50\n"
+                      "#PSALDO 0 202301 3010 {1 \"10\"} -500.00 3\n#PSALDO -1 202212 5010 {} 20\n",
+                      &s));
+    assert_int_equal(s.nperiods, 2);
+    assert_int_equal(s.periods[0].period, 202301);
+    assert_int_equal(s.periods[0].amount, -150050);
+    assert_int_equal(s.periods[0].line, 2);
+    assert_int_equal(s.periods[1].year, -1);
+    assert_false(parse(f, "#SIETYP 4\n#PSALDO 0 202313 3010 {} 1.00\n", &s));
+    expect_at(f, DIAG_ERROR, 2, "#PSALDO: expected a period YYYYMM, found 202313");
+}
+
+/* The checksum as SIE 4B gives it: CRC-32 (polynomial EDB88320,
+ * preconditioned and inverted) of each record's label and field contents
+ * from the record after the opening #KSUMMA to the one before the closing
+ * one; not the blanks between fields, the quotes around a field, the
+ * braces of an object list or of a voucher's block; an escaped quote
+ * counts as the quote. The same sum for the same records laid out
+ * differently. */
+static void the_checksum_covers_labels_and_contents(void **state)
+{
+    (void)state;
+    static const char fields[] = "#KONTO1915Kassa \"special\"#VERA120230101"
+                                 "#TRANS701014561320.00#TRANS1930-1320.00";
+    uint32_t want = libdeflate_crc32(0, fields, strlen(fields));
+    static const char *const layouts[] = {
+        "#KSUMMA\n#KONTO 1915 \"Kassa \\\"special\\\"\"\n#VER A 1 20230101\n{\n"
+        "#TRANS 7010 {1 \"456\"} 1320.00\n#TRANS 1930 {} -1320.00\n}\n",
+        "#KSUMMA\r\n#KONTO\t1915  \"Kassa \\\"special\\\"\"\r\n#VER \"A\" \"1\" 20230101\r\n"
+        "{\r\n#TRANS 7010 { 1 456 } \"1320.00\"\r\n#TRANS 1930 {} -1320.00\r\n}\r\n"};
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(sie_checksum(layouts[i], strlen(layouts[i])), want);
 }
 
 /* Each malformed record is an error at its line and column; reading goes on. */
@@ -326,6 +378,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(reads_a_full_export, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(period_balances, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(the_checksum_covers_labels_and_contents, test_setup,
+                                        test_teardown),
         cmocka_unit_test_setup_teardown(a_changed_file_fails_its_checksum, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(a_cut_file_has_no_closing_checksum, test_setup,

@@ -151,14 +151,14 @@ static void the_books_by_hand(void **state)
     assert_int_equal(st.line[LINE_SHORT_TERM][0], KR(300000));
     assert_int_equal(st.equity_and_liabilities[0], KR(1091500));
     assert_false(st.result_unbooked[0]);
-    assert_true(st.has_cash_flow);
-    assert_int_equal(st.cf_non_cash, KR(10000));
-    assert_int_equal(st.cf_receivables, KR(-30000));
-    assert_int_equal(st.cf_short_term, KR(20000));
-    assert_int_equal(st.cf_operating, KR(91500));
-    assert_int_equal(st.cf_investments, 0);
-    assert_int_equal(st.cf_total, KR(91500));
-    assert_int_equal(st.cash_end - st.cash_begin, KR(91500));
+    assert_true(st.has_cash_flow[0]);
+    assert_int_equal(st.cf[0].non_cash, KR(10000));
+    assert_int_equal(st.cf[0].receivables, KR(-30000));
+    assert_int_equal(st.cf[0].short_term, KR(20000));
+    assert_int_equal(st.cf[0].operating, KR(91500));
+    assert_int_equal(st.cf[0].investments, 0);
+    assert_int_equal(st.cf[0].total, KR(91500));
+    assert_int_equal(st.cf[0].end - st.cf[0].begin, KR(91500));
     /* notes numbered in the order of the lines: income first */
     assert_int_equal(st.nnotes, 2);
     assert_int_equal(st.note_of[LINE_INCOME], 1);
@@ -252,7 +252,7 @@ static void an_opening_balance_not_last_files_closing(void **state)
     past->file = "sie-2022.se";
     /* this year's opening balances, one of them not last year's closing */
     sie_file *now = books(f, books_2023, NULL, NULL);
-    sie_balance ib[] = {{0, 1930, KR(900000), 40}, {0, 1510, KR(50100), 41}};
+    sie_balance ib[] = {{0, 1930, KR(900000), 40, 0}, {0, 1510, KR(50100), 41, 0}};
     now->opening = ib;
     now->nopening = 2;
     earlier_year e = {2022, past, NULL};
@@ -280,6 +280,159 @@ static void last_years_column_against_last_years_books(void **state)
             "gives 8800100.00 kr");
 }
 
+/* By hand (kr), the balances at the end of 2021: assets 40 000 + 60 000 +
+ * 790 000 = 890 000 = equity 610 000 + liabilities 280 000. Kassaflöde
+ * 2022: 90 000 + 10 000 (depreciation) + 10 000 (receivables down) + 0 =
+ * 110 000; investments −(30 000 − 40 000) − 10 000 = 0; financing 0
+ * (equity 700 000 − 610 000 is the result); the change of cash 900 000 −
+ * 790 000 = 110 000. */
+static const char opening_2022[] =
+    "#IB %d 1220 40000.00\n#IB %d 1510 60000.00\n#IB %d 1930 790000.00\n"
+    "#IB %d 2010 -610000.00\n#IB %d 2440 -280000.00\n";
+
+static const char *with_opening(test_fixture *f, const char *text, int year, const char *cash)
+{
+    const char *ib = arena_printf(&f->mem, opening_2022, year, year, year, year, year);
+    const char *all = arena_printf(&f->mem, "%s%s", text, ib);
+    if (!cash)
+        return all;
+    char *t = arena_strdup(&f->mem, all);
+    char *at = strstr(t, arena_printf(&f->mem, "#IB %d 1930 790000.00", year));
+    memcpy(strchr(at, '7'), cash, strlen(cash));
+    return t;
+}
+
+static void assert_last_years_cash_flow(const statements *st)
+{
+    assert_true(st->has_cash_flow[1]);
+    assert_int_equal(st->cf[1].result, KR(90000));
+    assert_int_equal(st->cf[1].non_cash, KR(10000));
+    assert_int_equal(st->cf[1].receivables, KR(10000));
+    assert_int_equal(st->cf[1].short_term, 0);
+    assert_int_equal(st->cf[1].operating, KR(110000));
+    assert_int_equal(st->cf[1].investments, 0);
+    assert_int_equal(st->cf[1].financing, 0);
+    assert_int_equal(st->cf[1].total, KR(110000));
+    assert_int_equal(st->cf[1].begin, KR(790000));
+    assert_int_equal(st->cf[1].end, KR(900000));
+}
+
+/* Last year's kassaflödesanalys from this year's #IB -1, or from the #IB 0
+ * of last year's own file; none without either. */
+static void last_years_cash_flow(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = report();
+    mapping_fixture m;
+    mapping(&m);
+    statements st;
+    assert_true(of_books(f, &r, NULL, NULL, NULL, 0, &st));
+    assert_false(st.has_cash_flow[1]);
+    sie_file *now = books(f, with_opening(f, books_2023, -1, NULL), NULL, NULL);
+    assert_true(statements_compute(&f->mem, &r, now, &m.map, NULL, 0, &st, &f->dl));
+    assert_int_equal(st.nwarnings, 0);
+    assert_last_years_cash_flow(&st);
+    sie_file *past = books(f, with_opening(f, books_2022, 0, NULL), NULL, NULL);
+    past->file = "sie-2022.se";
+    earlier_year e = {2022, past, NULL};
+    assert_true(of_books(f, &r, NULL, NULL, &e, 1, &st));
+    assert_int_equal(st.nwarnings, 0);
+    assert_last_years_cash_flow(&st);
+}
+
+/* An opening balance of last year off by 100 kr: the cash flow of 2022 is
+ * then 100 kr off the change of cash, and so warned. */
+static void last_years_opening_off(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = report();
+    mapping_fixture m;
+    mapping(&m);
+    sie_file *now = books(f, with_opening(f, books_2023, -1, "790100.00"), NULL, NULL);
+    statements st;
+    statements_compute(&f->mem, &r, now, &m.map, NULL, 0, &st, &f->dl);
+    exactly(f, &st, CHECK_CASH_FLOW,
+            "the year's cash flow 110000.00 kr is not the change of liquid funds 109900.00 kr");
+}
+
+/* What the reader found in the books is a warning of the statements for
+ * the document's notes, and not said twice on the terminal. */
+static void the_readers_findings_for_the_document(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = report();
+    statements st;
+    of_books(f, &r, "#SIETYP 4", "#SIETYP 2", NULL, 0, &st);
+    assert_int_equal(st.nwarnings, 1);
+    assert_int_equal(st.warnings[0].check, CHECK_BOOKS);
+    assert_int_equal(st.warnings[0].finding, SIE_FINDING_TYPE);
+    assert_int_equal(st.warnings[0].shown, 2);
+    assert_int_equal(f->dl.warnings, 1);
+    expect_diag(f, "#SIETYP 2: read as SIE 4");
+}
+
+/* A delårsrapport of January–August 2023 from the same books: the same
+ * months of 2022 from the file's #PSALDO -1 (the month's change; September
+ * and a cost centre's share left out), else from last year's own vouchers
+ * dated up to August. */
+static annual_report interim(void)
+{
+    annual_report r = report();
+    r.interim = true;
+    r.period_end = (date){2023, 8, 31};
+    return r;
+}
+
+static void the_same_months_from_the_period_balances(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = interim();
+    mapping_fixture m;
+    mapping(&m);
+    const char *text = arena_printf(
+        &f->mem, "%s%s", books_2023,
+        "#PSALDO -1 202201 3010 {} -800000.00\n#PSALDO -1 202208 5010 {} 100000.00\n"
+        "#PSALDO -1 202209 3010 {} -50000.00\n#PSALDO -1 202203 3010 {1 \"10\"} -5.00\n"
+        "#PSALDO 0 202301 3010 {} -1.00\n");
+    sie_file *now = books(f, text, NULL, NULL);
+    assert_int_equal(now->nperiods, 4);
+    assert_int_equal(now->periods[1].period, 202208);
+    statements st;
+    assert_true(statements_compute(&f->mem, &r, now, &m.map, NULL, 0, &st, &f->dl));
+    assert_true(st.has_same_period);
+    assert_int_equal(st.same_period[LINE_INCOME], KR(800000));
+    assert_int_equal(st.same_period[LINE_COSTS], KR(-100000));
+    assert_int_equal(st.same_period_result, KR(700000));
+    /* the period's kassaflödesanalys, from last year's end */
+    assert_true(st.has_cash_flow[0]);
+    assert_false(st.has_cash_flow[1]);
+    assert_int_equal(st.cf[0].total, st.cf[0].end - st.cf[0].begin);
+}
+
+static void the_same_months_from_last_years_vouchers(void **state)
+{
+    test_fixture *f = *state;
+    annual_report r = interim();
+    const char *text = arena_printf(
+        &f->mem, "%s%s", books_2022,
+        "#VER A 1 20220315\n{\n#TRANS 1930 {} 300000.00\n#TRANS 3010 {} -300000.00\n}\n"
+        "#VER A 2 20220831\n{\n#TRANS 5010 {} 1000.00\n#TRANS 1930 {} -1000.00\n}\n"
+        "#VER A 3 20220910\n{\n#TRANS 1930 {} 7000.00\n#TRANS 3010 {} -7000.00\n}\n");
+    sie_file *past = books(f, text, NULL, NULL);
+    past->file = "sie-2022.se";
+    earlier_year e = {2022, past, NULL};
+    statements st;
+    of_books(f, &r, NULL, NULL, &e, 1, &st);
+    assert_true(st.has_same_period);
+    assert_int_equal(st.same_period[LINE_INCOME], KR(300000));
+    assert_int_equal(st.same_period[LINE_COSTS], KR(-1000));
+    assert_int_equal(st.same_period_net_costs, KR(299000));
+    /* without last year's file nor period balances, no column */
+    statements none;
+    of_books(f, &r, NULL, NULL, NULL, 0, &none);
+    assert_false(none.has_same_period);
+}
+
 /* The same statements typed in the report's file, in kr. */
 static annual_report typed(void)
 {
@@ -303,7 +456,7 @@ static void typed_figures_agree(void **state)
     assert_true(statements_compute(&f->mem, &r, NULL, NULL, NULL, 0, &st, &f->dl));
     assert_int_equal(f->dl.count, 0);
     assert_int_equal(st.result[0], KR(91500));
-    assert_int_equal(st.cf_total, KR(91500));
+    assert_int_equal(st.cf[0].total, KR(91500));
 }
 
 static void a_typed_investment_off_breaks_the_cash_flow(void **state)
@@ -431,6 +584,14 @@ int main(void)
                                         test_teardown),
         cmocka_unit_test_setup_teardown(last_years_column_against_last_years_books, test_setup,
                                         test_teardown),
+        cmocka_unit_test_setup_teardown(last_years_cash_flow, test_setup, test_teardown),
+        cmocka_unit_test_setup_teardown(the_same_months_from_the_period_balances, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(the_same_months_from_last_years_vouchers, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(the_readers_findings_for_the_document, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(last_years_opening_off, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(typed_figures_agree, test_setup, test_teardown),
         cmocka_unit_test_setup_teardown(a_typed_investment_off_breaks_the_cash_flow, test_setup,
                                         test_teardown),

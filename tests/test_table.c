@@ -134,6 +134,107 @@ static void long_table_repeats_its_header(void **state)
     assert_inside_margins(f);
 }
 
+/* The box on page `p` whose text starts with `prefix`, or NULL. */
+static const box *on_page(const layout_doc *d, size_t p, const char *prefix)
+{
+    for (size_t i = 0; i < d->pages[p].count; i++) {
+        const box *b = &d->pages[p].boxes[i];
+        if (b->kind == BOX_TEXT && strncmp(b->text, prefix, strlen(prefix)) == 0)
+            return b;
+    }
+    return NULL;
+}
+
+/* A budget of many rows: on each page it goes on to, the header says which
+ * group goes on ("Kostnader (forts.)", not "Intäkter (tkr)" over costs), and
+ * the inner group that goes on is named below it. */
+static void a_continued_table_says_what_continues(void **state)
+{
+    fixture *f = *state;
+    strbuf md = {0};
+    md_printf(&md, "| Intäkter (tkr) | Budget 2024 |\n|:--|--:|\n| Region | 1 520 |\n"
+                   "| **Totalt** | **1 520** |\n| **Kostnader** | |\n");
+    for (int g = 1; g <= 3; g++) {
+        md_printf(&md, "| ***Grupp %d*** | |\n", g);
+        for (int r = 1; r <= 40; r++)
+            md_printf(&md, "| Kostnad %d.%d | %d |\n", g, r, r * 10);
+    }
+    assert_true(lay_out(f, md.data));
+    strbuf_free(&md);
+    size_t continued = 0;
+    for (size_t p = 0; p < f->doc.npages; p++) {
+        const box *first_row = on_page(&f->doc, p, "Kostnad ");
+        if (!first_row || on_page(&f->doc, p, "Intäkter (tkr)"))
+            continue; /* the table's first page */
+        const box *header = on_page(&f->doc, p, "Kostnader");
+        assert_non_null(header);
+        assert_true(header->y > first_row->y);
+        assert_non_null(on_page(&f->doc, p, "(forts.)")); /* the column is narrow: wrapped */
+        const box *inner = on_page(&f->doc, p, "Grupp ");
+        assert_non_null(inner); /* a group going on, or one starting */
+        continued++;
+    }
+    assert_true(continued >= 1);
+    size_t page = 0;
+    assert_non_null(find_containing(&f->doc, "(forts.)", &page));
+    assert_inside_margins(f);
+}
+
+/* `lines` one-line paragraphs, a heading with a one-line lead-in, and a
+ * budget of two groups that fits on a page of its own. */
+static void text_then_budget(strbuf *md, int lines)
+{
+    for (int i = 1; i <= lines; i++)
+        md_printf(md, "Stycke %d.\n\n", i);
+    md_printf(md, "## Budget\n\nBelopp i tkr\n\n| Belopp (tkr) | Budget 2025 |\n|:--|--:|\n"
+                  "| **Intäkter** | |\n");
+    for (int r = 1; r <= 6; r++)
+        md_printf(md, "| Intäkt %d | %d |\n", r, r * 100);
+    md_printf(md, "| **Kostnader** | |\n");
+    for (int r = 1; r <= 12; r++)
+        md_printf(md, "| Kostnad %d | %d |\n", r, r * 10);
+    md_printf(md, "| **Summa kostnader** | **780** |\n");
+}
+
+/* No half-empty page before a table kept whole: with a third of the page or
+ * more free it starts there, split before its second group. */
+static void a_table_starts_where_a_third_is_free(void **state)
+{
+    fixture *f = *state;
+    strbuf md = {0};
+    text_then_budget(&md, 16);
+    assert_true(lay_out(f, md.data));
+    strbuf_free(&md);
+    size_t text, table, costs;
+    assert_non_null(find_text(&f->doc, "Stycke 16.", &text));
+    assert_non_null(find_text(&f->doc, "Intäkt 1", &table));
+    assert_non_null(find_text(&f->doc, "Kostnader", &costs));
+    assert_int_equal(table, text);
+    assert_int_equal(costs, table + 1); /* the group starts the page, not "(forts.)" */
+    assert_null(find_containing(&f->doc, "(forts.)", &costs));
+}
+
+/* With less than a third free the table moves whole, and the heading and
+ * its one-line lead-in go with it. */
+static void a_table_moves_with_its_heading_and_lead_in(void **state)
+{
+    fixture *f = *state;
+    strbuf md = {0};
+    text_then_budget(&md, 27);
+    assert_true(lay_out(f, md.data));
+    strbuf_free(&md);
+    size_t text, heading, lead, table, costs;
+    assert_non_null(find_text(&f->doc, "Stycke 27.", &text));
+    assert_non_null(find_text(&f->doc, "Budget", &heading));
+    assert_non_null(find_text(&f->doc, "Belopp i tkr", &lead));
+    assert_non_null(find_text(&f->doc, "Intäkt 1", &table));
+    assert_non_null(find_text(&f->doc, "Kostnader", &costs));
+    assert_int_equal(table, text + 1);
+    assert_int_equal(heading, table);
+    assert_int_equal(lead, table);
+    assert_int_equal(costs, table);
+}
+
 /* Wherever a table falls, its header has a row below it on the same page and
  * no row is split. */
 static void header_never_alone_and_rows_whole(void **state)
@@ -211,11 +312,11 @@ static void wide_table_turns_its_page(void **state)
 {
     fixture *f = *state;
     strbuf md = {0};
-    wide_table(&md, 10);
+    wide_table(&md, 14);
     assert_true(lay_out(f, md.data));
     strbuf_free(&md);
     size_t before, table, after;
-    const box *cell = find_text(&f->doc, "Utfall 2009", &table);
+    const box *cell = find_text(&f->doc, "2013", &table);
     assert_non_null(cell);
     assert_non_null(find_text(&f->doc, "Före tabellen.", &before));
     assert_non_null(find_text(&f->doc, "Efter tabellen.", &after));
@@ -228,16 +329,42 @@ static void wide_table_turns_its_page(void **state)
     assert_inside_margins(f);
 }
 
+/* Finnveden's exits: seven columns whose headings are wider than their
+ * figures stay upright, the headings wrapped, the text after the table on
+ * the same page. */
+static void headings_wrap_before_a_page_turns(void **state)
+{
+    fixture *f = *state;
+    assert_true(lay_out(f, "| Insats | Avslutade | Arbete/studier | Arb.rehab | Sjukdom | "
+                           "Annat skäl | Till arbete eller studier |\n"
+                           "|:--|--:|--:|--:|--:|--:|--:|\n"
+                           "| Samverkansteam Finnveden | 31 | 3 | 6 | 7 | 15 | 9,7 % |\n"
+                           "| **Totalt** | **31** | **3** | **6** | **7** | **15** | **9,7 %** |\n\n"
+                           "Efter tabellen.\n"));
+    size_t table, after;
+    assert_non_null(find_text(&f->doc, "Avslutade", &table));
+    assert_non_null(find_text(&f->doc, "Efter tabellen.", &after));
+    assert_true(f->doc.pages[table].width < f->doc.pages[table].height);
+    assert_int_equal(table, after);
+    size_t p1, p2;
+    const box *till = find_containing(&f->doc, "Till arbete", &p1);
+    const box *studier = find_text(&f->doc, "studier", &p2);
+    assert_non_null(till);
+    assert_non_null(studier);
+    assert_true(till->y > studier->y); /* the heading wrapped */
+    assert_inside_margins(f);
+}
+
 static void wide_table_shrinks_when_the_style_says(void **state)
 {
     fixture *f = *state;
     f->st.tables.wide = WIDE_TABLE_SHRINK;
     strbuf md = {0};
-    wide_table(&md, 8);
+    wide_table(&md, 12);
     assert_true(lay_out(f, md.data));
     strbuf_free(&md);
     size_t page;
-    const box *cell = find_text(&f->doc, "Utfall 2006", &page);
+    const box *cell = find_text(&f->doc, "2011", &page);
     assert_non_null(cell);
     assert_true(f->doc.pages[page].width < f->doc.pages[page].height);
     assert_true(cell->size < f->st.table.size);
@@ -391,11 +518,19 @@ int main(void)
         cmocka_unit_test(too_little_room_squeezes_every_column),
         cmocka_unit_test_setup_teardown(long_table_repeats_its_header, fixture_setup,
                                         fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_continued_table_says_what_continues, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_table_starts_where_a_third_is_free, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(a_table_moves_with_its_heading_and_lead_in, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(header_never_alone_and_rows_whole, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(row_taller_than_a_page_is_split, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(wide_table_turns_its_page, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(headings_wrap_before_a_page_turns, fixture_setup,
+                                        fixture_teardown),
         cmocka_unit_test_setup_teardown(wide_table_shrinks_when_the_style_says, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(far_too_wide_table_stays_inside_the_margins, fixture_setup,

@@ -1,5 +1,6 @@
 /* Swedish typography of running text: quotes, dashes in ranges, no-break
- * spaces in numbers, before % and in dates; and what is left as typed. */
+ * spaces in numbers, before % and units of money, and in dates; and what
+ * is left as typed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,8 +43,18 @@ static void no_break_spaces(void **state)
     check("överskott som är 20%.", "överskott som är 20" NB "%.");
     check("(35 %)", "(35" NB "%)");
     check("12,5 % av kostnaderna", "12,5" NB "% av kostnaderna");
-    check("mellan 5 000 och 12 500 000 kr", "mellan 5" NB "000 och 12" NB "500" NB "000 kr");
+    check("mellan 5 000 och 12 500 000", "mellan 5" NB "000 och 12" NB "500" NB "000");
     check("bildades 1 juli, 2006", "bildades 1" NB "juli, 2006");
+}
+
+/* A number keeps its unit of money on its line, after its groups too. */
+static void units(void **state)
+{
+    (void)state;
+    check("Budgeten är 750 000 kr, ca 20 % och 2 000 tkr.",
+          "Budgeten är 750" NB "000" NB "kr, ca 20" NB "% och 2" NB "000" NB "tkr.");
+    check("1,5 mnkr och 3 mkr", "1,5" NB "mnkr och 3" NB "mkr");
+    check("mellan 5 000 och 12 500 000 kr", "mellan 5" NB "000 och 12" NB "500" NB "000" NB "kr");
 }
 
 static void left_as_typed(void **state)
@@ -59,6 +70,8 @@ static void left_as_typed(void **state)
         "år 2024 200 personer",     /* a year before a figure */
         "version 1.500 000",        /* inside another number */
         "-5 grader",
+        "5 kronor och 7 krukor",    /* words that start like a unit */
+        "år 2024 var det 5 personer", /* no unit, no groups */
     };
     arena mem;
     arena_init(&mem);
@@ -73,6 +86,7 @@ int main(void)
         cmocka_unit_test(quotes),
         cmocka_unit_test(ranges),
         cmocka_unit_test(no_break_spaces),
+        cmocka_unit_test(units),
         cmocka_unit_test(left_as_typed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

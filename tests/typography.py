@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Counts what a reader sees of the line breaking in PDFs, from the word boxes
-that `pdftotext -bbox-layout` (poppler, not planpress) reads back.
+"""Counts what a reader sees of the line breaking in PDFs, from the glyphs
+that `mutool draw -F stext` (mupdf, not planpress) reads back.
 
-usage: typography.py [--check] [--wrong-breaks FILE] [--tsv] PDF...
+usage: typography.py [--check] [--wrong-breaks FILE] [--tsv] [--breaks] PDF...
+
+--breaks lists every hyphenated line end (p. N: head-/tail).
 
 Per document:
   hyph      line ends in a hyphen that breaks a word (the next line of the
@@ -14,16 +16,17 @@ Per document:
   wrong     breaks at a known wrong joint (--wrong-breaks: one `head-tail` a
             line, e.g. `samverkan-sarenor`: a line ending in ...samverkan-
             followed by sarenor...)
-  median, p95   word spaces of justified lines, as multiples of the natural
-            space (the median space of lines that do not reach the right edge,
-            in text of the same size)
+  p5, median, p95   word spaces of justified lines, as multiples of the
+            natural space (the median space of lines that do not reach the
+            right edge, in text of the same size): p5 tells how tight the
+            tightest lines are, p95 how loose the loosest
   over2     justified lines with a space wider than twice the natural one
   margin    words that reach into the right margin further than a hanging
             hyphen or comma would (0.3 em)
 
 With --check the hard rules fail the run (exit 1): no run of three
 hyphenated lines, no paragraph ending in a tail, no short word broken, no
-break at a known wrong joint. Only the standard library and poppler."""
+break at a known wrong joint. Only the standard library and mupdf-tools."""
 
 import re
 import statistics
@@ -32,7 +35,6 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 
-NS = "{http://www.w3.org/1999/xhtml}"
 HYPHENS = ("-", "\u00ad", "\u2010")
 WORD_CHARS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
@@ -40,34 +42,53 @@ WORD_CHARS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 class Word:
     __slots__ = ("x0", "y0", "x1", "y1", "text")
 
-    def __init__(self, el):
-        self.x0 = float(el.get("xMin"))
-        self.y0 = float(el.get("yMin"))
-        self.x1 = float(el.get("xMax"))
-        self.y1 = float(el.get("yMax"))
-        self.text = el.text or ""
+    def __init__(self, x0, y0, x1, y1, text):
+        self.x0, self.y0, self.x1, self.y1, self.text = x0, y0, x1, y1, text
 
     @property
     def height(self):
         return self.y1 - self.y0
 
 
+SPACES = (" ", "\u00a0")
+
+
+def line_words(line):
+    """The words of a line of `mutool draw -F stext`: its characters split
+    at spaces, each word the union of its characters' boxes."""
+    words, chars = [], []
+
+    def flush():
+        if chars:
+            words.append(Word(min(c[0] for c in chars), min(c[1] for c in chars),
+                              max(c[2] for c in chars), max(c[3] for c in chars),
+                              "".join(c[4] for c in chars)))
+            chars.clear()
+
+    for ch in line.iter("char"):
+        c = ch.get("c", "")
+        if c in SPACES:
+            flush()
+            continue
+        q = [float(v) for v in ch.get("quad").split()]
+        chars.append((min(q[0::2]), min(q[1::2]), max(q[0::2]), max(q[1::2]), c))
+    flush()
+    return words
+
+
 def read_pages(path):
-    """Pages as lists of blocks (paragraphs) of lines of words."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", path, "-"], check=True,
+    """Pages as lists of blocks (paragraphs) of lines of words, as mupdf
+    draws the glyphs: a word broken across lines is read as its two parts
+    with the hyphen, whatever the PDF's /ActualText says it reads as."""
+    xml = subprocess.run(["mutool", "draw", "-q", "-F", "stext", "-o", "-", path], check=True,
                          capture_output=True).stdout
-    # pdftotext writes some characters XML forbids; they are not text we count
     xml = re.sub(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", b" ", xml)
     root = ET.fromstring(xml)
     pages = []
-    for page in root.iter(NS + "page"):
+    for page in root.iter("page"):
         blocks = []
-        for block in page.iter(NS + "block"):
-            lines = []
-            for line in block.iter(NS + "line"):
-                words = [Word(w) for w in line.iter(NS + "word")]
-                if words:
-                    lines.append(words)
+        for block in page.iter("block"):
+            lines = [w for w in (line_words(l) for l in block.iter("line")) if w]
             if lines:
                 blocks.append(lines)
         pages.append((float(page.get("width")), blocks))
@@ -85,7 +106,10 @@ def right_edge(blocks, width):
     lines = [l for b in blocks for l in b if len(l) >= 3]
     if not lines:
         return width
-    left = Counter(round(l[0].x0, 0) for l in lines).most_common(1)[0][0]
+    starts = Counter(round(l[0].x0, 0) for l in lines)
+    # the leftmost place where many lines start (tables and lists indent)
+    left = min(x for x, n in starts.items() if n >= max(3, 0.05 * len(lines))
+               or n == max(starts.values()))
     mirrored = width - left
     edge = Counter(round(l[-1].x1, 0) for l in lines).most_common(1)[0][0]
     return edge if abs(edge - mirrored) <= 2 else mirrored
@@ -147,7 +171,7 @@ def percentile(values, p):
 def count(path, wrong_breaks):
     pages = read_pages(path)
     r = dict(hyph=0, run2=0, run3=0, tails=0, short=0, wrong=0, over2=0, margin=0)
-    problems = []
+    problems, breaks = [], []
     natural = {}  # size class -> gaps of lines that do not reach the edge
     justified = []  # (size class, gaps) of lines that reach it
     # one edge for the pages of each width (portrait, landscape)
@@ -178,6 +202,7 @@ def count(path, wrong_breaks):
                     run += 1
                     head = line[-1].text.rstrip("".join(HYPHENS))
                     tail = nxt[0].text
+                    breaks.append(f"p. {pno}: {head}-/{tail}")
                     word = letters(head) + letters(tail)
                     if len(word) <= 5:
                         r["short"] += 1
@@ -218,12 +243,14 @@ def count(path, wrong_breaks):
     r["lines"] = len(justified)
     r["median"] = statistics.median(ratios) if ratios else 0.0
     r["p95"] = percentile(ratios, 0.95)
-    return r, problems
+    r["p5"] = percentile(ratios, 0.05)
+    return r, problems, breaks
 
 
 def main(argv):
     check = "--check" in argv
     tsv = "--tsv" in argv
+    list_breaks = "--breaks" in argv
     wrong_path = None
     paths = []
     it = iter(argv)
@@ -237,7 +264,8 @@ def main(argv):
         return 2
     wrong = load_wrong_breaks(wrong_path)
     failed = 0
-    cols = ["hyph", "run2", "run3", "tails", "short", "wrong", "median", "p95", "over2", "margin",
+    cols = ["hyph", "run2", "run3", "tails", "short", "wrong", "p5", "median", "p95", "over2",
+            "margin",
             "lines"]
     total = Counter()
     if tsv:
@@ -245,7 +273,7 @@ def main(argv):
     else:
         print(f"{'document':44} " + " ".join(f"{c:>6}" for c in cols))
     for p in paths:
-        r, problems = count(p, wrong)
+        r, problems, breaks = count(p, wrong)
         for k in ("hyph", "run2", "run3", "tails", "short", "wrong", "over2", "margin", "lines"):
             total[k] += r[k]
         cells = [f"{r[c]:.2f}" if isinstance(r[c], float) else str(r[c]) for c in cols]
@@ -254,7 +282,7 @@ def main(argv):
         else:
             print(f"{p[-44:]:44} " + " ".join(f"{c:>6}" for c in cells))
         hard = r["run3"] + r["tails"] + r["short"] + r["wrong"]
-        for line in problems:
+        for line in problems + (breaks if list_breaks else []):
             print(f"  {line}")
         if check and hard:
             failed += 1

@@ -11,17 +11,25 @@ void diag_list_init(diag_list *dl, arena *mem)
     *dl = (diag_list){.mem = mem};
 }
 
+static char *format_in(arena *mem, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = arena_alloc(mem, n > 0 ? (size_t)n + 1 : 1);
+    msg[0] = '\0';
+    if (n > 0)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return msg;
+}
+
 void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
               const char *path, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = arena_alloc(dl->mem, n > 0 ? (size_t)n + 1 : 1);
-    va_start(ap, fmt);
-    if (n > 0)
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    char *msg = format_in(dl->mem, fmt, ap);
     va_end(ap);
 
     diag *d = ARENA_PUSH(dl->mem, dl->items, dl->count, dl->cap);
@@ -31,6 +39,16 @@ void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int 
         dl->errors++;
     else if (sev == DIAG_WARNING)
         dl->warnings++;
+}
+
+void diag_for_reader(diag_list *dl, const char *fmt, ...)
+{
+    if (!dl->count)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    dl->items[dl->count - 1].reader = format_in(dl->mem, fmt, ap);
+    va_end(ap);
 }
 
 static const char *severity_name(diag_severity sev)
@@ -110,6 +128,7 @@ void diag_list_move(diag_list *dl, arena *mem)
         items[i].file = copy_text(mem, items[i].file);
         items[i].path = copy_text(mem, items[i].path);
         items[i].message = copy_text(mem, items[i].message);
+        items[i].reader = copy_text(mem, items[i].reader);
     }
     *dl = (diag_list){mem, items, dl->count, dl->count, dl->errors, dl->warnings};
 }

@@ -19,6 +19,9 @@ typedef struct {
     const char *path; /* key path such as "budget.costs[3].values[2]", or NULL */
     const char *message;
     diag_severity severity;
+    /* What a document tells its reader of it: a Swedish sentence about the
+     * figures, naming no file (diag_for_reader), or NULL. */
+    const char *reader;
 } diag;
 
 typedef struct {
@@ -31,6 +34,10 @@ typedef struct {
 void diag_list_init(diag_list *dl, arena *mem);
 void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
               const char *path, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Gives the diagnostic added last the sentence a document prints for its
+ * reader, in Swedish and about the figures ("Avslutsorsakerna för FIA 2023
+ * är 15 men avsluten 14."). */
+void diag_for_reader(diag_list *dl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Writes `s` with control characters (an escape sequence in a bad value)
  * and bytes that are not UTF-8 as \xHH, so that it cannot steer a terminal. */
 void diag_put_safe(const char *s, FILE *out);

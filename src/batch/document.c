@@ -248,19 +248,21 @@ static void record_annual_inputs(arena *mem, const document_request *req, const 
         return;
     record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", dir, year));
     record_input(req->inputs, arena_printf(mem, "%s/kontoplan.yaml", dir));
-    for (int k = 0; k <= (interim ? 0 : 4); k++) {
-        record_input(req->inputs, arena_printf(mem, "%s/outcome-%d.yaml", dir, year - k));
+    for (int k = 0; k <= (interim ? 1 : 4); k++) {
+        if (k == 0 || !interim)
+            record_input(req->inputs, arena_printf(mem, "%s/outcome-%d.yaml", dir, year - k));
         if (k > 0)
             record_input(req->inputs, arena_printf(mem, "%s/sie-%d.se", dir, year - k));
     }
 }
 
-/* Last year's and the earlier years' files, where they are. */
-static size_t load_earlier(arena *mem, const annual_report *r, const char *dir,
+/* Last year's and the earlier years' files, where they are: `years` of
+ * them. */
+static size_t load_earlier(arena *mem, const annual_report *r, const char *dir, int years,
                            earlier_year *out, diag_list *dl)
 {
     size_t n = 0;
-    for (int k = 1; k <= 4; k++) {
+    for (int k = 1; k <= years; k++) {
         earlier_year e = {.year = r->year - k};
         const char *sie = arena_printf(mem, "%s/sie-%d.se", dir, e.year);
         const char *outcome_path = arena_printf(mem, "%s/outcome-%d.yaml", dir, e.year);
@@ -299,7 +301,7 @@ static bool prepare_annual_document(arena *mem, const document_request *req,
             return false;
     }
     earlier_year earlier[4];
-    size_t nearlier = interim ? 0 : load_earlier(mem, r, dir, earlier, dl);
+    size_t nearlier = load_earlier(mem, r, dir, interim ? 1 : 4, earlier, dl);
     statements *st = ARENA_NEW(mem, statements);
     if (!statements_compute(mem, r, books, map, earlier, nearlier, st, dl))
         return false;

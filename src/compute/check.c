@@ -486,6 +486,8 @@ static group_member load_member(arena *mem, const association *a, int year, diag
                  "%s %d: the outcome does not load (%zu errors), so it is left out of the "
                  "comparison",
                  short_name(a), year, scratch.errors);
+        diag_for_reader(dl, "%s %d: utfallet kunde inte läsas och är inte med i jämförelsen.",
+                        short_name(a), year);
         return m;
     }
     m.oc = check_outcome(mem, m.o, &scratch);
@@ -637,6 +639,12 @@ static void check_joint_share(const joint_intervention *j, const participant_sta
                  own == whole ? "the whole intervention's participants are listed as the "
                                 "association's"
                               : "the figures come from different counts");
+        diag_for_reader(dl,
+                        "%s %d: förbundet räknar %s egna deltagare, men den gemensamma insatsen "
+                        "räknar %s för det; troligen %s.",
+                        j->name, year, mine, theirs,
+                        own == whole ? "är hela insatsens deltagare angivna som förbundets"
+                                     : "kommer siffrorna från olika räkningar");
     }
 }
 
@@ -740,10 +748,13 @@ static void association_report(const association *a, strbuf *out, diag_list *dl)
                   format_percent(s, a->parts.state / 10, 0), kinds[MEMBER_REGION],
                   format_percent(r, a->parts.region / 10, 0), kinds[MEMBER_MUNICIPALITY],
                   format_percent(m, a->parts.municipalities / 10, 0));
-    if (with_share && with_share == kinds[MEMBER_MUNICIPALITY] && shares != 10000)
+    if (with_share && with_share == kinds[MEMBER_MUNICIPALITY] && shares != 10000) {
         diag_add(dl, DIAG_WARNING, a->pos.file, a->pos.line, a->pos.col, NULL,
                  "%s: the municipalities' shares add up to %s, not 100" NBSP "%%", a->name,
                  format_percent(s, shares / 10, shares % 100 ? 1 : 0));
+        diag_for_reader(dl, "%s: kommunernas andelar summerar till %s, inte 100" NBSP "%%.", a->name,
+                        s);
+    }
     for (size_t i = 0; population > 0 && i < a->nmembers; i++) {
         const member *mb = &a->members[i];
         int64_t tenths;

@@ -77,22 +77,33 @@ static void check_result(const outcome *o, const outcome_figures *f, diag_list *
     const figure *p = &o->printed_result;
     if (!p->present || !f->has_result || p->value == f->result)
         return;
-    char a[FORMAT_BUF], b[FORMAT_BUF], x[FORMAT_BUF], y[FORMAT_BUF], cause[200];
+    char a[FORMAT_BUF], b[FORMAT_BUF], x[FORMAT_BUF], y[FORMAT_BUF], cause[200], sv_cause[200];
     int64_t variance_amount;
     if (o->budget.present && money_sub(o->budget.value, o->costs.value, &variance_amount) &&
-        variance_amount == p->value)
+        variance_amount == p->value) {
+        format_int(x, o->budget.value);
+        format_int(y, o->costs.value);
         snprintf(cause, sizeof cause,
-                 "it is the budget minus the costs (%s − %s), not income minus costs",
-                 format_int(x, o->budget.value), format_int(y, o->costs.value));
-    else if (money_digits_swapped(f->result, p->value))
+                 "it is the budget minus the costs (%s − %s), not income minus costs", x, y);
+        snprintf(sv_cause, sizeof sv_cause,
+                 "är det budgeten minus kostnaderna (%s − %s), inte intäkterna minus kostnaderna",
+                 x, y);
+    } else if (money_digits_swapped(f->result, p->value)) {
         snprintf(cause, sizeof cause, "two digits seem swapped");
-    else
+        snprintf(sv_cause, sizeof sv_cause, "har två siffror bytt plats");
+    } else {
         snprintf(cause, sizeof cause, "the income, the costs or the result seems mistyped");
+        snprintf(sv_cause, sizeof sv_cause, "är intäkterna, kostnaderna eller resultatet felskrivet");
+    }
     diag_add(dl, DIAG_WARNING, p->pos.file, p->pos.line, p->pos.col, NULL,
              "result %d: the printed result is %s but income − costs is %s (%s − %s); likely "
              "cause: %s",
              o->year, format_int(a, p->value), format_int(b, f->result),
              format_int(x, o->income.value), format_int(y, o->costs.value), cause);
+    diag_for_reader(dl,
+                    "Resultatet %d står som %s i underlaget, men intäkterna minus kostnaderna ger "
+                    "%s (%s − %s); troligen %s.",
+                    o->year, a, b, x, y, sv_cause);
 }
 
 /* The printed shares must add up to 100 % and, where the amounts are known,
@@ -106,13 +117,19 @@ static void check_split(const outcome *o, const outcome_figures *f, diag_list *d
     for (int k = 0; k < COST_CLASSES; k++)
         sum += f->stated_split[k];
     char a[FORMAT_BUF], b[FORMAT_BUF];
-    if (sum != 10000)
+    if (sum != 10000) {
         diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
                  "cost split %d: the printed shares add up to %s but should make 100" NBSP "%%",
                  o->year, format_percent(a, sum / 10, sum % 100 ? 1 : 0));
+        diag_for_reader(dl, "Kostnadsfördelningen %d: andelarna summerar till %s, inte 100" NBSP "%%.",
+                        o->year, a);
+    }
     if (!f->has_split)
         return;
     static const char *const names[] = {"individual", "structural", "administration", "other"};
+    static const char *const sv_names[] = {"individinriktade insatser",
+                                           "strukturövergripande insatser", "administration",
+                                           "övrigt"};
     for (int k = 0; k < COST_CLASSES; k++) {
         /* the exact share in hundredths of a percent against the printed one */
         int64_t exact;
@@ -123,6 +140,8 @@ static void check_split(const outcome *o, const outcome_figures *f, diag_list *d
                  "cost split %d: the %s share is printed as %s but the amounts make it %s", o->year,
                  names[k], format_percent(a, f->stated_split[k] / 10, 0),
                  format_percent(b, f->split_tenths[k], 1));
+        diag_for_reader(dl, "Kostnadsfördelningen %d: andelen för %s står som %s, men beloppen ger %s.",
+                        o->year, sv_names[k], a, b);
     }
 }
 
@@ -137,6 +156,9 @@ static void check_categories(const outcome *o, diag_list *dl)
     diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
              "costs %d: the amounts by category add up to %s but the costs are %s", o->year,
              format_int(a, s.total), format_int(b, o->costs.value));
+    diag_for_reader(dl, "Kostnaderna %d: beloppen per kostnadsslag summerar till %s, men kostnaderna "
+                        "är %s.",
+                    o->year, a, b);
 }
 
 static void check_allocation(const outcome *o, diag_list *dl)
@@ -148,6 +170,8 @@ static void check_allocation(const outcome *o, diag_list *dl)
     diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
              "income %d: the member allocation %s is more than the whole income %s", o->year,
              format_int(a, o->allocation.value), format_int(b, o->income.value));
+    diag_for_reader(dl, "Intäkterna %d: medlemsavgifterna %s är mer än hela intäkten %s.", o->year,
+                    a, b);
 }
 
 static void check_next(const outcome *o, diag_list *dl)
@@ -163,6 +187,8 @@ static void check_next(const outcome *o, diag_list *dl)
     diag_add(dl, DIAG_WARNING, whole->pos.file, whole->pos.line, whole->pos.col, NULL,
              "budget %d: the parts named (“varav”) add up to %s, more than the whole %s", nb->year,
              format_int(a, sum), format_int(b, whole->value));
+    diag_for_reader(dl, "Budgeten %d: delarna (”varav”) summerar till %s, mer än helheten %s.",
+                    nb->year, a, b);
 }
 
 void economy_check(const outcome *o, const outcome_figures *f, diag_list *dl)

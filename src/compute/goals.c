@@ -106,7 +106,7 @@ static char *hundredths_text(char buf[FORMAT_BUF], hundredths v, bool percent)
 
 void goals_check(const plan *p, const outcome *o, diag_list *dl)
 {
-    static const char *const says[] = {"met", "not met"};
+    static const char *const says[] = {"met", "not met"}, *const sv_says[] = {"uppnått", "inte uppnått"};
     for (size_t i = 0; o && i < p->ninterventions; i++) {
         const intervention *iv = &p->interventions[i];
         for (size_t t = 0; t < iv->ntargets; t++) {
@@ -121,6 +121,9 @@ void goals_check(const plan *p, const outcome *o, diag_list *dl)
                      iv->targets[t].text, says[to->met ? 0 : 1], hundredths_text(v, to->value, pct),
                      j.status == TARGET_MET ? "reaches" : "does not reach",
                      hundredths_text(want, iv->targets[t].value, pct));
+            diag_for_reader(dl, "%s, ”%s”: målet anges som %s, men värdet %s %s målet %s.", iv->name,
+                            iv->targets[t].text, sv_says[to->met ? 0 : 1], v,
+                            j.status == TARGET_MET ? "når" : "når inte", want);
         }
     }
 }
@@ -214,10 +217,15 @@ static const char *const reason_names[EXIT_REASON_COUNT] = {"exits to work",
                                                             "exits to work rehabilitation",
                                                             "exits for illness",
                                                             "exits for other reasons"};
+static const char *const sv_reason_names[EXIT_REASON_COUNT] = {
+    "avslut till arbete", "avslut till studier", "avslut till arbete eller studier",
+    "avslut till arbetslivsinriktad rehabilitering", "avslut på grund av sjukdom",
+    "avslut av annat skäl"};
 
 /* A breakdown of the participants (by age, by association) must add up to them. */
-static void check_breakdown(const labelled_count *parts, size_t n, const char *by, int64_t people,
-                            const participant_stats *r, const char *what, diag_list *dl)
+static void check_breakdown(const labelled_count *parts, size_t n, const char *by,
+                            const char *sv_by, int64_t people, const participant_stats *r,
+                            int year, diag_list *dl)
 {
     stat_count sum = {0, false};
     for (size_t i = 0; i < n; i++)
@@ -226,55 +234,78 @@ static void check_breakdown(const labelled_count *parts, size_t n, const char *b
         return;
     char a[FORMAT_BUF], b[FORMAT_BUF];
     diag_add(dl, DIAG_WARNING, parts[0].pos.file, parts[0].pos.line, parts[0].pos.col, NULL,
-             "%s, %s: the participants by %s add up to %s but the participants are %s", what,
-             r->intervention, by, format_int(a, sum.value), format_int(b, people));
+             "participants %d, %s: the participants by %s add up to %s but the participants are %s",
+             year, r->intervention, by, format_int(a, sum.value), format_int(b, people));
+    diag_for_reader(dl, "%s %d: deltagarna per %s summerar till %s, men deltagarna är %s.",
+                    r->intervention, year, sv_by, a, b);
 }
 
-static void check_row(const participant_stats *r, const char *what, diag_list *dl)
+static void check_row(const participant_stats *r, int year, diag_list *dl)
 {
     char a[FORMAT_BUF], b[FORMAT_BUF];
     stat_count reasons[EXIT_REASON_COUNT] = {{0, false}}, sum = {0, false};
     reasons_of(r, reasons, &sum);
     const source_pos *at = r->exits.present ? &r->exits.pos : &r->pos;
-    if (sum.present && r->exits.present && sum.value != r->exits.value)
+    if (sum.present && r->exits.present && sum.value != r->exits.value) {
+        bool over = sum.value > r->exits.value;
         diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
-                 "%s, %s: the exit reasons add up to %s but the exits are %s; likely cause: %s",
-                 what, r->intervention, format_int(a, sum.value), format_int(b, r->exits.value),
-                 sum.value > r->exits.value
-                     ? "an exit counted under two reasons, or a reason mistyped"
-                     : "exits without a stated reason, or a reason mistyped");
+                 "participants %d, %s: the exit reasons add up to %s but the exits are %s; likely "
+                 "cause: %s",
+                 year, r->intervention, format_int(a, sum.value), format_int(b, r->exits.value),
+                 over ? "an exit counted under two reasons, or a reason mistyped"
+                      : "exits without a stated reason, or a reason mistyped");
+        diag_for_reader(dl, "%s %d: avslutsorsakerna summerar till %s, men avsluten är %s; troligen "
+                            "%s.",
+                        r->intervention, year, a, b,
+                        over ? "ett avslut räknat under två orsaker eller en felskriven orsak"
+                             : "avslut utan angiven orsak eller en felskriven orsak");
+    }
     stat_count people = row_participants(r);
     at = &r->pos;
-    if (r->total.present && (r->women.present || r->men.present) && r->total.value != people.value)
+    if (r->total.present && (r->women.present || r->men.present) &&
+        r->total.value != people.value) {
         diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
-                 "%s, %s: the participants are %s but the women and men add up to %s", what,
-                 r->intervention, format_int(a, r->total.value), format_int(b, people.value));
+                 "participants %d, %s: the participants are %s but the women and men add up to %s",
+                 year, r->intervention, format_int(a, r->total.value), format_int(b, people.value));
+        diag_for_reader(dl, "%s %d: deltagarna anges till %s, men kvinnor och män summerar till %s.",
+                        r->intervention, year, a, b);
+    }
     if (!people.present)
         return;
-    check_breakdown(r->age_groups, r->nage_groups, "age groups", people.value, r, what, dl);
-    check_breakdown(r->by_association, r->nby_association, "associations", people.value, r, what,
+    check_breakdown(r->age_groups, r->nage_groups, "age groups", "åldersgrupp", people.value, r,
+                    year, dl);
+    check_breakdown(r->by_association, r->nby_association, "associations", "förbund", people.value,
+                    r, year,
                     dl);
     format_int(b, people.value);
-    if (r->exits.present && r->exits.value > people.value)
+    if (r->exits.present && r->exits.value > people.value) {
         diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
-                 "%s, %s: the exits are %s but the participants are %s", what, r->intervention,
-                 format_int(a, r->exits.value), b);
-    if (r->new_participants.present && r->new_participants.value > people.value)
+                 "participants %d, %s: the exits are %s but the participants are %s", year,
+                 r->intervention, format_int(a, r->exits.value), b);
+        diag_for_reader(dl, "%s %d: avsluten (%s) är fler än deltagarna (%s).", r->intervention,
+                        year, a, b);
+    }
+    if (r->new_participants.present && r->new_participants.value > people.value) {
         diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
-                 "%s, %s: the new participants are %s but the participants are %s", what,
-                 r->intervention, format_int(a, r->new_participants.value), b);
+                 "participants %d, %s: the new participants are %s but the participants are %s",
+                 year, r->intervention, format_int(a, r->new_participants.value), b);
+        diag_for_reader(dl, "%s %d: de nya deltagarna (%s) är fler än deltagarna (%s).",
+                        r->intervention, year, a, b);
+    }
 }
 
-static void check_total(const char *name, stat_count stated, stat_count sum,
-                        const participant_stats *row, const char *what, diag_list *dl)
+static void check_total(const char *name, const char *sv_name, stat_count stated, stat_count sum,
+                        const participant_stats *row, int year, diag_list *dl)
 {
     if (!stated.present || !sum.present || stated.value == sum.value)
         return;
     char a[FORMAT_BUF], b[FORMAT_BUF];
+    const char *label = row->intervention ? row->intervention : "Totalt";
     diag_add(dl, DIAG_WARNING, row->pos.file, row->pos.line, row->pos.col, NULL,
-             "%s, %s: the printed total of %s is %s but the rows add up to %s", what,
-             row->intervention ? row->intervention : "Totalt", name, format_int(a, stated.value),
-             format_int(b, sum.value));
+             "participants %d, %s: the printed total of %s is %s but the rows add up to %s", year,
+             label, name, format_int(a, stated.value), format_int(b, sum.value));
+    diag_for_reader(dl, "%s %d: summan av %s står som %s, men raderna ger %s.", label, year, sv_name,
+                    a, b);
 }
 
 static stat_count count_of(const figure *f)
@@ -285,24 +316,21 @@ static stat_count count_of(const figure *f)
 void participants_check(const participant_stats *rows, size_t n,
                         const participant_stats *stated_total, int file_year, diag_list *dl)
 {
-    char what[32];
-    for (size_t i = 0; i < n; i++) {
-        snprintf(what, sizeof what, "participants %d", rows[i].year ? rows[i].year : file_year);
-        check_row(&rows[i], what, dl);
-    }
+    for (size_t i = 0; i < n; i++)
+        check_row(&rows[i], rows[i].year ? rows[i].year : file_year, dl);
     if (!stated_total)
         return;
-    snprintf(what, sizeof what, "participants %d", file_year);
+    int year = file_year;
     participant_summary s = participants_summarize(rows, n, file_year, file_year);
     const participant_stats *t = stated_total;
     stat_count reasons[EXIT_REASON_COUNT] = {{0, false}}, all = {0, false};
     reasons_of(t, reasons, &all);
-    check_total("women", count_of(&t->women), s.women, t, what, dl);
-    check_total("men", count_of(&t->men), s.men, t, what, dl);
-    check_total("participants", count_of(&t->total), s.participants, t, what, dl);
-    check_total("new participants", count_of(&t->new_participants), s.new_participants, t, what,
-                dl);
-    check_total("exits", count_of(&t->exits), s.exits, t, what, dl);
+    check_total("women", "kvinnor", count_of(&t->women), s.women, t, year, dl);
+    check_total("men", "män", count_of(&t->men), s.men, t, year, dl);
+    check_total("participants", "deltagare", count_of(&t->total), s.participants, t, year, dl);
+    check_total("new participants", "nya deltagare", count_of(&t->new_participants),
+                s.new_participants, t, year, dl);
+    check_total("exits", "avslutade", count_of(&t->exits), s.exits, t, year, dl);
     for (int k = 0; k < EXIT_REASON_COUNT; k++)
-        check_total(reason_names[k], reasons[k], s.reasons[k], t, what, dl);
+        check_total(reason_names[k], sv_reason_names[k], reasons[k], s.reasons[k], t, year, dl);
 }

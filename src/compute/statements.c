@@ -37,7 +37,24 @@ static void warn(statements *st, arena *mem, statement_check check, int year, co
                  const char *source, int64_t shown, int64_t other)
 {
     statement_warning *w = ARENA_PUSH(mem, st->warnings, st->nwarnings, st->wcap);
-    *w = (statement_warning){check, year, what, source, shown, other};
+    *w = (statement_warning){check, year, what, source, shown, other, 0, 0};
+}
+
+static void warn_books(statements *st, arena *mem, int finding, int account, const char *source,
+                       int64_t shown, int64_t other)
+{
+    warn(st, mem, CHECK_BOOKS, st->year, NULL, source, shown, other);
+    st->warnings[st->nwarnings - 1].finding = finding;
+    st->warnings[st->nwarnings - 1].account = account;
+}
+
+/* What the reader found in the books, for the document's notes. */
+static void books_findings(arena *mem, statements *st, const sie_file *books)
+{
+    for (size_t i = 0; books && i < books->nfindings; i++) {
+        const sie_finding *f = &books->findings[i];
+        warn_books(st, mem, (int)f->kind, f->account, NULL, f->a, f->b);
+    }
 }
 
 /* ---- the books on the lines ------------------------------------------------- */
@@ -287,36 +304,76 @@ static int64_t typed_or(const figure *f, int64_t ore, int64_t computed)
     return f->present ? f->value * ore : computed;
 }
 
-/* The indirect method: the result, items that do not move cash, the change
- * of receivables and short-term liabilities; investments; financing. */
-static void cash_flow(arena *mem, statements *st, const annual_report *r, bool judged)
+/* The balance lines at the beginning of last year: the books' #IB of last
+ * year, or the #IB of last year's own file. */
+static void opening_of_last_year(arena *mem, statements *st, const sie_file *books,
+                                 const earlier_year *ey, const account_map *m)
 {
-    if (!st->has_year[0] || !st->has_year[1])
+    const sie_file *src = books;
+    int year = -1;
+    bool has = false;
+    for (size_t i = 0; books && i < books->nopening && !has; i++)
+        has = books->opening[i].year == -1;
+    if (!has && ey && ey->books) {
+        src = ey->books;
+        year = 0;
+        for (size_t i = 0; i < src->nopening && !has; i++)
+            has = src->opening[i].year == 0;
+    }
+    if (!has || !m)
         return;
-    st->has_cash_flow = true;
-    const typed_cash_flow *t = &r->cash_flow;
+    statements past = {.year = st->year - 1};
+    diag_list quiet;
+    diag_list_init(&quiet, mem);
+    place(mem, &past, src, m, src->opening, src->nopening, year, 0, &quiet);
+    int64_t *o = st->opening_last;
+    for (int l = LINE_FIRST_BALANCE; l < LINE_COUNT; l++)
+        o[l] = past.line[l][0];
+    st->has_opening_last = true;
+}
+
+/* The balance line `l` at the beginning of column `c`'s year. */
+static int64_t at_begin(const statements *st, statement_line l, int c)
+{
+    return c == 0 ? st->line[l][1] : st->opening_last[l];
+}
+
+/* The indirect method for column `c`: the result, items that do not move
+ * cash, the change of receivables and short-term liabilities; investments;
+ * financing. This year's items may be typed; last year's changes of equity
+ * other than its result are what its balance sheets show. */
+static void cash_flow_of(arena *mem, statements *st, const annual_report *r, int c, bool judged)
+{
+    if (!st->has_year[c] || (c == 0 ? !st->has_year[1] : !st->has_opening_last))
+        return;
+    st->has_cash_flow[c] = true;
+    static const typed_cash_flow none = {0};
+    const typed_cash_flow *t = c == 0 ? &r->cash_flow : &none;
     int64_t ore = statements_unit_ore(r->unit);
     int64_t(*L)[2] = st->line;
-    st->cf_result = st->result[0];
-    st->cf_non_cash = typed_or(&t->non_cash, ore,
-                               -L[LINE_DEPRECIATION][0] + L[LINE_PROVISIONS][0] -
-                                   L[LINE_PROVISIONS][1]);
-    st->cf_receivables =
-        typed_or(&t->receivables, ore, -(L[LINE_RECEIVABLES][0] - L[LINE_RECEIVABLES][1]));
-    st->cf_short_term =
-        typed_or(&t->short_term, ore, L[LINE_SHORT_TERM][0] - L[LINE_SHORT_TERM][1]);
-    st->cf_operating = st->cf_result + st->cf_non_cash + st->cf_receivables + st->cf_short_term;
-    st->cf_investments = typed_or(&t->investments, ore,
-                                  -(L[LINE_FIXED_ASSETS][0] - L[LINE_FIXED_ASSETS][1]) +
-                                      L[LINE_DEPRECIATION][0]);
-    st->cf_financing = typed_or(&t->financing, ore,
-                                L[LINE_LONG_TERM][0] - L[LINE_LONG_TERM][1] + equity_changes(r));
-    st->cf_total = st->cf_operating + st->cf_investments + st->cf_financing;
-    st->cash_begin = L[LINE_CASH][1];
-    st->cash_end = L[LINE_CASH][0];
-    if (judged && st->cf_total != st->cash_end - st->cash_begin)
-        warn(st, mem, CHECK_CASH_FLOW, st->year, "årets kassaflöde", NULL, st->cf_total,
-             st->cash_end - st->cash_begin);
+    int64_t other_equity = c == 0 ? equity_changes(r)
+                                  : L[LINE_EQUITY][1] - at_begin(st, LINE_EQUITY, 1) - st->result[1];
+    cash_flow_column *k = &st->cf[c];
+    k->result = st->result[c];
+    k->non_cash = typed_or(&t->non_cash, ore,
+                           -L[LINE_DEPRECIATION][c] + L[LINE_PROVISIONS][c] -
+                               at_begin(st, LINE_PROVISIONS, c));
+    k->receivables =
+        typed_or(&t->receivables, ore, -(L[LINE_RECEIVABLES][c] - at_begin(st, LINE_RECEIVABLES, c)));
+    k->short_term =
+        typed_or(&t->short_term, ore, L[LINE_SHORT_TERM][c] - at_begin(st, LINE_SHORT_TERM, c));
+    k->operating = k->result + k->non_cash + k->receivables + k->short_term;
+    k->investments = typed_or(&t->investments, ore,
+                              -(L[LINE_FIXED_ASSETS][c] - at_begin(st, LINE_FIXED_ASSETS, c)) +
+                                  L[LINE_DEPRECIATION][c]);
+    k->financing = typed_or(&t->financing, ore,
+                            L[LINE_LONG_TERM][c] - at_begin(st, LINE_LONG_TERM, c) + other_equity);
+    k->total = k->operating + k->investments + k->financing;
+    k->begin = at_begin(st, LINE_CASH, c);
+    k->end = L[LINE_CASH][c];
+    if (judged && k->total != k->end - k->begin)
+        warn(st, mem, CHECK_CASH_FLOW, st->year - c, "årets kassaflöde", NULL, k->total,
+             k->end - k->begin);
 }
 
 /* Each note's rows against its line; the notes are numbered in the order of
@@ -716,8 +773,8 @@ static const char *warning_message(arena *mem, const statement_warning *w)
 
 /* This year's opening balances against the closing balances of last year's
  * own file: an account that does not carry over is a warning at its #IB. */
-static void check_opening_balances(arena *mem, const sie_file *books, const earlier_year *ey,
-                                   diag_list *dl)
+static void check_opening_balances(arena *mem, statements *st, const sie_file *books,
+                                   const earlier_year *ey, diag_list *dl)
 {
     if (!books || !ey || !ey->books)
         return;
@@ -725,10 +782,12 @@ static void check_opening_balances(arena *mem, const sie_file *books, const earl
         const sie_balance *b = &books->opening[i];
         int64_t ub = 0;
         sie_balance_of(ey->books->closing, ey->books->nclosing, 0, b->account, &ub);
-        if (b->year == 0 && ub != b->amount)
-            diag_add(dl, DIAG_WARNING, books->file, b->line, 1, NULL,
-                     "account %d: the opening balance %s is not the closing balance %s of %s",
-                     b->account, kr(mem, b->amount), kr(mem, ub), ey->books->file);
+        if (b->year != 0 || ub == b->amount)
+            continue;
+        diag_add(dl, DIAG_WARNING, books->file, b->line, 1, NULL,
+                 "account %d: the opening balance %s is not the closing balance %s of %s",
+                 b->account, kr(mem, b->amount), kr(mem, ub), ey->books->file);
+        warn_books(st, mem, BOOKS_NOT_LAST_FILE, b->account, ey->books->file, b->amount, ub);
     }
 }
 
@@ -750,6 +809,61 @@ static void last_year_from_file(arena *mem, statements *st, const earlier_year *
         st->has_line[l][1] = past.has_line[l][0];
     }
     st->has_year[1] = past.has_year[0];
+}
+
+/* ---- a delårsrapport's same months of last year ------------------------------- */
+
+static void same_period_add(statements *st, const account_map *m, int account, int64_t amount)
+{
+    int l = line_of(m, account);
+    if (l >= 0 && l < LINE_FIRST_BALANCE)
+        st->same_period[l] += sign_of((statement_line)l) * amount;
+}
+
+/* The #PSALDO of year index `year` up to the month `last` (YYYYMM); false
+ * when the file has none of that year. */
+static bool same_period_from_months(statements *st, const sie_file *f, int year, int last,
+                                    const account_map *m)
+{
+    bool any = false;
+    for (size_t i = 0; f && i < f->nperiods; i++) {
+        const sie_balance *b = &f->periods[i];
+        if (b->year != year)
+            continue;
+        any = true;
+        if (b->period <= last)
+            same_period_add(st, m, b->account, b->amount);
+    }
+    return any;
+}
+
+/* The rows of the vouchers dated up to the month `last` (YYYYMM). */
+static bool same_period_from_vouchers(statements *st, const sie_file *f, int last,
+                                      const account_map *m)
+{
+    for (size_t i = 0; i < f->nvouchers; i++) {
+        const sie_voucher *v = &f->vouchers[i];
+        if (v->date.year * 100 + v->date.month > last)
+            continue;
+        for (size_t j = 0; j < v->nrows; j++)
+            if (v->rows[j].kind != SIE_ROW_REMOVED)
+                same_period_add(st, m, v->rows[j].account, v->rows[j].amount);
+    }
+    return f->nvouchers > 0;
+}
+
+static void same_period_last_year(statements *st, const annual_report *r, const sie_file *books,
+                                  const earlier_year *ey, const account_map *m)
+{
+    int last = (r->period_end.year - 1) * 100 + r->period_end.month;
+    const sie_file *past = ey ? ey->books : NULL;
+    st->has_same_period = same_period_from_months(st, books, -1, last, m) ||
+                          same_period_from_months(st, past, 0, last, m) ||
+                          (past && same_period_from_vouchers(st, past, last, m));
+    const int64_t *s = st->same_period;
+    st->same_period_net_costs = s[LINE_INCOME] + s[LINE_COSTS] + s[LINE_DEPRECIATION];
+    st->same_period_result =
+        st->same_period_net_costs + s[LINE_FINANCIAL_INCOME] + s[LINE_FINANCIAL_COSTS];
 }
 
 static void forecast_of(statements *st, const annual_report *r)
@@ -775,19 +889,23 @@ bool statements_compute(arena *mem, const annual_report *r, const sie_file *book
     else
         from_typed(mem, st, r);
     const earlier_year *last = earlier_of(earlier, nearlier, r->year - 1);
-    if (books && map && !r->interim)
+    if (books && map)
         last_year_from_file(mem, st, last, map);
     subtotals(st);
     add_unbooked_result(st);
     subtotals(st);
     bool balanced = check_balance(mem, st, 0);
-    balanced = check_balance(mem, st, 1) && balanced;
+    bool balanced_last = check_balance(mem, st, 1);
     bool equity_ok = check_result_equity(mem, st, r);
-    if (!r->interim)
-        cash_flow(mem, st, r, balanced && equity_ok);
-    if (!r->interim)
-        check_last_year(mem, st, last, map);
-    check_opening_balances(mem, books, last, dl);
+    if (books && map && !r->interim)
+        opening_of_last_year(mem, st, books, last, map);
+    cash_flow_of(mem, st, r, 0, balanced && balanced_last && equity_ok);
+    cash_flow_of(mem, st, r, 1, balanced_last && equity_ok);
+    if (books && map && r->interim)
+        same_period_last_year(st, r, books, last, map);
+    check_last_year(mem, st, last, map);
+    books_findings(mem, st, books);
+    check_opening_balances(mem, st, books, last, dl);
     check_notes(mem, st);
     driftredovisning_of(mem, st, r, books, map);
     int64_t ore = statements_unit_ore(r->unit);
@@ -799,7 +917,8 @@ bool statements_compute(arena *mem, const annual_report *r, const sie_file *book
     else
         five_years(mem, st, r, earlier, nearlier, map);
     for (size_t i = 0; i < st->nwarnings; i++)
-        diag_add(dl, DIAG_WARNING, r->file, 0, 0, NULL, "%s",
-                 warning_message(mem, &st->warnings[i]));
+        if (st->warnings[i].check != CHECK_BOOKS) /* the reader said it at its line */
+            diag_add(dl, DIAG_WARNING, r->file, 0, 0, NULL, "%s",
+                     warning_message(mem, &st->warnings[i]));
     return dl->errors == errors;
 }

@@ -18,8 +18,9 @@
  *    liabilities;
  *  - the change of equity from last year is the year's result, plus the
  *    changes the report states with their reasons;
- *  - the cash flow equals the change of liquid funds (not judged where one of
- *    the two checks above failed: its cause is named there);
+ *  - the cash flow of each year equals the change of liquid funds (not
+ *    judged where one of the two checks above failed: its cause is named
+ *    there);
  *  - last year's column equals last year's file (its books, or its outcome);
  *  - a note's rows sum to its line;
  *  - the driftredovisning's totals equal the resultaträkning's income and
@@ -95,6 +96,12 @@ typedef struct {
     const outcome *outcome;
 } earlier_year;
 
+/* A column of the kassaflödesanalys (indirect method). */
+typedef struct {
+    int64_t result, non_cash, receivables, short_term, operating;
+    int64_t investments, financing, total, begin, end;
+} cash_flow_column;
+
 typedef enum {
     CHECK_BALANCE,
     CHECK_RESULT_EQUITY,
@@ -103,8 +110,14 @@ typedef enum {
     CHECK_NOTE,
     CHECK_DRIFT,
     CHECK_OVERVIEW,
+    CHECK_BOOKS, /* what the SIE reader found in the year's books */
     CHECK_COUNT
 } statement_check;
+
+/* A finding of CHECK_BOOKS: the reader's (sie_finding_kind), or this one:
+ * an opening balance that is not the closing balance of last year's own
+ * file (shown = the #IB, other = last year's #UB). */
+#define BOOKS_NOT_LAST_FILE (SIE_FINDING_TYPE + 1)
 
 /* A cross-check that failed, with its two figures (öre), for the document. */
 typedef struct {
@@ -113,6 +126,7 @@ typedef struct {
     const char *what;      /* the line, note or figure concerned, in Swedish */
     const char *source;    /* the other file, where there is one */
     int64_t shown, other;  /* the figure shown and the one it should equal */
+    int finding, account;  /* CHECK_BOOKS: what was found, on which account */
 } statement_warning;
 
 typedef struct {
@@ -126,10 +140,13 @@ typedef struct {
     /* the subtotals of each column */
     int64_t net_costs[2], after_financial[2], result[2];
     int64_t assets[2], equity_and_liabilities[2], liabilities[2];
-    /* kassaflödesanalys */
-    bool has_cash_flow;
-    int64_t cf_result, cf_non_cash, cf_receivables, cf_short_term, cf_operating;
-    int64_t cf_investments, cf_financing, cf_total, cash_begin, cash_end;
+    /* kassaflödesanalys: this year, and last year where the balances at
+     * its beginning are known (the books' #IB of last year, or last year's
+     * own file) */
+    bool has_cash_flow[2];
+    cash_flow_column cf[2];
+    bool has_opening_last; /* the balance lines at the beginning of last year */
+    int64_t opening_last[LINE_COUNT];
     /* notes, and for each line the number of its note (0: none) */
     statement_note *notes;
     size_t nnotes;
@@ -137,6 +154,12 @@ typedef struct {
     driftredovisning drift;
     /* balanskravsutredning */
     int64_t balance_adjustments, balance_result;
+    /* a delårsrapport: the result lines of the same months of last year
+     * (this file's #PSALDO -1, or last year's own file's #PSALDO 0 or its
+     * vouchers up to the end of the same month) */
+    bool has_same_period;
+    int64_t same_period[LINE_FIRST_BALANCE];
+    int64_t same_period_net_costs, same_period_result;
     /* a delårsrapport's forecast for the whole year */
     bool has_forecast;
     int64_t forecast[LINE_COUNT];

@@ -410,6 +410,12 @@ annual_report *load_annual_report(arena *mem, const char *path, bool interim, di
         yread_integer(&ld, v, yread_key_path(&ld, p, "year"), 1900, 2999, &year))
         r->year = (int)year;
     load_period_end(&ld, n, p, r);
+    if (!interim && r->year)
+        load_check_file_date(&ld, v, yread_key_path(&ld, p, "year"), path, "arsredovisning-",
+                             (date){r->year, 0, 0});
+    else if (interim && r->period_end.year)
+        load_check_file_date(&ld, ymap_get(n, "period_end"), yread_key_path(&ld, p, "period_end"),
+                             path, "delarsrapport-", r->period_end);
     const char *dir = load_dir_of(mem, path);
     if (r->year)
         load_neighbours(&ld, dir, r);

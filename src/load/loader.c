@@ -69,8 +69,15 @@ void load_check_file_date(yread *ld, const ynode *at, const char *path, const ch
         yread_error(ld, at, path,
                     "the file is named %s but the year inside it is %d: one of them is wrong",
                     base_name(file), inside.year);
-    else if (named.month && (named.year != inside.year || named.month != inside.month ||
-                             named.day != inside.day))
+    else if (named.month && !named.day &&
+             (named.year != inside.year || named.month != inside.month))
+        yread_error(ld, at, path,
+                    "the file is named %s but the period inside it ends %s: one of them is "
+                    "wrong",
+                    base_name(file), format_date(a, inside));
+    else if (named.month && named.day &&
+             (named.year != inside.year || named.month != inside.month ||
+              named.day != inside.day))
         yread_error(ld, at, path,
                     "the file is named %s but the date inside it is %s: one of them is wrong",
                     base_name(file), format_date(a, inside));

@@ -17,7 +17,9 @@ const ynode *load_top(yread *ld, const char *path, const char *const *file_keys,
 char *load_dir_of(arena *mem, const char *path);
 /* Reports at `at` a file whose name carries another date than its content:
  * `plan-2025.yaml` saying `year: 2024`, `minutes-2024-02-23.yaml` saying
- * `date: 2024-02-22`. A name that is not PREFIX + date + ".yaml" is not checked. */
+ * `date: 2024-02-22`, `delarsrapport-2024-08.yaml` whose period ends in
+ * another month (a name of a year and a month is checked against those).
+ * A name that is not PREFIX + date + ".yaml" is not checked. */
 void load_check_file_date(yread *ld, const ynode *at, const char *path, const char *file,
                           const char *prefix, date inside);
 

@@ -46,7 +46,7 @@ typedef struct {
     bool ver_wants_open, in_block;
     long rtrans_pending; /* index of an #RTRANS row awaiting its #TRANS copy, or -1 */
     /* growth counters */
-    size_t ycap, acap, dcap, ocap, ibcap, ubcap, rescap, ucap;
+    size_t ycap, acap, dcap, ocap, ibcap, ubcap, rescap, ucap, fdcap, pcap;
     bool noted_comma, noted_rtrans, noted_quoted_format;
 } parser;
 
@@ -512,6 +512,36 @@ static void rtrans_alone(parser *p)
     p->rtrans_pending = -1;
 }
 
+/* #PSALDO year period account {objects} amount: a month's change of an
+ * account; those of an object (a cost centre's share) are not the
+ * account's, and are left out. */
+static bool rec_psaldo(parser *p)
+{
+    if (!need(p, 5, "#PSALDO", "a year index, a period, an account, an object list and an amount"))
+        return false;
+    sie_balance b = {.line = p->line};
+    const sie_field *y = plain_at(p, 1, "#PSALDO"), *per = plain_at(p, 2, "#PSALDO"),
+                    *a = plain_at(p, 3, "#PSALDO"), *l = field_at(p, 4),
+                    *m = plain_at(p, 5, "#PSALDO");
+    if (!y || !per || !a || !m || !int_of(p, y, "year index", &b.year) ||
+        !int_of(p, per, "period", &b.period) || !int_of(p, a, "account", &b.account))
+        return false;
+    if (b.period < 100001 || b.period % 100 < 1 || b.period % 100 > 12) {
+        err(p, per->col, "#PSALDO: expected a period YYYYMM, found %d", b.period);
+        return false;
+    }
+    sie_row objects = {0};
+    if (!l->list) {
+        err(p, l->col, "#PSALDO: expected an object list such as {} or {1 \"10\"}");
+        return false;
+    }
+    if (!objects_of(p, l, &objects) || !decimal_of(p, m, "amount", 2, &b.amount))
+        return false;
+    if (objects.nobjects == 0)
+        *ARENA_PUSH(p->mem, p->out->periods, p->out->nperiods, p->pcap) = b;
+    return true;
+}
+
 static bool rec_trans(parser *p, const char *label, sie_row_kind kind)
 {
     if (!p->in_block) {
@@ -598,7 +628,7 @@ static bool known_unused(const char *label)
 {
     static const char *const names[] = {
         "#ADRESS", "#BKOD", "#FNR", "#FTYP", "#KPTYP", "#OMFATTN", "#PROSA", "#SRU",
-        "#TAXAR", "#UNDERDIM", "#OIB", "#OUB", "#PSALDO", "#PBUDGET", "#ENHET", "#BTEXT",
+        "#TAXAR", "#UNDERDIM", "#OIB", "#OUB", "#PBUDGET", "#ENHET", "#BTEXT",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(label, names[i]) == 0)
@@ -656,6 +686,8 @@ static void record(parser *p)
         rec_balance(p, "#UB", &o->closing, &o->nclosing, &p->ubcap);
     else if (strcmp(label, "#RES") == 0)
         rec_balance(p, "#RES", &o->results, &o->nresults, &p->rescap);
+    else if (strcmp(label, "#PSALDO") == 0)
+        rec_psaldo(p);
     else if (strcmp(label, "#FLAGGA") == 0 || strcmp(label, "#PROGRAM") == 0 ||
              strcmp(label, "#FORMAT") == 0 || strcmp(label, "#GEN") == 0 ||
              strcmp(label, "#SIETYP") == 0 || strcmp(label, "#FNAMN") == 0 ||
@@ -785,6 +817,13 @@ static const char *kr(arena *mem, int64_t ore)
                         (unsigned)(a % 100));
 }
 
+static void found(parser *p, sie_finding_kind kind, int account, int64_t a, int64_t b, int line)
+{
+    sie_file *o = p->out;
+    *ARENA_PUSH(p->mem, o->findings, o->nfindings, p->fdcap) =
+        (sie_finding){kind, account, a, b, line};
+}
+
 static void check_vouchers(parser *p)
 {
     const sie_file *o = p->out;
@@ -875,21 +914,25 @@ static void check_balances(parser *p)
             continue;
         int64_t ib = 0, moved = moved_on(m, n, b->account);
         sie_balance_of(o->opening, o->nopening, 0, b->account, &ib);
-        if (b->amount - ib != moved)
-            diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
-                     "account %d: the closing balance %s less the opening balance %s is %s, "
-                     "but its voucher rows sum to %s: the export may have left vouchers out",
-                     b->account, kr(p->mem, b->amount), kr(p->mem, ib),
-                     kr(p->mem, b->amount - ib), kr(p->mem, moved));
+        if (b->amount - ib == moved)
+            continue;
+        found(p, SIE_FINDING_CLOSING, b->account, b->amount - ib, moved, b->line);
+        diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
+                 "account %d: the closing balance %s less the opening balance %s is %s, "
+                 "but its voucher rows sum to %s: the export may have left vouchers out",
+                 b->account, kr(p->mem, b->amount), kr(p->mem, ib),
+                 kr(p->mem, b->amount - ib), kr(p->mem, moved));
     }
     for (size_t i = 0; i < o->nresults; i++) {
         const sie_balance *b = &o->results[i];
         int64_t moved = moved_on(m, n, b->account);
-        if (b->year == 0 && b->amount != moved)
-            diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
-                     "account %d: the year's result %s is not the sum of its voucher rows, %s: "
-                     "the export may have left vouchers out",
-                     b->account, kr(p->mem, b->amount), kr(p->mem, moved));
+        if (b->year != 0 || b->amount == moved)
+            continue;
+        found(p, SIE_FINDING_RESULT, b->account, b->amount, moved, b->line);
+        diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
+                 "account %d: the year's result %s is not the sum of its voucher rows, %s: "
+                 "the export may have left vouchers out",
+                 b->account, kr(p->mem, b->amount), kr(p->mem, moved));
     }
     /* accounts moved by vouchers with no closing balance or result at all */
     bool has_ub = o->nclosing > 0, has_res = o->nresults > 0;
@@ -904,6 +947,7 @@ static void check_balances(parser *p)
         if (bal && sie_balance_of(o->opening, o->nopening, 0, m[i].account, &x) &&
             x + m[i].moved == 0)
             continue;
+        found(p, SIE_FINDING_NO_BALANCE, m[i].account, m[i].moved, 0, 0);
         diag_add(p->dl, DIAG_WARNING, p->file, 0, 0, NULL,
                  "account %d: its voucher rows sum to %s, but the file has no %s for it",
                  m[i].account, kr(p->mem, m[i].moved), bal ? "#UB" : "#RES");
@@ -918,11 +962,13 @@ static void check_opening(parser *p)
     for (size_t i = 0; i < o->nopening; i++) {
         const sie_balance *b = &o->opening[i];
         int64_t ub;
-        if (b->year == 0 && sie_balance_of(o->closing, o->nclosing, -1, b->account, &ub) &&
-            ub != b->amount)
-            diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
-                     "account %d: the opening balance %s is not last year's closing balance %s",
-                     b->account, kr(p->mem, b->amount), kr(p->mem, ub));
+        if (b->year != 0 || !sie_balance_of(o->closing, o->nclosing, -1, b->account, &ub) ||
+            ub == b->amount)
+            continue;
+        found(p, SIE_FINDING_OPENING, b->account, b->amount, ub, b->line);
+        diag_add(p->dl, DIAG_WARNING, p->file, b->line, 1, NULL,
+                 "account %d: the opening balance %s is not last year's closing balance %s",
+                 b->account, kr(p->mem, b->amount), kr(p->mem, ub));
     }
 }
 
@@ -962,9 +1008,11 @@ bool sie_parse(arena *mem, const char *file, const char *bytes, size_t len, sie_
     each_line(&p, bytes, len);
     iconv_close(p.cd);
     strbuf_free(&p.unquoted);
-    if (out->type != 0 && out->type != 4)
+    if (out->type != 0 && out->type != 4) {
+        found(&p, SIE_FINDING_TYPE, 0, out->type, 0, 0);
         diag_add(dl, DIAG_WARNING, file, 0, 0, NULL,
                  "#SIETYP %d: read as SIE 4; types 1 to 3 have no vouchers", out->type);
+    }
     check_vouchers(&p);
     check_opening(&p);
     check_balances(&p);

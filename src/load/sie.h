@@ -57,13 +57,14 @@ typedef struct {
     int line;
 } sie_voucher;
 
-/* An #IB, #UB or #RES record: year index 0 is the current year, -1 the one
- * before. */
+/* An #IB, #UB, #RES or #PSALDO record: year index 0 is the current year,
+ * -1 the one before. */
 typedef struct {
     int year;
     int account;
-    int64_t amount; /* öre */
+    int64_t amount; /* öre; #PSALDO: the change within the month */
     int line;
+    int period; /* #PSALDO: the month, YYYYMM; 0 for the others */
 } sie_balance;
 
 typedef struct {
@@ -89,6 +90,23 @@ typedef struct {
     const char *code, *name;
 } sie_object;
 
+/* What the reader warned of, kept for the documents made from the file
+ * (which say it in Swedish beside the statements). */
+typedef enum {
+    SIE_FINDING_OPENING,    /* #IB 0 is not #UB -1: a = IB, b = UB of last year */
+    SIE_FINDING_CLOSING,    /* #UB − #IB is not the voucher rows: a = UB − IB, b = rows */
+    SIE_FINDING_RESULT,     /* #RES is not the voucher rows: a = RES, b = rows */
+    SIE_FINDING_NO_BALANCE, /* voucher rows on an account with no #UB/#RES: a = rows */
+    SIE_FINDING_TYPE,       /* #SIETYP other than 4: a = the type */
+} sie_finding_kind;
+
+typedef struct {
+    sie_finding_kind kind;
+    int account;
+    int64_t a, b; /* öre, or as the kind says */
+    int line;
+} sie_finding;
+
 typedef struct {
     const char *file;
     int flag;         /* #FLAGGA; -1 when absent */
@@ -104,12 +122,16 @@ typedef struct {
     size_t nobjects;
     sie_balance *opening, *closing, *results; /* #IB, #UB, #RES */
     size_t nopening, nclosing, nresults;
+    sie_balance *periods; /* #PSALDO of an account as a whole (no objects) */
+    size_t nperiods;
     sie_voucher *vouchers;
     size_t nvouchers;
     size_t nrows; /* voucher rows that count, over all vouchers */
     const char **unknown_labels; /* each label once, in the order first seen */
     size_t nunknown;
     bool has_checksum; /* a #KSUMMA pair was found and its sum compared */
+    sie_finding *findings; /* the warnings, in the order given */
+    size_t nfindings;
 } sie_file;
 
 /* Reads and checks `path`. False on errors (in `dl`); warnings and notes

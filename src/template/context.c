@@ -178,32 +178,6 @@ value *context_mark_ends(arena *mem, value *list)
     return list;
 }
 
-/* The last two parts of a path: "hoglandet/outcome-2023.yaml". */
-static const char *short_path(const char *path)
-{
-    const char *last = NULL, *before = NULL;
-    for (const char *p = path; *p; p++)
-        if (*p == '/') {
-            before = last;
-            last = p;
-        }
-    return before ? before + 1 : path;
-}
-
-value *context_warnings(arena *mem, const diag *items, size_t count)
-{
-    value *list = value_list(mem);
-    for (size_t i = 0; i < count; i++) {
-        value *w = value_map(mem);
-        value_set_string(mem, w, "message", items[i].message);
-        value_set_string(mem, w, "file", items[i].file ? short_path(items[i].file) : NULL);
-        value_set_string(mem, w, "line",
-                         items[i].line > 0 ? arena_printf(mem, "%d", items[i].line) : NULL);
-        value_push(mem, list, w);
-    }
-    return list;
-}
-
 value *context_column(arena *mem, const budget_column *col)
 {
     static const char *const kinds[] = {"is_budget", "is_forecast", "is_outcome"};

@@ -60,9 +60,6 @@ const char *context_date_time(arena *mem, const date_time *t);
 /* Marks the maps of a list "first", "last" and "before_last", for
  * separators in templates ("a, b och c"); returns the list. */
 value *context_mark_ends(arena *mem, value *list);
-/* Warnings as a list for a note in the document: [{message, file (its
- * folder and name), line}]. */
-value *context_warnings(arena *mem, const diag *items, size_t count);
 /* A budget column: {year, is_budget | is_forecast | is_outcome}. */
 value *context_column(arena *mem, const budget_column *col);
 /* The unit of amounts: {unit_tkr: true} or {unit_kr: true}, set in `v`. */

@@ -27,8 +27,12 @@ static value *line_value(arena *mem, const statements *st, statement_line l, int
     value_set_string(mem, v, "note",
                      st->note_of[l] ? arena_printf(mem, "%d", st->note_of[l]) : "");
     value_set_bool(mem, v, "shown", st->has_line[l][0] || st->has_line[l][1] || st->note_of[l]);
-    if (st->interim)
+    if (st->interim) {
         value_set(mem, v, "forecast", money(mem, st->forecast[l], st->has_forecast_line[l], u));
+        value_set(mem, v, "same",
+                  money(mem, l < LINE_FIRST_BALANCE ? st->same_period[l] : 0,
+                        st->has_same_period && l < LINE_FIRST_BALANCE, u));
+    }
     return v;
 }
 
@@ -56,7 +60,44 @@ static value *income_statement(arena *mem, const statements *st, int64_t u)
         int64_t net = st->forecast[LINE_INCOME] + st->forecast[LINE_COSTS] +
                       st->forecast[LINE_DEPRECIATION];
         value_set(mem, v, "forecast_net_costs", money(mem, net, st->has_forecast, u));
+        value_set(mem, v, "same_net_costs",
+                  money(mem, st->same_period_net_costs, st->has_same_period, u));
+        value_set(mem, v, "same_result", money(mem, st->same_period_result, st->has_same_period, u));
     }
+    return v;
+}
+
+/* A delårsrapport's key figures: {income, costs, result, equity}, each
+ * {this, same, forecast, last}: the period, the same months of last year,
+ * the forecast of the whole year and last year's whole year. Costs with
+ * depreciation, positive, as the årsredovisning's overview has them. */
+static value *key_figures(arena *mem, const statements *st, int64_t u)
+{
+    value *v = value_map(mem);
+    if (!st->interim)
+        return v;
+    const int64_t *s = st->same_period, *f = st->forecast;
+    int64_t costs[4] = {-(st->line[LINE_COSTS][0] + st->line[LINE_DEPRECIATION][0]),
+                        -(s[LINE_COSTS] + s[LINE_DEPRECIATION]),
+                        -(f[LINE_COSTS] + f[LINE_DEPRECIATION]),
+                        -(st->line[LINE_COSTS][1] + st->line[LINE_DEPRECIATION][1])};
+    int64_t income[4] = {st->line[LINE_INCOME][0], s[LINE_INCOME], f[LINE_INCOME],
+                         st->line[LINE_INCOME][1]};
+    int64_t result[4] = {st->result[0], st->same_period_result, st->forecast_result,
+                         st->result[1]};
+    int64_t equity[4] = {st->line[LINE_EQUITY][0], 0, 0, st->line[LINE_EQUITY][1]};
+    bool has[4] = {st->has_year[0], st->has_same_period, st->has_forecast, st->has_year[1]};
+    bool has_equity[4] = {has[0], false, false, has[3]};
+    static const char *const cols[4] = {"this", "same", "forecast", "last"};
+    const char *const rows[4] = {"income", "costs", "result", "equity"};
+    const int64_t *amounts[4] = {income, costs, result, equity};
+    for (int r = 0; r < 4; r++) {
+        value *row = value_set(mem, v, rows[r], value_map(mem));
+        for (int c = 0; c < 4; c++)
+            value_set(mem, row, cols[c],
+                      money(mem, amounts[r][c], r == 3 ? has_equity[c] : has[c], u));
+    }
+    value_set_bool(mem, v, "has_same", st->has_same_period);
     return v;
 }
 
@@ -80,19 +121,27 @@ static value *balance_sheet(arena *mem, const statements *st, int64_t u)
     return v;
 }
 
+/* The kassaflödesanalys: each item {this, last}, and has_last when last
+ * year has a column. */
 static value *cash_flow(arena *mem, const statements *st, int64_t u)
 {
-    if (!st->has_cash_flow)
+    if (!st->has_cash_flow[0])
         return value_null(mem);
     value *v = value_map(mem);
-    const char *keys[] = {"result",     "non_cash",  "receivables", "short_term", "operating",
-                          "investments", "financing", "total",       "begin",      "end"};
-    const int64_t amounts[] = {st->cf_result,      st->cf_non_cash,  st->cf_receivables,
-                               st->cf_short_term,  st->cf_operating, st->cf_investments,
-                               st->cf_financing,   st->cf_total,     st->cash_begin,
-                               st->cash_end};
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-        value_set(mem, v, keys[i], money(mem, amounts[i], true, u));
+    static const char *const keys[] = {"result",      "non_cash",  "receivables", "short_term",
+                                       "operating",   "investments", "financing", "total",
+                                       "begin",       "end"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        value *item = value_set(mem, v, keys[i], value_map(mem));
+        for (int c = 0; c < 2; c++) {
+            const cash_flow_column *k = &st->cf[c];
+            const int64_t amounts[] = {k->result,      k->non_cash,  k->receivables, k->short_term,
+                                       k->operating,   k->investments, k->financing, k->total,
+                                       k->begin,       k->end};
+            value_set(mem, item, c ? "last" : "this", money(mem, amounts[i], st->has_cash_flow[c], u));
+        }
+    }
+    value_set_bool(mem, v, "has_last", st->has_cash_flow[1]);
     return v;
 }
 
@@ -256,12 +305,39 @@ static value *rules_value(arena *mem, const annual_report *r, const statements *
     return list;
 }
 
+/* The other file a check names, as the document says it: the books or the
+ * outcome of a year (no file names on paper). */
+static const char *source_text(arena *mem, const statement_warning *w, int report_year)
+{
+    if (!w->source)
+        return NULL;
+    int year = w->check == CHECK_OVERVIEW ? w->year : report_year - 1;
+    size_t n = strlen(w->source);
+    bool books = n > 3 && strcmp(w->source + n - 3, ".se") == 0;
+    return arena_printf(mem, "%s för %d", books ? "bokföringen" : "utfallet", year);
+}
+
+/* What the reader found in the books: {opening, closing, result,
+ * no_balance, type, not_last_file} each true when it is that, the account,
+ * and the SIE type of a file of another type. */
+static void books_finding(arena *mem, value *v, const statement_warning *w)
+{
+    static const char *const kinds[] = {"opening", "closing", "result", "no_balance", "type",
+                                        "not_last_file"};
+    _Static_assert(sizeof kinds / sizeof *kinds == BOOKS_NOT_LAST_FILE + 1, "a name per finding");
+    for (int k = 0; k <= BOOKS_NOT_LAST_FILE; k++) /* every one set: none found further out */
+        value_set_bool(mem, v, kinds[k], k == w->finding);
+    value_set_int(mem, v, "account", w->account);
+    value_set_int(mem, v, "sie_type", w->finding == SIE_FINDING_TYPE ? w->shown : 0);
+}
+
 /* The failed cross-checks for the notes beside the tables they concern:
  * {balance: {present, items: [{year, what, source, shown, other}]}, ...}. */
 static value *checks_value(arena *mem, const statements *st, int64_t u)
 {
     static const char *const names[CHECK_COUNT] = {"balance", "result_equity", "cash_flow",
-                                                   "last_year", "note", "drift", "overview"};
+                                                   "last_year", "note",          "drift",
+                                                   "overview", "books"};
     value *root = value_map(mem);
     for (int c = 0; c < CHECK_COUNT; c++) {
         value *group = value_set(mem, root, names[c], value_map(mem));
@@ -274,10 +350,11 @@ static value *checks_value(arena *mem, const statements *st, int64_t u)
             value_set_bool(mem, v, arena_printf(mem, "is_%s", names[c]), true);
             value_set_int(mem, v, "year", w->year);
             value_set_string(mem, v, "what", w->what);
-            const char *slash = w->source ? strrchr(w->source, '/') : NULL;
-            value_set_string(mem, v, "source", slash ? slash + 1 : w->source);
+            value_set_string(mem, v, "source", source_text(mem, w, st->year));
             value_set(mem, v, "shown", money(mem, w->shown, true, u));
             value_set(mem, v, "other", money(mem, w->other, true, u));
+            if (w->check == CHECK_BOOKS)
+                books_finding(mem, v, w);
             value_push(mem, items, v);
         }
         value_set_bool(mem, group, "present", value_truthy(items));
@@ -300,8 +377,6 @@ static value *report_value(arena *mem, const annual_report *r, const statements 
     value_set_string(mem, v, "title_line", context_fence_line(mem, r->title));
     value_set_bool(mem, v, "has_last_year", st->has_year[1]);
     value_set_bool(mem, v, "from_books", st->from_books);
-    const char *slash = r->sie ? strrchr(r->sie, '/') : NULL;
-    value_set_string(mem, v, "books", slash ? slash + 1 : r->sie);
     if (r->interim && r->period_end.month >= 1) {
         value_set_string(mem, v, "period_end", context_date(mem, r->period_end));
         value_set_string(mem, v, "period",
@@ -310,6 +385,9 @@ static value *report_value(arena *mem, const annual_report *r, const statements 
         value_set_string(mem, v, "period_short",
                          arena_printf(mem, "jan–%.3s %d", month_names[r->period_end.month - 1],
                                       r->year));
+        value_set_string(mem, v, "period_short_last",
+                         arena_printf(mem, "jan–%.3s %d", month_names[r->period_end.month - 1],
+                                      r->year - 1));
     }
     context_set_unit(mem, v, r->unit);
     value_set_string(mem, v, "place", r->place);
@@ -353,6 +431,7 @@ value *context_for_annual(arena *mem, const annual_report *r, const statements *
     value_set(mem, root, "drift", drift_value(mem, st, u));
     value_set(mem, root, "balance_requirement", balance_requirement(mem, r, st, u));
     value_set(mem, root, "overview", overview_value(mem, st, u));
+    value_set(mem, root, "key_figures", key_figures(mem, st, u));
     value *rules = value_set(mem, root, "rules", rules_value(mem, r, st, u, r->unit));
     value_set_bool(mem, root, "has_rules", value_truthy(rules));
     value *board = value_set(mem, root, "board", board_value(mem, r));

@@ -439,6 +439,28 @@ static const char *years_text(arena *mem, const comparison_group *g)
     return text;
 }
 
+/* The warnings as the document tells its reader of them: [{who, note}], the
+ * Swedish sentence about the figures (diag_for_reader) and the short name of
+ * the association whose outcome it concerns; never a file. A warning that
+ * has no sentence of its own gets one that says only that a figure does not
+ * agree. */
+static value *reader_notes(arena *mem, const diag *items, size_t count,
+                           const comparison_entry *entries, size_t nentries)
+{
+    value *list = value_list(mem);
+    for (size_t i = 0; i < count; i++) {
+        value *w = value_map(mem);
+        for (size_t e = 0; e < nentries && items[i].file; e++)
+            if (entries[e].o && entries[e].o->file && strcmp(entries[e].o->file, items[i].file) == 0)
+                value_set_string(mem, w, "who", short_name(entries[e].assoc));
+        value_set_string(mem, w, "note",
+                         items[i].reader ? items[i].reader
+                                         : "En uppgift i underlaget stämmer inte med de övriga.");
+        value_push(mem, list, w);
+    }
+    return list;
+}
+
 value *context_for_comparison(arena *mem, const comparison_group *g,
                               const comparison_entry *entries, size_t nentries,
                               const diag *warnings, size_t nwarnings)
@@ -467,7 +489,7 @@ value *context_for_comparison(arena *mem, const comparison_group *g,
     for (size_t j = 0; j < g->njoint; j++)
         value_push(mem, joint, joint_value(mem, g, &g->joint[j], entries, nentries));
 
-    value_set(mem, root, "warnings", context_warnings(mem, warnings, nwarnings));
+    value_set(mem, root, "warnings", reader_notes(mem, warnings, nwarnings, entries, nentries));
     value_set(mem, root, "warning_count", context_count(mem, (int64_t)nwarnings, nwarnings > 0));
     return root;
 }

@@ -551,14 +551,6 @@ static const char *with_figures(plan_ctx *x, const plan_section *s, const char *
     return out;
 }
 
-static bool has_text(const char *s)
-{
-    for (; s && *s; s++)
-        if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r')
-            return true;
-    return false;
-}
-
 /* The parts no section shows go before the last chapter, never after the
  * last section: a plan that ends with its decision ends with it. SIZE_MAX
  * when the plan has no chapter (they go after its sections). */
@@ -589,7 +581,6 @@ static value *sections_value(plan_ctx *x)
          * parts alone, for a template that prints them after the body */
         value *pieces = value_set(mem, v, "pieces", value_list(mem));
         value *parts = value_set(mem, v, "parts", value_list(mem));
-        bool shows_budget = false;
         for (size_t k = 0; k < s->npieces; k++) {
             const section_piece *pc = &s->pieces[k];
             if (pc->text) {
@@ -600,12 +591,7 @@ static value *sections_value(plan_ctx *x)
             }
             push_part(x, pieces, &pc->part, s);
             push_part(x, parts, &pc->part, s);
-            shows_budget = shows_budget || pc->part.kind == PART_BUDGET;
         }
-        /* The budget table is kept whole and moves to a new page when the
-         * page is full, taking along a heading right before it but not the
-         * text that introduces it: a section with both begins a page. */
-        value_set_bool(mem, v, "starts_page", shows_budget && has_text(s->body));
         value_push(mem, list, v);
     }
     if (last == SIZE_MAX) { /* no chapter: the parts go after the sections */

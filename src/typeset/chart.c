@@ -1,5 +1,6 @@
 #include "chart.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "fenceyaml.h"
@@ -13,6 +14,8 @@
 static const int64_t UNIT = 100;        /* figures are kept in hundredths */
 static const int64_t MAX_FIGURE = 1e15; /* in hundredths */
 static const uint32_t GRID_COLOR = 0xD9D9D9;
+static const uint32_t WHITE = 0xFFFFFF;
+static const double SEPARATOR = 0.75; /* white between the segments of a stacked bar */
 static const double AXIS_GAP = 4;   /* between the axis and its labels */
 static const double LEGEND_GAP = 4; /* between the category names and the legend */
 
@@ -327,10 +330,28 @@ static uint32_t series_color(const layout_state *ls, size_t s)
     return look->colors[s % look->ncolors];
 }
 
-static bool is_dark(uint32_t rgb)
+/* The relative luminance of an sRGB colour, as WCAG 2 defines it. */
+static double luminance(uint32_t rgb)
 {
-    unsigned r = (rgb >> 16) & 0xFF, g = (rgb >> 8) & 0xFF, b = rgb & 0xFF;
-    return r * 299 + g * 587 + b * 114 < 140000;
+    double sum = 0;
+    static const double weight[] = {0.2126, 0.7152, 0.0722};
+    for (int k = 0; k < 3; k++) {
+        double c = (double)((rgb >> (16 - 8 * k)) & 0xFF) / 255;
+        sum += weight[k] * (c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4));
+    }
+    return sum;
+}
+
+static double contrast(uint32_t a, uint32_t b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* A figure on a bar: white or the text's colour, whichever stands out more. */
+static uint32_t ink_on(uint32_t fill, uint32_t text)
+{
+    return contrast(fill, WHITE) >= contrast(fill, text) ? WHITE : text;
 }
 
 static double axis_label_width(layout_state *ls, const chart *c, const value_axis *a, double size)
@@ -421,6 +442,8 @@ static void draw_stacked(layout_state *ls, const chart *c, const plot *p)
             below += v;
             uint32_t fill = series_color(ls, s);
             emit_rect(ls, x, top, bar, bottom - top, fill);
+            if (below != v) /* not the lowest segment: a white line parts it from the one below */
+                emit_rule(ls, x, bottom, bar, SEPARATOR, WHITE);
             if (!c->values)
                 continue;
             const char *label = c->percent ? figure_text(ls, c, shares[s] * UNIT, 0)
@@ -429,7 +452,7 @@ static void draw_stacked(layout_state *ls, const chart *c, const plot *p)
             double middle = (top + bottom) / 2 + size * 0.35;
             if (bottom - top >= size + 2 && w <= bar - 2) {
                 emit_text(ls, x + (bar - w) / 2, middle, FACE_REGULAR, size,
-                          is_dark(fill) ? 0xFFFFFF : ls->st->body.color, label, strlen(label), w);
+                          ink_on(fill, ls->st->body.color), label, strlen(label), w);
             } else {
                 double y = middle < outside_y - size ? middle : outside_y - size;
                 emit_text(ls, x + bar + 2, y, FACE_REGULAR, size, ls->st->body.color, label,

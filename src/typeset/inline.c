@@ -57,41 +57,9 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* The length of the word at `s` (up to a space or the end). */
-static size_t word_length(const char *s, size_t len)
-{
-    size_t j = 0;
-    while (j < len && !is_space(s[j]))
-        j++;
-    return j;
-}
-
-static bool ends_in_digit(const char *w, size_t n)
-{
-    return n > 0 && w[n - 1] >= '0' && w[n - 1] <= '9';
-}
-
-/* A word that stays on the line of the number before it: a group of three
- * digits ("000" of "750 000") or a unit of money or a percent sign, either
- * followed by punctuation only. */
-static bool keeps_with_number(const char *w, size_t n)
-{
-    static const char *const units[] = {"kr", "tkr", "mnkr", "%", NULL};
-    size_t core = n;
-    while (core > 0 && strchr(".,;:)!?", w[core - 1]))
-        core--;
-    if (core == 3 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' &&
-        w[2] <= '9')
-        return true;
-    for (size_t u = 0; units[u]; u++)
-        if (strlen(units[u]) == core && strncmp(w, units[u], core) == 0)
-            return true;
-    return false;
-}
-
-/* Splits text at ASCII spaces (and tabs and newlines) into words and spaces.
- * A number keeps its digit groups and its unit on one line: the space in
- * "750 000 kr" becomes a no-break space inside one word. */
+/* Splits text at ASCII spaces (and tabs and newlines) into words and
+ * spaces; a no-break space (typography.h puts them in numbers) stays inside
+ * its word. */
 static void add_text(layout_state *ls, piece_list *pl, const inline_format *f, const char *s)
 {
     size_t len = strlen(s), i = 0;
@@ -100,22 +68,10 @@ static void add_text(layout_state *ls, piece_list *pl, const inline_format *f, c
         bool space = is_space(s[i]);
         while (j < len && is_space(s[j]) == space)
             j++;
-        if (space) {
+        if (space)
             push_piece(ls, pl, PIECE_SPACE, f, " ", 1);
-            i = j;
-            continue;
-        }
-        const char *word = s + i;
-        size_t n = j - i;
-        while (j + 1 < len && s[j] == ' ' && ends_in_digit(s + i, j - i) &&
-               keeps_with_number(s + j + 1, word_length(s + j + 1, len - j - 1))) {
-            size_t next = word_length(s + j + 1, len - j - 1);
-            word = arena_printf(ls->mem, "%.*s\xc2\xa0%.*s", (int)n, word, (int)next, s + j + 1);
-            n = strlen(word);
-            i = j + 1;
-            j = i + next;
-        }
-        push_piece(ls, pl, PIECE_WORD, f, word, n);
+        else
+            push_piece(ls, pl, PIECE_WORD, f, s + i, j - i);
         i = j;
     }
 }
@@ -123,6 +79,12 @@ static void add_text(layout_state *ls, piece_list *pl, const inline_format *f, c
 void inline_add_text(layout_state *ls, piece_list *pl, face_style face, const char *s, double size)
 {
     inline_format f = {.face = face, .size = size};
+    add_text(ls, pl, &f, typography_swedish(ls->mem, s));
+}
+
+void inline_add_code(layout_state *ls, piece_list *pl, const char *s, double size)
+{
+    inline_format f = {.face = FACE_MONO, .size = size};
     add_text(ls, pl, &f, s);
 }
 

@@ -33,7 +33,11 @@ typedef struct {
 
 face_style with_bold(face_style f);
 face_style with_italic(face_style f);
+/* Running text in one face: Swedish typography applied (typography.h), so a
+ * number and its unit stay on one line. */
 void inline_add_text(layout_state *ls, piece_list *pl, face_style face, const char *s, double size);
+/* Code as typed, in the monospaced face. */
+void inline_add_code(layout_state *ls, piece_list *pl, const char *s, double size);
 void inline_collect(layout_state *ls, cmark_node *node, face_style face, piece_list *pl,
                     double size);
 const char *inline_plain_text(layout_state *ls, cmark_node *node);

@@ -65,6 +65,8 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     line_span *lines;
     size_t n = lines_break(ls->mem, &pl, col.width, &lines);
     double lh = ts->size * 1.2;
+    if (ls->keep.led) /* a heading and its lead-in stay where they are */
+        ls->keep.active = false;
     page_add_space(ls, ts->space_before);
     page_need(ls, n * lh + ts->space_after);
     if (!ls->keep.active) /* keeps a heading that follows at once with this one */
@@ -74,6 +76,7 @@ static void heading(layout_state *ls, cmark_node *node, column col)
                                   .heading = ls->doc->nheadings,
                                   .y = ls->y};
     ls->keep.setting = true;
+    ls->keep.lead_in = true;
     layout_doc *d = ls->doc;
     const char *title = inline_plain_text(ls, node);
     layout_heading *h = ARENA_PUSH(ls->mem, d->headings, d->nheadings, d->headings_cap);
@@ -198,7 +201,7 @@ static void verbatim(layout_state *ls, const char *literal, column col)
                 *o++ = p[i];
         }
         *o = '\0';
-        inline_add_text(ls, &pl, FACE_MONO, line, ts->size);
+        inline_add_code(ls, &pl, line, ts->size);
         *ARENA_PUSH(ls->mem, pl.items, pl.count, pl.cap) =
             (piece){.kind = PIECE_BREAK, .size = ts->size};
         p += len + (nl ? 1 : 0);
@@ -218,6 +221,7 @@ static void code_block(layout_state *ls, cmark_node *node, column col)
     const char *info = cmark_node_get_fence_info(node);
     const char *literal = cmark_node_get_literal(node);
     if (info && strcmp(info, "pagebreak") == 0) {
+        ls->keep.active = false; /* a page break carries nothing set before it along */
         if (!page_is_empty(ls))
             page_new(ls);
     } else if (info && strcmp(info, "cover") == 0) {

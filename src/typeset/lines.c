@@ -46,6 +46,13 @@ void lines_place(layout_state *ls, const piece_list *pl, const line_span *lines,
                  double width, double size, uint32_t color, text_align align)
 {
     double lh = line_height(ls, size);
+    /* The first lines after a heading, when they are one or two ("Belopp i
+     * tkr"), are kept with it as its lead-in: both go to the next page with
+     * what follows when that moves (a table kept whole). */
+    bool lead_in = ls->keep.active && ls->keep.lead_in && !ls->keep.setting && n <= 2;
+    ls->keep.setting |= lead_in;
+    ls->keep.led |= lead_in;
+    ls->keep.lead_in = false;
     size_t k = 0;
     while (k < n) {
         size_t fit = lines_fitting(ls, pl, lines + k, n - k, lh);
@@ -67,6 +74,8 @@ void lines_place(layout_state *ls, const piece_list *pl, const line_span *lines,
         if (k < n)
             page_new(ls);
     }
+    if (lead_in)
+        ls->keep.setting = false;
 }
 
 void lines_set(layout_state *ls, const piece_list *pl, double x, double width, double size,

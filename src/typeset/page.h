@@ -31,7 +31,9 @@ typedef struct {
  * anything else is set, the heading moves to the new page. */
 typedef struct {
     bool active;
-    bool setting;              /* the heading is being set */
+    bool setting;              /* the heading (or its lead-in) is being set */
+    bool lead_in;              /* the next lines may still join it as its lead-in */
+    bool led;                  /* a lead-in joined it: only a block kept whole goes on */
     size_t page, box, heading; /* where it starts: page, box and heading indexes */
     double y;
 } kept_heading;

@@ -46,6 +46,7 @@ typedef struct {
     double x, total_width;
     double pad; /* left and right of the text of a cell: CELL_PAD unless squeezed */
     bool stub;  /* the first column names the row: a TH with /Scope Row */
+    size_t break_before; /* a row that starts a new page, or 0 */
 } table;
 
 /* ---- reading the cells -------------------------------------------------- */
@@ -306,15 +307,24 @@ static void content_needs(const table *t, column_need *need)
     }
 }
 
-/* Fits the columns at `size`; what they would want in all. */
-static double fit_at(const table *t, const column_need *content, double size, double available,
-                     double *widths)
+/* What a column of figures wants when its heading may wrap: the figures
+ * and the heading's longest word, and the heading on two lines or fewer. */
+static double wrapped_want(const column_need *n)
+{
+    return n->numeric ? fmin(n->want, fmax(n->min, n->want / 2)) : n->want;
+}
+
+/* Fits the columns at `size`, the headings of figures on one line or, with
+ * `wrap`, on two; what they would want in all. */
+static double fit_at(const table *t, const column_need *content, double size, bool wrap,
+                     double available, double *widths)
 {
     double scale = size / t->base_size, want = 0, max = 0;
     column_need need[t->ncols];
     for (int c = 0; c < t->ncols; c++) {
+        double w = wrap ? wrapped_want(&content[c]) : content[c].want;
         need[c] = (column_need){.min = content[c].min * scale + 2 * CELL_PAD,
-                                .want = content[c].want * scale + 2 * CELL_PAD,
+                                .want = w * scale + 2 * CELL_PAD,
                                 .max = content[c].max * scale + 2 * CELL_PAD,
                                 .numeric = content[c].numeric};
         want += need[c].want;
@@ -326,9 +336,11 @@ static double fit_at(const table *t, const column_need *content, double size, do
 }
 
 /* Chooses the page size and the type size: the text width at the table's own
- * size if the figures and their headings fit on one line; else what the style
- * tries first (landscape or smaller type), then the other; at worst the
- * smallest type on a landscape page, with the columns squeezed. */
+ * size if the figures and their headings fit on one line, or else with the
+ * headings over figures wrapped to two lines (a page is turned only for a
+ * table that cannot fit upright); else what the style tries first
+ * (landscape or smaller type), then the other; at worst the smallest type
+ * on a landscape page, with the columns squeezed. */
 static void choose_setting(layout_state *ls, table *t, column col)
 {
     const table_look *look = &ls->st->tables;
@@ -347,8 +359,9 @@ static void choose_setting(layout_state *ls, table *t, column col)
             t->page_width = landscape ? d->height : d->width;
             t->page_height = landscape ? d->width : d->height;
             double available = col.width + (landscape ? turned : 0);
-            if (fit_at(t, content, t->size, available, t->width) <= available)
-                return;
+            for (int wrap = 0; wrap <= 1; wrap++)
+                if (fit_at(t, content, t->size, wrap, available, t->width) <= available)
+                    return;
         }
     }
 }
@@ -476,22 +489,107 @@ static void draw_header(layout_state *ls, const table *t)
         tag_leave(ls, repeat);
 }
 
-static void continue_on_new_page(layout_state *ls, const table *t)
+/* ---- continued on a new page --------------------------------------------- */
+
+/* A group heading in bold is an outer group ("Kostnader"), one in italics
+ * an inner one ("Fasta kostnader"). */
+static bool is_outer_group(const table_row *r)
+{
+    return r->kind == ROW_GROUP && !all_words(r, 1, is_italic);
+}
+
+/* The outer and the inner group heading that row `r` goes on under (-1 for
+ * none): those above it that a new page would otherwise lose. */
+static void groups_going_on(const table *t, size_t r, long *outer, long *inner)
+{
+    *outer = *inner = -1;
+    if (t->rows[r].kind == ROW_GROUP && is_outer_group(&t->rows[r]))
+        return;
+    for (size_t k = r; k-- > 0 && *outer < 0;) {
+        if (t->rows[k].kind != ROW_GROUP)
+            continue;
+        if (is_outer_group(&t->rows[k]))
+            *outer = (long)k;
+        else if (*inner < 0 && t->rows[r].kind != ROW_GROUP)
+            *inner = (long)k;
+    }
+}
+
+/* A copy of `row` whose first cell reads as that of `from` followed by
+ * "(forts.)", in the face of `from`'s first word, broken into lines again. */
+static table_row *continued_row(layout_state *ls, const table *t, const table_row *row,
+                                const table_row *from)
+{
+    table_row *copy = ARENA_NEW(ls->mem, table_row);
+    *copy = *row;
+    copy->cells = ARENA_ARRAY(ls->mem, table_cell, (size_t)t->ncols);
+    memcpy(copy->cells, row->cells, (size_t)t->ncols * sizeof *copy->cells);
+    const piece_list *label = &from->cells[0].text;
+    table_cell *cell = &copy->cells[0];
+    cell->text = (piece_list){0};
+    for (size_t i = 0; i < label->count; i++)
+        *ARENA_PUSH(ls->mem, cell->text.items, cell->text.count, cell->text.cap) =
+            label->items[i];
+    face_style face = label->count ? label->items[0].face : FACE_BOLD;
+    inline_add_text(ls, &cell->text, face, " (forts.)", t->size);
+    cell->figure = false;
+    cell->nlines = lines_break(ls->mem, &cell->text, t->width[0] - 2 * t->pad, &cell->lines);
+    copy->nlines = 1;
+    for (int c = 0; c < t->ncols; c++)
+        if (copy->cells[c].nlines > copy->nlines)
+            copy->nlines = copy->cells[c].nlines;
+    copy->height = copy->nlines * t->line_height + 2 * ROW_PAD;
+    return copy;
+}
+
+/* Whether the header's first cell heads the rows up to the first outer
+ * group ("Intäkter (tkr)" over the income), rather than naming a column: the
+ * row below it is no group heading. */
+static bool header_heads_first_group(const table *t)
+{
+    return header_row(t) && t->nrows > 1 && t->rows[1].kind != ROW_GROUP;
+}
+
+/* A new page for the table before row `r`: the header again and, as
+ * artifacts, the groups that go on, "Kostnader (forts.)". When the header's
+ * first cell names the first group, the outer group that goes on takes its
+ * place there instead of standing below it. */
+static void continue_on_new_page(layout_state *ls, const table *t, size_t r)
 {
     page_new_sized(ls, t->page_width, t->page_height);
-    draw_header(ls, t);
+    long outer, inner;
+    groups_going_on(t, r, &outer, &inner);
+    table_row *h = header_row(t);
+    table shown = *t;
+    if (h && outer > 0 && header_heads_first_group(t)) {
+        shown.rows = continued_row(ls, t, h, &t->rows[outer]);
+        shown.nrows = 1;
+        outer = -1;
+    }
+    draw_header(ls, &shown);
+    int was = tag_enter(ls, TAG_ARTIFACT);
+    for (int level = 0; level < 2; level++) {
+        long g = level ? inner : outer;
+        if (g < 0)
+            continue;
+        table_row *row = continued_row(ls, t, &t->rows[g], &t->rows[g]);
+        draw_row_lines(ls, t, row, 0, row->nlines, ls->y);
+        ls->y += row->height;
+    }
+    tag_leave(ls, was);
 }
 
 /* A row taller than what a page holds below the header: as many lines as fit
  * on each page. */
-static void draw_split_row(layout_state *ls, const table *t, table_row *row)
+static void draw_split_row(layout_state *ls, const table *t, size_t r)
 {
+    table_row *row = &t->rows[r];
     size_t from = 0;
     while (from < row->nlines) {
         double room = page_bottom(ls) - ls->y - 2 * ROW_PAD;
         size_t fit = room > 0 ? (size_t)(room / t->line_height) : 0;
         if (fit == 0) {
-            continue_on_new_page(ls, t);
+            continue_on_new_page(ls, t, r);
             continue;
         }
         size_t to = from + fit < row->nlines ? from + fit : row->nlines;
@@ -499,7 +597,7 @@ static void draw_split_row(layout_state *ls, const table *t, table_row *row)
         ls->y += (to - from) * t->line_height + 2 * ROW_PAD;
         from = to;
         if (from < row->nlines)
-            continue_on_new_page(ls, t);
+            continue_on_new_page(ls, t, r);
     }
 }
 
@@ -529,12 +627,12 @@ static void draw_body(layout_state *ls, const table *t, size_t first)
         table_row *row = &t->rows[r];
         double page_room = page_bottom(ls) - page_top(ls) - header_height;
         double gap = row->kind == ROW_GROUP ? t->line_height * 0.3 : 0;
-        if (ls->y + gap + keep_height(t, r) > page_bottom(ls)) {
+        if (r == t->break_before || ls->y + gap + keep_height(t, r) > page_bottom(ls)) {
             if (row->height > page_room) {
-                draw_split_row(ls, t, row);
+                draw_split_row(ls, t, r);
                 continue;
             }
-            continue_on_new_page(ls, t);
+            continue_on_new_page(ls, t, r);
             fresh = true;
         }
         if (!fresh)
@@ -544,6 +642,46 @@ static void draw_body(layout_state *ls, const table *t, size_t first)
         draw_row_lines(ls, t, row, 0, row->nlines, ls->y);
         ls->y += row->height;
     }
+}
+
+/* How many body rows from `first` fit below the header on the current page. */
+static size_t rows_fitting(const layout_state *ls, const table *t, size_t first)
+{
+    const table_row *h = header_row(t);
+    double y = ls->y + (h ? h->height : 0);
+    size_t r = first;
+    for (; r < t->nrows; r++) {
+        double gap = t->rows[r].kind == ROW_GROUP && r > first ? t->line_height * 0.3 : 0;
+        if (y + gap + keep_height(t, r) > page_bottom(ls))
+            break;
+        y += gap + t->rows[r].height;
+    }
+    return r - first;
+}
+
+enum { SPLIT_FIRST = 4, SPLIT_REST = 3 }; /* rows a split table leaves either side */
+
+/* Where a table that would fit on a page of its own but not on what is left
+ * of this one had better be split than moved, so that no half-empty page is
+ * left before it: the row to begin the next page with, or 0 to move it
+ * whole. Only when a third of the page or more is free and at least
+ * SPLIT_FIRST rows fit here and SPLIT_REST go on; before the last outer
+ * group heading that fits if there is one ("Kostnader"), so a group starts
+ * on the new page rather than going on. */
+static size_t split_point(const layout_state *ls, const table *t, size_t first)
+{
+    double body = page_bottom(ls) - page_top(ls);
+    if (page_bottom(ls) - ls->y < body / 3)
+        return 0;
+    size_t fit = rows_fitting(ls, t, first), last = first + fit;
+    if (last + SPLIT_REST > t->nrows)
+        last = t->nrows > SPLIT_REST ? t->nrows - SPLIT_REST : 0;
+    if (last < first + SPLIT_FIRST)
+        return 0;
+    for (size_t r = last; r >= first + SPLIT_FIRST; r--)
+        if (is_outer_group(&t->rows[r]))
+            return r;
+    return last;
 }
 
 /* The page a table begins on: a new one, which takes along a heading left at
@@ -608,11 +746,15 @@ void table_layout(layout_state *ls, cmark_node *node, column col)
     page_add_space(ls, ts->space_before);
     const table_row *h = header_row(&t);
     size_t first = h ? 1 : 0;
-    /* A table that fits on a page is not split; a longer one begins with
-     * more than its header. */
+    /* A table that fits on a page is not split, unless moving it would leave
+     * much of this page empty (split_point); a longer one begins with more
+     * than its header. */
     double opening = (h ? h->height : 0) + (first < t.nrows ? keep_height(&t, first) : 0);
     double whole = table_height(&t);
-    if (whole <= page_bottom(ls) - page_top(ls))
+    bool fits_a_page = whole <= page_bottom(ls) - page_top(ls);
+    if (fits_a_page && !turned && ls->y + whole > page_bottom(ls))
+        t.break_before = split_point(ls, &t, first);
+    if (fits_a_page && !t.break_before)
         opening = whole;
     if (turned || ls->y + opening > page_bottom(ls))
         start_table_page(ls, &t);

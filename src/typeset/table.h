@@ -3,7 +3,8 @@
  * right-aligned on their digits; bold rows with figures are totals with a rule
  * above, bold or italic rows with only a label are group headings kept with
  * the row below; the header row is repeated on every page the table goes on
- * to; a row is split only when it is taller than a page. A table too wide for
+ * to, with the groups that go on there ("Kostnader (forts.)"); a row is
+ * split only when it is taller than a page. A table too wide for
  * the text turns its pages to landscape or sets its type smaller, as the
  * style says, and never crosses the margin. */
 #ifndef PP_TABLE_H

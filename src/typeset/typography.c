@@ -126,46 +126,69 @@ static size_t range_at(rewriter *r, size_t at)
     return after - at;
 }
 
-/* "5 000", "24 %", "24%", "1 juli": a number whose spaces become no-break
- * ones; the length from `at` taken, 0 when none applies. */
+/* The money units and the percent sign a number keeps on its line. */
+static const char *const NUMBER_UNITS[] = {"kr", "tkr", "mkr", "mnkr", "%", NULL};
+
+/* A group of three digits after a space at `i`: the "000" of "5 000". */
+static bool is_group(const rewriter *r, size_t i)
+{
+    return i + 4 <= r->len && r->s[i] == ' ' && digits_at(r->s, r->len, i + 1) == 3 &&
+           number_ends(r, i + 4);
+}
+
+/* Where the digit groups of the number of `n` digits at `at` end: after
+ * "5 000 000", not inside "1.500 000" nor before "000 - ". */
+static size_t groups_end(const rewriter *r, size_t at, size_t n)
+{
+    size_t i = at + n;
+    if (!number_starts(r, at) || n > 3 || !is_group(r, i) ||
+        (i + 5 < r->len && r->s[i + 4] == ' ' && r->s[i + 5] == '-'))
+        return i;
+    while (is_group(r, i))
+        i += 4;
+    return i;
+}
+
+/* The unit after a number ending at `i`: 1 for "%" typed without a space,
+ * 2 for a unit after its space ("24 %", "750 kr"), 0 for none. */
+static size_t unit_after(const rewriter *r, size_t i)
+{
+    if (i < r->len && r->s[i] == '%')
+        return 1;
+    if (i + 1 < r->len && r->s[i] == ' ' && starts_with_word(r->s, r->len, i + 1, NUMBER_UNITS))
+        return 2;
+    return 0;
+}
+
+static bool day_of_month(const rewriter *r, size_t at, size_t n)
+{
+    long day = number_at(r->s, at, n);
+    return number_starts(r, at) && n <= 2 && day >= 1 && day <= 31 && at + n + 1 < r->len &&
+           r->s[at + n] == ' ' && starts_with_word(r->s, r->len, at + n + 1, MONTHS);
+}
+
+/* "5 000", "750 000 kr", "24 %", "24%", "1 juli": a number whose spaces
+ * become no-break ones, with a no-break space before its unit; the length
+ * from `at` taken, 0 when none applies. This is the one place that keeps a
+ * number together on a line. */
 static size_t number_at_rule(rewriter *r, size_t at)
 {
     const char *s = r->s;
     size_t n = digits_at(s, r->len, at);
     if (n == 0)
         return 0;
-    size_t i = at + n;
-    bool starts = number_starts(r, at); /* else the decimals of one: "12,5 %" */
-    /* groups of three digits after a group of one to three */
-    if (starts && n <= 3 && i + 4 <= r->len && s[i] == ' ' && digits_at(s, r->len, i + 1) == 3 &&
-        number_ends(r, i + 4) && !(i + 5 < r->len && s[i + 4] == ' ' && s[i + 5] == '-')) {
-        put(r, s + at, n);
-        while (i + 4 <= r->len && s[i] == ' ' && digits_at(s, r->len, i + 1) == 3 &&
-               number_ends(r, i + 4)) {
-            strbuf_puts(&r->out, NBSP);
-            put(r, s + i + 1, 3);
-            i += 4;
-        }
-        return i - at;
-    }
-    if (i < r->len && s[i] == '%') { /* "24%" */
-        put(r, s + at, n);
+    size_t end = groups_end(r, at, n), unit = unit_after(r, end);
+    bool date = end == at + n && !unit && day_of_month(r, at, n);
+    if (end == at + n && !unit && !date)
+        return 0;
+    put(r, s + at, n);
+    for (size_t i = at + n; i < end; i += 4) {
         strbuf_puts(&r->out, NBSP);
-        return n;
+        put(r, s + i + 1, 3);
     }
-    if (i + 1 < r->len && s[i] == ' ' && s[i + 1] == '%') { /* "24 %" */
-        put(r, s + at, n);
+    if (unit || date)
         strbuf_puts(&r->out, NBSP);
-        return n + 1;
-    }
-    long day = number_at(s, at, n);
-    if (starts && n <= 2 && day >= 1 && day <= 31 && i + 1 < r->len && s[i] == ' ' &&
-        starts_with_word(s, r->len, i + 1, MONTHS)) {
-        put(r, s + at, n);
-        strbuf_puts(&r->out, NBSP);
-        return n + 1;
-    }
-    return 0;
+    return end - at + (unit == 2 || date ? 1 : 0);
 }
 
 /* A hyphen with a space on either side between words: a spaced en dash. */

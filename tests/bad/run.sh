@@ -9,6 +9,13 @@
 #   outcome/NAME.yaml         plans/bad/outcome-2024.yaml     checked by LOADER
 #   minutes/NAME.yaml         plans/bad/minutes-2024-02-23.yaml  checked by LOADER
 #   group/NAME.yaml           plans/bad/group.yaml            checked by LOADER
+#   books/NAME.se             plans/bad/sie-2024.se           built by planpress
+#   mapping/NAME.yaml         plans/bad/kontoplan.yaml        built by planpress
+#   annual/NAME.yaml          plans/bad/arsredovisning-2024.yaml  built by planpress
+#                             (these three beside the good other two of
+#                             annual.fixture/: the årsredovisning of Samsund
+#                             from its books; with "strict", LOADER reads
+#                             the case's file alone)
 #   files/NAME.sh             a script run in the batch folder just before
 #                             planpress (in the same shell): it makes the case
 #                             (a 50 MB file, a read-only out/, a file size limit);
@@ -95,6 +102,9 @@ placement() {
     outcome) echo "load plans/bad/outcome-2024.yaml" ;;
     minutes) echo "load plans/bad/minutes-2024-02-23.yaml" ;;
     group) echo "load plans/bad/group.yaml" ;;
+    books) echo "build plans/bad/sie-2024.se" ;;
+    mapping) echo "build plans/bad/kontoplan.yaml" ;;
+    annual) echo "build plans/bad/arsredovisning-2024.yaml" ;;
     files) echo "build -" ;;
     esac
 }
@@ -104,6 +114,12 @@ run_case() {
     role=$1 input=$2 W=$3 strict=$4
     read -r how target <<<"$(placement "$role")"
     [ -n "$strict" ] && how=load
+    case $role in books | mapping | annual)
+        for f in "$HERE"/annual.fixture/*.in; do
+            n=$(basename "$f" .in)
+            cp "$f" "$W/plans/bad/${n}"
+        done ;;
+    esac
     [ "$target" != - ] && cp "$input" "$W/$target"
     (
         cd "$W" || exit 99
@@ -170,7 +186,7 @@ check_case() {
 
 cases=("$@")
 if [ ${#cases[@]} -eq 0 ]; then
-    mapfile -t cases < <(cd "$HERE" && ls -d */*.yaml */*.mustache */*.sh 2>/dev/null | sort)
+    mapfile -t cases < <(cd "$HERE" && ls -d */*.yaml */*.mustache */*.sh */*.se 2>/dev/null | sort)
 fi
 for c in "${cases[@]}"; do
     role=${c%%/*}

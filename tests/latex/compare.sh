@@ -74,9 +74,9 @@ done
 python3 tests/typography.py --tsv "$OUT/planpress.pdf" "$OUT/lualatex.pdf" "$OUT/microtype.pdf" |
     awk -F'\t' -v plan="$name" '
         NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i
-                  print "| " plan " | hyphenated line ends | runs of 2 / of 3 | tails | word space median | p95 (× natural) | lines > 2× | pages |"
-                  print "| --- | --: | --: | --: | --: | --: | --: | --: |"; next }
+                  print "| " plan " | hyphenated line ends | runs of 2 / of 3 | tails | word space p5 | median | p95 (× natural) | lines > 2× | pages |"
+                  print "| --- | --: | --: | --: | --: | --: | --: | --: | --: |"; next }
         /^[^ ]/ { n = $1; sub(/.*\//, "", n); sub(/\.pdf$/, "", n)
                   label = n == "planpress" ? "planpress" : n == "lualatex" ? "LuaLaTeX" : "LuaLaTeX + microtype"
                   cmd = "pdfinfo " $1 " | sed -n \"s/^Pages: *//p\""; cmd | getline pages; close(cmd)
-                  printf "| %s | %s | %s / %s | %s | %s | %s | %s | %s |\n", label, $col["hyph"], $col["run2"], $col["run3"], $col["tails"], $col["median"], $col["p95"], $col["over2"], pages }'
+                  printf "| %s | %s | %s / %s | %s | %s | %s | %s | %s | %s |\n", label, $col["hyph"], $col["run2"], $col["run3"], $col["tails"], $col["p5"], $col["median"], $col["p95"], $col["over2"], pages }'
