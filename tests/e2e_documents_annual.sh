@@ -62,7 +62,17 @@ has "$WORK/arsredovisning.txt" \
     "budget minus utfall är 482 100 kr." \
     "Jönköping 2024-03-14" \
     "Anna Lindqvist Erik Johansson"
-expect "no Obs! note in the sample's årsredovisning" sh -c "! grep -q 'Obs!' '$WORK/arsredovisning.txt'"
+# The verksamhetsberättelse's parts from outcome-2023.yaml, with its own
+# note (the sample's FIA exits), whose warning the build prints once.
+has "$WORK/arsredovisning.txt" \
+    "Deltagare 2023" \
+    "Enter 24 38 62 19 20" \
+    "Obs! Några deltagaruppgifter i underlaget stämmer inte med varandra." \
+    "FIA: avslutsorsakerna summerar till 15, men 14 avslutades."
+expect "no other Obs! note in the sample's årsredovisning" \
+    sh -c "[ \$(grep -c 'Obs!' '$WORK/arsredovisning.txt') -eq 1 ]"
+expect "the outcome's warning printed once" \
+    sh -c "[ \$(grep -c 'FIA: the exit reasons add up to 15' '$WORK/build.err') -eq 1 ]"
 expect "no file name in the årsredovisning's text" \
     sh -c "! grep -qE '\\.(se|yaml)\\b' '$WORK/arsredovisning.txt'"
 
@@ -118,6 +128,13 @@ expect "and no file name in its notes" sh -c "! grep -qE '\\.(se|yaml)\\b' '$WOR
 "$BIN" render -v "$M/arsredovisning-2023.yaml" -o "$WORK/mut.pdf" >"$WORK/mutv.out" 2>&1
 expect "-v lists the labels the reader skipped" \
     grep -q "labels not in the SIE 4 specification, skipped as it asks: #XKUNDNR" "$WORK/mutv.out"
+
+# A delårsrapport's name gives the year and month its period ends in.
+cp "$M/delarsrapport-2024-08.yaml" "$M/delarsrapport-2024-09.yaml"
+"$BIN" check "$M/delarsrapport-2024-09.yaml" >"$WORK/name.err" 2>&1
+expect "a delårsrapport named for another month is an error at its period_end" \
+    grep -q "delarsrapport-2024-09.yaml:11:15: error: interim_report.period_end: the file is named delarsrapport-2024-09.yaml but the period inside it ends 2024-08-31: one of them is wrong" "$WORK/name.err"
+rm "$M/delarsrapport-2024-09.yaml"
 
 # The nightly build: the SIE file and the mapping are inputs.
 B=$WORK/nightly

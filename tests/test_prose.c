@@ -18,12 +18,20 @@ static const char association_yaml[] = "association:\n"
                                        "    - {name: Region Prov, kind: region}\n"
                                        "    - {name: Provs kommun, short_name: Prov, kind: municipality}\n";
 
+/* The plan-2018.yaml `yaml` beside the association, loaded and checked. */
+static plan_checked check_yaml(test_fixture *f, const char *yaml)
+{
+    write_file(f, "association.yaml", association_yaml);
+    plan *p = load_plan(&f->mem, write_file(f, "plan-2018.yaml", yaml), &f->dl);
+    assert_non_null(p);
+    return check_plan(&f->mem, p, &f->dl);
+}
+
 /* A plan in kr (as seed plans in kr print it) whose first section's body is
  * `body`, lines indented 8, and whose second section is `heading` over the
  * budget. */
-static plan *plan_with(test_fixture *f, const char *body, const char *heading)
+static plan_checked checked(test_fixture *f, const char *body, const char *heading)
 {
-    write_file(f, "association.yaml", association_yaml);
     const char *yaml = arena_printf(&f->mem,
                                     "plan:\n"
                                     "  year: 2018\n"
@@ -45,15 +53,7 @@ static plan *plan_with(test_fixture *f, const char *body, const char *heading)
                                     "      - {label: Kansli, category: administration, values: [1720000, 1800000]}\n"
                                     "      - {label: Insatser, category: individual, values: [5636000, 4694000]}\n",
                                     body, heading);
-    plan *p = load_plan(&f->mem, write_file(f, "plan-2018.yaml", yaml), &f->dl);
-    assert_non_null(p);
-    return p;
-}
-
-static plan_checked checked(test_fixture *f, const char *body, const char *heading)
-{
-    plan *p = plan_with(f, body, heading);
-    return check_plan(&f->mem, p, &f->dl);
+    return check_yaml(f, yaml);
 }
 
 static void lists_each_amount_with_its_place(void **state)
@@ -103,12 +103,15 @@ static void numbers_that_are_no_amounts(void **state)
 static void a_unit_that_does_not_fit(void **state)
 {
     test_fixture *f = *state;
-    checked(f, "        Medlemmarna tillför 5 594 000 miljoner kronor under 2018.\n", "Budget");
+    checked(f, "        Medlemmarna tillför 5 594 000 miljoner kronor under 2018.\n"
+               "        Det var 900 000 miljoner kronor.\n", "Budget");
     const diag *d = expect_diag(f, "\"5 594 000 miljoner kronor\": the unit does not fit: the "
                                    "table has 5" NBSP "594" NBSP "000 kr (Medlemsavgifter in 2018 (budget))");
     assert_int_equal(d->severity, DIAG_WARNING);
     assert_int_equal(d->line, 7);
     assert_int_equal(d->col, 29);
+    /* a round amount, but out of all proportion to the tables (900 000 kr in 2019) */
+    expect_diag(f, "\"900 000 miljoner kronor\": the unit does not fit");
 }
 
 static void a_heading_over_a_table_in_another_unit(void **state)
@@ -124,19 +127,13 @@ static void a_heading_over_a_table_in_another_unit(void **state)
 static void a_caption_just_before_the_table(void **state)
 {
     test_fixture *f = *state;
-    write_file(f, "association.yaml", association_yaml);
-    plan *p = load_plan(&f->mem,
-                        write_file(f, "plan-2018.yaml",
-                                   "plan:\n  year: 2018\n  title: Plan\n  sections:\n"
-                                   "    - heading: Budget\n      body: |\n"
-                                   "        Budgeten för året.\n\n        Belopp i tkr\n"
-                                   "      show: [budget]\n"
-                                   "  budget:\n    unit: kr\n    columns: [{year: 2018, kind: budget}]\n"
-                                   "    income: [{label: In, category: allocation, values: [10]}]\n"
-                                   "    costs: [{label: Ut, category: other, values: [5]}]\n"),
-                        &f->dl);
-    assert_non_null(p);
-    check_plan(&f->mem, p, &f->dl);
+    check_yaml(f, "plan:\n  year: 2018\n  title: Plan\n  sections:\n"
+                  "    - heading: Budget\n      body: |\n"
+                  "        Budgeten för året.\n\n        Belopp i tkr\n"
+                  "      show: [budget]\n"
+                  "  budget:\n    unit: kr\n    columns: [{year: 2018, kind: budget}]\n"
+                  "    income: [{label: In, category: allocation, values: [10]}]\n"
+                  "    costs: [{label: Ut, category: other, values: [5]}]\n");
     const diag *d = expect_diag(f, "the caption \"Belopp i tkr\" names tkr, but the budget is in kr");
     assert_int_equal(d->line, 9);
     assert_int_equal(d->col, 18);
@@ -162,7 +159,8 @@ static void what_the_wording_allows(void **state)
             "        Egna medel drygt 1 700 000 kr. Egna medel knappt 1,8 miljoner.\n"
             "        Egna medel 900 000 kr under 2019. Kansli 1 720 tkr.\n"
             "        Egna medel samt överskott ca 3 000 000 kr.\n"
-            "        Kansli 1 720 000 kr och insatser 5 636 000 kr.\n",
+            "        Kansli 1 720 000 kr och insatser 5 636 000 kr.\n"
+            "        Egna medel var 3 000 000 kr under 2016. Kostnad 900 000 tkr.\n",
             "Budget");
     assert_int_equal(f->dl.warnings, 0);
     checked(f, "        Egna medel drygt 1 800 000 kr.\n", "Budget");
@@ -172,6 +170,24 @@ static void what_the_wording_allows(void **state)
     checked(f, "        Kansli 1 762 000 kr.\n", "Budget");
     expect_diag(f, "\"1 762 000 kr\" is said of \"Kansli\", but the table has 1" NBSP "720" NBSP
                    "000 kr in 2018 (budget)");
+}
+
+static void descriptions_are_prose_too(void **state)
+{
+    test_fixture *f = *state;
+    plan_checked pc = check_yaml(f, "plan:\n  year: 2018\n  title: Plan\n"
+                                    "  interventions:\n    - id: b\n      name: B\n"
+                                    "      owner: Prov\n"
+                                    "      description: Insatsen får ca 1 500 000 kr.\n"
+                                    "    - id: c\n      name: C\n"
+                                    "      description: |\n        Budgeten är 250 tkr.\n");
+    assert_int_equal(pc.amounts.count, 2);
+    assert_string_equal(pc.amounts.items[0].key, "plan.interventions[0].description");
+    assert_int_equal(pc.amounts.items[0].pos.line, 8);
+    assert_int_equal(pc.amounts.items[0].pos.col, 33);
+    assert_string_equal(pc.amounts.items[1].key, "plan.interventions[1].description");
+    assert_int_equal(pc.amounts.items[1].pos.line, 12);
+    assert_int_equal(pc.amounts.items[1].pos.col, 21);
 }
 
 static void the_samples_give_no_warning(void **state)
@@ -209,6 +225,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_amount_said_of_a_row, test_setup_with_folder,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(what_the_wording_allows, test_setup_with_folder,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(descriptions_are_prose_too, test_setup_with_folder,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(the_samples_give_no_warning, test_setup, test_teardown),
     };

@@ -279,6 +279,21 @@ static size_t load_earlier(arena *mem, const annual_report *r, const char *dir, 
     return n;
 }
 
+/* The verksamhetsberättelse's parts (goals and participants) of the year's
+ * outcome file, for the årsredovisning that holds them; its warnings are
+ * the annual report's to print, and stay the document's notes here. */
+static void add_activity(arena *mem, value *context, const annual_report *r)
+{
+    if (r->interim || !r->outcome_of_year)
+        return;
+    diag_list quiet;
+    diag_list_init(&quiet, mem);
+    outcome_checked checked = check_outcome(mem, r->outcome_of_year, &quiet);
+    context_diags warnings = context_diags_since(&quiet, 0);
+    value_set(mem, context, "activity",
+              context_for_report(mem, r->outcome_of_year, &checked, &warnings));
+}
+
 static bool prepare_annual_document(arena *mem, const document_request *req,
                                     document_parts *parts, bool interim, diag_list *dl)
 {
@@ -307,7 +322,9 @@ static bool prepare_annual_document(arena *mem, const document_request *req,
         return false;
     const char *kind = interim ? "Delårsrapport" : "Årsredovisning";
     const char *title = r->title ? r->title : arena_printf(mem, "%s %d", kind, r->year);
-    *parts = (document_parts){.context = context_for_annual(mem, r, st),
+    value *context = context_for_annual(mem, r, st);
+    add_activity(mem, context, r);
+    *parts = (document_parts){.context = context,
                               .template_dir = dir,
                               .title = title,
                               .author = r->assoc->name,

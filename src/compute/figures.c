@@ -113,7 +113,8 @@ void figures_check(arena *mem, const plan *p, const budget_figures *bf, diag_lis
             const text_figure *f = &p->sections[s].figures[i];
             const char *why;
             if (!figures_value(mem, p, bf, f, &why).ok)
-                diag_add(dl, DIAG_ERROR, f->pos.file, f->pos.line, f->pos.col, NULL,
+                diag_add(dl, DIAG_ERROR, f->pos.file, f->pos.line, f->pos.col,
+                         arena_printf(mem, "plan.sections[%zu].body", s),
                          "the figure %s cannot be printed: %s", f->source, why);
         }
 }

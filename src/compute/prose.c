@@ -190,7 +190,7 @@ static bool read_number(const char *t, size_t i, number *n)
     }
     if (t[j] == ',' && is_digit(t[j + 1])) {
         j++;
-        while (is_digit(t[j]) && n->decimals < 3)
+        while (is_digit(t[j]) && n->decimals < 3 && n->digits + n->decimals < 18)
             n->value = n->value * 10 + (t[j++] - '0'), n->decimals++;
         if (is_digit(t[j]))
             return false;
@@ -259,7 +259,7 @@ static size_t read_amount(reader *r, const char *text, size_t i)
     size_t end = unit == PROSE_NO_UNIT ? after : after + w + ulen;
     bool year = !n.grouped && n.decimals == 0 && n.digits == 4 && n.value >= 1900 && n.value <= 2099;
     if (unit == PROSE_NO_UNIT &&
-        (year || !(n.grouped || n.value >= 10000) || n.decimals ||
+        (year || !n.grouped || n.decimals ||
          !amount_may_precede(text + after + (is_space_at(text + after, &w) ? w : 0))))
         return n.end;
     size_t start;
@@ -317,6 +317,11 @@ prose_list prose_amounts(arena *mem, const plan *p)
         if (sec->body)
             read_origin_text(&r, &sec->body_origin, sec->body, arena_printf(mem, "%s.body", key));
     }
+    for (size_t i = 0; i < p->ninterventions; i++)
+        if (p->interventions[i].description)
+            read_origin_text(&r, &p->interventions[i].description_origin,
+                             p->interventions[i].description,
+                             arena_printf(mem, "plan.interventions[%zu].description", i));
     if (p->budget.title)
         read_origin_text(&r, &p->budget.title_origin, p->budget.title, "plan.budget.title");
     if (p->allocation.title)
@@ -478,14 +483,23 @@ static void check_unit(arena *mem, const figure_list *figs, const prose_amount *
     if (!is_money(a->unit) || a->decimals || a->value < 1000)
         return;
     const table_figure *same_digits = NULL;
+    __int128 largest = 0; /* in kr */
     for (size_t i = 0; i < figs->count; i++) {
         const table_figure *f = &figs->items[i];
         if (fits(a, a->unit, f->value, prose_unit_of(f->unit)))
             return; /* the amount as written is in the tables */
         if (f->value == a->value && prose_unit_of(f->unit) != a->unit && !same_digits)
             same_digits = f;
+        __int128 kr = (__int128)(f->value < 0 ? -f->value : f->value) * unit_scale(prose_unit_of(f->unit));
+        largest = kr > largest ? kr : largest;
     }
-    if (same_digits)
+    /* A round amount may have the digits of a figure by chance ("1 000 kr"),
+     * unless it is out of all proportion to the tables. */
+    int64_t significant = a->value;
+    while (significant % 10 == 0)
+        significant /= 10;
+    bool absurd = (__int128)a->value * unit_scale(a->unit) > 1000 * largest;
+    if (same_digits && (significant >= 100 || absurd))
         warn(dl, a, a->pos, "\"%s\": the unit does not fit: the table has %s", a->text,
              figure_text(mem, same_digits, true));
 }
@@ -529,15 +543,16 @@ static named *named_figures(arena *mem, const plan *p, size_t *count)
     return list;
 }
 
-/* Where the sentence holding text[at] starts. */
+/* Where the sentence holding text[at] starts: after a full stop, a
+ * paragraph's end, a tab or a table's | (a cell is a sentence of its own). */
 static size_t sentence_start(const char *text, size_t at)
 {
     for (size_t i = at; i > 1; i--) {
         char c = text[i - 2], next = text[i - 1];
         if ((c == '.' || c == '!' || c == '?') && (next == ' ' || next == '\n'))
             return i;
-        if (c == '\n' && next == '\n')
-            return i;
+        if ((c == '\n' && next == '\n') || next == '\t' || next == '|')
+            return i; /* a paragraph, or a cell of a table */
     }
     return 0;
 }
@@ -636,11 +651,36 @@ static const char *rounding_name(arena *mem, const prose_amount *a)
     return arena_strndup(mem, a->text, strcspn(a->text, " \xc2"));
 }
 
+/* Whether the sentence around the amount names a year, none of them a year
+ * of the budget's columns: it speaks of another year than the table. */
+static bool of_another_year(const budget *b, const prose_amount *a)
+{
+    size_t from = sentence_start(a->in, a->start), to = a->end;
+    while (a->in[to] && !((a->in[to] == '.' || a->in[to] == '!' || a->in[to] == '?') &&
+                          (a->in[to + 1] == ' ' || a->in[to + 1] == '\n' || !a->in[to + 1])))
+        to++;
+    bool any = false;
+    for (size_t i = from; i + 4 <= to; i++) {
+        if (!is_digit(a->in[i]) || (i > 0 && is_digit(a->in[i - 1])) || is_digit(a->in[i + 4]))
+            continue;
+        int year = (a->in[i] - '0') * 1000 + (a->in[i + 1] - '0') * 100 +
+                   (a->in[i + 2] - '0') * 10 + (a->in[i + 3] - '0');
+        if (!is_digit(a->in[i + 1]) || !is_digit(a->in[i + 2]) || !is_digit(a->in[i + 3]) ||
+            year < 1900 || year > 2099)
+            continue;
+        any = true;
+        for (size_t c = 0; c < b->ncolumns; c++)
+            if (b->columns[c].year == year)
+                return false;
+    }
+    return any;
+}
+
 static void check_said_of(arena *mem, const plan *p, const named *names, size_t n,
                           const prose_list *all, size_t i, diag_list *dl)
 {
     const prose_amount *a = &all->items[i];
-    if (a->unit == PROSE_PERCENT)
+    if (a->unit == PROSE_PERCENT || of_another_year(&p->budget, a))
         return;
     size_t at;
     const named *nm = said_of(names, n, all, i, &at);

@@ -12,8 +12,8 @@
  *    digits), "drygt"/"över" (a little more), "knappt"/"nästan" (a little
  *    less); a row is named by its label, in the same sentence before it.
  *
- * The texts read are the sections' headings and bodies and the budget's and
- * the allocation's titles; code, ```part blocks and {=figures} are not
+ * The texts read are the sections' headings and bodies, the descriptions of
+ * the interventions, and the budget's and the allocation's titles; code, ```part blocks and {=figures} are not
  * prose. Pure: warnings go to the caller's list. */
 #ifndef PP_PROSE_H
 #define PP_PROSE_H

@@ -119,6 +119,8 @@ static void load_interventions(yread *ld, const ynode *n, const char *path, plan
         iv->name = yread_get_text(ld, item, "name", ip, true);
         iv->owner = yread_get_text(ld, item, "owner", ip, false);
         iv->description = yread_get_text(ld, item, "description", ip, false);
+        if (iv->description)
+            iv->description_origin = textpos_origin(ymap_get(item, "description"));
         iv->goal_area = iv->budget_row = -1;
         const ynode *v;
         if ((v = ymap_get(item, "goal_area")))
@@ -291,26 +293,30 @@ typedef struct {
         const char *label;
         size_t len;
         const char *path;
-        int line;
+        source_pos pos;
     } *notes;
     size_t count, cap;
 } note_index;
 
 static void note_defined(void *ctx, const char *label, size_t len, int line)
 {
+    (void)line;
     note_index *ix = ctx;
+    text_origin o = textpos_origin(ix->body);
+    /* the label stands in the body's text, after "[^" */
+    source_pos pos = textpos_at(&o, ix->body->text, (size_t)(label - 2 - ix->body->text));
     for (size_t i = 0; i < ix->count; i++) {
         const struct note_place *np = &ix->notes[i];
         if (np->len == len && strncmp(np->label, label, len) == 0) {
-            yread_error(ix->ld, ix->body, ix->path,
-                        "line %d of the text: footnote [^%.*s] is defined already, at line %d of "
-                        "%s: give each note a label of its own",
-                        line, (int)len, label, np->line, np->path);
+            yread_error_at(ix->ld, pos, ix->path,
+                           "footnote [^%.*s] is defined already, at line %d (%s): give each "
+                           "note a label of its own",
+                           (int)len, label, np->pos.line, np->path);
             return;
         }
     }
     *ARENA_PUSH(ix->ld->mem, ix->notes, ix->count, ix->cap) =
-        (struct note_place){label, len, ix->path, line};
+        (struct note_place){label, len, ix->path, pos};
 }
 
 static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)

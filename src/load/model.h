@@ -252,6 +252,7 @@ typedef struct {
     const char *name;
     const char *owner;       /* projektägare */
     const char *description; /* Markdown */
+    text_origin description_origin;
     int goal_area;           /* index into the plan's goal areas, or -1 */
     int budget_row;          /* index into the budget's cost rows, or -1 */
     date from, to;           /* the period financed; year 0 when open */

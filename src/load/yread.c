@@ -172,11 +172,13 @@ const char *yread_text(yread *ld, const ynode *n, const char *path)
     }
     int len, line;
     const char *info = datatext_refused_fence(n->text, &len, &line);
-    if (info)
-        yread_error(ld, n, path,
-                    "line %d of the text: a ```%.*s block is for templates only; data text may "
-                    "hold code blocks without an info string and ```part",
-                    line, len, info);
+    if (info) {
+        text_origin o = textpos_origin(n);
+        yread_error_at(ld, textpos_at(&o, n->text, (size_t)(info - n->text)), path,
+                       "a ```%.*s block is for templates only; data text may hold code blocks "
+                       "without an info string and ```part",
+                       len, info);
+    }
     struct refused_links links = {ld, n, path};
     datatext_each_refused_link(n->text, refused_link, &links);
     return n->text;
