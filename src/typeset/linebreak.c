@@ -54,7 +54,9 @@ typedef struct {
 
 static const double SPACE_STRETCH = 0.5, SPACE_SHRINK = 1.0 / 3; /* of a space, justified */
 static const double RAGGED_STRETCH = 1.0 / 6; /* of the column, for every ragged line */
-static const double HYPHEN_PENALTY = 50, WRITTEN_PENALTY = 50, EMERGENCY_PENALTY = 5000;
+/* a hyphen costs twice TeX's 50: font expansion leaves room to do without
+ * one (on Samsund and Samspelet as few as microtype, docs/typography.md) */
+static const double HYPHEN_PENALTY = 100, WRITTEN_PENALTY = 50, EMERGENCY_PENALTY = 5000;
 /* added to a hyphenation point that leaves only two letters on one side */
 static const double NEAR_END_PENALTY = 250;
 static const double LINE_PENALTY = 10, DOUBLE_HYPHEN_DEMERITS = 10000,
