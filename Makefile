@@ -9,6 +9,8 @@
 
 BUILD   := .build
 BIN     := $(BUILD)/planpress
+MO      := $(BUILD)/locale/sv/LC_MESSAGES/planpress.mo
+I18N_SRC := src/main.c src/batch/report.c src/compute/check.c src/compute/rules.c
 VERSION := 0.1.0
 
 PREFIX  ?= /usr/local
@@ -18,9 +20,14 @@ MANDIR  := $(PREFIX)/share/man
 DOCDIR  := $(PREFIX)/share/doc/planpress
 UNITDIR ?= $(PREFIX)/lib/systemd/system
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR := $(PREFIX)/share/locale
 # The project folder the systemd service builds in (plans/, templates/, out/).
 PROJECT ?= /srv/planpress
 INSTALL_PROGRAM ?= install -m 755
+
+# The tests expect the English messages, whatever the user's locale.
+export LANGUAGE :=
+export LC_ALL := C.UTF-8
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -39,7 +46,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all render build test includes unit e2e sanitize install install-strip uninstall clean bench-pdf bench-template
+.PHONY: all render build test includes unit e2e sanitize install install-strip uninstall clean bench-pdf bench-template po
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -49,7 +56,7 @@ $(BUILD)/config.mk: .ci/deps
 	@mkdir -p $(BUILD)
 	@sh .ci/deps
 	@{ echo "PKG_CFLAGS := $$(pkg-config --cflags yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm)"; \
-	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lm"; } > $@.tmp && mv $@.tmp $@
+	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lcsv -lm"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
 # The small C libraries are linked in from Debian's static archives where
@@ -75,10 +82,23 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 
 ALL_CFLAGS = $(WARN) $(DEFS) $(INCLUDES) $(PKG_CFLAGS) $(CFLAGS) -pthread
 
-build: $(BIN)
+build: $(BIN) $(MO)
 
-render: $(BIN)
+render: $(BIN) $(MO)
 	$(BIN) build plans -o out
+
+# The messages in Swedish (po/sv.po, see src/base/i18n.h): the catalogue sits
+# beside the binary in the build tree, where the binary looks first.
+$(MO): po/sv.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# After changing a message in I18N_SRC: the template and the Swedish catalogue
+# brought up to date (then translate what msgmerge marks fuzzy or leaves empty).
+po:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+	    --package-name=planpress --msgid-bugs-address= --no-location -o po/planpress.pot $(I18N_SRC)
+	msgmerge --quiet --update --backup=none po/sv.po po/planpress.pot
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
@@ -151,7 +171,7 @@ sanitize:
 unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; (cd tests && ../$$t); done
 
-e2e: $(BIN) $(BUILD)/tests/libinject.so | $(TEST_TOOLS)
+e2e: $(BIN) $(MO) $(BUILD)/tests/libinject.so | $(TEST_TOOLS)
 	sh tests/e2e.sh $(BIN)
 	sh tests/e2e_layout.sh $(BIN)
 	sh tests/e2e_batch.sh $(BIN)
@@ -166,15 +186,17 @@ e2e: $(BIN) $(BUILD)/tests/libinject.so | $(TEST_TOOLS)
 	sh tests/e2e_hostile.sh $(BIN)
 	sh tests/e2e_install.sh $(BIN)
 	sh tests/e2e_cli.sh $(BIN)
+	sh tests/e2e_i18n.sh $(BIN)
 
 # The binary finds the templates in ../share/planpress/templates beside it.
 # The documentation folder keeps the repository's layout (docs/, plans/), so
 # that the samples' schema lines find the schemas there too.
-install: $(BIN)
+install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(DOCDIR)/docs/formats $(DESTDIR)$(DOCDIR)/docs/schema $(DESTDIR)$(DOCDIR)/plans \
-	    $(DESTDIR)$(UNITDIR) $(DESTDIR)$(COMPLETIONDIR)
+	    $(DESTDIR)$(UNITDIR) $(DESTDIR)$(COMPLETIONDIR) $(DESTDIR)$(LOCALEDIR)/sv/LC_MESSAGES
 	$(INSTALL_PROGRAM) $(BIN) $(DESTDIR)$(BINDIR)/planpress
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/sv/LC_MESSAGES/planpress.mo
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 docs/planpress.1 $(DESTDIR)$(MANDIR)/man1/planpress.1
 	install -m 644 README.md $(DESTDIR)$(DOCDIR)/README.md
@@ -194,7 +216,7 @@ install-strip:
 uninstall:
 	rm -rf $(DESTDIR)$(BINDIR)/planpress $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1/planpress.1 \
 	    $(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR)/planpress.service $(DESTDIR)$(UNITDIR)/planpress.timer \
-	    $(DESTDIR)$(COMPLETIONDIR)/planpress
+	    $(DESTDIR)$(COMPLETIONDIR)/planpress $(DESTDIR)$(LOCALEDIR)/sv/LC_MESSAGES/planpress.mo
 
 # Figures, not a test: how long a plan takes from Markdown to PDF bytes.
 bench-pdf: $(BUILD)/bench_pdf
@@ -222,7 +244,7 @@ clean:
 # (also under the sanitizers) and the bad-input corpus (tests/bad).
 FUZZ_SECONDS       ?= 60
 FUZZ_SMOKE_SECONDS ?= 3
-FUZZ_TARGETS := load_plan load_association load_outcome load_minutes load_group mustache typeset sie
+FUZZ_TARGETS := load_plan load_association load_outcome load_minutes load_group mustache typeset sie csv
 # clang warns of things gcc does not: the default build keeps -Werror, the
 # fuzzers are built anyway.
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "document.h"
+#include "i18n.h"
 #include "init.h"
 #include "kinds.h"
 #include "outdir.h"
@@ -37,14 +38,14 @@
 
 enum { EXIT_USAGE = 2 };
 
-static const char main_help[] =
+static const char main_help[] = N_(
     "usage: planpress [COMMAND] [options] [ARGS...]\n"
     "\n"
     "Turns the YAML plans of coordination associations into PDF documents.\n"
     "\n"
     "commands:\n"
     "  build [PATH...]   build every document under PATH (default: plans) into out/,\n"
-    "                    leaving alone those that are up to date; the default command\n"
+    "                    leaving alone those that are up to date); the default command\n"
     "  render FILE       render one document, whatever changed\n"
     "  check FILE...     key figures, rule statuses, errors and warnings of data files\n"
     "  init FOLDER       a new association's folder with files to fill in\n"
@@ -55,13 +56,13 @@ static const char main_help[] =
     "  -h, --help        show this help and exit\n"
     "  -V, --version     show the version and exit\n"
     "\n"
-    "\"planpress COMMAND --help\" shows the options of a command; see planpress(1).\n";
+    "\"planpress COMMAND --help\" shows the options of a command; see planpress(1).\n");
 
-static const char build_help[] =
+static const char build_help[] = N_(
     "usage: planpress build [options] [PATH...]\n"
     "\n"
     "Builds every document found under PATH (folders are searched, files taken as\n"
-    "they are; default: plans) into the output folder, as OUT/<folder>/<name>.pdf.\n"
+    "they are); default: plans) into the output folder, as OUT/<folder>/<name>.pdf.\n"
     "A document is built again only when one of its inputs changed: its data\n"
     "files, the templates and style it uses, the fonts, or planpress itself.\n"
     "\n"
@@ -81,9 +82,9 @@ static const char build_help[] =
     "\n"
     "Exit status: 0 when every document is built or up to date, 1 when one failed,\n"
     "the style cannot be loaded or another run is writing the output folder, 2 for\n"
-    "a usage error, 3 with --strict when there were warnings and nothing failed.\n";
+    "a usage error, 3 with --strict when there were warnings and nothing failed.\n");
 
-static const char render_help[] =
+static const char render_help[] = N_(
     "usage: planpress render [options] FILE\n"
     "\n"
     "Renders one document from the data file FILE, whether or not it changed.\n"
@@ -91,7 +92,7 @@ static const char render_help[] =
     "file in the current folder (whose association.yaml it uses).\n"
     "\n"
     "options:\n"
-    "  -o, --output PDF       write to PDF (default: the name build gives it, here;\n"
+    "  -o, --output PDF       write to PDF (default: the name build gives it, here);\n"
     "                         -: standard output)\n"
     "  -T, --template NAME    use the template NAME.mustache, looked for in FILE's\n"
     "                         folder, then among the templates (default: the kind's)\n"
@@ -102,9 +103,9 @@ static const char render_help[] =
     "  -v, --verbose          also what the readers skipped (unknown SIE labels)\n"
     "  -h, --help             show this help and exit\n"
     "\n"
-    "Exit status: 0 when the PDF was written, 1 when not, 2 for a usage error.\n";
+    "Exit status: 0 when the PDF was written, 1 when not, 2 for a usage error.\n");
 
-static const char check_help[] =
+static const char check_help[] = N_(
     "usage: planpress check [options] FILE...\n"
     "\n"
     "Loads each data file and reports its key figures, its financial rules with\n"
@@ -123,9 +124,9 @@ static const char check_help[] =
     "  -h, --help     show this help and exit\n"
     "\n"
     "Exit status: 0 when no file has errors (with --strict: nor warnings), 1 when\n"
-    "one has, 2 for a usage error.\n";
+    "one has, 2 for a usage error.\n");
 
-static const char init_help[] =
+static const char init_help[] = N_(
     "usage: planpress init [options] FOLDER\n"
     "\n"
     "Makes the folder of a new association (under plans/ when FOLDER is a plain\n"
@@ -139,9 +140,9 @@ static const char init_help[] =
     "                    and the folder's name)\n"
     "  -h, --help        show this help and exit\n"
     "\n"
-    "Exit status: 0 when the files were written, 1 when not, 2 for a usage error.\n";
+    "Exit status: 0 when the files were written, 1 when not, 2 for a usage error.\n");
 
-static const char watch_help[] =
+static const char watch_help[] = N_(
     "usage: planpress watch [options] [PATH...]\n"
     "\n"
     "Builds as planpress build does, then builds again whenever a file under PATH\n"
@@ -151,11 +152,18 @@ static const char watch_help[] =
     "\n"
     "options: those of build (-o, -t, -j, -f, --strict, -v, -q)\n"
     "\n"
-    "Exit status: that of the last build; stopped by a signal, it dies of it.\n";
+    "Exit status: that of the last build; stopped by a signal, it dies of it.\n");
+
+/* A command's help (one of the *_help texts), in the user's language. */
+static int show_help(const char *help)
+{
+    fputs(_(help), stdout);
+    return 0;
+}
 
 static int usage_error(const char *help)
 {
-    fputs(help, stderr);
+    fputs(_(help), stderr);
     return EXIT_USAGE;
 }
 
@@ -254,7 +262,7 @@ static int parse_build_args(int argc, char **argv, const char *help, build_args 
         case 't': a->opt.templates_dir = optarg; break;
         case 'j':
             if (!parse_jobs(optarg, &a->opt.jobs)) {
-                fprintf(stderr, "%s: -j wants a number from 1 to 1024, not \"%s\"\n", argv[0],
+                fprintf(stderr, _("%s: -j wants a number from 1 to 1024, not \"%s\"\n"), argv[0],
                         optarg);
                 return EXIT_USAGE;
             }
@@ -264,7 +272,7 @@ static int parse_build_args(int argc, char **argv, const char *help, build_args 
         case 'J': a->json = optarg; break;
         case 'v': a->verbose = true; break;
         case 'q': a->quiet = true; break;
-        case 'h': fputs(help, stdout); return 0;
+        case 'h': return show_help(help);
         default: return usage_error(help);
         }
     }
@@ -301,7 +309,7 @@ static int run_build(void *ctx)
     report_summary(&rp, &res);
     int status = batch_exit_status(&res, a->opt.strict);
     if (a->json && !report_json(&res, &a->opt, a->json)) {
-        fprintf(stderr, "%s: error: cannot write the JSON summary: %s\n", a->json, regular_strerror(errno));
+        fprintf(stderr, _("%s: error: cannot write the JSON summary: %s\n"), a->json, regular_strerror(errno));
         status = status ? status : 1;
     }
     int sig = res.stop_signal;
@@ -407,7 +415,7 @@ static int render_one(arena *mem, const render_args *a)
     }
     diag_print_shown(&dl, stderr, false, a->verbose);
     if (ok && !a->quiet && !to_stdout)
-        printf("rendered %s\n", pdf);
+        printf(_("rendered %s\n"), pdf);
     return ok ? 0 : 1;
 }
 
@@ -437,26 +445,26 @@ static int cmd_render(int argc, char **argv)
         case 'q': a.quiet = true; break;
         case 'v': a.verbose = true; break;
         case 'h':
-            fputs(render_help, stdout);
+            show_help(render_help);
             status = 0;
             break;
         default: status = usage_error(render_help);
         }
     }
     if (status < 0 && optind + 1 != argc) {
-        fputs("planpress render: give one data file\n", stderr);
+        fputs(_("planpress render: give one data file\n"), stderr);
         status = usage_error(render_help);
     } else if (status < 0) {
         a.file = argv[optind];
         a.kind = kind_name ? kind_named(kind_name) : kind_of_file(a.file);
         if (!a.kind && kind_name)
-            fprintf(stderr, "planpress render: no kind of document is called \"%s\"; kinds: %s\n",
+            fprintf(stderr, _("planpress render: no kind of document is called \"%s\"; kinds: %s\n"),
                     kind_name, kind_names(&mem));
         else if (!a.kind && strcmp(a.file, "-") == 0)
-            fprintf(stderr, "planpress render: data from standard input needs --kind (%s)\n",
+            fprintf(stderr, _("planpress render: data from standard input needs --kind (%s)\n"),
                     kind_names(&mem));
         else if (!a.kind)
-            fprintf(stderr, "%s: error: its name does not tell what it makes (%s): give --kind\n",
+            fprintf(stderr, _("%s: error: its name does not tell what it makes (%s): give --kind\n"),
                     a.file, kind_patterns(&mem));
         if (!a.kind) {
             status = EXIT_USAGE;
@@ -471,7 +479,9 @@ static int cmd_render(int argc, char **argv)
 
 /* ---- init --------------------------------------------------------------------- */
 
-/* The schemas installed with the program: PREFIX/share/doc/planpress/docs/schema. */
+/* The schemas of the program: PREFIX/share/doc/planpress/docs/schema when
+ * installed, the repository's docs/schema when run from the build tree
+ * (REPO/.build/planpress). */
 static const char *installed_schemas(arena *mem)
 {
     char exe[PATH_MAX];
@@ -482,10 +492,15 @@ static const char *installed_schemas(arena *mem)
     char *slash = strrchr(exe, '/');
     if (slash)
         *slash = '\0';
-    slash = strrchr(exe, '/'); /* PREFIX/bin -> PREFIX */
+    slash = strrchr(exe, '/'); /* PREFIX/bin -> PREFIX, REPO/.build -> REPO */
     if (slash)
         *slash = '\0';
-    return arena_printf(mem, "%s/share/doc/planpress/docs/schema", exe);
+    const char *installed = arena_printf(mem, "%s/share/doc/planpress/docs/schema", exe);
+    const char *repository = arena_printf(mem, "%s/docs/schema", exe);
+    struct stat st;
+    if (stat(installed, &st) != 0 && stat(repository, &st) == 0 && S_ISDIR(st.st_mode))
+        return repository;
+    return installed;
 }
 
 static int next_year(void)
@@ -511,18 +526,18 @@ static int cmd_init(int argc, char **argv)
         case 'y':
             year = (int)strtol(optarg, &end, 10);
             if (*optarg == '\0' || *end != '\0' || year < 1900 || year > 2999) {
-                fprintf(stderr, "planpress init: --year wants a year from 1900 to 2999, not \"%s\"\n",
+                fprintf(stderr, _("planpress init: --year wants a year from 1900 to 2999, not \"%s\"\n"),
                         optarg);
                 return EXIT_USAGE;
             }
             break;
         case 'n': name = optarg; break;
-        case 'h': fputs(init_help, stdout); return 0;
+        case 'h': return show_help(init_help);
         default: return usage_error(init_help);
         }
     }
     if (optind + 1 != argc) {
-        fputs("planpress init: give the folder to make\n", stderr);
+        fputs(_("planpress init: give the folder to make\n"), stderr);
         return usage_error(init_help);
     }
     arena mem;
@@ -534,7 +549,7 @@ static int cmd_init(int argc, char **argv)
     bool ok = init_association(&mem, &req, written, &dl);
     diag_print_all(&dl, stderr);
     if (ok)
-        printf("wrote %s and %s: fill them in, then planpress build %s\n", written[0], written[1],
+        printf(_("wrote %s and %s: fill them in, then planpress build %s\n"), written[0], written[1],
                req.folder);
     arena_free(&mem);
     return ok ? 0 : 1;
@@ -577,12 +592,12 @@ static int cmd_check(int argc, char **argv)
         case 't': templates_dir = optarg; break;
         case 'J': json = true; break;
         case 'q': quiet = true; break;
-        case 'h': fputs(check_help, stdout); return 0;
+        case 'h': return show_help(check_help);
         default: return usage_error(check_help);
         }
     }
     if (optind >= argc) {
-        fputs("planpress check: give at least one data file\n", stderr);
+        fputs(_("planpress check: give at least one data file\n"), stderr);
         return usage_error(check_help);
     }
     arena mem;
@@ -645,18 +660,18 @@ static int cmd_help(int argc, char **argv)
     bool asks_help = argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
     const command *cmd = argc > 1 && !asks_help ? command_named(argv[1]) : NULL;
     if (argc > 2 || (argc == 2 && !cmd && !asks_help)) {
-        fprintf(stderr, "planpress help: no command is called \"%s\"\n", argv[1]);
+        fprintf(stderr, _("planpress help: no command is called \"%s\"\n"), argv[1]);
         return usage_error(main_help);
     }
-    fputs(cmd ? cmd->help : main_help, stdout);
+    show_help(cmd ? cmd->help : main_help);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
+    i18n_init();
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        fputs(main_help, stdout);
-        return 0;
+        return show_help(main_help);
     }
     if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
         printf("planpress %s\n", PLANPRESS_VERSION);

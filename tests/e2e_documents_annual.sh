@@ -133,7 +133,7 @@ expect "-v lists the labels the reader skipped" \
 cp "$M/delarsrapport-2024-08.yaml" "$M/delarsrapport-2024-09.yaml"
 "$BIN" check "$M/delarsrapport-2024-09.yaml" >"$WORK/name.err" 2>&1
 expect "a delårsrapport named for another month is an error at its period_end" \
-    grep -q "delarsrapport-2024-09.yaml:11:15: error: interim_report.period_end: the file is named delarsrapport-2024-09.yaml but the period inside it ends 2024-08-31: one of them is wrong" "$WORK/name.err"
+    grep -q "delarsrapport-2024-09.yaml:12:15: error: interim_report.period_end: the file is named delarsrapport-2024-09.yaml but the period inside it ends 2024-08-31: one of them is wrong" "$WORK/name.err"
 rm "$M/delarsrapport-2024-09.yaml"
 
 # The nightly build: the SIE file and the mapping are inputs.

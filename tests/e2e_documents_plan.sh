@@ -242,7 +242,7 @@ has "Finnveden: the report from the outcome alone" "$T" \
 # --- a report with the plan of the year -------------------------------------------
 P=$WORK/withplan/plans/samspelet
 mkdir -p "$P"
-cp plans/samspelet/association.yaml plans/samspelet/plan-2025.yaml "$P/"
+cp plans/samspelet/association.yaml plans/samspelet/plan-2025.yaml plans/samspelet/budget-2025.csv "$P/"
 cat >"$P/outcome-2025.yaml" <<'EOF'
 outcome:
   year: 2025

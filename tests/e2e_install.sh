@@ -37,16 +37,19 @@ usr/share/doc/planpress/docs/markdown.md usr/share/doc/planpress/docs/formats/pl
 usr/share/doc/planpress/docs/schema/plan.schema.json usr/share/doc/planpress/docs/schema/minutes.schema.json
 usr/share/doc/planpress/plans/samsund/plan-2024.yaml usr/share/doc/planpress/plans/jonkoping/group.yaml
 usr/lib/systemd/system/planpress.service usr/lib/systemd/system/planpress.timer
-usr/share/bash-completion/completions/planpress"
+usr/share/bash-completion/completions/planpress usr/share/locale/sv/LC_MESSAGES/planpress.mo"
 absent=""
 for f in $want; do [ -e "$STAGE/$f" ] || absent="$absent $f"; done
-expect "it installs the binary, templates, manual, formats, schemas, samples, units and completion" \
+expect "it installs the binary, templates, manual, formats, schemas, samples, units, completion and messages" \
     sh -c "[ -z '$absent' ] || { echo 'missing:$absent'; false; }"
 expect "... every schema and format document" \
     sh -c "[ $(ls docs/schema/*.json | wc -l) -eq \$(ls '$STAGE/usr/share/doc/planpress/docs/schema' | wc -l) ] &&
            [ $(ls docs/formats/*.md | wc -l) -eq \$(ls '$STAGE/usr/share/doc/planpress/docs/formats' | wc -l) ]"
 expect "the installed binary is not stripped by make install" \
     sh -c "readelf -S '$STAGE/usr/bin/planpress' | grep -q '\.symtab'"
+(cd "$WORK" && LC_ALL=C.UTF-8 LANGUAGE=sv "$STAGE/usr/bin/planpress" help render) >"$WORK/out" 2>&1
+expect "the installed binary finds its Swedish messages beside it" \
+    grep -q '^användning: planpress render' "$WORK/out"
 make -s install-strip DESTDIR="$WORK/stripped" PREFIX=/usr >"$WORK/out" 2>&1
 expect "make install-strip strips it" \
     sh -c "[ -x '$WORK/stripped/usr/bin/planpress' ] && ! readelf -S '$WORK/stripped/usr/bin/planpress' | grep -q '\.symtab'"
@@ -123,7 +126,7 @@ expect "the manual has every kind of document ($kinds)" [ -z "$unlisted" -a -n "
 files_missing=""
 for f in 'association.yaml' 'plan\\-YEAR.yaml' 'outcome\\-YEAR.yaml' 'minutes\\-DATE.yaml' 'group.yaml' \
     'NAME.mustache' 'style.yaml' '.planpress/manifest' 'planpress.service' 'planpress.timer' \
-    'bash\\-completion' 'share/doc/planpress'; do
+    'bash\\-completion' 'share/doc/planpress' 'planpress.mo' '\*.csv'; do
     sed -n '/^\.SH FILES/,/^\.SH /p' "$MAN" | grep -q "$f" || files_missing="$files_missing $f"
 done
 expect "the manual's FILES name every file planpress reads or installs" \

@@ -5,8 +5,12 @@
 # e2e_start PREFIX BIN [KEEP_DIR]
 #   sets BIN (absolute), ROOT (the checkout) and WORK (a new folder under
 #   /tmp named PREFIX.XXXXXX, removed at exit; or KEEP_DIR, kept for a look),
-#   and changes to ROOT.
+#   and changes to ROOT. The messages are English whatever the user's locale
+#   (tests/e2e_i18n.sh asks for Swedish itself).
 e2e_start() {
+    LC_ALL=C.UTF-8
+    export LC_ALL
+    unset LANGUAGE
     BIN=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
     ROOT=$(cd "$(dirname "$0")/.." && pwd)
     if [ -n "${3:-}" ]; then

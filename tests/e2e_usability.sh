@@ -2,7 +2,8 @@
 # End-to-end tests of the mistakes a new user makes and the tool must point
 # out: an unknown name in an association's template, a block that overrides
 # nothing, an association's style.yaml (honoured, and an input of its
-# documents), build --strict, check --json, a build in the wrong folder.
+# documents), build --strict, check --json, budget rows from a CSV file (an
+# input of the plan; errors at the cell), a build in the wrong folder.
 # usage: sh tests/e2e_usability.sh PATH/TO/planpress
 set -u
 . "$(dirname "$0")/e2e_lib.sh"
@@ -89,6 +90,22 @@ assert 'income' in f['report'] and d['files'][1]['diagnostics'] == []
 expect "... with the exit status of the text report" [ $rc -eq 0 ]
 "$BIN" check --json --strict "$P/samsund/plan-2024.yaml" >/dev/null 2>&1
 expect "... and of --strict" [ $? -eq 1 ]
+
+# ---- budget rows from Excel (rows_from: a CSV file) -----------------------------------------
+cp -R plans/samspelet "$P/"
+CSV=$P/samspelet/budget-2025.csv
+"$BIN" build "$P/samspelet" -o "$OUT" >"$WORK/out" 2>"$WORK/err"
+expect "a plan whose budget rows are in a CSV file builds" [ $? -eq 0 ]
+expect "... with the rows of the CSV file in the PDF" \
+    sh -c "pdftotext '$OUT/samspelet/plan-2025.pdf' - | grep -q 'Lärlingsutbildning'"
+python3 -c "import sys; d=open(sys.argv[1],'rb').read(); open(sys.argv[1],'wb').write(d.replace('833'.encode(), '834'.encode()))" "$CSV"
+"$BIN" build "$P/samspelet" -o "$OUT" >"$WORK/out" 2>"$WORK/err"
+expect "a changed CSV file makes its plan again" grep -q "^1 built, 0 up to date" "$WORK/out" "$WORK/err"
+python3 -c "import sys; d=open(sys.argv[1],'rb').read(); open(sys.argv[1],'wb').write(d.replace(b';board;', b';bord;'))" "$CSV"
+"$BIN" build "$P/samspelet" -o "$OUT" >"$WORK/out" 2>"$WORK/err"
+expect "a mistake in the CSV file fails the plan" [ $? -eq 1 ]
+expect "... naming the CSV file, row and column, and the cell" \
+    has "$CSV:9:41: error: D9 (Kategori): expected one of allocation, external, equity, administration, board, individual, structural, other; found \"bord\"; did you mean \"board\"?"
 
 # ---- the wrong folder ------------------------------------------------------------------------
 mkdir "$WORK/elsewhere"

@@ -9,14 +9,6 @@
 
 #include "test_support.h"
 
-static const char association_yaml[] =
-    "association:\n"
-    "  name: Samordningsförbundet Test\n"
-    "  members:\n"
-    "    - {name: Försäkringskassan, kind: state}\n"
-    "    - {name: Region Test, kind: region}\n"
-    "    - {name: Testby kommun, short_name: Testby, kind: municipality}\n";
-
 /* `path` NULL: the YAML reader's own errors, which name no key path. */
 static void assert_at(const diag *d, int line, int col, const char *path)
 {
@@ -33,7 +25,7 @@ static void assert_at(const diag *d, int line, int col, const char *path)
 
 static plan *plan_from(test_fixture *f, const char *body)
 {
-    write_file(f, "a/association.yaml", association_yaml);
+    write_file(f, "a/association.yaml", test_association_yaml);
     return load_plan(&f->mem, write_file(f, "a/plan-2024.yaml", body), &f->dl);
 }
 
@@ -91,7 +83,7 @@ static const char *const outcome_head = "outcome:\n  year: 2023\n  unit: kr\n";
 
 static outcome *outcome_from(test_fixture *f, const char *rest)
 {
-    write_file(f, "a/association.yaml", association_yaml);
+    write_file(f, "a/association.yaml", test_association_yaml);
     const char *text = arena_printf(&f->mem, "%s%s", outcome_head, rest);
     return load_outcome(&f->mem, write_file(f, "a/outcome-2023.yaml", text), &f->dl);
 }
@@ -145,7 +137,7 @@ static void percentages_above_100(void **state)
 static void impossible_dates_and_moments(void **state)
 {
     test_fixture *f = *state;
-    write_file(f, "a/association.yaml", association_yaml);
+    write_file(f, "a/association.yaml", test_association_yaml);
     const char *path =
         write_file(f, "a/minutes-2024-02-30.yaml",
                    "minutes:\n"
@@ -263,7 +255,7 @@ static void outcomes_refer_to_the_plan_of_their_year(void **state)
 static void minutes_check_their_people(void **state)
 {
     test_fixture *f = *state;
-    write_file(f, "a/association.yaml", association_yaml);
+    write_file(f, "a/association.yaml", test_association_yaml);
     const char *path = write_file(f, "g/minutes-2024-02-23.yaml",
                                   "minutes:\n"
                                   "  title: Möte\n"
@@ -288,7 +280,7 @@ static void minutes_check_their_people(void **state)
 static void groups_split_joint_figures_by_their_own_associations(void **state)
 {
     test_fixture *f = *state;
-    write_file(f, "a/association.yaml", association_yaml);
+    write_file(f, "a/association.yaml", test_association_yaml);
     const char *path = write_file(f, "g/group.yaml",
                                   "group:\n"
                                   "  name: Länet\n"
@@ -335,9 +327,9 @@ static void alias_bombs_and_nesting_in_bounded_time(void **state)
 static void a_failing_file_does_not_stop_the_others(void **state)
 {
     test_fixture *f = *state;
-    write_file(f, "b/association.yaml", association_yaml);
+    write_file(f, "b/association.yaml", test_association_yaml);
     const char *bad = write_file(f, "b/plan-2024.yaml", "plan: {year: 2024, title: [x\n");
-    write_file(f, "c/association.yaml", association_yaml);
+    write_file(f, "c/association.yaml", test_association_yaml);
     const char *good = write_file(f, "c/plan-2024.yaml", "plan: {year: 2024, title: Plan}\n");
     assert_null(load_plan(&f->mem, bad, &f->dl));
     size_t errors = f->dl.errors;

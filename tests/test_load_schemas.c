@@ -241,12 +241,45 @@ static void samples_validate_against_the_schemas(void **state)
     assert_int_equal(system("python3 validate_samples.py .. >/dev/null"), 0);
 }
 
+/* Runs a check of tests/ on the repository; its report is shown when it fails. */
+static void passes(const char *script)
+{
+    if (system("python3 -c 'import jsonschema, yaml' 2>/dev/null") != 0)
+        skip(); /* python3-jsonschema and python3-yaml are not installed */
+    char command[256];
+    snprintf(command, sizeof command, "python3 %s .. >%s.log 2>&1", script, script);
+    int rc = system(command);
+    snprintf(command, sizeof command, "%s.log", script);
+    if (rc != 0)
+        print_error("%s", read_text(command));
+    remove(command);
+    assert_int_equal(rc, 0);
+}
+
+/* .vscode/settings.json maps every sample to its schema, and the samples
+ * are valid as an editor's YAML 1.1 reader sees them (dates quoted). */
+static void editors_validate_the_samples_without_set_up(void **state)
+{
+    (void)state;
+    passes("check_editors.py");
+}
+
+/* Every case of the bad-input corpus that planpress refuses is refused by
+ * the schema too, but for the checks docs/formats/README.md lists. */
+static void schemas_refuse_what_the_loaders_refuse(void **state)
+{
+    (void)state;
+    passes("check_schema_agreement.py");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(schemas_are_valid_json),
         cmocka_unit_test(schemas_name_every_key_the_loader_accepts),
         cmocka_unit_test(samples_validate_against_the_schemas),
+        cmocka_unit_test(editors_validate_the_samples_without_set_up),
+        cmocka_unit_test(schemas_refuse_what_the_loaders_refuse),
     };
     return cmocka_run_group_tests_name("schemas", tests, NULL, NULL);
 }

@@ -201,4 +201,13 @@ static inline const value *value_at(const value *v, const char *path)
     return v;
 }
 
+/* An association of three members, one of each kind, for loader tests. */
+static const char test_association_yaml[] =
+    "association:\n"
+    "  name: Samordningsförbundet Test\n"
+    "  members:\n"
+    "    - {name: Försäkringskassan, kind: state}\n"
+    "    - {name: Region Test, kind: region}\n"
+    "    - {name: Testby kommun, short_name: Testby, kind: municipality}\n";
+
 #endif

@@ -93,6 +93,18 @@ static void record_source_and_association(arena *mem, const document_request *re
     record_input(req->inputs, arena_printf(mem, "%s/association.yaml", dir));
 }
 
+/* The CSV files (`rows_from`) the rows of a plan's budget and of an
+ * outcome were read from; the plan of the outcome's year counts too. */
+static void record_rows_from(const document_request *req, const plan *pl, const outcome *o)
+{
+    if (o && o->plan_of_year && !pl)
+        pl = o->plan_of_year;
+    if (pl && pl->budget.rows_from)
+        record_input(req->inputs, pl->budget.rows_from);
+    if (o && o->rows_from)
+        record_input(req->inputs, o->rows_from);
+}
+
 /* The words of the association's own hyphenation.txt (its folder is where
  * its templates are), or NULL when it has none. */
 static const char *association_hyphenation(const render_env *env, arena *mem,
@@ -188,6 +200,7 @@ static bool prepare_plan(arena *mem, const document_request *req, document_parts
     plan *p = load_plan(mem, req->source, dl);
     if (!p)
         return false;
+    record_rows_from(req, p, NULL);
     plan_checked checked = check_plan(mem, p, dl);
     plan_facts facts = {.checked = &checked, .warnings = context_diags_since(dl, first)};
     *parts = (document_parts){.context = context_for_checked_plan(mem, p, &facts),
@@ -214,6 +227,7 @@ static bool prepare_report(arena *mem, const document_request *req, document_par
     outcome *o = load_outcome(mem, req->source, dl);
     if (!o)
         return false;
+    record_rows_from(req, NULL, o);
     if (req->inputs) /* read when present; a plan added later makes the report again */
         record_input(req->inputs, arena_printf(mem, "%s/plan-%d.yaml", o->assoc->dir, o->year));
     outcome_checked checked = check_outcome(mem, o, dl);
@@ -258,8 +272,8 @@ static void record_annual_inputs(arena *mem, const document_request *req, const 
 
 /* Last year's and the earlier years' files, where they are: `years` of
  * them. */
-static size_t load_earlier(arena *mem, const annual_report *r, const char *dir, int years,
-                           earlier_year *out, diag_list *dl)
+static size_t load_earlier(arena *mem, const document_request *req, const annual_report *r,
+                           const char *dir, int years, earlier_year *out, diag_list *dl)
 {
     size_t n = 0;
     for (int k = 1; k <= years; k++) {
@@ -271,8 +285,8 @@ static size_t load_earlier(arena *mem, const annual_report *r, const char *dir, 
             if (sie_read(mem, sie, f, dl))
                 e.books = f;
         }
-        if (access(outcome_path, F_OK) == 0)
-            e.outcome = load_outcome(mem, outcome_path, dl);
+        if (access(outcome_path, F_OK) == 0 && (e.outcome = load_outcome(mem, outcome_path, dl)))
+            record_rows_from(req, NULL, e.outcome);
         if (e.books || e.outcome)
             out[n++] = e;
     }
@@ -303,6 +317,7 @@ static bool prepare_annual_document(arena *mem, const document_request *req,
         return false;
     const char *dir = r->assoc->dir;
     record_annual_inputs(mem, req, dir, r->year, interim);
+    record_rows_from(req, r->plan_of_year, r->outcome_of_year);
     if (req->inputs) /* the books by their default name, read when there */
         record_input(req->inputs, arena_printf(mem, "%s/%s", dir, annual_default_books(mem, r)));
     sie_file *books = NULL;
@@ -316,7 +331,7 @@ static bool prepare_annual_document(arena *mem, const document_request *req,
             return false;
     }
     earlier_year earlier[4];
-    size_t nearlier = load_earlier(mem, r, dir, interim ? 1 : 4, earlier, dl);
+    size_t nearlier = load_earlier(mem, req, r, dir, interim ? 1 : 4, earlier, dl);
     statements *st = ARENA_NEW(mem, statements);
     if (!statements_compute(mem, r, books, map, earlier, nearlier, st, dl))
         return false;
@@ -437,6 +452,7 @@ static comparison_entry comparison_load(arena *mem, const document_request *req,
         *ok = false;
         return e;
     }
+    record_rows_from(req, NULL, e.o);
     e.checked = check_outcome(mem, e.o, dl);
     return e;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "atomicfile.h"
+#include "i18n.h"
 #include "json.h"
 #include "strbuf.h"
 
@@ -43,7 +44,7 @@ static void on_start(void *ctx, const batch_result *res)
     report *rp = ctx;
     show_run_diags(rp, res);
     if (rp->verbose && res->rebuild_all) {
-        fputs("every document is out of date: ", rp->out);
+        fputs(_("every document is out of date: "), rp->out);
         diag_put_safe(res->rebuild_all, rp->out);
         fputc('\n', rp->out);
     }
@@ -54,7 +55,8 @@ static void on_progress(void *ctx, size_t finished, size_t total)
     report *rp = ctx;
     if (!rp->progress)
         return;
-    fprintf(rp->err, "\r\033[K%zu of %zu documents", finished, total);
+    fputs("\r\033[K", rp->err);
+    fprintf(rp->err, _("%zu of %zu documents"), finished, total);
     fflush(rp->err);
     rp->line_shown = true;
 }
@@ -66,7 +68,7 @@ static void on_done(void *ctx, const batch_doc *doc)
         clear_line(rp);
     diag_print_shown(&doc->diags, rp->err, rp->quiet, rp->verbose);
     if (rp->verbose && doc->status == DOC_BUILT) {
-        fputs("built ", rp->out);
+        fputs(_("built "), rp->out);
         diag_put_safe(doc->pdf, rp->out);
         fputs(" (", rp->out);
         diag_put_safe(doc->reason, rp->out);
@@ -86,7 +88,7 @@ static const char *signal_name(int sig)
     case SIGHUP: return "SIGHUP";
     case SIGINT: return "SIGINT";
     case SIGTERM: return "SIGTERM";
-    default: return "a signal";
+    default: return _("a signal");
     }
 }
 
@@ -101,14 +103,19 @@ void report_summary(report *rp, const batch_result *res)
         return;
     FILE *f = trouble ? rp->err : rp->out;
     if (res->to_build == 0 && !trouble) {
-        fprintf(f, "nothing to do: %zu document%s up to date\n", res->up_to_date,
-                res->up_to_date == 1 ? "" : "s");
+        fprintf(f,
+                ngettext("nothing to do: %zu document up to date\n",
+                         "nothing to do: %zu documents up to date\n", res->up_to_date),
+                res->up_to_date);
         return;
     }
-    fprintf(f, "%zu built, %zu up to date, %zu failed, %zu warning%s", res->built, res->up_to_date,
-            res->failed, res->warnings, res->warnings == 1 ? "" : "s");
+    fprintf(f,
+            ngettext("%zu built, %zu up to date, %zu failed, %zu warning",
+                     "%zu built, %zu up to date, %zu failed, %zu warnings", res->warnings),
+            res->built, res->up_to_date, res->failed, res->warnings);
     if (res->stop_signal)
-        fprintf(f, "; stopped by %s, %zu not built", signal_name(res->stop_signal), res->skipped);
+        fprintf(f, _("; stopped by %s, %zu not built"), signal_name(res->stop_signal),
+                res->skipped);
     fprintf(f, " (%.2f s)\n", res->seconds);
 }
 

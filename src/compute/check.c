@@ -8,6 +8,7 @@
 #include "allocation.h"
 #include "figures.h"
 #include "format.h"
+#include "i18n.h"
 #include "json.h"
 #include "load.h"
 #include "load_annual.h"
@@ -151,11 +152,11 @@ typedef struct {
 static void budget_lines(text_table *t, const budget *b, const budget_figures *f)
 {
     static const category_line income_parts[] = {
-        {"  allocation", true, CATEGORY_ALLOCATION},
-        {"  external funds", true, CATEGORY_EXTERNAL},
-        {"  equity used", true, CATEGORY_EQUITY},
+        {N_("  allocation"), true, CATEGORY_ALLOCATION},
+        {N_("  external funds"), true, CATEGORY_EXTERNAL},
+        {N_("  equity used"), true, CATEGORY_EQUITY},
     };
-    cell(t, "income");
+    cell(t, _("income"));
     for (size_t c = 0; c < b->ncolumns; c++)
         cell(t, amount_text(t->mem, f->columns[c].income));
     for (size_t k = 0; k < sizeof income_parts / sizeof *income_parts; k++) {
@@ -164,22 +165,22 @@ static void budget_lines(text_table *t, const budget *b, const budget_figures *f
             any = any || f->columns[c].income_by_category[income_parts[k].category] != 0;
         if (!any)
             continue;
-        cell(t, income_parts[k].label);
+        cell(t, _(income_parts[k].label));
         for (size_t c = 0; c < b->ncolumns; c++)
             cell(t,
                  amount_text(t->mem, f->columns[c].income_by_category[income_parts[k].category]));
     }
-    cell(t, "costs");
+    cell(t, _("costs"));
     for (size_t c = 0; c < b->ncolumns; c++)
         cell(t, amount_text(t->mem, f->columns[c].costs));
-    cell(t, "result (income − costs)");
+    cell(t, _("result (income − costs)"));
     for (size_t c = 0; c < b->ncolumns; c++)
         cell(t, amount_text(t->mem, f->columns[c].result));
     if (b->nreserves) {
-        cell(t, "reserves");
+        cell(t, _("reserves"));
         for (size_t c = 0; c < b->ncolumns; c++)
             cell(t, amount_text(t->mem, f->columns[c].reserves));
-        cell(t, "income with reserves");
+        cell(t, _("income with reserves"));
         for (size_t c = 0; c < b->ncolumns; c++)
             cell(t, amount_text(t->mem, f->columns[c].with_reserves));
     }
@@ -189,14 +190,16 @@ static void carry_line(text_table *t, const budget *b, const carry_forward *cf)
 {
     if (!budget_carries_forward(b))
         return;
-    cell(t, "equity carried in");
+    cell(t, _("equity carried in"));
     for (size_t c = 0; c < b->ncolumns; c++)
         cell(t, cf[c].applies ? amount_text(t->mem, cf[c].carried_in) : "");
 }
 
 static void split_lines(text_table *t, const budget *b, const budget_figures *f)
 {
-    static const char *const names[] = {"individual", "structural", "administration", "other"};
+    static const char *const names[] = {
+        N_("individual share of costs"), N_("structural share of costs"),
+        N_("administration share of costs"), N_("other share of costs")};
     int64_t(*shares)[COST_CLASSES] = arena_alloc(t->mem, sizeof *shares * (b->ncolumns + 1));
     bool *has = ARENA_ARRAY(t->mem, bool, b->ncolumns + 1);
     for (size_t c = 0; c < b->ncolumns; c++) {
@@ -209,7 +212,7 @@ static void split_lines(text_table *t, const budget *b, const budget_figures *f)
             any = any || (has[c] && shares[c][k] != 0);
         if (!any)
             continue;
-        cell(t, arena_printf(t->mem, "%s share of costs", names[k]));
+        cell(t, _(names[k]));
         for (size_t c = 0; c < b->ncolumns; c++)
             cell(t, has[c] ? tenths_text(t->mem, shares[c][k]) : "");
     }
@@ -220,7 +223,7 @@ static const char *rule_label(arena *mem, const financial_rule *r, money_unit un
     char lo[FORMAT_BUF], hi[FORMAT_BUF];
     bool share = r->measure == RULE_ADMINISTRATION_SHARE || r->measure == RULE_EQUITY_SHARE;
     if (r->measure == RULE_WITHIN_BUDGET)
-        return rule_measure_text(r->measure);
+        return _(rule_measure_text(r->measure));
     if (share) {
         format_percent(lo, r->min / 10, r->min % 100 ? 1 : 0);
         format_percent(hi, r->max / 10, r->max % 100 ? 1 : 0);
@@ -230,41 +233,42 @@ static const char *rule_label(arena *mem, const financial_rule *r, money_unit un
     }
     const char *u = share ? "" : unit_names[unit];
     if (r->min != INT64_MIN && r->max != INT64_MAX)
-        return arena_printf(mem, "%s %s–%s%s%s", rule_measure_text(r->measure), lo, hi,
+        return arena_printf(mem, "%s %s–%s%s%s", _(rule_measure_text(r->measure)), lo, hi,
                             *u ? " " : "", u);
     if (r->min != INT64_MIN)
-        return arena_printf(mem, "%s ≥ %s%s%s", rule_measure_text(r->measure), lo, *u ? " " : "",
+        return arena_printf(mem, "%s ≥ %s%s%s", _(rule_measure_text(r->measure)), lo, *u ? " " : "",
                             u);
-    return arena_printf(mem, "%s ≤ %s%s%s", rule_measure_text(r->measure), hi, *u ? " " : "", u);
+    return arena_printf(mem, "%s ≤ %s%s%s", _(rule_measure_text(r->measure)), hi, *u ? " " : "", u);
 }
 
 static const char *rule_cell(arena *mem, const rule_result *r)
 {
     if (r->status == RULE_NO_DATA)
-        return rule_status_text(r->status);
+        return _(rule_status_text(r->status));
     if (r->has_tenths)
-        return arena_printf(mem, "%s %s", tenths_text(mem, r->tenths), rule_status_text(r->status));
-    return arena_printf(mem, "%s %s", amount_text(mem, r->part), rule_status_text(r->status));
+        return arena_printf(mem, "%s %s", tenths_text(mem, r->tenths),
+                            _(rule_status_text(r->status)));
+    return arena_printf(mem, "%s %s", amount_text(mem, r->part), _(rule_status_text(r->status)));
 }
 
+/* "2025 (budget)", "2026 (prognos)": the column names of the report, in
+ * the user's language (the diagnostics' budget_column_name is English). */
 static void column_header(text_table *t, const char *title, const budget *b)
 {
+    static const char *const kinds[] = {N_("budget"), N_("forecast"), N_("outcome")};
     cell(t, title);
-    for (size_t c = 0; c < b->ncolumns; c++) {
-        char name[COLUMN_NAME_BUF];
-        budget_column_name(name, &b->columns[c]);
-        cell(t, name);
-    }
+    for (size_t c = 0; c < b->ncolumns; c++)
+        cell(t, arena_printf(t->mem, "%d (%s)", b->columns[c].year, _(kinds[b->columns[c].kind])));
 }
 
 static void tally_line(strbuf *out, const char *what, const target_tally *t)
 {
-    strbuf_printf(out, "  %s: %zu met, %zu not met, %zu without data", what, t->met, t->not_met,
+    strbuf_printf(out, _("  %s: %zu met, %zu not met, %zu without data"), what, t->met, t->not_met,
                   t->no_data);
     char buf[FORMAT_BUF];
     int64_t tenths;
     if (target_tally_share_met(t, &tenths))
-        strbuf_printf(out, " (%s of those measured met)", format_percent(buf, tenths, 0));
+        strbuf_printf(out, _(" (%s of those measured met)"), format_percent(buf, tenths, 0));
     strbuf_putc(out, '\n');
 }
 
@@ -277,11 +281,11 @@ static void goals_report(arena *mem, strbuf *out, const plan *p, const goal_tall
         const target_tally *t = &g->areas[a];
         const goal_area *ga = &p->goal_areas[a];
         if (t->met + t->not_met + t->no_data)
-            tally_line(out, arena_printf(mem, "goal area %s", ga->id ? ga->id : ga->title), t);
+            tally_line(out, arena_printf(mem, _("goal area %s"), ga->id ? ga->id : ga->title), t);
     }
     if (g->outside.met + g->outside.not_met + g->outside.no_data)
-        tally_line(out, "outside the goal areas", &g->outside);
-    tally_line(out, "all targets", &g->all);
+        tally_line(out, _("outside the goal areas"), &g->outside);
+    tally_line(out, _("all targets"), &g->all);
 }
 
 /* The amounts the text writes out in digits, each at its place: figures a
@@ -291,7 +295,7 @@ static void amounts_report(const prose_list *l, strbuf *out)
 {
     if (!l->count)
         return;
-    strbuf_printf(out, "\n  amounts written in the text (%zu):\n", l->count);
+    strbuf_printf(out, _("\n  amounts written in the text (%zu):\n"), l->count);
     for (size_t i = 0; i < l->count; i++) {
         const prose_amount *a = &l->items[i];
         strbuf_printf(out, "    %s:%d:%d  %s\n", a->pos.file, a->pos.line, a->pos.col, a->text);
@@ -324,7 +328,7 @@ static void plan_report(arena *mem, const plan *p, const plan_checked *pc, strbu
     strbuf_printf(out, "%s — %s\n", p->assoc->name, p->title);
     if (b->present && b->ncolumns) {
         text_table t = {.mem = mem, .ncols = b->ncolumns + 1};
-        column_header(&t, arena_printf(mem, "budget (%s)", unit_names[b->unit]), b);
+        column_header(&t, arena_printf(mem, _("budget (%s)"), unit_names[b->unit]), b);
         budget_lines(&t, b, &pc->budget);
         carry_line(&t, b, pc->carry);
         split_lines(&t, b, &pc->budget);
@@ -333,7 +337,7 @@ static void plan_report(arena *mem, const plan *p, const plan_checked *pc, strbu
     }
     if (p->nrules && b->ncolumns) {
         text_table t = {.mem = mem, .ncols = b->ncolumns + 1};
-        column_header(&t, "financial rules", b);
+        column_header(&t, _("financial rules"), b);
         for (size_t r = 0; r < p->nrules; r++) {
             cell(&t, rule_label(mem, &p->rules[r], b->unit));
             for (size_t c = 0; c < b->ncolumns; c++)
@@ -359,7 +363,8 @@ static void figure_line(text_table *t, const char *label, const figure *f, const
 
 static const char *split_text(arena *mem, const int64_t *shares, bool as_hundredths)
 {
-    static const char *const names[] = {"individual", "structural", "administration", "other"};
+    static const char *const names[] = {N_("individual"), N_("structural"), N_("administration"),
+                                        N_("other")};
     const char *text = "";
     for (int k = 0; k < COST_CLASSES; k++) {
         if (shares[k] == 0 && k == COST_OTHER)
@@ -369,7 +374,7 @@ static const char *split_text(arena *mem, const int64_t *shares, bool as_hundred
             format_percent(buf, shares[k] / 10, shares[k] % 100 ? 1 : 0);
         else
             format_percent(buf, shares[k], 1);
-        text = arena_printf(mem, "%s%s%s %s", text, *text ? ", " : "", names[k], buf);
+        text = arena_printf(mem, "%s%s%s %s", text, *text ? ", " : "", _(names[k]), buf);
     }
     return text;
 }
@@ -377,26 +382,26 @@ static const char *split_text(arena *mem, const int64_t *shares, bool as_hundred
 static void economy_report(arena *mem, const outcome *o, const outcome_figures *f, strbuf *out)
 {
     text_table t = {.mem = mem, .ncols = 3, .notes = true};
-    figure_line(&t, "income", &o->income, "");
-    figure_line(&t, "  allocation", &o->allocation, "");
-    figure_line(&t, "costs", &o->costs, "");
+    figure_line(&t, _("income"), &o->income, "");
+    figure_line(&t, _("  allocation"), &o->allocation, "");
+    figure_line(&t, _("costs"), &o->costs, "");
     if (f->has_result) {
-        cell(&t, "result (income − costs)");
+        cell(&t, _("result (income − costs)"));
         cell(&t, amount_text(mem, f->result));
         cell(&t, "");
     }
-    figure_line(&t, "budgeted costs", &o->budget, "");
+    figure_line(&t, _("budgeted costs"), &o->budget, "");
     if (f->has_variance) {
-        cell(&t, "costs against the budget");
+        cell(&t, _("costs against the budget"));
         cell(&t, amount_text(mem, f->costs_variance.amount));
         cell(&t, f->costs_variance.has_percent ? tenths_text(mem, f->costs_variance.tenths) : "");
     }
-    figure_line(&t, "equity", &o->equity,
-                f->has_equity_share
-                    ? arena_printf(mem, "%s of the allocation", tenths_text(mem, f->equity_tenths))
-                    : "");
+    figure_line(&t, _("equity"), &o->equity,
+                f->has_equity_share ? arena_printf(mem, _("%s of the allocation"),
+                                                   tenths_text(mem, f->equity_tenths))
+                                    : "");
     if (f->has_next_result) {
-        cell(&t, arena_printf(mem, "budget %d: income − costs", o->next.year));
+        cell(&t, arena_printf(mem, _("budget %d: income − costs"), o->next.year));
         cell(&t, amount_text(mem, f->next_result));
         cell(&t, "");
     }
@@ -405,9 +410,10 @@ static void economy_report(arena *mem, const outcome *o, const outcome_figures *
         table_render(&t, out);
     }
     if (f->has_stated_split)
-        strbuf_printf(out, "  cost split as printed: %s\n", split_text(mem, f->stated_split, true));
+        strbuf_printf(out, _("  cost split as printed: %s\n"),
+                      split_text(mem, f->stated_split, true));
     if (f->has_split)
-        strbuf_printf(out, "  cost split of the amounts: %s\n",
+        strbuf_printf(out, _("  cost split of the amounts: %s\n"),
                       split_text(mem, f->split_tenths, false));
 }
 
@@ -416,20 +422,20 @@ static void participants_report(strbuf *out, int year, const participant_summary
     if (!s->participants.present && !s->exits.present)
         return;
     char a[FORMAT_BUF], b[FORMAT_BUF], c[FORMAT_BUF];
-    strbuf_printf(out, "\n  participants %d: %s", year,
-                  s->participants.present ? format_int(a, s->participants.value) : "not given");
+    strbuf_printf(out, _("\n  participants %d: %s"), year,
+                  s->participants.present ? format_int(a, s->participants.value) : _("not given"));
     if (s->has_gender_shares) {
         char d[FORMAT_BUF];
-        strbuf_printf(out, " (women %s, %s; men %s, %s)", format_int(a, s->women.value),
+        strbuf_printf(out, _(" (women %s, %s; men %s, %s)"), format_int(a, s->women.value),
                       format_percent(b, s->women_tenths, 1), format_int(c, s->men.value),
                       format_percent(d, s->men_tenths, 1));
     }
     if (s->new_participants.present)
-        strbuf_printf(out, ", new %s", format_int(a, s->new_participants.value));
+        strbuf_printf(out, _(", new %s"), format_int(a, s->new_participants.value));
     if (s->exits.present)
-        strbuf_printf(out, ", exits %s", format_int(a, s->exits.value));
+        strbuf_printf(out, _(", exits %s"), format_int(a, s->exits.value));
     if (s->has_exit_share)
-        strbuf_printf(out, "; to work or studies %s of %s (%s)",
+        strbuf_printf(out, _("; to work or studies %s of %s (%s)"),
                       format_int(a, s->work_or_studies.value),
                       format_int(b, s->exits_with_reasons.value),
                       format_percent(c, s->work_or_studies_tenths, 1));
@@ -438,12 +444,12 @@ static void participants_report(strbuf *out, int year, const participant_summary
 
 static void outcome_report(arena *mem, const outcome *o, const outcome_checked *oc, strbuf *out)
 {
-    strbuf_printf(out, "%s — outcome %d (%s)\n", o->assoc->name, o->year, unit_names[o->unit]);
+    strbuf_printf(out, _("%s — outcome %d (%s)\n"), o->assoc->name, o->year, unit_names[o->unit]);
     economy_report(mem, o, &oc->economy, out);
     if (oc->nrules) {
         text_table t = {.mem = mem, .ncols = 2};
-        cell(&t, "financial rules");
-        cell(&t, arena_printf(mem, "%d (outcome)", o->year));
+        cell(&t, _("financial rules"));
+        cell(&t, arena_printf(mem, _("%d (outcome)"), o->year));
         for (size_t r = 0; r < oc->nrules; r++) {
             cell(&t, rule_label(mem, oc->rules[r].rule, o->unit));
             cell(&t, rule_cell(mem, &oc->rules[r]));
@@ -581,27 +587,27 @@ static void comparison_table(arena *mem, const comparison_group *g, int year,
         const char *label;
         member_figure value;
     } lines[] = {
-        {"allocation", g_allocation},
-        {"costs", g_costs},
-        {"budgeted costs", g_budget},
-        {"costs against the budget", g_variance},
-        {"result (income − costs)", g_result},
-        {"equity", g_equity},
-        {"equity share of allocation", g_equity_share},
-        {"individual share of costs", g_individual},
-        {"structural share of costs", g_structural},
-        {"administration share of costs", g_administration},
-        {"participants", g_participants},
-        {"women's share", g_women},
-        {"exits", g_exits},
-        {"exits to work or studies", g_work_or_studies},
+        {N_("allocation"), g_allocation},
+        {N_("costs"), g_costs},
+        {N_("budgeted costs"), g_budget},
+        {N_("costs against the budget"), g_variance},
+        {N_("result (income − costs)"), g_result},
+        {N_("equity"), g_equity},
+        {N_("equity share of allocation"), g_equity_share},
+        {N_("individual share of costs"), g_individual},
+        {N_("structural share of costs"), g_structural},
+        {N_("administration share of costs"), g_administration},
+        {N_("participants"), g_participants},
+        {N_("women's share"), g_women},
+        {N_("exits"), g_exits},
+        {N_("exits to work or studies"), g_work_or_studies},
     };
     text_table t = {.mem = mem, .ncols = g->nassociations + 1};
     cell(&t, arena_printf(mem, "%d (%s)", year, unit_names[g->unit]));
     for (size_t a = 0; a < g->nassociations; a++)
         cell(&t, short_name(g->associations[a]));
     for (size_t l = 0; l < sizeof lines / sizeof *lines; l++) {
-        cell(&t, lines[l].label);
+        cell(&t, _(lines[l].label));
         for (size_t a = 0; a < g->nassociations; a++)
             cell(&t, members[a].o ? lines[l].value(mem, &members[a]) : "");
     }
@@ -678,7 +684,7 @@ void check_group(const comparison_group *g, const outcome *const *outcomes, diag
 
 static void group_report(arena *mem, const comparison_group *g, strbuf *out, diag_list *dl)
 {
-    strbuf_printf(out, "%s — %zu associations compared\n", g->name, g->nassociations);
+    strbuf_printf(out, _("%s — %zu associations compared\n"), g->name, g->nassociations);
     const outcome **outcomes = ARENA_ARRAY(mem, const outcome *, g->nyears * g->nassociations + 1);
     for (size_t y = 0; y < g->nyears; y++) {
         group_member *members = ARENA_ARRAY(mem, group_member, g->nassociations + 1);
@@ -716,11 +722,11 @@ static void check_signed(const minutes *m, const char *name, const char *role, d
 static void minutes_report(const minutes *m, strbuf *out, diag_list *dl)
 {
     char date_buf[FORMAT_BUF];
-    strbuf_printf(out, "%s — %s%s%s\n", m->title ? m->title : "minutes",
+    strbuf_printf(out, "%s — %s%s%s\n", m->title ? m->title : _("minutes"),
                   format_date(date_buf, m->held_on), m->place ? ", " : "",
                   m->place ? m->place : "");
-    strbuf_printf(out, "\n  %zu items, %zu decisions, %zu attendees, %zu signatures\n", m->nitems,
-                  count_decisions(m->items, m->nitems), m->nattendees, m->nsignatures);
+    strbuf_printf(out, _("\n  %zu items, %zu decisions, %zu attendees, %zu signatures\n"),
+                  m->nitems, count_decisions(m->items, m->nitems), m->nattendees, m->nsignatures);
     check_signed(m, m->chair, "chair", dl);
     check_signed(m, m->secretary, "secretary", dl);
     for (size_t i = 0; i < m->nadjusters; i++)
@@ -742,8 +748,8 @@ static void association_report(const association *a, strbuf *out, diag_list *dl)
     }
     char s[FORMAT_BUF], r[FORMAT_BUF], m[FORMAT_BUF];
     strbuf_printf(out,
-                  "%s — %zu members: %zu of the state (%s), %zu region (%s), %zu "
-                  "municipalities (%s)\n",
+                  _("%s — %zu members: %zu of the state (%s), %zu region (%s), %zu "
+                    "municipalities (%s)\n"),
                   a->name, a->nmembers, kinds[MEMBER_STATE],
                   format_percent(s, a->parts.state / 10, 0), kinds[MEMBER_REGION],
                   format_percent(r, a->parts.region / 10, 0), kinds[MEMBER_MUNICIPALITY],
@@ -760,7 +766,7 @@ static void association_report(const association *a, strbuf *out, diag_list *dl)
         int64_t tenths;
         if (mb->kind == MEMBER_MUNICIPALITY && mb->population > 0 &&
             money_share_tenths(mb->population, population, &tenths))
-            strbuf_printf(out, "  %s: population %s, %s of the municipalities'\n",
+            strbuf_printf(out, _("  %s: population %s, %s of the municipalities'\n"),
                           mb->short_name ? mb->short_name : mb->name, format_int(s, mb->population),
                           format_percent(r, tenths, 1));
     }
@@ -796,8 +802,9 @@ static void diagnostics_report(const diag_list *dl, size_t first, strbuf *out)
 {
     size_t errors, warnings;
     count_diags(dl, first, &errors, &warnings);
-    strbuf_printf(out, "\n  %zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-                  warnings == 1 ? "" : "s");
+    strbuf_putc(out, '\n');
+    strbuf_printf(out, ngettext("  %zu error", "  %zu errors", errors), errors);
+    strbuf_printf(out, ngettext(", %zu warning\n", ", %zu warnings\n", warnings), warnings);
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
@@ -820,19 +827,18 @@ static void sie_report(const sie_file *f, strbuf *out)
 {
     const sie_year *y = sie_year_at(f, 0);
     char from[FORMAT_BUF], to[FORMAT_BUF];
-    strbuf_printf(out, "  %s%s%s, SIE %d%s\n", f->company ? f->company : "(no #FNAMN)",
-                  f->org_number ? " " : "", f->org_number ? f->org_number : "", f->type,
-                  "");
+    strbuf_printf(out, "  %s%s%s, SIE %d%s\n", f->company ? f->company : _("(no #FNAMN)"),
+                  f->org_number ? " " : "", f->org_number ? f->org_number : "", f->type, "");
     if (f->program)
-        strbuf_printf(out, "  exported by %s\n", f->program);
+        strbuf_printf(out, _("  exported by %s\n"), f->program);
     if (y)
-        strbuf_printf(out, "  financial year %s to %s\n", format_date(from, y->from),
+        strbuf_printf(out, _("  financial year %s to %s\n"), format_date(from, y->from),
                       format_date(to, y->to));
     strbuf_printf(out,
-                  "  %zu accounts, %zu opening and %zu closing balances, %zu results, "
-                  "%zu vouchers with %zu rows%s\n",
+                  _("  %zu accounts, %zu opening and %zu closing balances, %zu results, "
+                    "%zu vouchers with %zu rows%s\n"),
                   f->naccounts, f->nopening, f->nclosing, f->nresults, f->nvouchers, f->nrows,
-                  f->has_checksum ? ", #KSUMMA matches" : "");
+                  f->has_checksum ? _(", #KSUMMA matches") : "");
 }
 
 /* An årsredovisning or delårsrapport: its books and statements, without
@@ -854,9 +860,9 @@ static void annual_check(arena *mem, const char *path, bool interim, strbuf *out
         return;
     char a[FORMAT_BUF], b[FORMAT_BUF], c[FORMAT_BUF];
     int64_t u = statements_unit_ore(r->unit);
-    strbuf_printf(out, "  %s %d of %s, %s\n", interim ? "delårsrapport" : "årsredovisning",
-                  r->year, r->assoc->name, map ? r->sie : "typed figures");
-    strbuf_printf(out, "  result %s, assets %s, equity %s (%s)\n",
+    strbuf_printf(out, _("  %s %d of %s, %s\n"), interim ? "delårsrapport" : "årsredovisning",
+                  r->year, r->assoc->name, map ? r->sie : _("typed figures"));
+    strbuf_printf(out, _("  result %s, assets %s, equity %s (%s)\n"),
                   format_int(a, st.result[0] / u), format_int(b, st.assets[0] / u),
                   format_int(c, st.line[LINE_EQUITY][0] / u), r->unit == UNIT_TKR ? "tkr" : "kr");
 }
@@ -898,7 +904,7 @@ static void check_file(const char *path, strbuf *out, strbuf *amounts, diag_list
     } else if (strcmp(name, "kontoplan.yaml") == 0) {
         account_map *m = load_account_map(&mem, path, dl);
         if (m)
-            strbuf_printf(out, "  %zu line ranges, %zu notes, %zu budget rows\n", m->nlines,
+            strbuf_printf(out, _("  %zu line ranges, %zu notes, %zu budget rows\n"), m->nlines,
                           m->nnotes, m->nbudget_rows);
     } else if (named(name, "arsredovisning-") || named(name, "delarsrapport-")) {
         annual_check(&mem, path, name[0] == 'd', out, dl);
@@ -958,7 +964,9 @@ static int check_json(const char *const *paths, size_t npaths, const check_optio
     int status = check_exit_status(dl, opt->strict);
     strbuf_printf(out, "  ],\n \"errors\": %zu, \"warnings\": %zu, \"status\": \"%s\"}\n",
                   dl->errors, dl->warnings,
-                  dl->errors ? "errors" : dl->warnings ? "warnings" : "ok");
+                  dl->errors     ? "errors"
+                  : dl->warnings ? "warnings"
+                                 : "ok");
     return status;
 }
 

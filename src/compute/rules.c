@@ -1,14 +1,15 @@
 #include "rules.h"
 
+#include "i18n.h"
 #include "money.h"
 
 const char *rule_measure_text(rule_measure m)
 {
     switch (m) {
-    case RULE_WITHIN_BUDGET: return "costs within the budget";
-    case RULE_ADMINISTRATION_SHARE: return "administration share of costs";
-    case RULE_EQUITY_SHARE: return "equity share of allocation";
-    case RULE_BUFFER: return "buffer";
+    case RULE_WITHIN_BUDGET: return N_("costs within the budget");
+    case RULE_ADMINISTRATION_SHARE: return N_("administration share of costs");
+    case RULE_EQUITY_SHARE: return N_("equity share of allocation");
+    case RULE_BUFFER: return N_("buffer");
     }
     return "?";
 }
@@ -16,9 +17,9 @@ const char *rule_measure_text(rule_measure m)
 const char *rule_status_text(rule_status status)
 {
     switch (status) {
-    case RULE_MET: return "met";
-    case RULE_NOT_MET: return "not met";
-    case RULE_NO_DATA: return "no data";
+    case RULE_MET: return N_("met");
+    case RULE_NOT_MET: return N_("not met");
+    case RULE_NO_DATA: return N_("no data");
     }
     return "?";
 }

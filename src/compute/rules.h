@@ -57,6 +57,7 @@ typedef struct {
     bool has_tenths;
 } rule_result;
 
+/* In English; marked for the message catalogue (i18n.h): _() them to show. */
 const char *rule_measure_text(rule_measure m);    /* "administration share of costs" */
 const char *rule_status_text(rule_status status); /* "met", "not met", "no data" */
 

@@ -25,8 +25,9 @@ const char *const KEYS_TARGET[] = {"id", "text", "group", "comparator", "value",
 const char *const KEYS_ALLOCATION[] = {"title",         "year",        "unit", "entries",
                                        "printed_total", "total_label", NULL};
 const char *const KEYS_ALLOCATION_ENTRY[] = {"members", "label", "share", "amount", NULL};
-const char *const KEYS_BUDGET[] = {"title", "unit",   "signs",          "columns", "income",
-                                   "reserves", "costs", "labels", "printed_totals", NULL};
+const char *const KEYS_BUDGET[] = {"title",    "unit",  "signs",     "columns",
+                                   "income",   "reserves", "costs", "rows_from",
+                                   "labels",   "printed_totals", NULL};
 const char *const KEYS_COLUMN[] = {"year", "kind", NULL};
 const char *const KEYS_BUDGET_ROW[] = {"label",  "group",           "category", "members",
                                        "values", "carried_forward", NULL};
@@ -38,7 +39,7 @@ const char *const KEYS_OUTCOME_FILE[] = {"outcome", NULL};
 const char *const KEYS_OUTCOME[] = {
     "year",           "unit",       "updated",      "budget",
     "income",         "allocation", "costs",        "equity",
-    "printed_result", "cost_split", "rows",         "categories",
+    "printed_result", "cost_split", "rows",         "rows_from",    "categories",
     "next_budget",    "targets",    "participants", "participants_total",
     "notes",          NULL};
 const char *const KEYS_COST_SHARE[] = {"category", "label", "percent", NULL};

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "csvrows.h"
 #include "format.h"
 #include "loader.h"
 #include "textpos.h"
@@ -162,6 +163,26 @@ static void check_signs(yread *ld, const char *path, budget *b)
                      yread_key_path(ld, yread_key_path(ld, path, "printed_totals"), "costs"), b);
 }
 
+/* `rows_from: budget-2024.csv`: the rows as the map of income, reserves
+ * and costs the CSV file gives, or NULL with errors. */
+static const ynode *rows_from_csv(yread *ld, const ynode *n, const char *path, budget *b,
+                                  csv_table *t)
+{
+    const ynode *from = ymap_get(n, "rows_from");
+    static const char *const lists[] = {"income", "reserves", "costs"};
+    for (size_t i = 0; i < 3; i++) {
+        const ynode *v = ymap_get(n, lists[i]);
+        if (v)
+            yread_error(ld, v, yread_key_path(ld, path, lists[i]),
+                        "the rows come from the CSV file of \"rows_from\"; give them here or "
+                        "there, not both");
+    }
+    b->rows_from = load_beside(ld, from, yread_key_path(ld, path, "rows_from"));
+    if (!b->rows_from || !csv_read(ld->mem, b->rows_from, t, ld->dl))
+        return NULL;
+    return csvrows_budget(ld, t, b->columns, b->ncolumns);
+}
+
 void load_budget(yread *ld, const ynode *n, const char *path, const association *a, budget *b)
 {
     b->pos = yread_pos(n);
@@ -177,11 +198,22 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
     if (!cols)
         return;
     load_columns(ld, cols, yread_key_path(ld, path, "columns"), b);
-    if (!yread_require(ld, n, "income", path) || !yread_require(ld, n, "costs", path))
+    csv_table csv = {0};
+    size_t first = ld->dl->count;
+    const ynode *rows = n;
+    if (ymap_get(n, "rows_from")) {
+        if (!(rows = rows_from_csv(ld, n, path, b, &csv))) {
+            b->rows_unread = true;
+            if (csv.file)
+                csvrows_name_cells(ld, first, &csv);
+            return;
+        }
+    } else if (!yread_require(ld, n, "income", path) || !yread_require(ld, n, "costs", path)) {
         return;
-    b->income = load_rows(ld, n, "income", path, a, b->ncolumns, &b->nincome);
-    b->reserves = load_rows(ld, n, "reserves", path, a, b->ncolumns, &b->nreserves);
-    b->costs = load_rows(ld, n, "costs", path, a, b->ncolumns, &b->ncosts);
+    }
+    b->income = load_rows(ld, rows, "income", path, a, b->ncolumns, &b->nincome);
+    b->reserves = load_rows(ld, rows, "reserves", path, a, b->ncolumns, &b->nreserves);
+    b->costs = load_rows(ld, rows, "costs", path, a, b->ncolumns, &b->ncosts);
     const ynode *v;
     if ((v = ymap_get(n, "labels")))
         load_labels(ld, v, yread_key_path(ld, path, "labels"), b);
@@ -192,6 +224,8 @@ void load_budget(yread *ld, const ynode *n, const char *path, const association 
             yread_error(ld, v, pp, "a total \"with_reserves\" needs reserve rows (\"reserves\")");
     }
     check_signs(ld, path, b);
+    if (b->rows_from)
+        csvrows_name_cells(ld, first, &csv);
 }
 
 /* "Försäkringskassan + Arbetsförmedlingen" for an entry without a label. */

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csvrows.h"
 #include "load_association.h"
 #include "load_plan.h"
 #include "loader.h"
@@ -332,6 +333,31 @@ static void load_context(yread *ld, const char *path, outcome *o)
     o->assoc = load_association(ld->mem, arena_printf(ld->mem, "%s/association.yaml", dir), ld->dl);
 }
 
+/* The actual amounts per budget row, typed (`rows`) or from a CSV file
+ * (`rows_from: utfall-2023.csv`). */
+static void load_actual_rows(yread *ld, const ynode *n, const char *path, outcome *o)
+{
+    const ynode *from = ymap_get(n, "rows_from");
+    if (!from) {
+        o->rows = load_amounts(ld, n, "rows", path, o->plan_of_year, true, &o->nrows);
+        return;
+    }
+    const ynode *typed = ymap_get(n, "rows");
+    if (typed)
+        yread_error(ld, typed, yread_key_path(ld, path, "rows"),
+                    "the rows come from the CSV file of \"rows_from\"; give them here or there, "
+                    "not both");
+    o->rows_from = load_beside(ld, from, yread_key_path(ld, path, "rows_from"));
+    csv_table t = {0};
+    size_t first = ld->dl->count;
+    const ynode *rows = NULL;
+    if (o->rows_from && csv_read(ld->mem, o->rows_from, &t, ld->dl) &&
+        (rows = csvrows_outcome(ld, &t, o->year)))
+        o->rows = load_amounts(ld, rows, "rows", path, o->plan_of_year, true, &o->nrows);
+    if (t.file)
+        csvrows_name_cells(ld, first, &t);
+}
+
 outcome *load_outcome(arena *mem, const char *path, diag_list *dl)
 {
     yread ld = {mem, dl};
@@ -362,7 +388,7 @@ outcome *load_outcome(arena *mem, const char *path, diag_list *dl)
         if ((v = ymap_get(n, economy_keys[i])))
             yread_figure(&ld, v, yread_key_path(&ld, p, economy_keys[i]), false, economy[i]);
     load_cost_split(&ld, n, p, o);
-    o->rows = load_amounts(&ld, n, "rows", p, o->plan_of_year, true, &o->nrows);
+    load_actual_rows(&ld, n, p, o);
     o->categories = load_amounts(&ld, n, "categories", p, NULL, false, &o->ncategories);
     if ((v = ymap_get(n, "next_budget")))
         load_next_budget(&ld, v, yread_key_path(&ld, p, "next_budget"), o);

@@ -152,6 +152,8 @@ static void load_interventions(yread *ld, const ynode *n, const char *path, plan
 static void link_budget_rows(yread *ld, const ynode *n, const char *path, plan *pl)
 {
     const ynode *list = ymap_get(n, "interventions");
+    if (pl->budget.rows_unread)
+        return; /* the rows' file was reported: every label would be unknown */
     const char **labels = ARENA_ARRAY(ld->mem, const char *, pl->budget.ncosts + 1);
     for (size_t i = 0; i < pl->budget.ncosts; i++)
         labels[i] = pl->budget.costs[i].label;

@@ -83,6 +83,31 @@ void load_check_file_date(yread *ld, const ynode *at, const char *path, const ch
                     base_name(file), format_date(a, inside));
 }
 
+static bool climbs_out(const char *name)
+{
+    for (const char *p = name; *p; p += strcspn(p, "/"), p += *p == '/')
+        if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || !p[2]))
+            return true;
+    return false;
+}
+
+const char *load_beside(yread *ld, const ynode *n, const char *path)
+{
+    const char *name = yread_text(ld, n, path);
+    if (!name)
+        return NULL;
+    if (!*name || *name == '/' || climbs_out(name)) {
+        yread_error(ld, n, path,
+                    "expected the name of a file in the folder of this file, such as "
+                    "budget-2024.csv, found \"%s\"",
+                    name);
+        return NULL;
+    }
+    const char *dir = load_dir_of(ld->mem, n->file);
+    return strcmp(dir, ".") == 0 ? arena_strdup(ld->mem, name)
+                                 : arena_printf(ld->mem, "%s/%s", dir, name);
+}
+
 int load_lookup(yread *ld, const ynode *n, const char *path, const char *what,
                 const char *const *names, size_t count)
 {

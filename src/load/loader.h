@@ -23,6 +23,11 @@ char *load_dir_of(arena *mem, const char *path);
 void load_check_file_date(yread *ld, const ynode *at, const char *path, const char *file,
                           const char *prefix, date inside);
 
+/* The file named by the scalar `n` (such as `rows_from: budget-2024.csv`):
+ * a path below the folder of the file `n` is in, or NULL with an error at `n`
+ * (a path that is absolute or climbs out with ".." is refused). */
+const char *load_beside(yread *ld, const ynode *n, const char *path);
+
 /* The list under `key` of `map`: NULL when absent, or when not a list (an
  * error). `*list_path` is its key path. */
 const ynode *load_list(yread *ld, const ynode *map, const char *key, const char *path,

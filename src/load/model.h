@@ -169,6 +169,8 @@ typedef struct {
     size_t ncolumns;
     budget_row *income, *reserves, *costs;
     size_t nincome, nreserves, ncosts;
+    const char *rows_from; /* the CSV file the rows were read from, or NULL */
+    bool rows_unread;      /* that file could not be read: no row is known */
     /* Reserve rows are set aside outside income and costs (Samspelet's
      * "Buffert"); they count only in the total `with_reserves`. */
     printed_totals printed;
@@ -456,6 +458,7 @@ typedef struct {
     size_t ncost_split;
     outcome_amount *rows; /* actual amounts per budget row */
     size_t nrows;
+    const char *rows_from; /* the CSV file the rows were read from, or NULL */
     outcome_amount *categories; /* actual amounts per category */
     size_t ncategories;
     next_budget next;

@@ -9,6 +9,8 @@
 #   outcome/NAME.yaml         plans/bad/outcome-2024.yaml     checked by LOADER
 #   minutes/NAME.yaml         plans/bad/minutes-2024-02-23.yaml  checked by LOADER
 #   group/NAME.yaml           plans/bad/group.yaml            checked by LOADER
+#   csv/NAME.csv              plans/bad/budget-2024.csv       built by planpress; the
+#                             plan's budget rows become "rows_from: budget-2024.csv"
 #   books/NAME.se             plans/bad/sie-2024.se           built by planpress
 #   mapping/NAME.yaml         plans/bad/kontoplan.yaml        built by planpress
 #   annual/NAME.yaml          plans/bad/arsredovisning-2024.yaml  built by planpress
@@ -102,11 +104,23 @@ placement() {
     outcome) echo "load plans/bad/outcome-2024.yaml" ;;
     minutes) echo "load plans/bad/minutes-2024-02-23.yaml" ;;
     group) echo "load plans/bad/group.yaml" ;;
+    csv) echo "build plans/bad/budget-2024.csv" ;;
     books) echo "build plans/bad/sie-2024.se" ;;
     mapping) echo "build plans/bad/kontoplan.yaml" ;;
     annual) echo "build plans/bad/arsredovisning-2024.yaml" ;;
     files) echo "build -" ;;
     esac
+}
+
+# A csv case's plan: the budget rows typed in it are replaced by the CSV file.
+rows_from_csv() {
+    python3 - "$1" <<'EOF'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+text, n = re.subn(r"(?ms)^    income:\n.*?(?=^    printed_totals:)", "    rows_from: budget-2024.csv\n", text, count=1)
+assert n == 1, "no budget rows in the plan"
+open(sys.argv[1], "w", encoding="utf-8").write(text)
+EOF
 }
 
 # Runs one case in $W; output in $W.log, status in $W.status.
@@ -121,6 +135,7 @@ run_case() {
         done ;;
     esac
     [ "$target" != - ] && cp "$input" "$W/$target"
+    [ "$role" = csv ] && rows_from_csv "$W/plans/bad/plan-2024.yaml"
     (
         cd "$W" || exit 99
         export WORK SUMS
@@ -186,7 +201,7 @@ check_case() {
 
 cases=("$@")
 if [ ${#cases[@]} -eq 0 ]; then
-    mapfile -t cases < <(cd "$HERE" && ls -d */*.yaml */*.mustache */*.sh */*.se 2>/dev/null | sort)
+    mapfile -t cases < <(cd "$HERE" && ls -d */*.yaml */*.mustache */*.sh */*.se */*.csv 2>/dev/null | sort)
 fi
 for c in "${cases[@]}"; do
     role=${c%%/*}

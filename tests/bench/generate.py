@@ -15,6 +15,7 @@ its own, and its plan a sentence of its own, so no two documents are alike.
 The output depends only on N.
 """
 import os
+import shutil
 import sys
 
 import yaml
@@ -111,6 +112,9 @@ def main():
         dump(association(i, name), os.path.join(d, "association.yaml"))
         for file, data in (plan(i, name), outcome(i), minutes(i, name)):
             dump(data, os.path.join(d, file))
+            rows_from = (data.get("plan", {}).get("budget") or {}).get("rows_from")
+            if rows_from:  # budget rows kept in a CSV file beside the plan
+                shutil.copy(os.path.join(PLANS, PLAN_BASES[i % len(PLAN_BASES)][0], rows_from), d)
 
 
 if __name__ == "__main__":

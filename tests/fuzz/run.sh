@@ -12,7 +12,7 @@
 # tests/fuzz/regressions/<target>/, where every `make test` replays it.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-TARGETS="load_plan load_association load_outcome load_minutes load_group mustache typeset sie"
+TARGETS="load_plan load_association load_outcome load_minutes load_group mustache typeset sie csv"
 
 # The seed inputs of a target: the samples, the templates, the bad-input corpus.
 seeds() {
@@ -25,6 +25,7 @@ seeds() {
     mustache) ls "$ROOT"/templates/*.mustache "$ROOT"/plans/*/*.mustache "$ROOT"/tests/bad/template/*.mustache ;;
     typeset) ls "$ROOT"/tests/fuzz/seeds/typeset/* ;;
     sie) ls "$ROOT"/plans/*/*.se ;;
+    csv) ls "$ROOT"/plans/*/*.csv "$ROOT"/tests/bad/csv/*.csv ;;
     esac 2>/dev/null
 }
 
