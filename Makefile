@@ -59,6 +59,17 @@ $(BUILD)/config.mk: .ci/deps
 	   echo "PKG_LIBS := $$(pkg-config --libs yaml-0.1 harfbuzz harfbuzz-subset libcmark-gfm libdeflate libxxhash) -lcmark-gfm-extensions -lhpdf -lhyphen -lcsv -lm"; } > $@.tmp && mv $@.tmp $@
 -include $(BUILD)/config.mk
 
+# The small C libraries are linked in from Debian's static archives where
+# it ships them (libyaml-dev, libdeflate-dev, libxxhash-dev,
+# libhyphen-dev): a process then maps and relocates four shared objects
+# fewer. cmark-gfm stays shared: tests/e2e_crash.sh puts a crashing
+# stand-in in the place of its parser (LD_PRELOAD). `make STATIC_LIBS=`
+# links every library as a shared one.
+STATIC_LIBS ?= yaml deflate xxhash hyphen
+static_lib = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),-l:lib$(1).a,-l$(1))
+# (a group: an archive may need one named before it)
+LINK_LIBS := -Wl,--start-group $(foreach l,$(PKG_LIBS),$(if $(filter $(l:-l%=%),$(STATIC_LIBS)),$(call static_lib,$(l:-l%=%)),$(l))) -Wl,--end-group
+
 # The tools of the tests (cmocka, PDF readers, the schema validator, clang):
 # every target that tests something waits for them (order-only).
 TEST_TOOLS := $(BUILD)/test-tools
@@ -115,7 +126,7 @@ BAKE_KERNING_OBJ := $(addprefix $(BUILD)/obj/,typeset/fonts.o typeset/subset.o \
                     base/oom.o base/regular.o)
 
 $(BUILD)/bake_kerning: src/tools/bake_kerning.c $(BAKE_KERNING_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LINK_LIBS)
 
 $(BUILD)/gen/baked_kernings.c: $(BUILD)/bake_kerning templates/style.yaml $(wildcard $(BAKED_FONTS))
 	@mkdir -p $(dir $@)
@@ -140,11 +151,11 @@ $(BUILD)/libplanpress.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a
-	$(CC) $(CFLAGS) -pthread -Wl,--build-id -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) -pthread -Wl,--build-id -o $@ $^ $(LINK_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) $(CMOCKA_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -Wl,--build-id -o $@ $< $(BUILD)/libplanpress.a $(LINK_LIBS) $(CMOCKA_LIBS) -pthread
 
 test: includes unit e2e sanitize
 
@@ -212,14 +223,14 @@ bench-pdf: $(BUILD)/bench_pdf
 	$(BUILD)/bench_pdf
 
 $(BUILD)/bench_pdf: tests/bench_pdf.c $(BUILD)/libplanpress.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LINK_LIBS) -pthread
 
 # Figures, not a test: how long the template stage takes for the Samsund plan.
 bench-template: $(BUILD)/bench_template
 	$(BUILD)/bench_template
 
 $(BUILD)/bench_template: tests/bench_template.c $(BUILD)/libplanpress.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LINK_LIBS) -pthread
 
 clean:
 	rm -rf $(BUILD) out
@@ -259,18 +270,18 @@ sanitize-proof:
 
 $(FUZZ_DIR)/replay_%: $(FUZZ_DEPS) | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
-	$(fuzz_compile) -o $@ $(fuzz_source) $(FUZZ_HARNESS) tests/fuzz/replay.c $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(fuzz_compile) -o $@ $(fuzz_source) $(FUZZ_HARNESS) tests/fuzz/replay.c $(BUILD)/libplanpress.a $(LINK_LIBS) -pthread
 
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DEPS) | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
-	$(fuzz_compile) -fsanitize=fuzzer -o $@ $(fuzz_source) $(FUZZ_HARNESS) $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(fuzz_compile) -fsanitize=fuzzer -o $@ $(fuzz_source) $(FUZZ_HARNESS) $(BUILD)/libplanpress.a $(LINK_LIBS) -pthread
 
 replay: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/replay_%)
 	sh tests/fuzz/run.sh replay $(FUZZ_DIR)
 
 $(BUILD)/bad/load: tests/bad/load.c $(BUILD)/libplanpress.a | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LINK_LIBS) -pthread
 
 bad: $(BIN) $(BUILD)/bad/load | $(TEST_TOOLS)
 	bash tests/bad/run.sh $(BIN) $(BUILD)/bad/load
@@ -286,11 +297,11 @@ fuzz-smoke:
 
 $(BUILD)/bench/markdown: tests/bench/markdown.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LINK_LIBS) -pthread
 
 $(BUILD)/bench/typst: tests/bench/typst.c $(BUILD)/libplanpress.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libplanpress.a $(LINK_LIBS) -pthread
 
 # The peers (pandoc and its engines from Debian, Typst from npm) are
 # installed by the benchmark itself, not by make; each is optional.

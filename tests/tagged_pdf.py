@@ -7,7 +7,8 @@ qpdf's JSON (objects, decoded streams), poppler's pdftotext and mutool's
 outline. Prints TAP lines ("ok - RULE: what", "not ok - RULE: what");
 exits 1 when a check fails.
 
-usage: tagged_pdf.py FILE.pdf
+usage: tagged_pdf.py FILE.pdf [--langs OUT.tsv]   (OUT: each element with a /Lang:
+its language and text, one a line)
 """
 import base64
 import json
@@ -28,6 +29,7 @@ PAINT = set("S s f F f* B B* b b* sh Do".split())
 SHOW = set(["Tj", "TJ", "'", '"'])
 
 failures = 0
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*")
 
 
 def report(rule, what, good, detail=""):
@@ -450,7 +452,7 @@ def check_catalog(doc, pages):
            doc.get(cat.get("/ViewerPreferences", {})).get("/DisplayDocTitle") is True)
     lang = text_of(cat.get("/Lang", "u:"))
     report("6.7.4-1", "the catalog's /Lang is a language tag (PDF/UA 7.2-29, 7.2-34)",
-           re.fullmatch(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", lang) is not None, lang)
+           LANGUAGE_TAG.fullmatch(lang) is not None, lang)
 
 
 def check_fonts(doc, pages):
@@ -529,8 +531,37 @@ def cells(tree, tr):
             span = d.get("/A", {})
             span = tree.doc.get(span) if isinstance(span, str) else span
             out.append((tree.role(d), int(span.get("/ColSpan", 1)) if isinstance(span, dict) else 1,
-                        span.get("/Scope") if isinstance(span, dict) else None))
+                        span.get("/Scope") if isinstance(span, dict) else None, ref))
     return out
+
+
+FIGURE = re.compile(r"[-+\u2212\u2013]?(\d+([ \u00a0\u202f\u2009]\d{3})*([,.]\d+)?"
+                    r"[ \u00a0\u202f]?(%|\u2030|tkr|mkr|kr|st)?)?")
+
+
+def column_of_figures(texts):
+    """Figures in every filled cell, at least one more than a dash."""
+    filled = [t for t in texts if t]
+    return all(FIGURE.fullmatch(t) for t in filled) and any(re.search(r"\d", t) for t in filled)
+
+
+def stub_problems(tree, pages, rows, cols):
+    """Body rows whose first cell names the row (text before a column of
+    figures) must begin with a TH /Scope /Row, and no other body cell is a TH."""
+    body = rows[1:]
+    text = [[" ".join(tree.text(ref, pages).split()) for _, _, _, ref in row] for row in body]
+    group = [len(row) == 1 and cols > 1 for row in body]
+    columns = [[t[c] for t, g in zip(text, group) if len(t) > c and (c == 0 or not g)]
+               for c in range(cols)]
+    stub = cols > 1 and bool(body) and not column_of_figures(columns[0]) and \
+        any(column_of_figures(col) for col in columns[1:])
+    bad = []
+    for row, t, g in zip(body, text, group):
+        want_row = stub and not g and bool(t[0])
+        first_ok = (row[0][0], row[0][2]) == (("TH", "/Row") if want_row else ("TD", None))
+        if not first_ok or any(r == "TH" for r, _, _, _ in row[1:]):
+            bad.append((t[0], [(r, s) for r, _, s, _ in row]))
+    return bad
 
 
 def check_tree(doc, tree, pages, page_refs):
@@ -560,23 +591,29 @@ def check_tree(doc, tree, pages, page_refs):
     for rule in sorted(set(PARENT_RULE.values()) | {v[1] for v in KIDS.values()}):
         report(rule, "tables, lists and tables of contents nest as ISO 32000-1 says",
                rule not in problems, str(problems.get(rule, [])[:3]))
-    ragged, no_header = [], []
+    ragged, no_header, stubs, unscoped = [], [], [], []
     for _, e, _ in tree.elems:
         if tree.role(e) != "Table":
             continue
         rows = [cells(tree, tr) for tr in table_rows(tree, e)]
-        widths = {sum(span for _, span, _ in row) for row in rows}
+        widths = {sum(span for _, span, _, _ in row) for row in rows}
         if len(widths) > 1:
             ragged.append(widths)
         cols = max(widths) if widths else 0
         first = rows[0] if rows else []
-        if not first or any(r != "TH" for r, _, _ in first) or len(first) != cols \
-                or any(s != "/Column" for _, _, s in first):
-            no_header.append(first)
+        if not first or any(r != "TH" for r, _, _, _ in first) or len(first) != cols \
+                or any(s != "/Column" for _, _, s, _ in first):
+            no_header.append([(r, s) for r, _, s, _ in first])
+        stubs.extend(stub_problems(tree, pages, rows, cols))
+        unscoped += [r for row in rows for r, _, s, _ in row if r == "TH" and s is None]
     report("7.2-42", "every row of a table has as many columns (with /ColSpan)", not ragged,
            str(ragged[:3]))
+    report("7.5-1", "every TH has a /Scope (no Headers/IDs are written)", not unscoped,
+           str(len(unscoped)))
     report("7.5-1", "each table's first row is TH cells, /Scope /Column, one per column",
            not no_header, str(no_header[:3]))
+    report("7.5-1", "the stub column (text before figures) is TH /Scope /Row in the body rows",
+           not stubs, str(stubs[:3]))
     figures = [e for _, e, _ in tree.elems if tree.role(e) == "Figure"]
     report("7.3-1", "every Figure has an /Alt", all(text_of(f.get("/Alt", "u:")).strip()
                                                      for f in figures))
@@ -584,6 +621,14 @@ def check_tree(doc, tree, pages, page_refs):
     ids = [text_of(n["/ID"]) for n in notes if "/ID" in n]
     report("7.9-1", "every Note has an /ID", len(ids) == len(notes))
     report("7.9-2", "the IDs of Notes are unique", len(set(ids)) == len(ids))
+    langs = [(text_of(e["/Lang"]), tree.text(ref, pages)) for ref, e, _ in tree.elems if "/Lang" in e]
+    report("6.7.4-1", "an element's /Lang is a language tag, on text (PDF/UA 7.2-34)",
+           all(LANGUAGE_TAG.fullmatch(lang) and text.strip() for lang, text in langs),
+           str(langs[:3]))
+    if "--langs" in sys.argv:
+        with open(sys.argv[sys.argv.index("--langs") + 1], "w", encoding="utf-8") as out:
+            for lang, text in langs:
+                out.write(f"{lang}\t{' '.join(text.split())}\n")
     levels = [int(tree.role(e)[1]) for _, e, _ in tree.elems if re.fullmatch(r"H[1-6]", tree.role(e))]
     skips = [(a, b) for a, b in zip([0] + levels, levels) if b > a + 1]
     report("7.4.2-1", "heading levels never skip going down", not skips, str(skips[:3]))

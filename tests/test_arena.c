@@ -56,6 +56,19 @@ static void the_last_allocation_grows_where_it_is(void **state)
         assert_int_equal(items[i], (long)i + 1);
 }
 
+/* Texts made in the arena: short and long printf, and joined paths. */
+static void texts_are_formatted_and_joined(void **state)
+{
+    test_fixture *f = *state;
+    assert_string_equal(arena_printf(&f->mem, "%s/%d", "a", 7), "a/7");
+    char *long_text = arena_printf(&f->mem, "%300d|", 5); /* longer than the first try */
+    assert_int_equal(strlen(long_text), 301);
+    assert_string_equal(long_text + 299, "5|");
+    assert_string_equal(arena_join(&f->mem, "plans/samsund", "/", "plan-2024.yaml"),
+                        "plans/samsund/plan-2024.yaml");
+    assert_string_equal(arena_join(&f->mem, "", "", ""), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -64,6 +77,7 @@ int main(void)
                                         test_teardown),
         cmocka_unit_test_setup_teardown(the_last_allocation_grows_where_it_is, test_setup,
                                         test_teardown),
+        cmocka_unit_test_setup_teardown(texts_are_formatted_and_joined, test_setup, test_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -182,6 +182,26 @@ static font_set *unbaked_fonts(test_fixture *f)
     return fs;
 }
 
+/* A file of the same size whose table directory says other content (a
+ * table's checksum changed) is not the file whose tables were compiled in. */
+static void a_font_with_another_table_checksum_is_measured_at_run_time(void **state)
+{
+    test_fixture *f = *state;
+    strbuf font = {0};
+    assert_true(strbuf_append_file(&font, f->st->font_files[FACE_REGULAR]));
+    font.data[12 + 4] ^= 1; /* the first table record's checksum */
+    style *st = ARENA_NEW(&f->mem, style);
+    *st = *f->st;
+    st->font_files[FACE_REGULAR] = in_folder(f, "checksum.ttf");
+    write_bytes(st->font_files[FACE_REGULAR], font.data, font.len);
+    strbuf_free(&font);
+    font_set *fs = fonts_load(st, &f->dl);
+    assert_non_null(fs);
+    assert_false(fonts_face_baked(fs, FACE_REGULAR));
+    assert_true(fonts_face_baked(fs, FACE_BOLD));
+    fonts_free(fs);
+}
+
 static void the_default_faces_take_the_tables_compiled_in(void **state)
 {
     test_fixture *f = *state;
@@ -324,6 +344,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_face_is_built_on_its_first_use, test_setup_with_fonts,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(kerning_rows_are_shaped_on_first_use,
+                                        test_setup_with_fonts_and_folder, test_teardown),
+        cmocka_unit_test_setup_teardown(a_font_with_another_table_checksum_is_measured_at_run_time,
                                         test_setup_with_fonts_and_folder, test_teardown),
         cmocka_unit_test_setup_teardown(the_default_faces_take_the_tables_compiled_in,
                                         test_setup_with_fonts_and_folder, test_teardown),

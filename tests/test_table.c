@@ -464,6 +464,35 @@ static void totals_get_a_rule_and_groups_do_not(void **state)
     assert_false(rule_just_above(&f->doc.pages[page], group));
 }
 
+static const tag_elem *cell_of(const fixture *f, const char *text)
+{
+    size_t page;
+    const box *b = find_text(&f->doc, text, &page);
+    assert_non_null(b);
+    assert_true(b->tag > 0 && (size_t)b->tag < f->doc.ntags);
+    return &f->doc.tags[b->tag];
+}
+
+/* Text before figures: the first column names the row, a TH /Scope Row in
+ * the body (a group heading stays one TD across); a table of text has
+ * none. */
+static void the_first_column_names_its_rows(void **state)
+{
+    fixture *f = *state;
+    assert_true(lay_out(f, "| Post | 2024 |\n|:--|--:|\n| Kansli | 100 |\n"
+                           "| ***Insatser*** | |\n| Team | 200 |\n| **Totalt** | **300** |\n\n"
+                           "| Vem | Uppdrag |\n|--|--|\n| Anna | Ordförande |\n"));
+    const tag_elem *post = cell_of(f, "Post"), *kansli = cell_of(f, "Kansli");
+    assert_true(post->role == TAG_TH && post->scope == SCOPE_COLUMN);
+    assert_true(kansli->role == TAG_TH && kansli->scope == SCOPE_ROW);
+    assert_true(cell_of(f, "Totalt")->scope == SCOPE_ROW);
+    assert_true(cell_of(f, "100")->role == TAG_TD);
+    const tag_elem *group = cell_of(f, "Insatser");
+    assert_true(group->role == TAG_TD && group->colspan == 2);
+    assert_true(cell_of(f, "Vem")->scope == SCOPE_COLUMN);
+    assert_true(cell_of(f, "Anna")->role == TAG_TD && cell_of(f, "Anna")->scope == SCOPE_NONE);
+}
+
 /* The Samsund budget: headings over the figures stay on one line. */
 static void budget_headings_stay_whole(void **state)
 {
@@ -510,6 +539,8 @@ int main(void)
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(only_true_figures_count, fixture_setup, fixture_teardown),
         cmocka_unit_test_setup_teardown(totals_get_a_rule_and_groups_do_not, fixture_setup,
+                                        fixture_teardown),
+        cmocka_unit_test_setup_teardown(the_first_column_names_its_rows, fixture_setup,
                                         fixture_teardown),
         cmocka_unit_test_setup_teardown(budget_headings_stay_whole, fixture_setup,
                                         fixture_teardown),

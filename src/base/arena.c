@@ -85,15 +85,32 @@ char *arena_strdup(arena *a, const char *s)
     return arena_strndup(a, s, strlen(s));
 }
 
+char *arena_join(arena *a, const char *first, const char *sep, const char *second)
+{
+    size_t n1 = strlen(first), n2 = strlen(sep), n3 = strlen(second);
+    char *p = arena_alloc_uninit(a, n1 + n2 + n3 + 1);
+    memcpy(p, first, n1);
+    memcpy(p + n1, sep, n2);
+    memcpy(p + n1 + n2, second, n3 + 1);
+    return p;
+}
+
+/* Formats once into a buffer on the stack (paths and messages mostly fit)
+ * and copies; formats again only what is longer. */
 char *arena_printf(arena *a, const char *fmt, ...)
 {
+    char buf[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n < 0)
         return arena_strdup(a, "");
     char *p = arena_alloc_uninit(a, (size_t)n + 1);
+    if ((size_t)n < sizeof buf) {
+        memcpy(p, buf, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -22,6 +22,8 @@ void *arena_alloc_uninit(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* a, then sep (may be ""), then b: a path "dir/name" without printf. */
+char *arena_join(arena *a, const char *first, const char *sep, const char *second);
 /* Grows an array allocated from the arena to hold at least `need` elements;
  * the elements it had are kept, the room added is zeroed. */
 void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size);

@@ -40,18 +40,43 @@ void strbuf_putc(strbuf *sb, char c)
     strbuf_append(sb, &c, 1);
 }
 
+void strbuf_put_uint(strbuf *sb, uint64_t v)
+{
+    char digits[20];
+    size_t n = 0;
+    do
+        digits[sizeof digits - ++n] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    strbuf_append(sb, digits + sizeof digits - n, n);
+}
+
+void strbuf_put_ref(strbuf *sb, uint64_t obj)
+{
+    strbuf_put_uint(sb, obj);
+    strbuf_append(sb, " 0 R", 4);
+}
+
+/* Formats once into the room there is (most texts are short), and again
+ * only when they did not fit. */
 void strbuf_printf(strbuf *sb, const char *fmt, ...)
 {
+    enum { ROOM = 128 };
+    reserve(sb, ROOM);
+    size_t room = sb->cap - sb->len;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(sb->data + sb->len, room, fmt, ap);
     va_end(ap);
-    if (n <= 0)
+    if (n <= 0) {
+        sb->data[sb->len] = '\0';
         return;
-    reserve(sb, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    }
+    if ((size_t)n >= room) {
+        reserve(sb, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     sb->len += (size_t)n;
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct {
@@ -14,6 +15,10 @@ typedef struct {
 void strbuf_append(strbuf *sb, const char *s, size_t n);
 void strbuf_puts(strbuf *sb, const char *s);
 void strbuf_putc(strbuf *sb, char c);
+/* A whole number in decimal, as "%" PRIu64 writes it, and an indirect
+ * reference "N 0 R": what PDF objects are mostly made of. */
+void strbuf_put_uint(strbuf *sb, uint64_t v);
+void strbuf_put_ref(strbuf *sb, uint64_t obj);
 void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends what is left of the stream, or more than `max` bytes of it and no
  * more reading when it holds more than that; false on a read error. */

@@ -9,10 +9,12 @@ void strmap_init(strmap *m, arena *mem)
     *m = (strmap){.mem = mem};
 }
 
-/* The slot holding `key`, or the empty slot where it would go. */
+/* The slot holding `key`, or the empty slot where it would go. Keys are
+ * mostly paths of 40 to 80 bytes: XXH3 hashes them a word at a time, FNV-1a
+ * took a multiplication per byte (a fifth of a no-change night). */
 static size_t slot_of(const char *const *keys, size_t cap, const char *key)
 {
-    size_t i = (size_t)hash_bytes(HASH_SEED, key, strlen(key)) & (cap - 1);
+    size_t i = (size_t)XXH3_64bits(key, strlen(key)) & (cap - 1);
     while (keys[i] && strcmp(keys[i], key) != 0)
         i = (i + 1) & (cap - 1);
     return i;

@@ -10,7 +10,7 @@ enum { MAX_DEPTH = 16 };
 
 static const char *join(arena *mem, const char *folder, const char *name)
 {
-    return *folder ? arena_printf(mem, "%s/%s", folder, name) : arena_strdup(mem, name);
+    return *folder ? arena_join(mem, folder, "/", name) : arena_strdup(mem, name);
 }
 
 /* Adds the documents made from the file `path` (kept as it is: it lives in
@@ -82,7 +82,7 @@ static void walk(search *s, const char *dir, bool by_link, const char *out_folde
         if (e->d_name[0] == '.')
             continue;
         const char *path = strcmp(dir, ".") == 0 ? arena_strdup(mem, e->d_name)
-                                                 : arena_printf(mem, "%s/%s", dir, e->d_name);
+                                                 : arena_join(mem, dir, "/", e->d_name);
         if (is_folder(path, e))
             walk(s, path, e->d_type != DT_DIR, join(mem, out_folder, e->d_name), depth + 1, out);
         else
@@ -106,7 +106,7 @@ static char *parent_of(arena *mem, const char *path)
 static bool holds_association(arena *mem, const char *dir)
 {
     struct stat st;
-    return stat(arena_printf(mem, "%s/association.yaml", dir), &st) == 0;
+    return stat(arena_join(mem, dir, "/", "association.yaml"), &st) == 0;
 }
 
 /* The folder below the output folder where the PDFs of `folder` (a real

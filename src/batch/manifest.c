@@ -249,8 +249,11 @@ static const char *rest_text(line_reader *r)
 {
     if (!r->p || !*r->p)
         return NULL;
-    char *out = r->p, *o = out;
-    for (const char *s = r->p; *s; s++) {
+    char *out = r->p, *o = strchr(out, '%');
+    r->p = NULL;
+    if (!o)
+        return out; /* nothing escaped: most paths */
+    for (const char *s = o; *s; s++) {
         if (*s == '%') {
             int hi = hex_value(s[1]), lo = hi < 0 ? -1 : hex_value(s[2]);
             if (lo < 0)
@@ -262,7 +265,6 @@ static const char *rest_text(line_reader *r)
         }
     }
     *o = '\0';
-    r->p = NULL;
     return out;
 }
 
@@ -272,24 +274,40 @@ static const char *rest_copy(arena *mem, line_reader *r)
     return s ? arena_strdup(mem, s) : NULL;
 }
 
+/* A whole number as put_all writes it: an optional '-' and digits. */
 static bool parse_i64(const char *s, int64_t *v)
 {
-    char *end;
-    if (!s || !*s)
+    if (!s)
         return false;
-    errno = 0;
-    long long x = strtoll(s, &end, 10);
-    *v = x;
-    return errno == 0 && *end == '\0';
+    bool negative = *s == '-';
+    s += negative;
+    uint64_t x = 0;
+    const char *start = s;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (x > ((uint64_t)INT64_MAX + negative - (uint64_t)(*s - '0')) / 10)
+            return false;
+        x = x * 10 + (uint64_t)(*s - '0');
+    }
+    if (s == start || *s)
+        return false;
+    *v = negative ? (int64_t)(0 - x) : (int64_t)x;
+    return true;
 }
 
+/* 16 hexadecimal digits, as put_digest writes them (lower case). */
 static bool parse_hash(const char *s, uint64_t *h)
 {
-    char *end;
-    if (!s || strlen(s) != 16)
+    uint64_t x = 0;
+    for (int i = 0; s && i < 16; i++) {
+        int v = s[i] >= 'a' && s[i] <= 'f' ? s[i] - 'a' + 10 : hex_value(s[i]);
+        if (v < 0 || v > 15 || (s[i] >= 'A' && s[i] <= 'F'))
+            return false;
+        x = x << 4 | (uint64_t)v;
+    }
+    if (!s)
         return false;
-    *h = strtoull(s, &end, 16);
-    return *end == '\0';
+    *h = x;
+    return s[16] == '\0';
 }
 
 static bool parse_digest(const char *s, file_digest *d)

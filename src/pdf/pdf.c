@@ -215,7 +215,8 @@ static void mark_box(writer *w, pdf_content *c, const layout_page *lp, size_t i)
     int mcid = pdftags_mark(w->tags, w->page, b->tag, b->seq);
     const tag_elem *e = (size_t)b->tag < w->doc->ntags ? &w->doc->tags[b->tag] : NULL;
     strbuf props = {0};
-    strbuf_printf(&props, "<</MCID %d", mcid < 0 ? 0 : mcid);
+    strbuf_puts(&props, "<</MCID ");
+    strbuf_put_uint(&props, mcid < 0 ? 0 : (uint64_t)mcid);
     if (b->actual) {
         strbuf_puts(&props, "/ActualText");
         pdftags_text_string(&props, b->actual);

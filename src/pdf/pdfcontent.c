@@ -232,10 +232,12 @@ void content_mark_begin(pdf_content *c, const char *tag, const char *props, bool
     } else {
         end_text(c);
     }
-    strbuf_printf(c->out, "/%s", tag);
-    if (props)
-        strbuf_printf(c->out, "%s BDC\n", props);
-    else
+    strbuf_putc(c->out, '/');
+    strbuf_puts(c->out, tag);
+    if (props) {
+        strbuf_puts(c->out, props);
+        strbuf_puts(c->out, " BDC\n");
+    } else
         strbuf_puts(c->out, " BMC\n");
 }
 

@@ -1,10 +1,12 @@
 /* pdfobjects: the objects planpress writes itself after libharu's (the
- * structure tree: hundreds of small dictionaries), put together in one
- * compressed object stream, and the cross-reference stream that then
- * replaces libharu's cross-reference table and trailer (PDF 1.5 and
- * later; PDF/A-2 allows both). libharu 2.3.0 writes every object
- * uncompressed with a 20-byte table entry; a structure element costs
- * about 75 bytes that way, about 12 here. Owns its buffers. */
+ * structure tree: hundreds of small dictionaries) and every object of
+ * libharu's that is not a stream (pages, fonts, annotations, outline
+ * items), put together in one compressed object stream, and the
+ * cross-reference stream that then replaces libharu's cross-reference
+ * table and trailer (PDF 1.5 and later; PDF/A-2 allows both). libharu
+ * 2.3.0 writes every object uncompressed with a 20-byte table entry; a
+ * structure element costs about 75 bytes that way, about 12 here. Owns
+ * its buffers. */
 #ifndef PP_PDFOBJECTS_H
 #define PP_PDFOBJECTS_H
 
@@ -27,9 +29,10 @@ uint32_t pdfobjects_next(const pdf_objects *o);
 strbuf *pdfobjects_add(pdf_objects *o);
 
 /* Ends the file libharu wrote (`*data`, `*len`, malloc'd; replaced):
- * its cross-reference table and trailer are cut off and the object
- * stream, then a cross-reference stream with /Root, /Info and /ID
- * (both halves `id`), take their place. False when the file is not as
+ * its streams are kept, in the order it wrote them, its other objects
+ * join the object stream, and a cross-reference stream with /Root,
+ * /Info and /ID (both halves `id`) takes the place of its table and
+ * trailer. False when the file is not as
  * libharu writes it or memory runs out. */
 bool pdfobjects_finish(pdf_objects *o, pdf_streams *ps, unsigned char **data, size_t *len,
                        uint32_t root, uint32_t info, const unsigned char id[16]);

@@ -43,7 +43,7 @@ static const char *const role_names[TAG_ROLE_COUNT] = {
     [TAG_TR] = "TR",             [TAG_TH] = "TH",         [TAG_TD] = "TD",
     [TAG_TOC] = "TOC",           [TAG_TOCI] = "TOCI",     [TAG_LINK] = "Link",
     [TAG_FIGURE] = "Figure",     [TAG_DIV] = "Div",       [TAG_CODE] = "Code",
-    [TAG_TITLE] = "Title",
+    [TAG_TITLE] = "Title",       [TAG_SPAN] = "Span",
 };
 
 const char *pdftags_role_name(tag_role role)
@@ -201,14 +201,21 @@ static void write_kids(strbuf *o, const numbering *nb, const kid *k, size_t n, s
     for (size_t i = 0; i < n; i++) {
         if (i)
             strbuf_putc(o, ' ');
-        if (k[i].kind == KID_ELEMENT)
-            strbuf_printf(o, "%u 0 R", elem_obj(nb, k[i].ref));
-        else if (k[i].kind == KID_MARK && k[i].page == pg)
-            strbuf_printf(o, "%d", k[i].ref);
-        else if (k[i].kind == KID_MARK)
-            strbuf_printf(o, "<</Type/MCR/Pg %u 0 R/MCID %d>>", nb->pages[k[i].page], k[i].ref);
-        else
-            strbuf_printf(o, "<</Type/OBJR/Pg %u 0 R/Obj %u 0 R>>", nb->pages[k[i].page], k[i].obj);
+        if (k[i].kind == KID_ELEMENT) {
+            strbuf_put_ref(o, elem_obj(nb, k[i].ref));
+        } else if (k[i].kind == KID_MARK && k[i].page == pg) {
+            strbuf_put_uint(o, (uint64_t)k[i].ref);
+        } else {
+            bool mark = k[i].kind == KID_MARK;
+            strbuf_puts(o, mark ? "<</Type/MCR/Pg " : "<</Type/OBJR/Pg ");
+            strbuf_put_ref(o, nb->pages[k[i].page]);
+            strbuf_puts(o, mark ? "/MCID " : "/Obj ");
+            if (mark)
+                strbuf_put_uint(o, (uint64_t)k[i].ref);
+            else
+                strbuf_put_ref(o, k[i].obj);
+            strbuf_puts(o, ">>");
+        }
     }
     strbuf_putc(o, ']');
 }
@@ -218,14 +225,18 @@ static void write_element(strbuf *o, const numbering *nb, int index, const kid *
     static const tag_elem document = {.role = TAG_DOCUMENT, .parent = -1};
     /* a layout that made no tree: every box is the Document's */
     const tag_elem *e = nb->t->doc->ntags ? &nb->t->doc->tags[index] : &document;
-    strbuf_printf(o, "<</S/%s/P %u 0 R", pdftags_role_name(e->role),
-                  e->parent < 0 ? nb->root : elem_obj(nb, e->parent));
+    strbuf_puts(o, "<</S/");
+    strbuf_puts(o, pdftags_role_name(e->role));
+    strbuf_puts(o, "/P ");
+    strbuf_put_ref(o, e->parent < 0 ? nb->root : elem_obj(nb, e->parent));
     size_t pg = SIZE_MAX;
     for (size_t i = 0; i < n && pg == SIZE_MAX; i++)
         if (k[i].kind != KID_ELEMENT)
             pg = k[i].page;
-    if (pg != SIZE_MAX)
-        strbuf_printf(o, "/Pg %u 0 R", nb->pages[pg]);
+    if (pg != SIZE_MAX) {
+        strbuf_puts(o, "/Pg ");
+        strbuf_put_ref(o, nb->pages[pg]);
+    }
     if (n)
         write_kids(o, nb, k, n, pg);
     const char *texts[] = {e->alt, e->id, e->lang};
@@ -246,8 +257,11 @@ static void write_parent_tree(strbuf *o, const numbering *nb)
     strbuf_puts(o, "/ParentTree<</Nums[");
     for (size_t p = 0; p < t->doc->npages; p++) {
         strbuf_printf(o, "%d[", pdftags_page_key(p));
-        for (size_t m = 0; m < t->pages[p].count; m++)
-            strbuf_printf(o, m ? " %u 0 R" : "%u 0 R", elem_obj(nb, t->pages[p].elems[m]));
+        for (size_t m = 0; m < t->pages[p].count; m++) {
+            if (m)
+                strbuf_putc(o, ' ');
+            strbuf_put_ref(o, elem_obj(nb, t->pages[p].elems[m]));
+        }
         strbuf_puts(o, "]");
     }
     size_t key = t->doc->npages;

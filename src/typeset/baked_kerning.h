@@ -4,9 +4,11 @@
  * the glyphs the `kern` feature moves, a kerning row shaped per class) was
  * a fifth of a one-document run, and the same for every run; so the build
  * (src/tools/bake_kerning.c) has fonts.c build them once for the default
- * fonts and writes them out as tables. A face whose font file has exactly
- * that content (size and hash) takes its tables from there; any other font
- * is measured with HarfBuzz at run time as before. The tables are
+ * fonts and writes them out as tables. A face whose font file is that
+ * file (its size, and its table directory, which holds the checksum of
+ * every table: baked_kerning_identity) takes its tables from there; any
+ * other font is measured with HarfBuzz at run time as before. (A hash of
+ * the whole file read each face's megabyte again on every run.) The tables are
  * generated; this module owns their format and writes them. */
 #ifndef PP_BAKED_KERNING_H
 #define PP_BAKED_KERNING_H
@@ -23,7 +25,7 @@ typedef struct {
 } baked_char;
 
 typedef struct {
-    uint64_t size, hash; /* of the font file's content (hash_content of hash.h) */
+    uint64_t size, hash; /* of the font file: its size and baked_kerning_identity */
     uint32_t nchars;     /* characters 0 .. nchars-1 in `chars` */
     uint32_t nclasses;
     uint32_t separator; /* keeps shaped pairs apart; 0 if none */
@@ -32,7 +34,11 @@ typedef struct {
     const int16_t *kerning;      /* nclasses × nclasses, font units */
 } baked_kerning;
 
-/* The tables made for a font file with this content, or NULL. */
+/* What tells one font file from another without reading all of it: a hash
+ * of its size and its table directory (every table's offset, length and
+ * checksum, OpenType's own check of its content). */
+uint64_t baked_kerning_identity(const void *data, size_t len);
+/* The tables made for this font file, or NULL. */
 const baked_kerning *baked_kerning_find(const void *data, size_t len);
 
 /* Writes `bk` (made from the font `file`) as C source, its tables named

@@ -43,6 +43,7 @@ typedef enum {
     TAG_DIV,
     TAG_CODE,
     TAG_TITLE,
+    TAG_SPAN,
     TAG_ROLE_COUNT
 } tag_role;
 

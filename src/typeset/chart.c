@@ -587,10 +587,48 @@ static void draw_chart(layout_state *ls, const chart *c, column col)
     tag_close(ls, fig);
 }
 
+static bool category_has_figures(const chart *c, size_t k)
+{
+    for (size_t s = 0; s < c->nseries; s++)
+        if (c->series[s].present[k])
+            return true;
+    return false;
+}
+
+/* A category without a figure in any series (every one ~) is an empty
+ * place in the chart, and its Figure's /Alt can only name it: a warning
+ * at the category, or at the chart when none has figures. */
+static void warn_missing_data(layout_state *ls, const ynode *root, const chart *c)
+{
+    const ynode *cats = ymap_get(root, "categories");
+    size_t missing = 0;
+    for (size_t k = 0; k < c->ncategories; k++)
+        missing += !category_has_figures(c, k);
+    if (missing == c->ncategories) {
+        diag_add(ls->dl, DIAG_WARNING, root->file, root->line, root->col, "chart",
+                 "no figure in any series (all ~): the chart shows nothing and its alternative "
+                 "text has no data to say");
+        return;
+    }
+    for (size_t k = 0; k < c->ncategories && missing; k++) {
+        if (category_has_figures(c, k))
+            continue;
+        const ynode *at = cats->items[k];
+        diag_add(ls->dl, DIAG_WARNING, at->file, at->line, at->col,
+                 arena_printf(ls->mem, "chart.categories[%zu]", k),
+                 "\"%s\" has no figure in any series (all ~): its place in the chart is empty "
+                 "and the chart's alternative text can only name it; give its figures or leave "
+                 "it out",
+                 c->categories[k]);
+    }
+}
+
 void chart_layout(layout_state *ls, cmark_node *node, column col)
 {
     const ynode *root = fenced_yaml(ls, node);
     chart c;
-    if (root && read_chart(ls, root, &c))
-        draw_chart(ls, &c, col);
+    if (!root || !read_chart(ls, root, &c))
+        return;
+    warn_missing_data(ls, root, &c);
+    draw_chart(ls, &c, col);
 }

@@ -389,7 +389,7 @@ bool fonts_bake(const font_set *fs, face_style face, baked_kerning *out)
     hb_blob_t *blob = hb_face_reference_blob(fd->face);
     const char *data = hb_blob_get_data(blob, &len);
     *out = (baked_kerning){.size = len,
-                           .hash = hash_content(data, len),
+                           .hash = baked_kerning_identity(data, len),
                            .nchars = CACHE_LIMIT,
                            .nclasses = fd->nclasses,
                            .separator = fd->separator,

@@ -1,5 +1,6 @@
 #include "inline.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +15,7 @@ typedef struct {
     face_style face;
     double size, rise;
     const char *uri;
+    const char *lang;
 } inline_format;
 
 static const double NOTE_SCALE = 0.62, NOTE_RISE = 0.38; /* of the text size */
@@ -43,7 +45,8 @@ static piece *push_piece(layout_state *ls, piece_list *pl, piece_kind kind, cons
                  .len = len,
                  .size = f->size,
                  .rise = f->rise,
-                 .uri = f->uri};
+                 .uri = f->uri,
+                 .lang = f->lang};
     if (kind != PIECE_BREAK)
         p->width = fonts_width(ls->fonts, f->face, f->size, text, len);
     return p;
@@ -121,8 +124,50 @@ static const char *link_target(layout_state *ls, cmark_node *n)
     return NULL;
 }
 
+/* A language tag as BCP 47 spells one: "en", "en-GB", "fit", "sr-Latn". */
+static bool is_language_tag(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && isalpha((unsigned char)s[i]))
+        i++;
+    if (i < 2 || i > 3)
+        return false;
+    while (i < len) {
+        if (s[i++] != '-')
+            return false;
+        size_t start = i;
+        while (i < len && isalnum((unsigned char)s[i]))
+            i++;
+        if (i == start || i - start > 8)
+            return false;
+    }
+    return true;
+}
+
+/* What an inline <span lang="…"> says: its language (in the arena), ""
+ * for </span>, NULL for any other inline HTML, which is left out. A span
+ * without a language tag is a warning at its line. */
+static const char *span_language(layout_state *ls, cmark_node *n)
+{
+    const char *lit = cmark_node_get_literal(n);
+    if (!lit || strncasecmp(lit, "<span", 5) != 0 || !strchr(" \t\n>", lit[5]))
+        return lit && strncasecmp(lit, "</span>", 7) == 0 ? "" : NULL;
+    const char *at = strstr(lit, "lang=");
+    char quote = at ? at[5] : 0;
+    const char *end = quote == '"' || quote == '\'' ? strchr(at + 6, quote) : NULL;
+    if (end && strchr(end, '>') && is_language_tag(at + 6, (size_t)(end - at - 6)))
+        return arena_strndup(ls->mem, at + 6, (size_t)(end - at - 6));
+    diag_add(ls->dl, DIAG_WARNING, ls->source, cmark_node_get_start_line(n),
+             cmark_node_get_start_column(n), NULL,
+             "%.60s: a span says the language of its text, as in <span lang=\"en\">; "
+             "this one is read as the document's language",
+             lit);
+    return NULL;
+}
+
 static void collect(layout_state *ls, cmark_node *node, inline_format f, piece_list *pl)
 {
+    const char *outer = f.lang;
     double code_scale = ls->st->code.size / ls->st->body.size;
     for (cmark_node *n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
         inline_format inner = f;
@@ -150,7 +195,12 @@ static void collect(layout_state *ls, cmark_node *node, inline_format f, piece_l
             collect(ls, n, inner, pl);
             break;
         case CMARK_NODE_FOOTNOTE_REFERENCE: add_note_reference(ls, pl, &f, n); break;
-        case CMARK_NODE_HTML_INLINE: break;
+        case CMARK_NODE_HTML_INLINE: {
+            const char *lang = span_language(ls, n);
+            if (lang)
+                f.lang = *lang ? lang : outer;
+            break;
+        }
         default: collect(ls, n, f, pl); break;
         }
     }

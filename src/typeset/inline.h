@@ -1,6 +1,7 @@
 /* inline: the inline content of a block (cmark-gfm nodes) as pieces of text
- * in their faces, measured: words, spaces and forced breaks, with links and
- * footnote references. */
+ * in their faces, measured: words, spaces and forced breaks, with links,
+ * footnote references and spans in another language (the one piece of
+ * inline HTML read: <span lang="en">…</span>). */
 #ifndef PP_INLINE_H
 #define PP_INLINE_H
 
@@ -21,6 +22,7 @@ typedef struct {
     double rise;     /* baseline shift up: footnote references */
     const char *uri; /* the target of a link, or NULL */
     int note;        /* the number of the footnote a reference points to, or 0 */
+    const char *lang; /* BCP 47: a span in another language (<span lang="en">), or NULL */
 } piece;
 
 typedef struct {

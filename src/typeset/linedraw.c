@@ -53,7 +53,24 @@ double line_height(const layout_state *ls, double size)
 
 static bool same_look(const piece *a, const piece *b)
 {
-    return a->face == b->face && a->size == b->size && a->rise == b->rise && a->uri == b->uri;
+    return a->face == b->face && a->size == b->size && a->rise == b->rise && a->uri == b->uri &&
+           a->lang == b->lang;
+}
+
+/* Goes into the Span of the piece's language, one element for all the
+ * words and lines of a <span lang>; gives the element to leave for. */
+static int lang_span_enter(layout_state *ls, const piece *p)
+{
+    if (!p->lang || p->uri)
+        return ls->tag;
+    if (ls->span.lang != p->lang || ls->span.parent != ls->tag) {
+        ls->span.lang = p->lang;
+        ls->span.parent = ls->tag;
+        ls->span.elem = tag_open(ls, TAG_SPAN);
+        tag_get(ls, ls->span.elem)->lang = p->lang;
+        tag_close(ls, ls->span.elem);
+    }
+    return tag_enter(ls, ls->span.elem);
 }
 
 /* Text in the look of piece `p` from x on the baseline, with its link. */
@@ -62,7 +79,10 @@ static void emit_in_look(run *r, const piece *p, const char *text, size_t len, d
     layout_state *ls = r->ls;
     double size = p->size > 0 ? p->size : r->size;
     uint32_t color = p->uri ? ls->st->link_color : r->color;
+    int was = lang_span_enter(ls, p);
     int elem = p->uri ? tag_open(ls, TAG_LINK) : p->note ? tag_open(ls, TAG_REFERENCE) : -1;
+    if (elem >= 0)
+        tag_get(ls, elem)->lang = p->lang;
     box *b = emit_text_scaled(ls, r->x, r->baseline - p->rise, p->face, size, color, text, len,
                               width, r->glyph_scale);
     b->actual = r->actual;
@@ -74,6 +94,8 @@ static void emit_in_look(run *r, const piece *p, const char *text, size_t len, d
     }
     if (elem >= 0)
         tag_close(ls, elem);
+    if (was != ls->tag)
+        tag_leave(ls, was);
     r->x += width;
 }
 

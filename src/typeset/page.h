@@ -67,6 +67,10 @@ struct layout_state {
     toc_list *tocs;     /* tables of contents waiting for page numbers */
     page_foot foot;     /* what the footnotes take and draw at the foot */
     int tag;            /* the element boxes go into now, or TAG_ARTIFACT… (tags.h) */
+    struct {
+        const char *lang; /* the span in another language set last (inline.h) */
+        int elem, parent; /* its Span element and the element around it */
+    } span;
     uint32_t seq;       /* boxes and elements so far: their order in the document */
 };
 

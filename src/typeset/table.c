@@ -45,6 +45,7 @@ typedef struct {
     double page_width, page_height; /* of the pages the table is set on */
     double x, total_width;
     double pad; /* left and right of the text of a cell: CELL_PAD unless squeezed */
+    bool stub;  /* the first column names the row: a TH with /Scope Row */
     size_t break_before; /* a row that starts a new page, or 0 */
 } table;
 
@@ -214,8 +215,21 @@ static bool column_of_figures(const table *t, int c)
     return any;
 }
 
+/* Text in the first column and figures in another, under a header row:
+ * the first column names the row ("Individinriktade insatser | 1 200"). */
+static bool has_stub_column(const table *t)
+{
+    if (t->ncols < 2 || !t->nrows || t->rows[0].kind != ROW_HEADER || column_of_figures(t, 0))
+        return false;
+    for (int c = 1; c < t->ncols; c++)
+        if (column_of_figures(t, c))
+            return true;
+    return false;
+}
+
 static void read_alignment(cmark_node *node, table *t)
 {
+    t->stub = has_stub_column(t);
     const uint8_t *given = cmark_gfm_extensions_get_table_alignments(node);
     for (int c = 0; c < t->ncols; c++) {
         uint8_t a = given ? given[c] : 0;
@@ -390,9 +404,18 @@ static void shape_rows(layout_state *ls, table *t)
     }
 }
 
-/* The row's TR and its cells, in the element being set (THead or TBody):
- * TH with /Scope Column in the header row, a group heading one TD across
- * every column, TD elsewhere. */
+/* How cell c of the row is tagged: TH with /Scope Column in the header
+ * row, TH with /Scope Row for a filled cell of the stub column, TD else. */
+static tag_scope cell_scope(const table *t, const table_row *row, int c)
+{
+    if (row->kind == ROW_HEADER)
+        return SCOPE_COLUMN;
+    bool names_row = t->stub && c == 0 && row->kind != ROW_GROUP;
+    return names_row && !cell_is_empty(&row->cells[0]) ? SCOPE_ROW : SCOPE_NONE;
+}
+
+/* The row's TR and its cells, in the element being set (THead or TBody);
+ * a group heading is one TD across every column. */
 static void tag_row(layout_state *ls, const table *t, table_row *row)
 {
     row->tags = ARENA_ARRAY(ls->mem, int, (size_t)t->ncols);
@@ -402,10 +425,10 @@ static void tag_row(layout_state *ls, const table *t, table_row *row)
             row->tags[c] = row->tags[0];
             continue;
         }
-        row->tags[c] = tag_open(ls, row->kind == ROW_HEADER ? TAG_TH : TAG_TD);
+        tag_scope scope = cell_scope(t, row, c);
+        row->tags[c] = tag_open(ls, scope != SCOPE_NONE ? TAG_TH : TAG_TD);
         tag_elem *e = tag_get(ls, row->tags[c]);
-        if (row->kind == ROW_HEADER)
-            e->scope = SCOPE_COLUMN;
+        e->scope = scope;
         if (row->kind == ROW_GROUP)
             e->colspan = t->ncols;
         tag_close(ls, row->tags[c]);
