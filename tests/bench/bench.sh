@@ -261,10 +261,12 @@ annual_pages=$(pages_in "$WORK/out-annual")
 cold_builds plan "$REPEAT" plans/samsund/plan-2024.yaml
 plan_wall=$(median "$WORK/plan.times" 1)
 plan_pages=$(pages_in "$WORK/out-plan")
-per_page() { awk -v w="$1" -v s="$startup" -v p="$2" 'BEGIN { printf "%.4f", (p > 0 ? (w - s) / p : 0) }'; }
+# Under load a whole process can take less than the start-up measured apart:
+# then the document's own time is not measurable, and the ratio says so.
+per_page() { awk -v w="$1" -v s="$startup" -v p="$2" 'BEGIN { if (p > 0 && w > s) printf "%.4f", (w - s) / p; else print "n/a" }'; }
 annual_pp=$(per_page "$annual_wall" "$annual_pages")
 plan_pp=$(per_page "$plan_wall" "$plan_pages")
-annual_ratio=$(awk -v a="$annual_pp" -v b="$plan_pp" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+annual_ratio=$(awk -v a="$annual_pp" -v b="$plan_pp" 'BEGIN { if (a == "n/a" || b == "n/a") print "n/a"; else printf "%.2f", a / b }')
 
 load_after=$(cut -d' ' -f1 /proc/loadavg)
 
@@ -285,7 +287,7 @@ targets="| Samsund plan vs pandoc + wkhtmltopdf, whole processes | ≥ 50 × fas
 | no-change rebuild of $max_n associations | ≤ 0.1 s | $(fmt "$again_max") s | $(verdict "$again_max <= 0.1") |
 | plan documents per second, -j2 ($plans_docs plans in $(fmt "$plans_wall") s) | ≥ 300 | $plans_dps | $(verdict "$plans_dps >= 300") |
 | peak memory per worker (largest one-worker run) | < 30 MB | $mem_worker_mb MB | $(verdict "$mem_worker_mb < 30") |
-| årsredovisning ($annual_pages pages, $(fmt "$annual_wall") s) vs the Samsund plan ($plan_pages pages, $(fmt "$plan_wall") s), per page after start-up | ≤ 1.25 × | $annual_ratio × | $(verdict "$annual_ratio <= 1.25") |
+| årsredovisning ($annual_pages pages, $(fmt "$annual_wall") s) vs the Samsund plan ($plan_pages pages, $(fmt "$plan_wall") s), per page after start-up | ≤ 1.25 × | $annual_ratio × | $( [ "$annual_ratio" = n/a ] && echo "not measurable: start-up above the whole process" || verdict "$annual_ratio <= 1.25") |
 | 1 000 vs 10 associations, after start-up ($(fmt "$startup") s) | ≤ 110 × | $linear × | $( [ "$linear" = n/a ] && echo n/a || verdict "$linear <= 110") |"
 
 jobs_note="with -j1 and -j2"
