@@ -39,15 +39,15 @@ static bool load_range(yread *ld, const ynode *n, const char *path, account_rang
 static account_range *load_ranges(yread *ld, const ynode *n, const char *path, size_t *count)
 {
     *count = 0;
-    size_t nitems = n->kind == YNODE_SEQ ? n->count : 1;
+    size_t nitems = yread_one_or_list_count(n);
     if (n->kind == YNODE_MAP || nitems == 0) {
         yread_error(ld, n, path, "expected accounts such as 3000-3999 or a list of them");
         return NULL;
     }
     account_range *r = ARENA_ARRAY(ld->mem, account_range, nitems);
     for (size_t i = 0; i < nitems; i++) {
-        const ynode *item = n->kind == YNODE_SEQ ? n->items[i] : n;
-        const char *ip = n->kind == YNODE_SEQ ? yread_index_path(ld, path, i) : path;
+        const char *ip;
+        const ynode *item = yread_one_or_list_item(ld, n, path, i, &ip);
         if (load_range(ld, item, ip, &r[*count]))
             (*count)++;
     }

@@ -37,7 +37,7 @@ const association **load_association_list(yread *ld, const char *dir, const ynod
                                           const char *path, size_t *count)
 {
     *count = 0;
-    size_t nitems = n->kind == YNODE_SEQ ? n->count : 1;
+    size_t nitems = yread_one_or_list_count(n);
     if (n->kind == YNODE_MAP || nitems == 0) {
         yread_error(ld, n, path, "expected a list of association folder names, found %s",
                     nitems ? ynode_kind_name(n) : "an empty list");
@@ -46,8 +46,8 @@ const association **load_association_list(yread *ld, const char *dir, const ynod
     const association **list = ARENA_ARRAY(ld->mem, const association *, nitems);
     bool ok = true;
     for (size_t i = 0; i < nitems; i++) {
-        const ynode *item = n->kind == YNODE_SEQ ? n->items[i] : n;
-        const char *ip = n->kind == YNODE_SEQ ? yread_index_path(ld, path, i) : path;
+        const char *ip;
+        const ynode *item = yread_one_or_list_item(ld, n, path, i, &ip);
         list[i] = load_association_by_id(ld, dir, item, ip);
         ok = ok && list[i];
         for (size_t j = 0; list[i] && j < i; j++)

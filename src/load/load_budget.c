@@ -137,10 +137,9 @@ static void load_omitted(yread *ld, const ynode *n, const char *path, budget *b)
                      &b->omitted.result};
     budget_cell *printed[] = {b->printed.income, b->printed.with_reserves, b->printed.costs,
                               b->printed.result};
-    bool list = n->kind == YNODE_SEQ;
-    for (size_t i = 0; i < (list ? n->count : 1); i++) {
-        const ynode *item = list ? n->items[i] : n;
-        const char *ip = list ? yread_index_path(ld, path, i) : path;
+    for (size_t i = 0; i < yread_one_or_list_count(n); i++) {
+        const char *ip;
+        const ynode *item = yread_one_or_list_item(ld, n, path, i, &ip);
         int k = yread_choice(ld, item, ip, KEYS_TOTALS);
         if (k < 0)
             continue;

@@ -164,10 +164,10 @@ static void load_financing(yread *ld, const ynode *n, const char *path, interven
 static unsigned load_facts(yread *ld, const ynode *v, const char *path)
 {
     unsigned facts = 0;
-    bool list = v->kind == YNODE_SEQ;
-    for (size_t i = 0; i < (list ? v->count : 1); i++) {
-        int k = yread_choice(ld, list ? v->items[i] : v, list ? yread_index_path(ld, path, i) : path,
-                             NAMES_FACT);
+    for (size_t i = 0; i < yread_one_or_list_count(v); i++) {
+        const char *ip;
+        const ynode *item = yread_one_or_list_item(ld, v, path, i, &ip);
+        int k = yread_choice(ld, item, ip, NAMES_FACT);
         if (k >= 0)
             facts |= 1u << k;
     }
@@ -464,11 +464,11 @@ static void load_sections(yread *ld, const ynode *n, const char *path, plan *pl)
             sec->level = (int)lv;
         if ((v = ymap_get(s, "show"))) {
             const char *shp = yread_key_path(ld, sp, "show");
-            size_t count = v->kind == YNODE_SEQ ? v->count : 1;
+            size_t count = yread_one_or_list_count(v);
             sec->shows = ARENA_ARRAY(ld->mem, part_ref, count);
             for (size_t j = 0; j < count; j++) {
-                const ynode *item = v->kind == YNODE_SEQ ? v->items[j] : v;
-                const char *ipath = v->kind == YNODE_SEQ ? yread_index_path(ld, shp, j) : shp;
+                const char *ipath;
+                const ynode *item = yread_one_or_list_item(ld, v, shp, j, &ipath);
                 part_ref *ref = &sec->shows[sec->nshows];
                 if (parse_part(ld, item, ipath, pl, ref)) {
                     mark_shown(pl, ref);

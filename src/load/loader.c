@@ -147,7 +147,7 @@ size_t *load_member_refs(yread *ld, const association *a, const ynode *n, const 
                          size_t *count)
 {
     *count = 0;
-    size_t nitems = n->kind == YNODE_SEQ ? n->count : 1;
+    size_t nitems = yread_one_or_list_count(n);
     if (n->kind == YNODE_MAP || nitems == 0) {
         yread_error(ld, n, path, "expected a member's name or a list of them, found %s",
                     nitems ? ynode_kind_name(n) : "an empty list");
@@ -161,8 +161,8 @@ size_t *load_member_refs(yread *ld, const association *a, const ynode *n, const 
         names[a->nmembers + i] = a->members[i].short_name;
     }
     for (size_t i = 0; i < nitems; i++) {
-        const ynode *item = n->kind == YNODE_SEQ ? n->items[i] : n;
-        const char *ip = n->kind == YNODE_SEQ ? yread_index_path(ld, path, i) : path;
+        const char *ip;
+        const ynode *item = yread_one_or_list_item(ld, n, path, i, &ip);
         const char *name = yread_text(ld, item, ip);
         int m = name ? find_member(a, name) : -1;
         if (m < 0 && name)

@@ -59,6 +59,22 @@ const char *yread_index_path(yread *ld, const char *path, size_t i)
     return arena_printf(ld->mem, "%s[%zu]", path, i);
 }
 
+size_t yread_one_or_list_count(const ynode *n)
+{
+    return n->kind == YNODE_SEQ ? n->count : 1;
+}
+
+const ynode *yread_one_or_list_item(yread *ld, const ynode *n, const char *path, size_t i,
+                                    const char **item_path)
+{
+    if (n->kind != YNODE_SEQ) {
+        *item_path = path;
+        return n;
+    }
+    *item_path = yread_index_path(ld, path, i);
+    return n->items[i];
+}
+
 const char *yread_closest(const char *key, const char *const *allowed, size_t count)
 {
     return suggest_closest(key, allowed, count);

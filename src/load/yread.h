@@ -28,6 +28,11 @@ void yread_warning_at(yread *ld, source_pos at, const char *path, const char *fm
 source_pos yread_pos(const ynode *n);
 const char *yread_key_path(yread *ld, const char *path, const char *key);
 const char *yread_index_path(yread *ld, const char *path, size_t i);
+/* A key that takes one value or a list of them: how many values, and the
+ * i-th with its key path. */
+size_t yread_one_or_list_count(const ynode *n);
+const ynode *yread_one_or_list_item(yread *ld, const ynode *n, const char *path, size_t i,
+                                    const char **item_path);
 
 bool yread_expect(yread *ld, const ynode *n, const char *path, ynode_kind kind);
 /* A map whose keys are all in `allowed` (NULL-terminated); unknown keys are
