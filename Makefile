@@ -46,7 +46,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all render build test includes unit e2e sanitize install install-strip uninstall clean bench-pdf bench-template po
+.PHONY: FORCE all render build test includes unit e2e sanitize install install-strip uninstall clean bench-pdf bench-template po
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -150,8 +150,16 @@ $(BUILD)/obj/srgb_icc.o: $(BUILD)/gen/srgb_icc.c
 $(BUILD)/libplanpress.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a
-	$(CC) $(CFLAGS) -pthread -Wl,--build-id -o $@ $^ $(LINK_LIBS)
+# The list of libraries as last linked: the program is linked again when
+# it changes (`make STATIC_LIBS=`), not only when an object does.
+LINK_STAMP := $(BUILD)/link-libs
+$(LINK_STAMP): FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LINK_LIBS)' | cmp -s - $@ || echo '$(LINK_LIBS)' > $@
+FORCE:
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libplanpress.a $(LINK_STAMP)
+	$(CC) $(CFLAGS) -pthread -Wl,--build-id -o $@ $(filter-out $(LINK_STAMP),$^) $(LINK_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libplanpress.a | $(TEST_TOOLS)
 	@mkdir -p $(dir $@)
