@@ -231,8 +231,6 @@ void budget_check_carry_forward(arena *mem, const budget *b, const budget_figure
 
 /* ---- cross-checks of printed totals ------------------------------------------ */
 
-typedef enum { TOTAL_INCOME, TOTAL_WITH_RESERVES, TOTAL_COSTS, TOTAL_RESULT } total_kind;
-
 typedef struct {
     const budget *b;
     const budget_figures *f;
@@ -244,30 +242,25 @@ typedef struct {
     char text[320];
 } cause;
 
-static int64_t total_of(const column_totals *t, total_kind kind)
+int64_t budget_total_of(const column_totals *t, total_line line)
 {
-    switch (kind) {
-    case TOTAL_INCOME: return t->income;
-    case TOTAL_WITH_RESERVES: return t->with_reserves;
-    case TOTAL_COSTS: return t->costs;
-    default: return t->result;
-    }
+    const int64_t totals[] = {t->income, t->with_reserves, t->costs, t->result};
+    return totals[line];
 }
 
-static const budget_cell *printed_cell(const budget *b, total_kind kind, size_t column)
+const budget_cell *budget_printed_total(const budget *b, total_line line, size_t column)
 {
     const budget_cell *const lines[] = {b->printed.income, b->printed.with_reserves,
                                         b->printed.costs, b->printed.result};
-    const budget_cell *line = lines[kind];
-    return line && line[column].present ? &line[column] : NULL;
+    return lines[line] && lines[line][column].present ? &lines[line][column] : NULL;
 }
 
 /* A printed result that is the printed income minus the printed costs. */
 static bool follows_from_printed(const check_input *in, size_t c, int64_t printed, cause *why)
 {
     const column_totals *t = &in->f->columns[c];
-    const budget_cell *pi = printed_cell(in->b, TOTAL_INCOME, c);
-    const budget_cell *pc = printed_cell(in->b, TOTAL_COSTS, c);
+    const budget_cell *pi = budget_printed_total(in->b, TOTAL_LINE_INCOME, c);
+    const budget_cell *pc = budget_printed_total(in->b, TOTAL_LINE_COSTS, c);
     int64_t income = pi ? pi->amount : t->income, costs = pc ? pc->amount : t->costs, diff;
     if ((!pi || pi->amount == t->income) && (!pc || pc->amount == t->costs))
         return false;
@@ -281,10 +274,10 @@ static bool follows_from_printed(const check_input *in, size_t c, int64_t printe
 
 /* A printed income total or result that matches the rows once the known
  * corrections of this column are made. */
-static bool matches_corrected(const check_input *in, total_kind kind, size_t c, int64_t computed,
+static bool matches_corrected(const check_input *in, total_line kind, size_t c, int64_t computed,
                               int64_t printed, cause *why)
 {
-    if (kind == TOTAL_COSTS)
+    if (kind == TOTAL_LINE_COSTS)
         return false;
     int64_t delta = 0;
     const budget_correction *one = NULL;
@@ -355,28 +348,28 @@ static bool row_off(const budget_row *rows, size_t n, size_t c, int64_t computed
     return false;
 }
 
-static bool one_row_off(const check_input *in, total_kind kind, size_t c, int64_t computed,
+static bool one_row_off(const check_input *in, total_line kind, size_t c, int64_t computed,
                         int64_t printed, cause *why)
 {
     const budget *b = in->b;
     switch (kind) {
-    case TOTAL_INCOME: return row_off(b->income, b->nincome, c, computed, printed, why);
-    case TOTAL_WITH_RESERVES:
+    case TOTAL_LINE_INCOME: return row_off(b->income, b->nincome, c, computed, printed, why);
+    case TOTAL_LINE_WITH_RESERVES:
         return row_off(b->reserves, b->nreserves, c, computed, printed, why) ||
                row_off(b->income, b->nincome, c, computed, printed, why);
-    case TOTAL_COSTS: return row_off(b->costs, b->ncosts, c, computed, printed, why);
+    case TOTAL_LINE_COSTS: return row_off(b->costs, b->ncosts, c, computed, printed, why);
     default: return false;
     }
 }
 
-static void explain(const check_input *in, total_kind kind, size_t c, int64_t computed,
+static void explain(const check_input *in, total_line kind, size_t c, int64_t computed,
                     int64_t printed, cause *why)
 {
-    if (kind == TOTAL_RESULT && follows_from_printed(in, c, printed, why))
+    if (kind == TOTAL_LINE_RESULT && follows_from_printed(in, c, printed, why))
         return;
     if (matches_corrected(in, kind, c, computed, printed, why))
         return;
-    if (kind == TOTAL_RESULT && is_budget_variance(in, c, printed, why))
+    if (kind == TOTAL_LINE_RESULT && is_budget_variance(in, c, printed, why))
         return;
     if (one_row_off(in, kind, c, computed, printed, why))
         return;
@@ -393,13 +386,13 @@ static void explain(const check_input *in, total_kind kind, size_t c, int64_t co
                  "no single row explains it: a row or the total seems mistyped");
 }
 
-static void check_line(const check_input *in, total_kind kind, diag_list *dl)
+static void check_line(const check_input *in, total_line kind, diag_list *dl)
 {
     static const char *const names[] = {"income", "income with reserves", "costs", "result"};
     for (size_t c = 0; c < in->b->ncolumns; c++) {
-        const budget_cell *p = printed_cell(in->b, kind, c);
+        const budget_cell *p = budget_printed_total(in->b, kind, c);
         const column_totals *t = &in->f->columns[c];
-        int64_t want = total_of(t, kind);
+        int64_t want = budget_total_of(t, kind);
         if (!p || t->overflow || p->amount == want)
             continue;
         cause why;
@@ -408,7 +401,7 @@ static void check_line(const check_input *in, total_kind kind, diag_list *dl)
         budget_column_name(col, &in->b->columns[c]);
         format_int(shown, p->amount);
         format_int(sum, want);
-        if (kind == TOTAL_RESULT)
+        if (kind == TOTAL_LINE_RESULT)
             diag_add(dl, DIAG_WARNING, p->pos.file, p->pos.line, p->pos.col, NULL,
                      "result %s: the printed result is %s but income − costs is %s; likely "
                      "cause: %s",
@@ -439,10 +432,10 @@ void budget_cross_check_with(const budget *b, const budget_figures *f,
 {
     check_input in = {b, f, corrections, ncorrections};
     check_overflow(b, f, dl);
-    check_line(&in, TOTAL_INCOME, dl);
-    check_line(&in, TOTAL_WITH_RESERVES, dl);
-    check_line(&in, TOTAL_COSTS, dl);
-    check_line(&in, TOTAL_RESULT, dl);
+    check_line(&in, TOTAL_LINE_INCOME, dl);
+    check_line(&in, TOTAL_LINE_WITH_RESERVES, dl);
+    check_line(&in, TOTAL_LINE_COSTS, dl);
+    check_line(&in, TOTAL_LINE_RESULT, dl);
 }
 
 void budget_cross_check(const budget *b, const budget_figures *f, diag_list *dl)

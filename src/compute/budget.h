@@ -46,6 +46,10 @@ typedef struct {
  * was present. False when the sum does not fit in 64 bits. */
 bool budget_sum_rows(const budget_row *rows, size_t nrows, size_t column, int64_t *sum, bool *any);
 budget_figures budget_compute(arena *mem, const budget *b);
+/* A column's total line, and the figure the source prints for it (NULL
+ * where it prints none). */
+int64_t budget_total_of(const column_totals *t, total_line line);
+const budget_cell *budget_printed_total(const budget *b, total_line line, size_t column);
 
 /* The index of the column of `year` and `kind`, or −1. */
 ptrdiff_t budget_find_column(const budget *b, int year, column_kind kind);

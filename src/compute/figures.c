@@ -65,8 +65,7 @@ static figure_value budget_value(const budget *b, const budget_figures *bf, cons
         return v;
     }
     if (f->kind == FIGURE_BUDGET_TOTAL) {
-        const int64_t totals[] = {t->income, t->with_reserves, t->costs, t->result};
-        v.value = totals[f->total];
+        v.value = budget_total_of(t, f->total);
         v.ok = true;
         return v;
     }

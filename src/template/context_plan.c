@@ -162,26 +162,9 @@ static void cell_notes(plan_ctx *x, const budget_row *rows, size_t nrows, value 
                 value_push(x->mem, notes, cell_note(x, &rows[r], c));
 }
 
-typedef enum { TOTAL_INCOME, TOTAL_WITH_RESERVES, TOTAL_COSTS, TOTAL_RESULT } total_kind;
-
-static const budget_cell *printed_cell(const budget *b, total_kind k, size_t c)
-{
-    const budget_cell *cells[] = {b->printed.income, b->printed.with_reserves, b->printed.costs,
-                                  b->printed.result};
-    return cells[k] && cells[k][c].present ? &cells[k][c] : NULL;
-}
-
-static int64_t computed_total(const column_totals *t, total_kind k)
-{
-    return k == TOTAL_INCOME          ? t->income
-           : k == TOTAL_WITH_RESERVES ? t->with_reserves
-           : k == TOTAL_COSTS         ? t->costs
-                                      : t->result;
-}
-
 /* A printed income total that is right with the one corrected allocation of
  * its column: {row, amount}, or NULL. */
-static value *explained_by(plan_ctx *x, total_kind k, size_t c, int64_t printed, int64_t want)
+static value *explained_by(plan_ctx *x, total_line k, size_t c, int64_t printed, int64_t want)
 {
     const budget_correction *only = NULL;
     size_t count = 0;
@@ -189,7 +172,7 @@ static value *explained_by(plan_ctx *x, total_kind k, size_t c, int64_t printed,
     for (size_t i = 0; i < pc->ncorrections; i++)
         if (pc->corrections[i].column == c)
             only = &pc->corrections[i], count++;
-    if ((k != TOTAL_INCOME && k != TOTAL_WITH_RESERVES) || count != 1 ||
+    if ((k != TOTAL_LINE_INCOME && k != TOTAL_LINE_WITH_RESERVES) || count != 1 ||
         want + (only->amount - only->row->cells[c].amount) != printed)
         return NULL;
     value *v = value_map(x->mem);
@@ -198,14 +181,14 @@ static value *explained_by(plan_ctx *x, total_kind k, size_t c, int64_t printed,
     return v;
 }
 
-static value *total_note(plan_ctx *x, total_kind k, size_t c, const budget_cell *printed)
+static value *total_note(plan_ctx *x, total_line k, size_t c, const budget_cell *printed)
 {
     static const char *const kinds[] = {"is_income", "is_with_reserves", "is_costs", "is_result"};
     const budget *b = &x->p->budget;
     const char *labels[] = {b->labels.income, b->labels.with_reserves, b->labels.costs,
                             b->labels.result};
     arena *mem = x->mem;
-    int64_t want = computed_total(&x->pc->budget.columns[c], k);
+    int64_t want = budget_total_of(&x->pc->budget.columns[c], k);
     value *n = value_map(mem);
     value_set_bool(mem, n, kinds[k], true);
     value_set_string(mem, n, "label", labels[k]);
@@ -215,9 +198,9 @@ static value *total_note(plan_ctx *x, total_kind k, size_t c, const budget_cell 
     value *why = explained_by(x, k, c, printed->amount, want);
     if (why)
         value_set(mem, n, "explained", why);
-    const budget_cell *in = printed_cell(b, TOTAL_INCOME, c),
-                      *out = printed_cell(b, TOTAL_COSTS, c);
-    if (k == TOTAL_RESULT && in && out && in->amount - out->amount == printed->amount) {
+    const budget_cell *in = budget_printed_total(b, TOTAL_LINE_INCOME, c),
+                      *out = budget_printed_total(b, TOTAL_LINE_COSTS, c);
+    if (k == TOTAL_LINE_RESULT && in && out && in->amount - out->amount == printed->amount) {
         value *from = value_set(mem, n, "from_printed", value_map(mem));
         value_set(mem, from, "income", context_amount(mem, in->amount, true));
         value_set(mem, from, "costs", context_amount(mem, out->amount, true));
@@ -234,12 +217,12 @@ static value *budget_notes(plan_ctx *x)
     cell_notes(x, b->income, b->nincome, notes);
     cell_notes(x, b->reserves, b->nreserves, notes);
     cell_notes(x, b->costs, b->ncosts, notes);
-    for (int k = TOTAL_INCOME; k <= TOTAL_RESULT; k++)
+    for (int k = TOTAL_LINE_INCOME; k <= TOTAL_LINE_RESULT; k++)
         for (size_t c = 0; c < b->ncolumns; c++) {
-            const budget_cell *cell = printed_cell(b, (total_kind)k, c);
+            const budget_cell *cell = budget_printed_total(b, (total_line)k, c);
             if (cell && !x->pc->budget.columns[c].overflow &&
                 context_warned_at(&x->facts->warnings, cell->pos))
-                value_push(x->mem, notes, total_note(x, (total_kind)k, c, cell));
+                value_push(x->mem, notes, total_note(x, (total_line)k, c, cell));
         }
     return notes;
 }
