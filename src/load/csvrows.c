@@ -220,14 +220,6 @@ static const csv_cell *cell_of(const csv_row *row, int column)
                : NULL;
 }
 
-static bool is_digit_run(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return n > 0;
-}
-
 /* The separator of thousands at s: a space, a no-break space or a narrow
  * one; its length, or 0. */
 static size_t thousands_separator(const char *s)
@@ -261,8 +253,8 @@ static const char *amount_text(arena *mem, const char *s, bool *fraction)
         size_t sep = thousands_separator(s);
         if (!sep)
             break;
-        if ((!grouped && group > 3) || !is_digit_run(s + sep, 3) ||
-            strspn(s + sep, "0123456789") != 3 || n + 3 >= sizeof digits)
+        if ((!grouped && group > 3) || strspn(s + sep, "0123456789") != 3 ||
+            n + 3 >= sizeof digits)
             return NULL;
         grouped = true;
         s += sep;
