@@ -446,20 +446,25 @@ ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl)
     return root;
 }
 
+static bool scalar_is(const ynode *n, const char *text, size_t len)
+{
+    return n && n->kind == YNODE_SCALAR && n->len == len && memcmp(n->text, text, len) == 0;
+}
+
 ynode *ymap_get(const ynode *map, const char *key)
 {
     if (!map || map->kind != YNODE_MAP)
         return NULL;
+    size_t len = strlen(key);
     for (size_t i = 0; i < map->count; i++)
-        if (yscalar_is(map->pairs[i].key, key))
+        if (scalar_is(map->pairs[i].key, key, len))
             return map->pairs[i].value;
     return NULL;
 }
 
 bool yscalar_is(const ynode *n, const char *text)
 {
-    return n && n->kind == YNODE_SCALAR && strlen(text) == n->len &&
-           memcmp(n->text, text, n->len) == 0;
+    return scalar_is(n, text, strlen(text));
 }
 
 bool yscalar_is_null(const ynode *n)
