@@ -195,10 +195,14 @@ static void letters_around(const piece *p, size_t at, int *before, int *after)
     }
 }
 
-/* Hyphenation points of a word of at least `min_word` letters. */
+/* Hyphenation points of a word of at least `min_word` letters (a piece of
+ * fewer bytes has fewer letters). */
 static size_t hyphenation_points(const builder *b, const piece *p, size_t *at, size_t max)
 {
-    size_t n = hyphenate_word_except(b->bp->hyph, b->bp->exceptions, p->text, p->len, at, max);
+    if (p->len < (size_t)b->bp->min_word)
+        return 0;
+    size_t n = hyphen_cache_word(b->bp->cache, b->bp->hyph, b->bp->exceptions, p->text, p->len,
+                                 at, max);
     size_t kept = 0;
     for (size_t k = 0; k < n; k++) {
         int before, after;
