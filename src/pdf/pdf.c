@@ -442,20 +442,15 @@ static bool write_tree(writer *w)
     return HPDF_Dict_Add(w->pdf->catalog, "StructTreeRoot", &w->tree_ref) == HPDF_OK;
 }
 
-/* libharu's file, ended by pdfobjects with the tree and a cross-reference
- * stream. */
+/* The file, written by pdfobjects through libharu's writer. */
 static bool finish(writer *w, pdf_bytes *out)
 {
-    return pdfobjects_finish(w->objects, w->streams, &out->data, &out->len,
-                             w->pdf->catalog->header.obj_id & 0x00FFFFFF,
-                             w->pdf->info ? w->pdf->info->header.obj_id & 0x00FFFFFF : 0,
-                             w->file_id);
+    return pdfobjects_finish(w->objects, w->streams, w->pdf, w->file_id, &out->data, &out->len);
 }
 
 static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
 {
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
-    w->pdf->pdf_version = HPDF_VER_17;
     HPDF_SetPageMode(w->pdf,
                      w->doc->nheadings ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
     note_characters(w);
@@ -477,25 +472,6 @@ static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_li
     return write_metadata(w, meta, name, dl) && write_tree(w);
 }
 
-static bool save(HPDF_Doc pdf, pdf_bytes *out)
-{
-    if (HPDF_SaveToStream(pdf) != HPDF_OK)
-        return false;
-    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-    out->data = malloc(size ? size : 1);
-    out->len = 0;
-    if (!out->data)
-        return false;
-    while (out->len < size) {
-        HPDF_UINT32 n = size - (HPDF_UINT32)out->len;
-        HPDF_STATUS st = HPDF_ReadFromStream(pdf, out->data + out->len, &n);
-        out->len += n;
-        if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
-            break;
-    }
-    return out->len == size;
-}
-
 bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata *meta,
                 const char *name, pdf_bytes *out, diag_list *dl)
 {
@@ -512,8 +488,7 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     if (!w.tags || !w.id || !w.pdf || !w.pf || !w.streams || !w.pages)
         out_of_memory();
     XXH3_128bits_reset(w.id);
-    bool ok = build(&w, meta, name, dl) && !err.error && save(w.pdf, out) && !err.error &&
-              finish(&w, out);
+    bool ok = build(&w, meta, name, dl) && !err.error && finish(&w, out) && !err.error;
     if (err.error == HPDF_FAILD_TO_ALLOC_MEM || (!ok && !out->data && !err.error))
         out_of_memory();
     if (!ok && dl->errors == errors_before)
