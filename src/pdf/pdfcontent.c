@@ -102,8 +102,12 @@ static void end_text(pdf_content *c)
 
 /* A byte of a literal string: parentheses, backslashes and line ends
  * escaped. */
-static char *put_string_byte(char *p, unsigned char b)
+static inline char *put_string_byte(char *p, unsigned char b)
 {
+    if (b > ')' && b != '\\') {
+        *p = (char)b;
+        return p + 1;
+    }
     if (b == '(' || b == ')' || b == '\\')
         *p++ = '\\';
     if (b == '\n' || b == '\r') {

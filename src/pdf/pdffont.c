@@ -119,9 +119,9 @@ static uint32_t *noted_characters(const face_fonts *ff, size_t *n)
     if (!cps)
         return NULL;
     size_t k = 0;
-    for (uint32_t cp = 0; cp < LOW_LIMIT; cp++)
-        if (ff->seen[cp / 64] >> (cp % 64) & 1)
-            cps[k++] = cp;
+    for (uint32_t w = 0; w < LOW_LIMIT / 64; w++)
+        for (uint64_t bits = ff->seen[w]; bits; bits &= bits - 1)
+            cps[k++] = w * 64 + (uint32_t)__builtin_ctzll(bits);
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
     while (hb_set_next(ff->seen_high, &cp))
         cps[k++] = cp;
