@@ -447,6 +447,7 @@ static value *reader_notes(arena *mem, const diag *items, size_t count,
     value *list = value_list(mem);
     for (size_t i = 0; i < count; i++) {
         value *w = value_map(mem);
+        value_set_string(mem, w, "who", NULL);
         for (size_t e = 0; e < nentries && items[i].file; e++)
             if (entries[e].o && entries[e].o->file && strcmp(entries[e].o->file, items[i].file) == 0)
                 value_set_string(mem, w, "who", short_name(entries[e].assoc));
