@@ -47,7 +47,7 @@ static bool room(pdf_streams *ps, size_t n)
 {
     if (ps->len + n <= ps->cap)
         return true;
-    size_t cap = ps->cap ? ps->cap : 16384;
+    size_t cap = ps->cap ? ps->cap : 65536; /* most documents need 64 to 128 KB */
     while (cap < ps->len + n)
         cap *= 2;
     unsigned char *d = realloc(ps->data, cap);
