@@ -22,11 +22,15 @@ value *value_map(arena *mem)
     return make(mem, VALUE_MAP);
 }
 
+/* No value is changed once made, so every true is one value and every false
+ * another: a context sets hundreds of flags. */
+static value shared_bools[2] = {{.kind = VALUE_BOOL, .as.b = false},
+                                {.kind = VALUE_BOOL, .as.b = true}};
+
 value *value_bool(arena *mem, bool b)
 {
-    value *v = make(mem, VALUE_BOOL);
-    v->as.b = b;
-    return v;
+    (void)mem;
+    return &shared_bools[b];
 }
 
 value *value_int(arena *mem, int64_t i)

@@ -1,6 +1,7 @@
 /* value: a tree of maps, lists, text, numbers and booleans; the data that
  * templates walk (the document context, or a Mustache spec test's data).
- * Every value lives in the arena it was made with. */
+ * Every value lives in the arena it was made with, but true and false, which
+ * are two values shared by all: no value is changed once made. */
 #ifndef PP_VALUE_H
 #define PP_VALUE_H
 
