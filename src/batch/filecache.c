@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,11 @@ typedef struct {
 struct filecache {
     arena mem;
     strmap entries;
+    /* The folders read whole in this run, and the paths of what they hold,
+     * in ASCII lower case: a file of such a folder that is not among them
+     * is absent without a stat. (In any case: a file system that ignores
+     * case would find "Plan.mustache" when asked for plan.mustache.) */
+    strmap folders, listed;
     pthread_mutex_t lock;
     int64_t run_start_ns;
     bool changed;
@@ -50,6 +56,8 @@ filecache *filecache_new(int64_t run_start_ns)
         out_of_memory();
     arena_init(&fc->mem);
     strmap_init(&fc->entries, &fc->mem);
+    strmap_init(&fc->folders, &fc->mem);
+    strmap_init(&fc->listed, &fc->mem);
     pthread_mutex_init(&fc->lock, NULL);
     fc->run_start_ns = run_start_ns;
     return fc;
@@ -74,6 +82,52 @@ static cache_entry *entry_of(filecache *fc, const char *path)
         strmap_put(&fc->entries, e->path, e);
     }
     return e;
+}
+
+static char *lower_copy(arena *mem, const char *s, size_t n)
+{
+    char *p = arena_strndup(mem, s, n);
+    for (char *c = p; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    return p;
+}
+
+void filecache_listed(filecache *fc, const char *path)
+{
+    pthread_mutex_lock(&fc->lock);
+    char *key = lower_copy(&fc->mem, path, strlen(path));
+    strmap_put(&fc->listed, key, key);
+    pthread_mutex_unlock(&fc->lock);
+}
+
+void filecache_folder_listed(filecache *fc, const char *folder)
+{
+    pthread_mutex_lock(&fc->lock);
+    char *key = arena_strdup(&fc->mem, folder);
+    strmap_put(&fc->folders, key, key);
+    pthread_mutex_unlock(&fc->lock);
+}
+
+/* True when the folder of `path` was read whole and holds no such name;
+ * call with the lock held. Paths of "." are bare names, as discover makes
+ * them. */
+static bool listed_absent(filecache *fc, const char *path)
+{
+    if (fc->folders.count == 0)
+        return false;
+    const char *slash = strrchr(path, '/');
+    char folder[PATH_MAX], key[PATH_MAX];
+    size_t n = slash ? (size_t)(slash - path) : 1, len = strlen(path);
+    if (n >= sizeof folder || len >= sizeof key)
+        return false;
+    memcpy(folder, slash ? path : ".", n);
+    folder[n] = '\0';
+    if (!strmap_get(&fc->folders, folder))
+        return false;
+    for (size_t i = 0; i <= len; i++)
+        key[i] = path[i] >= 'A' && path[i] <= 'Z' ? (char)(path[i] - 'A' + 'a') : path[i];
+    return !strmap_get(&fc->listed, key);
 }
 
 void filecache_remember(filecache *fc, const char *path, const file_stamp *stamp, uint64_t hash)
@@ -167,14 +221,15 @@ file_digest filecache_digest(filecache *fc, const char *path)
     pthread_mutex_lock(&fc->lock);
     cache_entry *e = entry_of(fc, path);
     cache_entry before = *e;
+    bool absent = !before.seen && listed_absent(fc, path);
     pthread_mutex_unlock(&fc->lock);
     if (before.seen)
         return before.now;
 
     /* Outside the lock: other threads go on while this one reads. */
     file_stamp stamp;
-    bool hashed;
-    file_digest d = compute(path, &before, &stamp, &hashed);
+    bool hashed = false;
+    file_digest d = absent ? (file_digest){FILE_ABSENT, 0} : compute(path, &before, &stamp, &hashed);
 
     pthread_mutex_lock(&fc->lock);
     if (!e->seen) {
