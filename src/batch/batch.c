@@ -353,6 +353,21 @@ static void fail_unstarted(build_queue *q, size_t from, size_t to, int err)
     }
 }
 
+/* The one document to build, built in this process: a worker would cost
+ * more to start than it saves. A crash then ends the run before the
+ * manifest is written, which leaves the output folder as the last run
+ * left it, but for a temporary file the next run removes. */
+static void build_alone(run *r, size_t i, const batch_observer *obs)
+{
+    batch_doc *d = &r->res->docs[i];
+    if (obs->progress)
+        obs->progress(obs->ctx, 0, 1);
+    r->records[i] = build_one(r, d, &r->res->mem);
+    r->res->stop_signal = stop_signal;
+    if (obs->done)
+        obs->done(obs->ctx, d);
+}
+
 /* Builds the queue in worker processes, hands documents to the observer in
  * order as they finish, and stops handing out new ones on a signal. */
 static void build_all(run *r, const batch_observer *obs)
@@ -364,6 +379,10 @@ static void build_all(run *r, const batch_observer *obs)
     for (size_t i = 0, n = 0; i < res->ndocs; i++)
         if (res->docs[i].reason)
             q.queue[n++] = i;
+    if (q.count == 1) {
+        build_alone(r, q.queue[0], obs);
+        return;
+    }
     unsigned jobs = r->opt->jobs < q.count ? r->opt->jobs : (unsigned)q.count;
     workers *w = oom_check(workers_new(jobs, build_in_worker, worker_started, &q));
     size_t next = 0, limit = q.count, reported = 0, finished = 0, shown = (size_t)-1;
@@ -524,7 +543,7 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
         return;
     }
     res->bad_path =
-        !discover(&res->mem, opt->plans_dir, opt->paths, opt->npaths, &found, &res->diags);
+        !discover(&res->mem, opt->plans_dir, opt->paths, opt->npaths, r.fc, &found, &res->diags);
     if (res->bad_path || !outdir_lock_take(&res->mem, opt->out_dir, &r.lock, &res->diags)) {
         render_env_close(&r.env);
         filecache_free(r.fc);
