@@ -29,10 +29,12 @@ struct filecache {
     arena mem;
     strmap entries;
     /* The folders read whole in this run, and the paths of what they hold,
-     * in ASCII lower case: a file of such a folder that is not among them
-     * is absent without a stat. (In any case: a file system that ignores
-     * case would find "Plan.mustache" when asked for plan.mustache.) */
+     * their names in ASCII lower case: a file of such a folder that is not
+     * among them is absent without a stat. (In any case: a file system that
+     * ignores case would find "Plan.mustache" when asked for plan.mustache.) */
     strmap folders, listed;
+    char last_folder[PATH_MAX]; /* the last folder looked up, whether listed: */
+    bool last_listed;           /* consecutive inputs mostly share one */
     pthread_mutex_t lock;
     int64_t run_start_ns;
     bool changed;
@@ -84,19 +86,23 @@ static cache_entry *entry_of(filecache *fc, const char *path)
     return e;
 }
 
-static char *lower_copy(arena *mem, const char *s, size_t n)
+/* `path` with its name (not its folder, which is the one listed) in lower
+ * case, into `key` of `len` + 1 bytes. */
+static void listing_key(char *key, const char *path, size_t len)
 {
-    char *p = arena_strndup(mem, s, n);
-    for (char *c = p; *c; c++)
-        if (*c >= 'A' && *c <= 'Z')
-            *c = (char)(*c - 'A' + 'a');
-    return p;
+    const char *slash = strrchr(path, '/');
+    size_t name = slash ? (size_t)(slash + 1 - path) : 0;
+    memcpy(key, path, name);
+    for (size_t i = name; i <= len; i++)
+        key[i] = path[i] >= 'A' && path[i] <= 'Z' ? (char)(path[i] - 'A' + 'a') : path[i];
 }
 
 void filecache_listed(filecache *fc, const char *path)
 {
     pthread_mutex_lock(&fc->lock);
-    char *key = lower_copy(&fc->mem, path, strlen(path));
+    size_t len = strlen(path);
+    char *key = arena_alloc_uninit(&fc->mem, len + 1);
+    listing_key(key, path, len);
     strmap_put(&fc->listed, key, key);
     pthread_mutex_unlock(&fc->lock);
 }
@@ -106,6 +112,7 @@ void filecache_folder_listed(filecache *fc, const char *folder)
     pthread_mutex_lock(&fc->lock);
     char *key = arena_strdup(&fc->mem, folder);
     strmap_put(&fc->folders, key, key);
+    fc->last_folder[0] = '\0'; /* "": none listed */
     pthread_mutex_unlock(&fc->lock);
 }
 
@@ -123,10 +130,13 @@ static bool listed_absent(filecache *fc, const char *path)
         return false;
     memcpy(folder, slash ? path : ".", n);
     folder[n] = '\0';
-    if (!strmap_get(&fc->folders, folder))
+    if (strcmp(folder, fc->last_folder) != 0) {
+        memcpy(fc->last_folder, folder, n + 1);
+        fc->last_listed = strmap_get(&fc->folders, folder) != NULL;
+    }
+    if (!fc->last_listed)
         return false;
-    for (size_t i = 0; i <= len; i++)
-        key[i] = path[i] >= 'A' && path[i] <= 'Z' ? (char)(path[i] - 'A' + 'a') : path[i];
+    listing_key(key, path, len);
     return !strmap_get(&fc->listed, key);
 }
 
