@@ -23,18 +23,17 @@ typedef struct {
     uint64_t hash;
     bool seen;       /* digested in this run */
     file_digest now; /* this run's digest, once seen */
+    bool listed;     /* in a folder's listing (filecache_listed) */
 } cache_entry;
 
 struct filecache {
     arena mem;
     strmap entries;
-    /* The folders read whole in this run, and the paths of what they hold,
-     * their names in ASCII lower case: a file of such a folder that is not
-     * among them is absent without a stat. (In any case: a file system that
-     * ignores case would find "Plan.mustache" when asked for plan.mustache.) */
-    strmap folders, listed;
+    /* The folders read whole in this run: a file of theirs whose entry is
+     * not listed is absent without a stat. */
+    strmap folders;
     char last_folder[PATH_MAX]; /* the last folder looked up, whether listed: */
-    bool last_listed;           /* consecutive inputs mostly share one */
+    bool last_listed;           /* consecutive inputs mostly share one ("": none) */
     pthread_mutex_t lock;
     int64_t run_start_ns;
     bool changed;
@@ -59,7 +58,6 @@ filecache *filecache_new(int64_t run_start_ns)
     arena_init(&fc->mem);
     strmap_init(&fc->entries, &fc->mem);
     strmap_init(&fc->folders, &fc->mem);
-    strmap_init(&fc->listed, &fc->mem);
     pthread_mutex_init(&fc->lock, NULL);
     fc->run_start_ns = run_start_ns;
     return fc;
@@ -86,24 +84,35 @@ static cache_entry *entry_of(filecache *fc, const char *path)
     return e;
 }
 
-/* `path` with its name (not its folder, which is the one listed) in lower
- * case, into `key` of `len` + 1 bytes. */
-static void listing_key(char *key, const char *path, size_t len)
+static const char *name_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
-    size_t name = slash ? (size_t)(slash + 1 - path) : 0;
-    memcpy(key, path, name);
-    for (size_t i = name; i <= len; i++)
-        key[i] = path[i] >= 'A' && path[i] <= 'Z' ? (char)(path[i] - 'A' + 'a') : path[i];
+    return slash ? slash + 1 : path;
 }
 
+static bool has_upper(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            return true;
+    return false;
+}
+
+/* A file system that ignores case would find "Plan.mustache" when asked
+ * for plan.mustache: a name listed with capitals lists its lower-case
+ * form too, and a name asked for with capitals is always looked for. */
 void filecache_listed(filecache *fc, const char *path)
 {
     pthread_mutex_lock(&fc->lock);
-    size_t len = strlen(path);
-    char *key = arena_alloc_uninit(&fc->mem, len + 1);
-    listing_key(key, path, len);
-    strmap_put(&fc->listed, key, key);
+    entry_of(fc, path)->listed = true;
+    const char *name = name_of(path);
+    if (has_upper(name)) {
+        char *lower = arena_strdup(&fc->mem, path);
+        for (char *c = lower + (name - path); *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
+        entry_of(fc, lower)->listed = true;
+    }
     pthread_mutex_unlock(&fc->lock);
 }
 
@@ -112,32 +121,29 @@ void filecache_folder_listed(filecache *fc, const char *folder)
     pthread_mutex_lock(&fc->lock);
     char *key = arena_strdup(&fc->mem, folder);
     strmap_put(&fc->folders, key, key);
-    fc->last_folder[0] = '\0'; /* "": none listed */
+    fc->last_folder[0] = '\0'; /* looked up again */
+    fc->last_listed = false;
     pthread_mutex_unlock(&fc->lock);
 }
 
-/* True when the folder of `path` was read whole and holds no such name;
+/* True when `e` is a file of a folder read whole that did not list it;
  * call with the lock held. Paths of "." are bare names, as discover makes
  * them. */
-static bool listed_absent(filecache *fc, const char *path)
+static bool listed_absent(filecache *fc, const cache_entry *e)
 {
-    if (fc->folders.count == 0)
+    if (e->listed || fc->folders.count == 0)
         return false;
-    const char *slash = strrchr(path, '/');
-    char folder[PATH_MAX], key[PATH_MAX];
-    size_t n = slash ? (size_t)(slash - path) : 1, len = strlen(path);
-    if (n >= sizeof folder || len >= sizeof key)
+    const char *name = name_of(e->path);
+    const char *folder = name > e->path ? e->path : ".";
+    size_t n = name > e->path ? (size_t)(name - 1 - e->path) : 1;
+    if (n >= sizeof fc->last_folder || has_upper(name))
         return false;
-    memcpy(folder, slash ? path : ".", n);
-    folder[n] = '\0';
-    if (strcmp(folder, fc->last_folder) != 0) {
-        memcpy(fc->last_folder, folder, n + 1);
-        fc->last_listed = strmap_get(&fc->folders, folder) != NULL;
+    if (strncmp(folder, fc->last_folder, n) != 0 || fc->last_folder[n] != '\0') {
+        memcpy(fc->last_folder, folder, n);
+        fc->last_folder[n] = '\0';
+        fc->last_listed = strmap_get(&fc->folders, fc->last_folder) != NULL;
     }
-    if (!fc->last_listed)
-        return false;
-    listing_key(key, path, len);
-    return !strmap_get(&fc->listed, key);
+    return fc->last_listed;
 }
 
 void filecache_remember(filecache *fc, const char *path, const file_stamp *stamp, uint64_t hash)
@@ -231,7 +237,7 @@ file_digest filecache_digest(filecache *fc, const char *path)
     pthread_mutex_lock(&fc->lock);
     cache_entry *e = entry_of(fc, path);
     cache_entry before = *e;
-    bool absent = !before.seen && listed_absent(fc, path);
+    bool absent = !before.seen && listed_absent(fc, e);
     pthread_mutex_unlock(&fc->lock);
     if (before.seen)
         return before.now;
