@@ -19,8 +19,6 @@ int regular_open(const char *path)
         err = EISDIR;
     else if (!S_ISREG(st.st_mode))
         err = NOT_REGULAR;
-    else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
-        err = errno;
     if (err) {
         close(fd);
         errno = err;
