@@ -388,22 +388,23 @@ static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *file
         line_reader r = {line};
         const char *tag = field(&r);
         bool ok;
+        /* The commonest first: a document's inputs are most of the lines. */
         if (!tag) {
             ok = false;
-        } else if (strcmp(tag, "setting") == 0) {
-            ok = parse_setting(m->mem, &r, &m->settings);
-        } else if (strcmp(tag, "shared") == 0) {
-            ok = parse_input(m->mem, fc, &r, &m->shared);
-        } else if (strcmp(tag, "file") == 0) {
-            ok = parse_file(m->mem, &r, files);
+        } else if (strcmp(tag, "input") == 0) {
+            ok = doc && parse_input(m->mem, fc, &r, &doc->inputs);
         } else if (strcmp(tag, "doc") == 0) {
             ok = (doc = parse_doc(m->mem, &r)) != NULL;
             if (ok)
                 manifest_put(m, doc);
         } else if (strcmp(tag, "source") == 0) {
             ok = doc && !doc->source && (doc->source = rest_copy(m->mem, &r)) != NULL;
-        } else if (strcmp(tag, "input") == 0) {
-            ok = doc && parse_input(m->mem, fc, &r, &doc->inputs);
+        } else if (strcmp(tag, "file") == 0) {
+            ok = parse_file(m->mem, &r, files);
+        } else if (strcmp(tag, "setting") == 0) {
+            ok = parse_setting(m->mem, &r, &m->settings);
+        } else if (strcmp(tag, "shared") == 0) {
+            ok = parse_input(m->mem, fc, &r, &m->shared);
         } else {
             ok = ended = strcmp(tag, "end") == 0;
         }
