@@ -138,7 +138,8 @@ cp "$B/out/a07/plan-2024.pdf" "$WORK/a07.pdf"
 cp "$B/out/.planpress/manifest" "$WORK/manifest"
 mark 07 INJECT-SEGFAULT
 run
-if [ "$rc" -ge 128 ] && cmp -s "$B/out/a07/plan-2024.pdf" "$WORK/a07.pdf" && cmp -s "$B/out/.planpress/manifest" "$WORK/manifest"; then
+# (under AddressSanitizer its handler ends the process with a status)
+if { [ "$rc" -ge 128 ] || { grep -q __asan_init "$BIN" && [ "$rc" -ne 0 ]; }; } && cmp -s "$B/out/a07/plan-2024.pdf" "$WORK/a07.pdf" && cmp -s "$B/out/.planpress/manifest" "$WORK/manifest"; then
     ok "one document alone crashes the run: the manifest and the last good PDF are kept (status $rc)"
 else
     not_ok "one document alone crashes the run: the manifest and the last good PDF are kept" "status $rc
