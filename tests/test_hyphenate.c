@@ -5,11 +5,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "hyphen_cache.h"
 #include "hyphenate.h"
 
 static const char *const DICTIONARY = "/usr/share/hyphen/hyph_sv_SE.dic";
@@ -150,6 +152,48 @@ static void exceptions_are_broken_as_written(void **state)
     arena_free(&mem);
 }
 
+/* The cache answers as the dictionary does, the first time and after: per
+ * word, per list of exceptions, and the first `max` points when asked for
+ * fewer. */
+static void a_cache_answers_as_the_dictionary(void **state)
+{
+    const hyphenator *h = *state;
+    arena mem;
+    arena_init(&mem);
+    hyphen_exceptions ex = {0};
+    assert_true(hyphen_exceptions_add(&mem, &ex, "samverkans-arenor", 17));
+    hyphen_cache *c = hyphen_cache_new(&mem);
+    static const char *const words[] = {"samordningsförbundet", "samverkansarenor",
+                                        "Södertälje", "FINSAM", "och", "e-post"};
+    for (int round = 0; round < 2; round++) {
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+            const hyphen_exceptions *lists[] = {NULL, &ex};
+            for (size_t l = 0; l < 2; l++) {
+                size_t want[64], got[64];
+                size_t len = strlen(words[w]);
+                size_t n = hyphenate_word_except(h, lists[l], words[w], len, want, 64);
+                assert_int_equal(hyphen_cache_word(c, h, lists[l], words[w], len, got, 64), n);
+                assert_memory_equal(got, want, n * sizeof *got);
+                size_t few = n ? n - 1 : 0;
+                assert_int_equal(hyphen_cache_word(c, h, lists[l], words[w], len, got, few), few);
+                assert_memory_equal(got, want, few * sizeof *got);
+            }
+        }
+    }
+    for (int i = 0; i < 2 * 26 * 26; i++) { /* enough words for the table to grow */
+        char word[32];
+        snprintf(word, sizeof word, "%cförbundet%c", 'a' + i / 26 % 26, 'a' + i % 26);
+        size_t want[64], got[64], len = strlen(word);
+        size_t n = hyphenate_word_except(h, NULL, word, len, want, 64);
+        assert_int_equal(hyphen_cache_word(c, h, NULL, word, len, got, 64), n);
+        assert_memory_equal(got, want, n * sizeof *got);
+    }
+    size_t at[64];
+    assert_int_equal(hyphen_cache_word(c, h, &ex, "samverkansarenor", 16, at, 64), 1);
+    assert_int_equal(at[0], 10);
+    arena_free(&mem);
+}
+
 static int setup(void **state)
 {
     *state = (void *)hyphenator_shared(DICTIONARY, 2, 3);
@@ -167,6 +211,7 @@ int main(void)
         cmocka_unit_test(one_dictionary_per_process),
         cmocka_unit_test(a_missing_dictionary_is_reported),
         cmocka_unit_test(exceptions_are_broken_as_written),
+        cmocka_unit_test(a_cache_answers_as_the_dictionary),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

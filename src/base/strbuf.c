@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static void reserve(strbuf *sb, size_t extra)
+void strbuf_grow(strbuf *sb, size_t extra)
 {
     if (sb->len + extra + 1 <= sb->cap)
         return;
@@ -22,24 +22,6 @@ static void reserve(strbuf *sb, size_t extra)
         out_of_memory();
     sb->data = p;
     sb->cap = cap;
-}
-
-void strbuf_append(strbuf *sb, const char *s, size_t n)
-{
-    reserve(sb, n);
-    memcpy(sb->data + sb->len, s, n);
-    sb->len += n;
-    sb->data[sb->len] = '\0';
-}
-
-void strbuf_puts(strbuf *sb, const char *s)
-{
-    strbuf_append(sb, s, strlen(s));
-}
-
-void strbuf_putc(strbuf *sb, char c)
-{
-    strbuf_append(sb, &c, 1);
 }
 
 void strbuf_put_uint(strbuf *sb, uint64_t v)
@@ -63,7 +45,7 @@ void strbuf_put_ref(strbuf *sb, uint64_t obj)
 void strbuf_printf(strbuf *sb, const char *fmt, ...)
 {
     enum { ROOM = 128 };
-    reserve(sb, ROOM);
+    strbuf_grow(sb, ROOM);
     size_t room = sb->cap - sb->len;
     va_list ap;
     va_start(ap, fmt);
@@ -74,7 +56,7 @@ void strbuf_printf(strbuf *sb, const char *fmt, ...)
         return;
     }
     if ((size_t)n >= room) {
-        reserve(sb, (size_t)n);
+        strbuf_grow(sb, (size_t)n);
         va_start(ap, fmt);
         vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
         va_end(ap);
@@ -108,7 +90,7 @@ bool strbuf_append_file(strbuf *sb, const char *path)
     ssize_t n;
     size_t room = 4096;
     do {
-        reserve(sb, room);
+        strbuf_grow(sb, room);
         room = sb->cap - sb->len - 1;
         n = read(fd, sb->data + sb->len, room);
         if (n > 0)

@@ -18,6 +18,7 @@
 #include "oom.h"
 #include "pdfcontent.h"
 #include "pdffont.h"
+#include "pdfmemory.h"
 #include "pdfmeta.h"
 #include "pdfobjects.h"
 #include "pdftags.h"
@@ -55,6 +56,15 @@ typedef struct {
     double end_x; /* where its last glyph ends */
 } shown_text;
 
+/* What the text of a face needs again and again, asked of the fonts once
+ * per document. */
+typedef struct {
+    bool known;
+    unsigned upem;
+    int32_t space;       /* a space's advance, font units */
+    uint16_t space_code; /* 0 when the document has none */
+} face_metrics;
+
 /* One document being written. */
 typedef struct {
     HPDF_Doc pdf;
@@ -69,6 +79,8 @@ typedef struct {
     double *adjust;
     size_t room;
     strbuf content;
+    strbuf props; /* of the marked-content sequence being begun */
+    face_metrics faces[FACE_COUNT];
     shown_text last;
     XXH3_state_t *id; /* the file identifier: a hash of every page's content */
     pdf_tags *tags;
@@ -108,6 +120,18 @@ static bool make_room(writer *w, size_t n)
  * extract and copy words apart. */
 static const double word_gap = 0.1;
 
+static const face_metrics *metrics(writer *w, face_style face)
+{
+    face_metrics *m = &w->faces[face];
+    if (!m->known) {
+        font_glyph space;
+        fonts_set_text(w->fonts, face, " ", 1, &space);
+        *m = (face_metrics){true, fonts_units_per_em(w->fonts, face), space.advance,
+                            pdffont_code(w->pf, face, ' ')};
+    }
+    return m;
+}
+
 static bool continues_line(const shown_text *last, const box *b)
 {
     return last->open && last->face == b->face && last->size == b->size &&
@@ -120,13 +144,13 @@ static bool continues_line(const shown_text *last, const box *b)
  * it is as wide as a space between words. */
 static void continue_line(writer *w, pdf_content *c, const box *b, size_t n)
 {
+    const face_metrics *m = metrics(w, b->face);
     double scale = 1 + b->expand; /* TJ adjustments are scaled by Tz too */
     double gap = b->x - w->last.end_x, per_point = 1000.0 / (b->size * scale);
-    uint16_t space = pdffont_code(w->pf, b->face, ' ');
-    if (gap > word_gap * b->size && space) {
+    if (gap > word_gap * b->size && m->space_code) {
         static const double none = 0;
-        content_text_more(c, 0, &space, &none, 1);
-        gap -= fonts_width(w->fonts, b->face, b->size, " ", 1) * scale;
+        content_text_more(c, 0, &m->space_code, &none, 1);
+        gap -= (double)m->space * b->size / m->upem * scale; /* as fonts_width measures " " */
     }
     content_text_more(c, -gap * per_point, w->codes, w->adjust, n);
 }
@@ -138,11 +162,12 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
     size_t len = strlen(b->text);
     if (len == 0 || !make_room(w, len))
         return;
+    const face_metrics *m = metrics(w, b->face);
     size_t n = fonts_set_text(w->fonts, b->face, b->text, len, w->glyphs);
-    double per_unit = 1000.0 / fonts_units_per_em(w->fonts, b->face);
+    pdffont_codes(w->pf, b->face, w->glyphs, n, w->codes);
+    double per_unit = 1000.0 / m->upem;
     long units = 0;
     for (size_t i = 0; i < n; i++) {
-        w->codes[i] = pdffont_code(w->pf, b->face, w->glyphs[i].cp);
         w->adjust[i] = -w->glyphs[i].kerning * per_unit;
         units += w->glyphs[i].advance + w->glyphs[i].kerning;
     }
@@ -153,7 +178,7 @@ static void draw_text(writer *w, pdf_content *c, const box *b)
         content_scale(c, 1 + b->expand);
         content_text(c, &font, b->size, b->color, b->x, b->y, w->codes, w->adjust, n);
     }
-    double width = units * b->size / fonts_units_per_em(w->fonts, b->face) * (1 + b->expand);
+    double width = units * b->size / m->upem * (1 + b->expand);
     w->last = (shown_text){.open = true,
                            .face = b->face,
                            .size = b->size,
@@ -214,18 +239,18 @@ static void mark_box(writer *w, pdf_content *c, const layout_page *lp, size_t i)
     }
     int mcid = pdftags_mark(w->tags, w->page, b->tag, b->seq);
     const tag_elem *e = (size_t)b->tag < w->doc->ntags ? &w->doc->tags[b->tag] : NULL;
-    strbuf props = {0};
-    strbuf_puts(&props, "<</MCID ");
-    strbuf_put_uint(&props, mcid < 0 ? 0 : (uint64_t)mcid);
+    strbuf *props = &w->props;
+    props->len = 0;
+    strbuf_puts(props, "<</MCID ");
+    strbuf_put_uint(props, mcid < 0 ? 0 : (uint64_t)mcid);
     if (b->actual) {
-        strbuf_puts(&props, "/ActualText");
-        pdftags_text_string(&props, b->actual);
+        strbuf_puts(props, "/ActualText");
+        pdftags_text_string(props, b->actual);
     }
-    strbuf_puts(&props, ">>");
+    strbuf_puts(props, ">>");
     /* readers take /ActualText from a Span (poppler only from a Span) */
     content_mark_begin(c, b->actual ? "Span" : pdftags_role_name(e ? e->role : TAG_DOCUMENT),
-                       props.data, text_only);
-    strbuf_free(&props);
+                       props->data, text_only);
     w->in_word = b->actual != NULL;
 }
 
@@ -395,16 +420,20 @@ static void add_outline(writer *w)
 
 static void note_characters(writer *w)
 {
+    bool used[FACE_COUNT] = {false};
     for (size_t p = 0; p < w->doc->npages; p++) {
         const layout_page *lp = &w->doc->pages[p];
         for (size_t i = 0; i < lp->count; i++) {
             const box *b = &lp->boxes[i];
             if (b->kind == BOX_TEXT && b->text && (unsigned)b->face < FACE_COUNT) {
                 pdffont_note(w->pf, b->face, b->text, strlen(b->text));
-                pdffont_note(w->pf, b->face, " ", 1); /* for gaps between words */
+                used[b->face] = true;
             }
         }
     }
+    for (int f = 0; f < FACE_COUNT; f++)
+        if (used[f])
+            pdffont_note(w->pf, (face_style)f, " ", 1); /* for gaps between words */
 }
 
 /* The identifier is a hash of the pages and of what the file says about
@@ -442,20 +471,15 @@ static bool write_tree(writer *w)
     return HPDF_Dict_Add(w->pdf->catalog, "StructTreeRoot", &w->tree_ref) == HPDF_OK;
 }
 
-/* libharu's file, ended by pdfobjects with the tree and a cross-reference
- * stream. */
+/* The file, written by pdfobjects through libharu's writer. */
 static bool finish(writer *w, pdf_bytes *out)
 {
-    return pdfobjects_finish(w->objects, w->streams, &out->data, &out->len,
-                             w->pdf->catalog->header.obj_id & 0x00FFFFFF,
-                             w->pdf->info ? w->pdf->info->header.obj_id & 0x00FFFFFF : 0,
-                             w->file_id);
+    return pdfobjects_finish(w->objects, w->streams, w->pdf, w->file_id, &out->data, &out->len);
 }
 
 static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_list *dl)
 {
     HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
-    w->pdf->pdf_version = HPDF_VER_17;
     HPDF_SetPageMode(w->pdf,
                      w->doc->nheadings ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
     note_characters(w);
@@ -477,25 +501,6 @@ static bool build(writer *w, const pdf_metadata *meta, const char *name, diag_li
     return write_metadata(w, meta, name, dl) && write_tree(w);
 }
 
-static bool save(HPDF_Doc pdf, pdf_bytes *out)
-{
-    if (HPDF_SaveToStream(pdf) != HPDF_OK)
-        return false;
-    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-    out->data = malloc(size ? size : 1);
-    out->len = 0;
-    if (!out->data)
-        return false;
-    while (out->len < size) {
-        HPDF_UINT32 n = size - (HPDF_UINT32)out->len;
-        HPDF_STATUS st = HPDF_ReadFromStream(pdf, out->data + out->len, &n);
-        out->len += n;
-        if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
-            break;
-    }
-    return out->len == size;
-}
-
 bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata *meta,
                 const char *name, pdf_bytes *out, diag_list *dl)
 {
@@ -503,7 +508,9 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     size_t errors_before = dl->errors;
     haru_error err = {0};
     writer w = {.doc = doc, .fonts = fonts};
-    w.pdf = HPDF_New(on_haru_error, &err);
+    arena haru_memory;
+    arena_init(&haru_memory);
+    w.pdf = pdfmemory_new_doc(&haru_memory, on_haru_error, &err);
     w.pf = pdffont_new(fonts);
     w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
@@ -512,8 +519,7 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     if (!w.tags || !w.id || !w.pdf || !w.pf || !w.streams || !w.pages)
         out_of_memory();
     XXH3_128bits_reset(w.id);
-    bool ok = build(&w, meta, name, dl) && !err.error && save(w.pdf, out) && !err.error &&
-              finish(&w, out);
+    bool ok = build(&w, meta, name, dl) && !err.error && finish(&w, out) && !err.error;
     if (err.error == HPDF_FAILD_TO_ALLOC_MEM || (!ok && !out->data && !err.error))
         out_of_memory();
     if (!ok && dl->errors == errors_before)
@@ -524,8 +530,8 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
         free(out->data);
         *out = (pdf_bytes){NULL, 0};
     }
-    if (w.pdf)
-        HPDF_Free(w.pdf);
+    pdfmemory_end();
+    arena_free(&haru_memory); /* the document and its objects */
     pdffont_free(w.pf);
     pdfstream_end(w.streams);
     free(w.pages);
@@ -536,6 +542,7 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     free(w.codes);
     free(w.adjust);
     strbuf_free(&w.content);
+    strbuf_free(&w.props);
     return ok;
 }
 

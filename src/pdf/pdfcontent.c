@@ -7,11 +7,20 @@ void content_init(pdf_content *c, strbuf *out)
     *c = (pdf_content){.out = out, .font = -1, .line_width = 1.0, .scale = 1.0};
 }
 
+/* v to the nearest whole number, halves away from zero, as llround rounds
+ * it (|v| < 2^62), without a call: v less its whole part is exact. */
+static long long round_half_away(double v)
+{
+    long long n = (long long)v;
+    double rest = v - (double)n;
+    return n + (rest >= 0.5) - (rest <= -0.5);
+}
+
 void content_number(strbuf *out, double v, int decimals)
 {
     static const long long scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     decimals = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
-    long long n = isfinite(v) && fabs(v) < 1e12 ? llround(v * (double)scale[decimals]) : 0;
+    long long n = isfinite(v) && fabs(v) < 1e12 ? round_half_away(v * (double)scale[decimals]) : 0;
     bool negative = n < 0;
     unsigned long long u = negative ? -(unsigned long long)n : (unsigned long long)n;
     /* Digits from the right: the decimals without trailing zeros, then the
@@ -91,28 +100,41 @@ static void end_text(pdf_content *c)
     c->in_text = false;
 }
 
-/* A literal string of codes of one or two bytes; parentheses, backslashes
- * and line ends escaped. A string right after another one in a TJ array
- * joins it. */
+/* A byte of a literal string: parentheses, backslashes and line ends
+ * escaped. */
+static inline char *put_string_byte(char *p, unsigned char b)
+{
+    if (b > ')' && b != '\\') {
+        *p = (char)b;
+        return p + 1;
+    }
+    if (b == '(' || b == ')' || b == '\\')
+        *p++ = '\\';
+    if (b == '\n' || b == '\r') {
+        *p++ = '\\';
+        *p++ = b == '\n' ? 'n' : 'r';
+    } else {
+        *p++ = (char)b;
+    }
+    return p;
+}
+
+/* A literal string of codes of one or two bytes. A string right after
+ * another one in a TJ array joins it. */
 static void put_codes(pdf_content *c, const uint16_t *codes, size_t n)
 {
     if (c->string_last)
         c->out->len--; /* the ')' */
     else
         strbuf_putc(c->out, '(');
+    char *start = strbuf_room(c->out, 4 * n + 1), *p = start; /* 2 bytes, each escaped */
     for (size_t i = 0; i < n; i++) {
-        unsigned char bytes[2] = {(unsigned char)(codes[i] >> 8), (unsigned char)codes[i]};
-        for (int k = c->code_bytes == 1 ? 1 : 0; k < 2; k++) {
-            unsigned char b = bytes[k];
-            if (b == '(' || b == ')' || b == '\\')
-                strbuf_putc(c->out, '\\');
-            if (b == '\n' || b == '\r')
-                strbuf_puts(c->out, b == '\n' ? "\\n" : "\\r");
-            else
-                strbuf_putc(c->out, (char)b);
-        }
+        if (c->code_bytes != 1)
+            p = put_string_byte(p, (unsigned char)(codes[i] >> 8));
+        p = put_string_byte(p, (unsigned char)codes[i]);
     }
-    strbuf_putc(c->out, ')');
+    *p++ = ')';
+    strbuf_commit(c->out, (size_t)(p - start));
     c->string_last = true;
 }
 
@@ -151,7 +173,9 @@ void content_text(pdf_content *c, const content_font *font, double size, uint32_
     end_show(c);
     begin_text(c);
     if (font->resource != c->font || size != c->size) {
-        strbuf_printf(c->out, "/F%d ", font->resource);
+        strbuf_puts(c->out, "/F");
+        strbuf_put_uint(c->out, (uint64_t)font->resource);
+        strbuf_putc(c->out, ' ');
         put_num(c, size);
         strbuf_puts(c->out, "Tf\n");
         c->font = font->resource;
@@ -160,7 +184,7 @@ void content_text(pdf_content *c, const content_font *font, double size, uint32_
     set_fill(c, rgb);
     /* Td moves from the start of the previous line: whole thousandths of a
      * point, so that rounding never adds up along a page. */
-    long long tx = llround(x * 1000), ty = llround(y * 1000);
+    long long tx = round_half_away(x * 1000), ty = round_half_away(y * 1000);
     put_num(c, (double)(tx - c->line_x) / 1000);
     put_num(c, (double)(ty - c->line_y) / 1000);
     strbuf_puts(c->out, "Td\n[");
@@ -186,7 +210,7 @@ bool content_text_more(pdf_content *c, double shift, const uint16_t *codes, cons
 void content_scale(pdf_content *c, double scale)
 {
     /* Tz is written with three decimals of a percent */
-    if (llround(scale * 1e5) == llround(c->scale * 1e5))
+    if (round_half_away(scale * 1e5) == round_half_away(c->scale * 1e5))
         return;
     end_show(c);
     content_number(c->out, scale * 100, 3);

@@ -73,13 +73,25 @@ void pdffont_note(pdf_fonts *pf, face_style face, const char *s, size_t len)
     }
 }
 
-uint16_t pdffont_code(const pdf_fonts *pf, face_style face, uint32_t cp)
+static uint16_t code_of(const face_fonts *ff, uint32_t cp)
 {
-    const face_fonts *ff = &pf->faces[face];
     if (cp < LOW_LIMIT)
         return ff->code_low ? ff->code_low[cp] : 0;
     hb_codepoint_t code = hb_map_get(ff->code_high, cp);
     return code == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)code;
+}
+
+uint16_t pdffont_code(const pdf_fonts *pf, face_style face, uint32_t cp)
+{
+    return code_of(&pf->faces[face], cp);
+}
+
+void pdffont_codes(const pdf_fonts *pf, face_style face, const font_glyph *glyphs, size_t n,
+                   uint16_t *codes)
+{
+    const face_fonts *ff = &pf->faces[face];
+    for (size_t i = 0; i < n; i++)
+        codes[i] = code_of(ff, glyphs[i].cp);
 }
 
 HPDF_Dict pdffont_dict(const pdf_fonts *pf, face_style face)
@@ -107,9 +119,9 @@ static uint32_t *noted_characters(const face_fonts *ff, size_t *n)
     if (!cps)
         return NULL;
     size_t k = 0;
-    for (uint32_t cp = 0; cp < LOW_LIMIT; cp++)
-        if (ff->seen[cp / 64] >> (cp % 64) & 1)
-            cps[k++] = cp;
+    for (uint32_t w = 0; w < LOW_LIMIT / 64; w++)
+        for (uint64_t bits = ff->seen[w]; bits; bits &= bits - 1)
+            cps[k++] = w * 64 + (uint32_t)__builtin_ctzll(bits);
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
     while (hb_set_next(ff->seen_high, &cp))
         cps[k++] = cp;

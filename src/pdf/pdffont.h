@@ -30,8 +30,11 @@ void pdffont_note(pdf_fonts *pf, face_style face, const char *s, size_t len);
 bool pdffont_embed(pdf_fonts *pf, HPDF_Doc pdf, pdf_streams *streams, const char *doc_path,
                    diag_list *dl);
 
-/* After pdffont_embed: the code of a noted character (0 for any other). */
+/* After pdffont_embed: the code of a noted character (0 for any other),
+ * and the codes of `n` set glyphs. */
 uint16_t pdffont_code(const pdf_fonts *pf, face_style face, uint32_t cp);
+void pdffont_codes(const pdf_fonts *pf, face_style face, const font_glyph *glyphs, size_t n,
+                   uint16_t *codes);
 /* How many bytes each code of the face takes in the content stream (1 or 2). */
 int pdffont_code_bytes(const pdf_fonts *pf, face_style face);
 /* The Type0 font dictionary of a face, NULL when the document does not use it. */

@@ -211,16 +211,14 @@ static void build_xmp(strbuf *x, const pdf_metadata *meta, pdfmeta_claim claim,
 }
 
 /* An uncompressed metadata stream, as PDF/A wants it. */
-static bool write_xmp(HPDF_Doc pdf, const pdf_metadata *meta, pdfmeta_claim claim,
-                      const struct tm *date)
+static bool write_xmp(HPDF_Doc pdf, pdf_streams *streams, const pdf_metadata *meta,
+                      pdfmeta_claim claim, const struct tm *date)
 {
     strbuf x = {0};
     build_xmp(&x, meta, claim, date);
-    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    bool ok = stream && x.data && HPDF_Dict_AddName(stream, "Type", "Metadata") == HPDF_OK &&
+    HPDF_Dict stream = x.data ? pdfstream_new_uncompressed(streams, x.data, x.len) : NULL;
+    bool ok = stream && HPDF_Dict_AddName(stream, "Type", "Metadata") == HPDF_OK &&
               HPDF_Dict_AddName(stream, "Subtype", "XML") == HPDF_OK &&
-              HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)x.data, (HPDF_UINT)x.len) ==
-                  HPDF_OK &&
               HPDF_Dict_Add(pdf->catalog, "Metadata", stream) == HPDF_OK;
     strbuf_free(&x);
     return ok;
@@ -266,5 +264,5 @@ bool pdfmeta_write(HPDF_Doc pdf, pdf_streams *streams, const pdf_metadata *meta,
     const struct tm *date = source_date(name, &tm, dl) ? &tm : NULL;
     write_info(pdf, meta, date);
     write_catalog_entries(pdf, meta, claim);
-    return write_xmp(pdf, meta, claim, date) && write_output_intent(pdf, streams);
+    return write_xmp(pdf, streams, meta, claim, date) && write_output_intent(pdf, streams);
 }

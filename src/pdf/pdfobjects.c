@@ -1,5 +1,6 @@
 #include "pdfobjects.h"
 
+#include <hpdf_doc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,45 +65,7 @@ strbuf *pdfobjects_add(pdf_objects *o)
     return b;
 }
 
-/* ---- libharu's cross-reference table -------------------------------------- */
-
-/* The offsets of libharu's objects 0 … n-1 (0 for a free entry) and where
- * its table begins; false when the file does not end as libharu ends it. */
-static bool read_table(const unsigned char *data, size_t len, size_t **offsets, size_t *n,
-                       size_t *table_at)
-{
-    const char *tail = "startxref";
-    size_t at = len;
-    while (at > 0 && (at + 9 > len || memcmp(data + at, tail, 9) != 0))
-        at--;
-    if (at == 0)
-        return false;
-    unsigned long xref = strtoul((const char *)data + at + 9, NULL, 10);
-    unsigned long first, count;
-    if (xref >= at || sscanf((const char *)data + xref, "xref %lu %lu", &first, &count) != 2 ||
-        first != 0 || count == 0)
-        return false;
-    const char *p = strchr((const char *)data + xref + 5, '\n');
-    size_t *off = calloc(count, sizeof *off);
-    if (!p || !off) {
-        free(off);
-        return false;
-    }
-    p++;
-    for (unsigned long i = 0; i < count; i++, p += 20) {
-        if ((size_t)(p + 20 - (const char *)data) > at) {
-            free(off);
-            return false;
-        }
-        off[i] = p[17] == 'n' ? strtoul(p, NULL, 10) : 0;
-    }
-    *offsets = off;
-    *n = count;
-    *table_at = xref;
-    return true;
-}
-
-/* ---- what takes its place ------------------------------------------------- */
+/* ---- the object stream and the cross-reference stream ---------------------- */
 
 static void put_entry(strbuf *x, int type, size_t field2, unsigned field3)
 {
@@ -148,83 +111,51 @@ static bool write_object_stream(pdf_objects *o, pdf_streams *ps, strbuf *out, ui
 /* ---- libharu's objects: the streams stay, the rest joins the object stream */
 
 typedef struct {
-    size_t at, end; /* "N 0 obj" … "endobj" and what follows, up to the next */
-    uint32_t num;
-} haru_object;
-
-static int by_offset(const void *a, const void *b)
-{
-    const haru_object *x = a, *y = b;
-    return x->at < y->at ? -1 : x->at > y->at;
-}
-
-/* libharu's objects in the order it wrote them; NULL when out of memory. */
-static haru_object *objects_in_file(const size_t *offsets, size_t n, size_t table_at,
-                                    size_t *count)
-{
-    haru_object *h = calloc(n ? n : 1, sizeof *h);
-    size_t k = 0;
-    for (size_t i = 1; h && i < n; i++)
-        if (offsets[i] && offsets[i] < table_at)
-            h[k++] = (haru_object){.at = offsets[i], .num = (uint32_t)i};
-    if (!h)
-        return NULL;
-    qsort(h, k, sizeof *h, by_offset);
-    for (size_t i = 0; i < k; i++)
-        h[i].end = i + 1 < k ? h[i + 1].at : table_at;
-    *count = k;
-    return h;
-}
-
-static bool ends_with(const unsigned char *d, size_t from, size_t to, const char *word)
-{
-    size_t n = strlen(word);
-    return to >= from + n && memcmp(d + to - n, word, n) == 0;
-}
-
-/* The value of object h, between its "N 0 obj" line and "endobj", without
- * the white space around it; false when it is not as libharu writes it. */
-static bool object_value(const unsigned char *d, const haru_object *h, size_t *from, size_t *to)
-{
-    const unsigned char *eol = memchr(d + h->at, '\n', h->end - h->at);
-    size_t end = h->end;
-    while (end > h->at && strchr(" \r\n", d[end - 1]))
-        end--;
-    if (!eol || !ends_with(d, h->at, end, "endobj"))
-        return false;
-    *from = (size_t)(eol + 1 - d);
-    *to = end - 6;
-    while (*to > *from && strchr(" \r\n", d[*to - 1]))
-        (*to)--;
-    return true;
-}
-
-typedef struct {
     unsigned char type;
     size_t field2;
     unsigned field3;
 } xref_entry;
 
-/* Copies libharu's streams to `out`, noting their new offsets in x, and
- * moves its other objects into o. */
-static bool sort_out(pdf_objects *o, const unsigned char *data, const haru_object *h, size_t count,
-                     strbuf *out, xref_entry *x)
+/* libharu 2.3.0's first lines for PDF 1.7 */
+static const char header[] = "%PDF-1.7\012%\267\276\255\252\012";
+
+static HPDF_STATUS append(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
 {
-    for (size_t i = 0; i < count; i++) {
-        size_t from, to;
-        if (!object_value(data, &h[i], &from, &to))
-            return false;
-        if (ends_with(data, from, to, "endstream")) {
-            x[h[i].num] = (xref_entry){1, out->len, 0};
-            strbuf_append(out, (const char *)data + h[i].at, h[i].end - h[i].at);
+    strbuf_append(s->attr, (const char *)p, n);
+    return HPDF_OK;
+}
+
+static bool is_stream(const void *obj)
+{
+    const HPDF_Obj_Header *h = obj;
+    return (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT &&
+           ((const HPDF_Dict_Rec *)obj)->stream;
+}
+
+/* libharu's objects 1 … n-1 as its writer writes them: the streams to
+ * `out`, their offsets noted in x, the others into o. */
+static bool write_haru_objects(pdf_objects *o, HPDF_Xref xref, strbuf *out, xref_entry *x)
+{
+    HPDF_Stream s = HPDF_CallbackWriter_New(xref->mmgr, append, out);
+    bool ok = s != NULL;
+    for (HPDF_UINT i = 1; ok && i < xref->entries->count; i++) {
+        HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, i);
+        if (e->entry_typ != HPDF_IN_USE_ENTRY)
             continue;
+        bool stream = is_stream(e->obj);
+        if (stream) {
+            x[i] = (xref_entry){1, out->len, 0};
+            strbuf_put_uint(out, i);
+            strbuf_puts(out, " 0 obj\012");
         }
-        strbuf *b = add_numbered(o, h[i].num);
-        if (!b)
-            return false;
-        strbuf_append(b, (const char *)data + from, to - from);
+        s->attr = stream ? out : add_numbered(o, i);
+        ok = s->attr && HPDF_Obj_WriteValue(e->obj, s, NULL) == HPDF_OK;
+        if (stream)
+            strbuf_puts(out, "\012endobj\012");
     }
-    return true;
+    if (s)
+        HPDF_Stream_Free(s);
+    return ok;
 }
 
 static void put_hex(strbuf *out, const unsigned char id[16])
@@ -259,21 +190,19 @@ static void write_xref(strbuf *out, pdf_streams *ps, const xref_entry *x, uint32
     strbuf_free(&t);
 }
 
-bool pdfobjects_finish(pdf_objects *o, pdf_streams *ps, unsigned char **data, size_t *len,
-                       uint32_t root, uint32_t info, const unsigned char id[16])
+bool pdfobjects_finish(pdf_objects *o, pdf_streams *ps, HPDF_Doc pdf, const unsigned char id[16],
+                       unsigned char **data, size_t *len)
 {
-    size_t *offsets, n, table_at, count = 0;
-    if (!read_table(*data, *len, &offsets, &n, &table_at) || n > o->first)
+    HPDF_Xref xref = pdf->xref;
+    if (xref->start_offset != 0 || xref->prev || xref->entries->count > o->first)
         return false;
-    haru_object *h = objects_in_file(offsets, n, table_at, &count);
     uint32_t stm = o->next, size = stm + 2;
+    uint32_t root = pdf->catalog->header.obj_id & 0x00FFFFFF;
+    uint32_t info = pdf->info ? pdf->info->header.obj_id & 0x00FFFFFF : 0;
     xref_entry *x = calloc(size, sizeof *x);
     strbuf out = {0};
-    bool ok = h && x && count > 0;
-    if (ok) {
-        strbuf_append(&out, (const char *)*data, h[0].at);
-        ok = sort_out(o, *data, h, count, &out, x);
-    }
+    strbuf_append(&out, header, sizeof header - 1);
+    bool ok = x && write_haru_objects(o, xref, &out, x);
     if (ok) {
         x[0] = (xref_entry){0, 0, 0xFFFF};
         for (size_t i = 0; i < o->count; i++)
@@ -284,13 +213,10 @@ bool pdfobjects_finish(pdf_objects *o, pdf_streams *ps, unsigned char **data, si
         write_xref(&out, ps, x, size, root, info, id, &ok);
     }
     free(x);
-    free(h);
-    free(offsets);
-    if (!ok || !out.data) {
+    if (!ok) {
         strbuf_free(&out);
         return false;
     }
-    free(*data);
     *data = (unsigned char *)out.data;
     *len = out.len;
     return true;

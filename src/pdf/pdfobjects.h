@@ -1,15 +1,17 @@
 /* pdfobjects: the objects planpress writes itself after libharu's (the
  * structure tree: hundreds of small dictionaries) and every object of
  * libharu's that is not a stream (pages, fonts, annotations, outline
- * items), put together in one compressed object stream, and the
- * cross-reference stream that then replaces libharu's cross-reference
- * table and trailer (PDF 1.5 and later; PDF/A-2 allows both). libharu
- * 2.3.0 writes every object uncompressed with a 20-byte table entry; a
- * structure element costs about 75 bytes that way, about 12 here. Owns
- * its buffers. */
+ * items), put together in one compressed object stream, and a
+ * cross-reference stream in the place of libharu's cross-reference table
+ * and trailer (PDF 1.5 and later; PDF/A-2 allows both). libharu 2.3.0
+ * writes every object uncompressed with a 20-byte table entry; a
+ * structure element costs about 75 bytes that way, about 12 here. Each
+ * of libharu's objects is written once, by its own writer, straight into
+ * the file or the object stream. Owns its buffers. */
 #ifndef PP_PDFOBJECTS_H
 #define PP_PDFOBJECTS_H
 
+#include <hpdf.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,13 +30,13 @@ uint32_t pdfobjects_next(const pdf_objects *o);
  * the buffer returned. */
 strbuf *pdfobjects_add(pdf_objects *o);
 
-/* Ends the file libharu wrote (`*data`, `*len`, malloc'd; replaced):
- * its streams are kept, in the order it wrote them, its other objects
- * join the object stream, and a cross-reference stream with /Root,
- * /Info and /ID (both halves `id`) takes the place of its table and
- * trailer. False when the file is not as
- * libharu writes it or memory runs out. */
-bool pdfobjects_finish(pdf_objects *o, pdf_streams *ps, unsigned char **data, size_t *len,
-                       uint32_t root, uint32_t info, const unsigned char id[16]);
+/* The whole file into *data (malloc'd) and *len: libharu's objects as
+ * its writer writes them, its streams in the order it numbered them, its
+ * other objects in the object stream with o's, and a cross-reference
+ * stream with /Root, /Info and /ID (both halves `id`). No libharu object
+ * may be added after pdfobjects_new. False when memory runs out or
+ * libharu fails. */
+bool pdfobjects_finish(pdf_objects *o, pdf_streams *ps, HPDF_Doc pdf, const unsigned char id[16],
+                       unsigned char **data, size_t *len);
 
 #endif

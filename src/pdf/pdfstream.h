@@ -1,9 +1,12 @@
-/* pdfstream: compressed streams in a libharu document. planpress deflates
- * the data itself with libdeflate, whose fastest level makes smaller
- * streams than zlib's third in a third of the time (libharu always uses
- * zlib's slower default and sets up a new state for every stream); the
- * stream dictionary says /Filter /FlateDecode. One pdf_streams per
- * document. */
+/* pdfstream: streams in a libharu document. planpress deflates the data
+ * itself with libdeflate, whose fastest level makes smaller streams than
+ * zlib's third in a third of the time (libharu always uses zlib's slower
+ * default and sets up a new state for every stream); the stream
+ * dictionary says /Filter /FlateDecode. The data of every stream lies in
+ * one buffer of pdf_streams, which libharu reads through a stream of its
+ * own kind when it writes the object: nothing is copied into libharu's
+ * memory streams. One pdf_streams per document; it must outlive the
+ * writing of the file. */
 #ifndef PP_PDFSTREAM_H
 #define PP_PDFSTREAM_H
 
@@ -20,12 +23,15 @@ void pdfstream_end(pdf_streams *ps);
 
 /* A new indirect stream object holding `data` compressed; NULL on failure. */
 HPDF_Dict pdfstream_new(pdf_streams *ps, const void *data, size_t len);
+/* The same with `data` as it is (the XMP metadata, which PDF/A wants
+ * readable). */
+HPDF_Dict pdfstream_new_uncompressed(pdf_streams *ps, const void *data, size_t len);
 /* Puts `data`, compressed, into an existing stream dictionary (such as a
  * page's contents), in place of libharu's own compression. */
 bool pdfstream_fill(pdf_streams *ps, HPDF_Dict stream, const void *data, size_t len);
 
 /* `data` compressed (zlib format) into a buffer of `ps`, valid until the
- * next call; its length in *n. NULL when memory runs out. */
+ * next call of any of these; its length in *n. NULL when memory runs out. */
 const unsigned char *pdfstream_deflate(pdf_streams *ps, const void *data, size_t len, size_t *n);
 
 #endif

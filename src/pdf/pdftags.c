@@ -161,12 +161,37 @@ void pdftags_text_string(strbuf *out, const char *utf8)
     strbuf_putc(out, '>');
 }
 
-static int by_parent_then_seq(const void *a, const void *b)
+/* The kids of elements 0 … nparents-1 (*kept of them) in the order of
+ * their parents, each parent's in the order of seq, ties as they came:
+ * counted into place by parent, then each parent's few put in order where
+ * they are not. NULL when out of memory. */
+static kid *sorted_kids(const kid *k, size_t n, size_t nparents, size_t *kept)
 {
-    const kid *x = a, *y = b;
-    if (x->parent != y->parent)
-        return x->parent < y->parent ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
+    kid *out = malloc((n ? n : 1) * sizeof *out);
+    size_t *at = calloc(nparents + 1, sizeof *at);
+    if (!out || !at) {
+        free(out);
+        free(at);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (k[i].parent >= 0 && (size_t)k[i].parent < nparents)
+            at[k[i].parent + 1]++;
+    for (size_t p = 0; p < nparents; p++)
+        at[p + 1] += at[p];
+    *kept = at[nparents];
+    for (size_t i = 0; i < n; i++)
+        if (k[i].parent >= 0 && (size_t)k[i].parent < nparents)
+            out[at[k[i].parent]++] = k[i];
+    free(at);
+    for (size_t i = 1; i < *kept; i++) {
+        kid x = out[i];
+        size_t j = i;
+        for (; j > 0 && out[j - 1].parent == x.parent && out[j - 1].seq > x.seq; j--)
+            out[j] = out[j - 1];
+        out[j] = x;
+    }
+    return out;
 }
 
 typedef struct {
@@ -289,19 +314,15 @@ bool pdftags_write(pdf_tags *t, pdf_objects *objs, const uint32_t *pages, uint32
         if (!add_kid(t, (kid){.parent = d->tags[i].parent, .seq = d->tags[i].seq,
                               .kind = KID_ELEMENT, .ref = (int)i}))
             return false;
-    kid *sorted = malloc((t->nkids ? t->nkids : 1) * sizeof *sorted);
+    size_t nsorted;
+    kid *sorted = sorted_kids(t->kids, t->nkids, nelems, &nsorted);
     if (!sorted)
         return false;
-    if (t->nkids)
-        memcpy(sorted, t->kids, t->nkids * sizeof *sorted);
-    qsort(sorted, t->nkids, sizeof *sorted, by_parent_then_seq);
     size_t at = 0;
     bool ok = true;
     for (size_t i = 0; i < nelems && ok; i++) {
-        while (at < t->nkids && sorted[at].parent < (int)i)
-            at++;
         size_t end = at;
-        while (end < t->nkids && sorted[end].parent == (int)i)
+        while (end < nsorted && sorted[end].parent == (int)i)
             end++;
         o = pdfobjects_add(objs);
         ok = o != NULL;

@@ -306,12 +306,12 @@ static void build_face_once(face_data *fd, unsigned unused)
     build_face(fd);
 }
 
-/* Runs build(fd, arg) once for the flag `done`, whichever threads ask. */
-static void once(face_data *fd, atomic_bool *done, void (*build)(face_data *, unsigned),
-                 unsigned arg)
+/* The first use: under the lock, so that one thread builds. Kept out of
+ * line, so that the check on every later use is inlined where text is set. */
+__attribute__((noinline, cold)) static void build_under_lock(face_data *fd, atomic_bool *done,
+                                                             void (*build)(face_data *, unsigned),
+                                                             unsigned arg)
 {
-    if (atomic_load_explicit(done, memory_order_acquire))
-        return;
     pthread_mutex_lock(&fd->lock);
     if (!atomic_load_explicit(done, memory_order_relaxed)) {
         build(fd, arg);
@@ -320,8 +320,16 @@ static void once(face_data *fd, atomic_bool *done, void (*build)(face_data *, un
     pthread_mutex_unlock(&fd->lock);
 }
 
+/* Runs build(fd, arg) once for the flag `done`, whichever threads ask. */
+static inline void once(face_data *fd, atomic_bool *done, void (*build)(face_data *, unsigned),
+                        unsigned arg)
+{
+    if (!atomic_load_explicit(done, memory_order_acquire))
+        build_under_lock(fd, done, build, arg);
+}
+
 /* The face, built if this is its first use. */
-static face_data *ready_face(const font_set *fs, face_style face)
+static inline face_data *ready_face(const font_set *fs, face_style face)
 {
     face_data *fd = &fs->faces[face];
     once(fd, &fd->ready, build_face_once, 0);
@@ -413,12 +421,12 @@ unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face)
 
 /* ---- setting text -------------------------------------------------------- */
 
-static char_info char_of(const face_data *fd, uint32_t cp)
+static inline char_info char_of(const face_data *fd, uint32_t cp)
 {
     return cp < CACHE_LIMIT ? fd->chars[cp] : lookup_char(fd, cp);
 }
 
-static int32_t pair_kerning(face_data *fd, char_info left, char_info right)
+static inline int32_t pair_kerning(face_data *fd, char_info left, char_info right)
 {
     if (!left.kern_class || !right.kern_class)
         return 0;
@@ -436,7 +444,7 @@ typedef struct {
 } text_setter;
 
 /* The next character's glyph and the kerning between it and the one before. */
-static bool setter_next(text_setter *ts, font_glyph *g, int32_t *kern_before)
+static inline bool setter_next(text_setter *ts, font_glyph *g, int32_t *kern_before)
 {
     if (ts->i >= ts->len)
         return false;

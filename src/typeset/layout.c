@@ -427,6 +427,7 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
                        .fonts = fonts,
                        .hyph = hyph,
                        .exceptions = exceptions,
+                       .hyphen_cache = hyphen_cache_new(mem),
                        .doc = out,
                        .dl = dl,
                        .source = source,

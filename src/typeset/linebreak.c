@@ -182,11 +182,13 @@ static size_t written_breaks(const piece *p, size_t *at, break_kind *kinds, size
 static void letters_around(const piece *p, size_t at, int *before, int *after)
 {
     *before = *after = 0;
-    for (size_t i = at; i > 0 && is_letter(code_point_before(p->text, i));) {
-        (*before)++;
-        i--;
-        while (i > 0 && ((unsigned char)p->text[i] & 0xC0) == 0x80)
-            i--;
+    for (size_t i = at; i > 0; (*before)++) {
+        size_t start = i - 1; /* of the character that ends at i */
+        while (start > 0 && ((unsigned char)p->text[start] & 0xC0) == 0x80)
+            start--;
+        if (!is_letter(utf8_next(p->text, i, &(size_t){start})))
+            break;
+        i = start;
     }
     for (size_t i = at; i < p->len;) {
         if (!is_letter(utf8_next(p->text, p->len, &i)))
@@ -195,10 +197,14 @@ static void letters_around(const piece *p, size_t at, int *before, int *after)
     }
 }
 
-/* Hyphenation points of a word of at least `min_word` letters. */
+/* Hyphenation points of a word of at least `min_word` letters (a piece of
+ * fewer bytes has fewer letters). */
 static size_t hyphenation_points(const builder *b, const piece *p, size_t *at, size_t max)
 {
-    size_t n = hyphenate_word_except(b->bp->hyph, b->bp->exceptions, p->text, p->len, at, max);
+    if (p->len < (size_t)b->bp->min_word)
+        return 0;
+    size_t n = hyphen_cache_word(b->bp->cache, b->bp->hyph, b->bp->exceptions, p->text, p->len,
+                                 at, max);
     size_t kept = 0;
     for (size_t k = 0; k < n; k++) {
         int before, after;
@@ -573,11 +579,12 @@ static double line_demerits(const context *c, const line_fit *f, size_t b, int r
 
 /* Looks at every active break as the start of a line ending at `b`: records
  * the best candidates, and drops the breaks that can no longer start a line
- * (the line is overfull, or `b` is forced). */
-static void try_break(const context *c, const pass_rules *r, node **active, size_t b,
+ * (the line is overfull, or `b` is forced). True when it found a candidate. */
+static bool try_break(const context *c, const pass_rules *r, node **active, size_t b,
                       candidates best)
 {
     const item *brk = &c->items->v[b];
+    bool found = false;
     for (node **link = active; *link;) {
         node *a = *link;
         line_fit f = fit_line(c, a->start, b);
@@ -591,12 +598,14 @@ static void try_break(const context *c, const pass_rules *r, node **active, size
             candidate *slot = &best[fc][row < MAX_HYPHEN_ROW ? row : MAX_HYPHEN_ROW];
             if (d < slot->demerits)
                 *slot = (candidate){d, f.badness, a};
+            found = true;
         }
         if (f.ratio < -1 || is_forced_item(brk))
             *link = a->next;
         else
             link = &a->next;
     }
+    return found;
 }
 
 static const node *total_fit(arena *mem, const context *c, const pass_rules *r)
@@ -611,7 +620,8 @@ static const node *total_fit(arena *mem, const context *c, const pass_rules *r)
         for (int k = 0; k < FITNESS_CLASSES; k++)
             for (int h = 0; h <= MAX_HYPHEN_ROW; h++)
                 best[k][h] = (candidate){INFINITY, 0, NULL};
-        try_break(c, r, &active, b, best);
+        if (!try_break(c, r, &active, b, best))
+            continue;
         for (int k = 0; k < FITNESS_CLASSES; k++) {
             for (int h = 0; h <= MAX_HYPHEN_ROW; h++) {
                 const candidate *cd = &best[k][h];

@@ -4,7 +4,7 @@
 #ifndef PP_LINEBREAK_H
 #define PP_LINEBREAK_H
 
-#include "hyphenate.h"
+#include "hyphen_cache.h"
 #include "inline.h"
 
 /* A line: pieces [start, end) without the spaces at either end, of which the
@@ -28,6 +28,7 @@ typedef struct {
     bool justify;           /* else ragged right */
     const hyphenator *hyph; /* NULL: breaks only at spaces and written hyphens */
     const hyphen_exceptions *exceptions; /* words broken only where written; may be NULL */
+    hyphen_cache *cache;    /* remembers the words hyphenated in the document; may be NULL */
     int min_word;           /* letters a word needs to be hyphenated */
     /* Justified lines only: how much glyphs may be widened or narrowed (a
      * fraction: 0.02 for 2 %) as a third flexibility besides the spaces and

@@ -41,6 +41,7 @@ break_params break_params_for(const layout_state *ls, double width, bool justify
                           .justify = justify,
                           .hyph = ls->hyph,
                           .exceptions = ls->exceptions,
+                          .cache = ls->hyphen_cache,
                           .min_word = ls->st->hyphenation.min_word,
                           .expansion = ls->st->justification.expansion,
                           .protrude = ls->st->justification.protrusion};

@@ -10,7 +10,7 @@
 #include "boxes.h"
 #include "diag.h"
 #include "fonts.h"
-#include "hyphenate.h"
+#include "hyphen_cache.h"
 #include "style.h"
 
 typedef struct footnotes footnotes;
@@ -53,6 +53,7 @@ struct layout_state {
     const font_set *fonts;
     const hyphenator *hyph; /* NULL: no hyphenation */
     const hyphen_exceptions *exceptions; /* the style's and the association's */
+    hyphen_cache *hyphen_cache;          /* the words hyphenated in this document */
     layout_doc *doc;
     layout_page *page;
     double y; /* distance from the top of the page to the top of the next line */
