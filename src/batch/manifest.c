@@ -416,18 +416,10 @@ static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *file
 
 static char *read_text(const char *path, bool *missing)
 {
-    FILE *f = regular_fopen(path);
-    *missing = !f && errno == ENOENT;
-    if (!f)
-        return NULL;
     strbuf sb = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok || !sb.data || memchr(sb.data, '\0', sb.len)) {
+    bool read = strbuf_append_file(&sb, path);
+    *missing = !read && errno == ENOENT;
+    if (!read || sb.len == 0 || memchr(sb.data, '\0', sb.len)) {
         strbuf_free(&sb);
         return NULL;
     }
