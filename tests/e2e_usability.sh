@@ -28,6 +28,25 @@ expect "... at file:line:col, naming what the map has" \
     has "$P/samsund/plan.mustache:3:6: error: {{association.telefon}}: \"association\" has no \"telefon\"; it has name, "
 expect "... and no PDF is written" [ ! -e "$WORK/x.pdf" ]
 
+printf '{{<plan}}\n{{$contact}}\n{{#association.telefon}}Ring oss.{{/association.telefon}}\n  {{^association.emial}}Skriv inte.{{/association.emial}}\n{{/contact}}\n{{/plan}}\n' \
+    >"$P/samsund/plan.mustache"
+"$BIN" render "$P/samsund/plan-2024.yaml" -o "$WORK/x.pdf" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+expect "a section on an unknown name in an association's template fails the render too" [ $rc -eq 1 ]
+expect "... at file:line:col, naming what the map has" \
+    has "$P/samsund/plan.mustache:3:1: error: {{#association.telefon}}: \"association\" has no \"telefon\"; it has name, "
+printf '{{<plan}}\n{{$contact}}\n  {{^association.emial}}Skriv inte.{{/association.emial}}\n{{/contact}}\n{{/plan}}\n' \
+    >"$P/samsund/plan.mustache"
+"$BIN" render "$P/samsund/plan-2024.yaml" -o "$WORK/x.pdf" >"$WORK/out" 2>"$WORK/err"
+expect "... and an inverted section's, with a did you mean" \
+    has "$P/samsund/plan.mustache:3:3: error: {{^association.emial}}: \"association\" has no \"emial\"; did you mean \"email\"?"
+printf '{{<plan}}\n{{$contact}}\n{{#association.phone}}Ring {{association.phone}}.{{/association.phone}}{{#association.email}} Skriv till {{association.email}}.{{/association.email}}{{^association.email}} Skriv inte.{{/association.email}}\n{{/contact}}\n{{/plan}}\n' \
+    >"$P/samsund/plan.mustache"
+"$BIN" render "$P/samsund/plan-2024.yaml" -o "$WORK/x.pdf" >"$WORK/out" 2>"$WORK/err"
+rc=$?
+expect "a section on a name that is there but empty (Samsund gives no e-mail) is false, with no error" \
+    sh -c "[ $rc -eq 0 ] && ! grep -q 'error:' '$WORK/err' && pdftotext '$WORK/x.pdf' - | tr '\n' ' ' | grep -q 'Ring 08-706 80 37. Skriv inte.'"
+
 printf '{{<plan}}\n{{$kontakt}}\nRing oss.\n{{/kontakt}}\n{{/plan}}\n' >"$P/samsund/plan.mustache"
 "$BIN" render "$P/samsund/plan-2024.yaml" -o "$WORK/x.pdf" >"$WORK/out" 2>"$WORK/err"
 rc=$?

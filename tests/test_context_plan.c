@@ -138,7 +138,11 @@ static void samsund_budget_and_notes(void **state)
     assert_true(flag_at(ctx, "budget.notes.2.total.is_result"));
     assert_string_equal(text_at(ctx, "budget.notes.2.total.from_printed.costs.text"),
                         "10" NBSP "590");
-    assert_null(value_at(ctx, "budget.notes.2.total.explained"));
+    assert_int_equal(value_at(ctx, "budget.notes.2.total.explained")->kind, VALUE_NULL);
+    /* every kind of note and of cause is there, the others false */
+    assert_false(flag_at(ctx, "budget.notes.2.total.is_income"));
+    assert_false(value_truthy(value_at(ctx, "budget.notes.2.cell")));
+    assert_false(flag_at(ctx, "budget.notes.0.cell.is_carry"));
 }
 
 static void samsund_parts(void **state)
@@ -291,7 +295,7 @@ static void notes_follow_the_warnings(void **state)
     assert_non_null(notes);
     bool total = false;
     for (size_t i = 0; i < notes->as.list.count; i++)
-        if (value_at(notes->as.list.items[i], "total_note")) {
+        if (value_truthy(value_at(notes->as.list.items[i], "total_note"))) {
             total = true;
             assert_string_equal(text_at(notes->as.list.items[i], "total_note.printed.text"),
                                 "10" NBSP "006" NBSP "000");

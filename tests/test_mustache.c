@@ -500,15 +500,48 @@ static void a_missing_key_of_a_map_lists_what_the_map_has(void **state)
     assert_false(mustache_render(&f->mem, "t.mustache", "x\n  {{a.telefon}}",
                                  data(f, "{a: {phone: 1, mail: 2}}"), &opt, NULL, &f->out, &f->dl));
     assert_error(f, "t.mustache", 2, 3, "\"a\" has no \"telefon\"; it has phone and mail");
-    /* A null value is there; a section on a name the data lacks is false
-     * (that is how templates tell kinds apart), but not its dotted prefix. */
+    /* A name that is there but empty (null, false, an empty list) is false. */
     f->out.len = 0;
-    assert_true(mustache_render(&f->mem, "t.mustache", "{{a}}{{#is_x}}x{{/is_x}}{{^b.y}}y{{/b.y}}",
-                                data(f, "{a: null, b: {}}"), &opt, NULL, &f->out, &f->dl));
+    assert_true(mustache_render(
+        &f->mem, "t.mustache", "{{a}}{{#is_x}}x{{/is_x}}{{^b.y}}y{{/b.y}}{{#c}}c{{/c}}",
+        data(f, "{a: null, is_x: false, b: {y: null}, c: []}"), &opt, NULL, &f->out, &f->dl));
     assert_string_equal(f->out.data, "y");
+    assert_int_equal(f->dl.errors, 1);
+}
+
+/* A section or an inverted section on a name the data lacks is an error
+ * too, whichever part of a dotted name is missing: it is as likely a typo
+ * as a variable's. */
+static void a_section_on_a_missing_name_is_an_error(void **state)
+{
+    fixture *f = *state;
+    mustache_options opt = {.escape = MUSTACHE_ESCAPE_MARKDOWN, .strict_names = true};
+    assert_false(mustache_render(&f->mem, "t.mustache",
+                                 "Ring\n{{#a.telefon}}{{a.phone}}{{/a.telefon}}",
+                                 data(f, "{a: {phone: 1, mail: 2}}"), &opt, NULL, &f->out, &f->dl));
+    assert_error(f, "t.mustache", 2, 1,
+                 "{{#a.telefon}}: \"a\" has no \"telefon\"; it has phone and mail");
+    diag_list_init(&f->dl, &f->mem);
+    assert_false(mustache_render(&f->mem, "t.mustache", "x {{^unit_tkt}}kr{{/unit_tkt}}",
+                                 data(f, "{unit_tkr: true}"), &opt, NULL, &f->out, &f->dl));
+    assert_error(
+        f, "t.mustache", 1, 3,
+        "{{^unit_tkt}}: the document's data has no \"unit_tkt\"; did you mean \"unit_tkr\"?");
+    diag_list_init(&f->dl, &f->mem);
     assert_false(mustache_render(&f->mem, "t.mustache", "{{#c.y}}{{/c.y}}", data(f, "{b: {}}"),
                                  &opt, NULL, &f->out, &f->dl));
-    assert_int_equal(f->dl.errors, 2);
+    assert_error(f, "t.mustache", 1, 1, "the document's data has no \"c\"; did you mean \"b\"?");
+}
+
+/* Without strict names (the specification) a section on a missing name is false. */
+static void a_section_on_a_missing_name_is_false_by_the_specification(void **state)
+{
+    fixture *f = *state;
+    mustache_options opt = {.escape = MUSTACHE_ESCAPE_NONE};
+    assert_true(mustache_render(&f->mem, "t.mustache", "{{#a.telefon}}t{{/a.telefon}}{{^x}}n{{/x}}",
+                                data(f, "{a: {phone: 1}}"), &opt, NULL, &f->out, &f->dl));
+    assert_string_equal(f->out.data, "n");
+    assert_int_equal(f->dl.count, 0);
 }
 
 static void a_block_that_overrides_nothing_is_an_error(void **state)
@@ -656,6 +689,51 @@ static void a_run_compiles_each_template_file_once(void **state)
     remove_folders(&d);
 }
 
+static void a_template_added_during_a_run_is_seen_by_the_next_run(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    template_cache *run = template_cache_new();
+    lookups l = {.root = d.root};
+    assert_true(render_shared(f, &d, run, &l));
+    write_into(d.assoc, "plan.mustache", "{{<plan}}{{$intro}}Egen.{{/intro}}{{/plan}}\n");
+    assert_true(render_shared(f, &d, run, &l));
+    assert_string_equal(f->out.data, "# Plan\n\nStandardtext.\n\nKontakt: Gatan 1\n");
+    template_cache *next = template_cache_new();
+    assert_true(render_shared(f, &d, next, &l));
+    assert_string_equal(f->out.data, "# Plan\n\nEgen.\nKontakt: Gatan 1\n\n");
+    strbuf_free(&l.paths);
+    template_cache_free(run);
+    template_cache_free(next);
+    remove_folders(&d);
+}
+
+static void each_document_of_a_run_gets_the_outline_warnings(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    write_into(d.defaults, "address.mustache", "### {{address}}\n");
+    template_cache *cache = template_cache_new();
+    const char *dirs[] = {d.assoc, d.defaults};
+    char file[160];
+    snprintf(file, sizeof file, "%s/address.mustache", d.defaults);
+    for (size_t doc = 1; doc <= 2; doc++) {
+        template_store ts;
+        templates_init(&ts, &f->mem, dirs, 2);
+        templates_share(&ts, cache);
+        templates_check_outline(&ts, "plan", &f->dl);
+        assert_int_equal(f->dl.warnings, doc);
+        const diag *w = &f->dl.items[f->dl.count - 1];
+        assert_string_equal(w->file, file);
+        assert_int_equal(w->line, 1);
+        assert_non_null(strstr(w->message, "a heading of level 3 follows one of level 1"));
+    }
+    template_cache_free(cache);
+    remove_folders(&d);
+}
+
 static void each_document_of_a_run_reports_a_malformed_template(void **state)
 {
     fixture *f = *state;
@@ -737,6 +815,8 @@ int main(void)
         TEST(a_template_error_names_the_association_file),
         TEST(an_unknown_name_in_a_document_template_is_an_error),
         TEST(a_missing_key_of_a_map_lists_what_the_map_has),
+        TEST(a_section_on_a_missing_name_is_an_error),
+        TEST(a_section_on_a_missing_name_is_false_by_the_specification),
         TEST(a_block_that_overrides_nothing_is_an_error),
         TEST(the_specification_keeps_missing_names_empty),
         TEST(a_missing_main_template_is_reported),
@@ -744,6 +824,8 @@ int main(void)
         TEST(the_store_tells_of_each_template_it_looks_for_found_or_not),
         TEST(a_run_compiles_each_template_file_once),
         TEST(each_document_of_a_run_reports_a_malformed_template),
+        TEST(a_template_added_during_a_run_is_seen_by_the_next_run),
+        TEST(each_document_of_a_run_gets_the_outline_warnings),
         TEST(yaml_scalars_follow_the_core_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,8 +102,11 @@ ptrdiff_t budget_find_column(const budget *b, int year, column_kind kind)
 
 char *budget_column_name(char buf[COLUMN_NAME_BUF], const budget_column *col)
 {
-    static const char *const kinds[] = {"budget", "forecast", "outcome"};
-    snprintf(buf, COLUMN_NAME_BUF, "%d (%s)", col->year, kinds[col->kind]);
+    static const char *const kinds[] = {" (budget)", " (forecast)", " (outcome)"};
+    char year[FORMAT_BUF];
+    size_t n = strlen(format_year(year, col->year));
+    memcpy(buf, year, n);
+    strcpy(buf + n, kinds[col->kind]); /* 11 + 11 bytes at most */
     return buf;
 }
 

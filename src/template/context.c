@@ -180,18 +180,20 @@ value *context_mark_ends(arena *mem, value *list)
 
 value *context_column(arena *mem, const budget_column *col)
 {
-    static const char *const kinds[] = {"is_budget", "is_forecast", "is_outcome"};
+    static context_kinds kinds = {"is_budget", "is_forecast", "is_outcome", NULL};
     value *v = value_map(mem);
     char buf[FORMAT_BUF];
     value_set_string(mem, v, "year", format_year(buf, col->year));
-    value_set_bool(mem, v, kinds[col->kind], true);
+    context_set_kind(mem, v, kinds, kinds[col->kind]);
     value_set_string(mem, v, "label", col->label);
     return v;
 }
 
+static context_kinds units = {"unit_tkr", "unit_kr", NULL};
+
 void context_set_unit(arena *mem, value *v, money_unit unit)
 {
-    value_set_bool(mem, v, unit == UNIT_KR ? "unit_kr" : "unit_tkr", true);
+    context_set_kind(mem, v, units, unit == UNIT_KR ? "unit_kr" : "unit_tkr");
 }
 
 context_diags context_diags_since(const diag_list *dl, size_t first)
@@ -215,9 +217,22 @@ bool context_warned_at(const context_diags *w, source_pos pos)
     return false;
 }
 
-value *context_keyed(arena *mem, const char *key, value *v)
+context_kinds CONTEXT_EXIT_REASONS = {
+    "is_work",  "is_studies", "is_work_or_studies", "is_work_rehabilitation", "is_illness",
+    "is_other", NULL};
+
+void context_set_kind(arena *mem, value *v, const context_kinds kinds, const char *kind)
+{
+    for (size_t i = 0; kinds[i]; i++)
+        value_set_bool(mem, v, kinds[i], false);
+    if (kind)
+        value_set_bool(mem, v, kind, true);
+}
+
+value *context_keyed(arena *mem, const context_kinds kinds, const char *key, value *v)
 {
     value *m = value_map(mem);
+    context_set_kind(mem, m, kinds, NULL);
     value_set(mem, m, key, v);
     return m;
 }
@@ -237,22 +252,29 @@ const char *context_capitalized(arena *mem, const char *s)
 
 /* ---- financial rules ---------------------------------------------------------- */
 
-static const char *const measure_keys[] = {"is_within_budget", "is_administration_share",
-                                           "is_equity_share", "is_buffer"};
+static context_kinds measure_keys = {"is_within_budget", "is_administration_share",
+                                     "is_equity_share", "is_buffer", NULL};
+
+/* A share where a template prints an amount's unit: neither unit. */
+static value *shown_without_unit(arena *mem, value *share)
+{
+    context_set_kind(mem, share, units, NULL);
+    return share;
+}
 
 /* A rule's threshold: a share for the shares, an amount for the buffer. */
 static value *limit_value(arena *mem, const financial_rule *r, int64_t limit, money_unit unit)
 {
     if (r->measure == RULE_BUFFER)
         return context_amount_in(mem, limit, unit);
-    return context_percent(mem, limit / 10, limit % 100 ? 1 : 0, true);
+    return shown_without_unit(mem, context_percent(mem, limit / 10, limit % 100 ? 1 : 0, true));
 }
 
 value *context_rule(arena *mem, const financial_rule *r, money_unit unit)
 {
     value *v = value_map(mem);
     value_set_string(mem, v, "text", r->text);
-    value_set_bool(mem, v, measure_keys[r->measure], true);
+    context_set_kind(mem, v, measure_keys, measure_keys[r->measure]);
     value_set(mem, v, "max",
               r->max != INT64_MAX ? limit_value(mem, r, r->max, unit) : value_null(mem));
     value_set(mem, v, "min",
@@ -262,14 +284,14 @@ value *context_rule(arena *mem, const financial_rule *r, money_unit unit)
 
 value *context_rule_result(arena *mem, const rule_result *res, money_unit unit)
 {
-    static const char *const statuses[] = {"is_met", "is_not_met", "is_no_data"};
+    static context_kinds statuses = {"is_met", "is_not_met", "is_no_data", NULL};
     value *v = value_map(mem);
-    value_set_bool(mem, v, statuses[res->status], true);
+    context_set_kind(mem, v, statuses, statuses[res->status]);
     value *shown = value_null(mem);
     if (res->status != RULE_NO_DATA && res->rule->measure == RULE_BUFFER)
         shown = context_amount_in(mem, res->part, unit);
     else if (res->status != RULE_NO_DATA && res->has_tenths)
-        shown = context_percent(mem, res->tenths, 1, true);
+        shown = shown_without_unit(mem, context_percent(mem, res->tenths, 1, true));
     value_set(mem, v, "figure", shown);
     return v;
 }

@@ -62,10 +62,20 @@ const char *context_date_time(arena *mem, const date_time *t);
 value *context_mark_ends(arena *mem, value *list);
 /* A budget column: {year, is_budget | is_forecast | is_outcome}. */
 value *context_column(arena *mem, const budget_column *col);
-/* The unit of amounts: {unit_tkr: true} or {unit_kr: true}, set in `v`. */
+/* The unit of amounts: {unit_tkr: true, unit_kr: false} or the other way, set in `v`. */
 void context_set_unit(arena *mem, value *v, money_unit unit);
-/* {key: v}: one of several kinds of item in a list, told apart by its key. */
-value *context_keyed(arena *mem, const char *key, value *v);
+/* The names of which a map holds one as its kind (NULL-terminated). Every one
+ * is set, the others false, so that a template's section on any of them
+ * finds the name: templates are rendered with strict names. */
+typedef const char *const context_kinds[];
+/* Sets each of `kinds` in `v`: true for `kind`, false for the others (all
+ * false when `kind` is NULL). */
+void context_set_kind(arena *mem, value *v, const context_kinds kinds, const char *kind);
+/* {key: v, and false for the other `kinds`}: one of several kinds of item in
+ * a list, told apart by its key. */
+value *context_keyed(arena *mem, const context_kinds kinds, const char *key, value *v);
+/* The exit reasons as kinds, in the order of exit_reason: is_work, …, is_other. */
+extern context_kinds CONTEXT_EXIT_REASONS;
 /* `s` with its first letter a capital (a–z, å, ä, ö), for data printed as a label. */
 const char *context_capitalized(arena *mem, const char *s);
 /* A financial rule: {text, is_<measure>, max, min}, the buffer's amounts in `unit`. */

@@ -153,7 +153,9 @@ static value *notes_value(arena *mem, const statements *st, int64_t u)
         value *v = value_map(mem);
         value_set_int(mem, v, "number", n->number);
         value_set_string(mem, v, "title", n->title);
-        value_set(mem, v, "line", context_keyed(mem, NAMES_STATEMENT_LINE[n->line], value_bool(mem, true)));
+        value_set(mem, v, "line",
+                  context_keyed(mem, NAMES_STATEMENT_LINE, NAMES_STATEMENT_LINE[n->line],
+                                value_bool(mem, true)));
         value *rows = value_set(mem, v, "rows", value_list(mem));
         for (size_t k = 0; k < n->nrows; k++) {
             if (n->rows[k].amount.v[0] == 0 && n->rows[k].amount.v[1] == 0)
@@ -338,6 +340,9 @@ static value *checks_value(arena *mem, const statements *st, int64_t u)
     static const char *const names[CHECK_COUNT] = {"balance", "result_equity", "cash_flow",
                                                    "last_year", "note",          "drift",
                                                    "overview", "books"};
+    static context_kinds kinds = {"is_balance",   "is_result_equity", "is_cash_flow",
+                                  "is_last_year", "is_note",          "is_drift",
+                                  "is_overview",  "is_books",         NULL};
     value *root = value_map(mem);
     for (int c = 0; c < CHECK_COUNT; c++) {
         value *group = value_set(mem, root, names[c], value_map(mem));
@@ -347,7 +352,7 @@ static value *checks_value(arena *mem, const statements *st, int64_t u)
             if ((int)w->check != c)
                 continue;
             value *v = value_map(mem);
-            value_set_bool(mem, v, arena_printf(mem, "is_%s", names[c]), true);
+            context_set_kind(mem, v, kinds, kinds[c]);
             value_set_int(mem, v, "year", w->year);
             value_set_string(mem, v, "what", w->what);
             value_set_string(mem, v, "source", source_text(mem, w, st->year));

@@ -313,14 +313,11 @@ static value *labelled_row(labelled_rows *lr, const char *label, int reason)
         if (same_label && k->as.i == reason)
             return r;
     }
-    static const char *const reasons[EXIT_REASON_COUNT] = {
-        "is_work",    "is_studies", "is_work_or_studies", "is_work_rehabilitation",
-        "is_illness", "is_other"};
     value *r = value_map(lr->mem);
     value_set_string(lr->mem, r, "label", label);
     value_set_int(lr->mem, r, "reason", reason);
-    if (reason >= 0)
-        value_set_bool(lr->mem, r, reasons[reason], true);
+    context_set_kind(lr->mem, r, CONTEXT_EXIT_REASONS,
+                     reason >= 0 ? CONTEXT_EXIT_REASONS[reason] : NULL);
     value *cells = value_set(lr->mem, r, "cells", value_list(lr->mem));
     for (size_t y = 0; y < lr->nyears; y++)
         value_push(lr->mem, cells, context_count(lr->mem, 0, false));
@@ -450,6 +447,7 @@ static value *reader_notes(arena *mem, const diag *items, size_t count,
     value *list = value_list(mem);
     for (size_t i = 0; i < count; i++) {
         value *w = value_map(mem);
+        value_set_string(mem, w, "who", NULL);
         for (size_t e = 0; e < nentries && items[i].file; e++)
             if (entries[e].o && entries[e].o->file && strcmp(entries[e].o->file, items[i].file) == 0)
                 value_set_string(mem, w, "who", short_name(entries[e].assoc));
@@ -469,7 +467,7 @@ value *context_for_comparison(arena *mem, const comparison_group *g,
     value *gv = value_set(mem, root, "group", value_map(mem));
     value_set_string(mem, gv, "name", g->name);
     value_set_string(mem, gv, "web", g->web);
-    value_set_bool(mem, gv, g->unit == UNIT_KR ? "unit_kr" : "unit_tkr", true);
+    context_set_unit(mem, gv, g->unit);
     value_set_string(mem, gv, "years", years_text(mem, g));
     value_set_bool(mem, gv, "several_years", g->nyears > 1);
     char buf[FORMAT_BUF];

@@ -96,7 +96,8 @@ static void push_signer(arena *mem, value *list, const minutes *m, const char *n
     value_set_string(mem, v, "name_yaml", context_yaml_string(mem, name));
     value_set_string(mem, v, "title_yaml",
                      s && s->title ? context_yaml_string(mem, s->title) : NULL);
-    value_set_bool(mem, v, role_key, true);
+    static context_kinds roles = {"is_chair", "is_secretary", "is_adjuster", NULL};
+    context_set_kind(mem, v, roles, role_key);
     value_push(mem, list, v);
 }
 

@@ -127,6 +127,9 @@ static const budget_correction *correction_of(const plan_facts *facts, const bud
     return NULL;
 }
 
+/* The notes beside the budget: a cell or a total line. */
+static context_kinds budget_note_kinds = {"cell", "total", NULL};
+
 /* A note on a cell of a row: an allocation the law splits otherwise, an
  * equity that is not what the year before leaves, or else only the cell. */
 static value *cell_note(plan_ctx *x, const budget_row *row, size_t c)
@@ -139,17 +142,19 @@ static value *cell_note(plan_ctx *x, const budget_row *row, size_t c)
     value_set(mem, n, "printed", context_amount(mem, row->cells[c].amount, true));
     const budget_correction *corr = correction_of(x->facts, row, c);
     const carry_forward *cf = x->pc && x->pc->carry ? &x->pc->carry[c] : NULL;
+    static context_kinds causes = {"is_allocation", "is_carry", "is_other", NULL};
+    value_set(mem, n, "previous", value_null(mem));
     if (corr) {
         value_set(mem, n, "computed", context_amount(mem, corr->amount, true));
-        value_set_bool(mem, n, "is_allocation", true);
+        context_set_kind(mem, n, causes, "is_allocation");
     } else if (row->carried_forward && cf && cf->applies && c > 0) {
         value_set(mem, n, "computed", context_amount(mem, cf->carried_in, true));
         value_set(mem, n, "previous", context_column(mem, &b->columns[c - 1]));
-        value_set_bool(mem, n, "is_carry", true);
+        context_set_kind(mem, n, causes, "is_carry");
     } else {
-        value_set_bool(mem, n, "is_other", true);
+        context_set_kind(mem, n, causes, "is_other");
     }
-    return context_keyed(mem, "cell", n);
+    return context_keyed(mem, budget_note_kinds, "cell", n);
 }
 
 static void cell_notes(plan_ctx *x, const budget_row *rows, size_t nrows, value *notes)
@@ -183,21 +188,21 @@ static value *explained_by(plan_ctx *x, total_line k, size_t c, int64_t printed,
 
 static value *total_note(plan_ctx *x, total_line k, size_t c, const budget_cell *printed)
 {
-    static const char *const kinds[] = {"is_income", "is_with_reserves", "is_costs", "is_result"};
+    static context_kinds kinds = {"is_income", "is_with_reserves", "is_costs", "is_result", NULL};
     const budget *b = &x->p->budget;
     const char *labels[] = {b->labels.income, b->labels.with_reserves, b->labels.costs,
                             b->labels.result};
     arena *mem = x->mem;
     int64_t want = budget_total_of(&x->pc->budget.columns[c], k);
     value *n = value_map(mem);
-    value_set_bool(mem, n, kinds[k], true);
+    context_set_kind(mem, n, kinds, kinds[k]);
     value_set_string(mem, n, "label", labels[k]);
     value_set(mem, n, "column", context_column(mem, &b->columns[c]));
     value_set(mem, n, "printed", context_amount(mem, printed->amount, true));
     value_set(mem, n, "computed", context_amount(mem, want, true));
     value *why = explained_by(x, k, c, printed->amount, want);
-    if (why)
-        value_set(mem, n, "explained", why);
+    value_set(mem, n, "explained", why ? why : value_null(mem));
+    value_set(mem, n, "from_printed", value_null(mem));
     const budget_cell *in = budget_printed_total(b, TOTAL_LINE_INCOME, c),
                       *out = budget_printed_total(b, TOTAL_LINE_COSTS, c);
     if (k == TOTAL_LINE_RESULT && in && out && in->amount - out->amount == printed->amount) {
@@ -205,7 +210,7 @@ static value *total_note(plan_ctx *x, total_line k, size_t c, const budget_cell 
         value_set(mem, from, "income", context_amount(mem, in->amount, true));
         value_set(mem, from, "costs", context_amount(mem, out->amount, true));
     }
-    return context_keyed(mem, "total", n);
+    return context_keyed(mem, budget_note_kinds, "total", n);
 }
 
 static value *budget_notes(plan_ctx *x)
@@ -291,6 +296,7 @@ static int entry_kind(const plan *p, const allocation_entry *en)
 
 static value *allocation_notes(plan_ctx *x, int64_t total)
 {
+    static context_kinds allocation_note_kinds = {"entry_note", "total_note", "budget_note", NULL};
     arena *mem = x->mem;
     const allocation *al = &x->p->allocation;
     value *notes = value_list(mem);
@@ -309,16 +315,15 @@ static value *allocation_notes(plan_ctx *x, int64_t total)
         size_t same = 0;
         for (size_t k = 0; k < al->nentries; k++)
             same += entry_kind(x->p, &al->entries[k]) == kind;
-        static const char *const kinds[] = {"is_state", "is_region", "is_municipality"};
-        if (kind >= 0 && same > 1)
-            value_set_bool(mem, n, kinds[kind], true);
-        value_push(mem, notes, context_keyed(mem, "entry_note", n));
+        static context_kinds kinds = {"is_state", "is_region", "is_municipality", NULL};
+        context_set_kind(mem, n, kinds, kind >= 0 && same > 1 ? kinds[kind] : NULL);
+        value_push(mem, notes, context_keyed(mem, allocation_note_kinds, "entry_note", n));
     }
     if (al->printed_total.present && context_warned_at(w, al->printed_total.pos)) {
         value *n = value_map(mem);
         value_set(mem, n, "printed", context_amount_in(mem, al->printed_total.value, al->unit));
         value_set(mem, n, "computed", context_amount_in(mem, total, al->unit));
-        value_push(mem, notes, context_keyed(mem, "total_note", n));
+        value_push(mem, notes, context_keyed(mem, allocation_note_kinds, "total_note", n));
     }
     const budget *b = &x->p->budget;
     ptrdiff_t c = budget_find_column(b, al->year, COLUMN_BUDGET);
@@ -332,7 +337,7 @@ static value *allocation_notes(plan_ctx *x, int64_t total)
             context_amount_in(mem, x->pc->budget.columns[c].income_by_category[CATEGORY_ALLOCATION],
                               b->unit));
         value_set(mem, n, "column", context_column(mem, &b->columns[c]));
-        value_push(mem, notes, context_keyed(mem, "budget_note", n));
+        value_push(mem, notes, context_keyed(mem, allocation_note_kinds, "budget_note", n));
     }
     return notes;
 }
@@ -515,8 +520,8 @@ static value *intervention_value(plan_ctx *x, size_t i, int level, const char *h
     value_set_string(mem, v, "to", period ? context_known_date(mem, iv->to) : NULL);
     value_set_bool(mem, v, "open_ended", period && iv->open_ended);
     value_set_string(mem, v, "description", iv->description);
-    if (iv->goal_area >= 0)
-        value_set_string(mem, v, "area", x->p->goal_areas[iv->goal_area].title);
+    value_set_string(mem, v, "area",
+                     iv->goal_area >= 0 ? x->p->goal_areas[iv->goal_area].title : NULL);
     value_set(mem, v, "funding", money ? money : value_null(mem));
     value_set(mem, v, "total_budget",
               total ? context_amount_in(mem, iv->total_budget.value, iv->unit) : value_null(mem));
@@ -545,6 +550,11 @@ static value *plan_targets_value(arena *mem, const plan *p)
     return v;
 }
 
+/* The pieces of a section: its text and the parts it shows. */
+static context_kinds piece_kinds = {"text",         "goal_area",       "targets_here",
+                                    "intervention", "allocation_here", "budget_here",
+                                    "rules_here",   "vision_here",     NULL};
+
 static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan_section *s)
 {
     arena *mem = x->mem;
@@ -553,43 +563,48 @@ static void push_part(plan_ctx *x, value *parts, const part_ref *ref, const plan
     case PART_GOAL_AREAS:
         for (size_t i = 0; i < p->ngoal_areas; i++)
             value_push(mem, parts,
-                       context_keyed(mem, "goal_area",
+                       context_keyed(mem, piece_kinds, "goal_area",
                                      goal_area_value(mem, p, i, s->level, false)));
         break;
     case PART_GOAL_AREA:
     case PART_GOAL_AREA_TARGETS:
         value_push(mem, parts,
-                   context_keyed(mem, "goal_area",
+                   context_keyed(mem, piece_kinds, "goal_area",
                                  goal_area_value(mem, p, ref->index, s->level,
                                                  ref->kind == PART_GOAL_AREA_TARGETS)));
         break;
     case PART_PLAN_TARGETS:
-        value_push(mem, parts, context_keyed(mem, "targets_here", plan_targets_value(mem, p)));
+        value_push(mem, parts,
+                   context_keyed(mem, piece_kinds, "targets_here", plan_targets_value(mem, p)));
         break;
     case PART_INTERVENTIONS:
         for (size_t i = 0; i < p->ninterventions; i++)
             value_push(mem, parts,
-                       context_keyed(mem, "intervention",
+                       context_keyed(mem, piece_kinds, "intervention",
                                      intervention_value(x, i, s->level, NULL, false)));
         break;
     case PART_INTERVENTION:
     case PART_TARGETS:
         value_push(mem, parts,
-                   context_keyed(mem, "intervention",
+                   context_keyed(mem, piece_kinds, "intervention",
                                  intervention_value(x, ref->index, s->level, s->heading,
                                                     ref->kind == PART_TARGETS)));
         break;
     case PART_ALLOCATION:
-        value_push(mem, parts, context_keyed(mem, "allocation_here", value_bool(mem, true)));
+        value_push(mem, parts,
+                   context_keyed(mem, piece_kinds, "allocation_here", value_bool(mem, true)));
         break;
     case PART_BUDGET:
-        value_push(mem, parts, context_keyed(mem, "budget_here", value_bool(mem, true)));
+        value_push(mem, parts,
+                   context_keyed(mem, piece_kinds, "budget_here", value_bool(mem, true)));
         break;
     case PART_FINANCIAL_RULES:
-        value_push(mem, parts, context_keyed(mem, "rules_here", value_bool(mem, true)));
+        value_push(mem, parts,
+                   context_keyed(mem, piece_kinds, "rules_here", value_bool(mem, true)));
         break;
     case PART_VISION:
-        value_push(mem, parts, context_keyed(mem, "vision_here", value_bool(mem, true)));
+        value_push(mem, parts,
+                   context_keyed(mem, piece_kinds, "vision_here", value_bool(mem, true)));
         break;
     }
 }
@@ -687,9 +702,10 @@ static value *sections_value(plan_ctx *x)
         for (size_t k = 0; k < s->npieces; k++) {
             const section_piece *pc = &s->pieces[k];
             if (pc->text) {
-                value_push(mem, pieces,
-                           context_keyed(mem, "text",
-                                         value_string(mem, with_figures(x, s, pc->text, pc->offset))));
+                value_push(
+                    mem, pieces,
+                    context_keyed(mem, piece_kinds, "text",
+                                  value_string(mem, with_figures(x, s, pc->text, pc->offset))));
                 continue;
             }
             push_part(x, pieces, &pc->part, s);
@@ -748,10 +764,8 @@ static value *cover_value(arena *mem, const plan *p)
     value *v = value_map(mem);
     value_set_string(mem, v, "title_line", context_fence_line(mem, p->title));
     value_set_string(mem, v, "subtitle_line", context_fence_line(mem, p->subtitle));
-    if (p->decided_by) {
-        value_set_string(mem, v, "decided_by_line", context_fence_line(mem, p->decided_by));
-        value_set_string(mem, v, "decided_on", context_date(mem, p->decided_on));
-    }
+    value_set_string(mem, v, "decided_by_line", context_fence_line(mem, p->decided_by));
+    value_set_string(mem, v, "decided_on", p->decided_by ? context_date(mem, p->decided_on) : NULL);
     value_set_string(mem, v, "revised", context_known_date(mem, p->revised));
     value_set_string(mem, v, "decision_line", context_fence_line(mem, p->decided_line));
     return v;

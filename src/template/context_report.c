@@ -54,6 +54,7 @@ static value *deviation_value(report_ctx *x, int64_t budgeted, int64_t actual, b
 
 static value *economy_notes(report_ctx *x)
 {
+    static context_kinds economy_note_kinds = {"result", "allocation", "categories", "next", NULL};
     arena *mem = x->mem;
     const outcome *o = x->o;
     const outcome_figures *f = &x->oc->economy;
@@ -67,13 +68,13 @@ static value *economy_notes(report_ctx *x)
         bool is_variance =
             o->budget.present && o->budget.value - o->costs.value == o->printed_result.value;
         value_set(mem, n, "budget", is_variance ? amount_of(x, &o->budget) : value_null(mem));
-        value_push(mem, notes, context_keyed(mem, "result", n));
+        value_push(mem, notes, context_keyed(mem, economy_note_kinds, "result", n));
     }
     if (o->allocation.present && o->income.present && warned(x, o->allocation.pos)) {
         value *n = value_map(mem);
         value_set(mem, n, "allocation", amount_of(x, &o->allocation));
         value_set(mem, n, "income", amount_of(x, &o->income));
-        value_push(mem, notes, context_keyed(mem, "allocation", n));
+        value_push(mem, notes, context_keyed(mem, economy_note_kinds, "allocation", n));
     }
     if (o->ncategories && warned(x, o->categories[0].pos)) {
         int64_t sum = 0;
@@ -83,13 +84,13 @@ static value *economy_notes(report_ctx *x)
         value *n = value_map(mem);
         value_set(mem, n, "sum", context_amount_in(mem, sum, o->unit));
         value_set(mem, n, "costs", amount_of(x, &o->costs));
-        value_push(mem, notes, context_keyed(mem, "categories", n));
+        value_push(mem, notes, context_keyed(mem, economy_note_kinds, "categories", n));
     }
     const figure *whole = o->next.total.present ? &o->next.total : &o->next.costs;
     if (whole->present && warned(x, whole->pos)) {
         value *n = value_map(mem);
         value_set(mem, n, "whole", amount_of(x, whole));
-        value_push(mem, notes, context_keyed(mem, "next", n));
+        value_push(mem, notes, context_keyed(mem, economy_note_kinds, "next", n));
     }
     return notes;
 }
@@ -171,8 +172,8 @@ static bool budgeted(report_ctx *x, const outcome_amount *a, int64_t *out)
            in_unit(row->cells[c].amount, b->unit, x->o->unit, out);
 }
 
-static const char *const class_keys[] = {"is_individual", "is_structural", "is_administration",
-                                         "is_other"};
+static context_kinds class_keys = {"is_individual", "is_structural", "is_administration",
+                                   "is_other", NULL};
 
 /* A share of the costs, each rounded on its own: a reader who divides gets
  * the same. */
@@ -220,7 +221,7 @@ static void budget_rows(report_ctx *x, value *against, value *spent, value *rv)
             value_set_bool(mem, r, "is_income", a->income);
             value_push(mem, against, r);
         } else if (!a->income && a->amount >= 0) {
-            value_set_bool(mem, r, class_keys[budget_cost_class(a->category)], true);
+            context_set_kind(mem, r, class_keys, class_keys[budget_cost_class(a->category)]);
             amounts[count_of(spent)] = a->amount;
             value_push(mem, spent, r);
         }
@@ -234,7 +235,7 @@ static value *split_class(report_ctx *x, int k, const char *label, value *percen
 {
     arena *mem = x->mem;
     value *c = value_map(mem);
-    value_set_bool(mem, c, class_keys[k], true);
+    context_set_kind(mem, c, class_keys, class_keys[k]);
     /* a name the outcome gives a share outside the three classes ("ny verksamhet") */
     const char *name = k == COST_OTHER ? context_capitalized(mem, label) : NULL;
     value_set_string(mem, c, "name", name);
@@ -297,6 +298,7 @@ static value *ratios_value(report_ctx *x)
     value *admin = value_null(mem);
     if (f->has_split) {
         admin = context_percent(mem, f->split_tenths[COST_ADMINISTRATION], 1, true);
+        value_set_bool(mem, admin, "stated", false);
     } else if (f->has_stated_split) {
         int64_t h = f->stated_split[COST_ADMINISTRATION];
         admin = context_percent(mem, h / 10, h % 100 ? 1 : 0, true);
@@ -355,19 +357,19 @@ static const char *target_figure(arena *mem, hundredths v, const target *t)
 
 static value *target_value(report_ctx *x, const target_list *l, size_t k, value *notes)
 {
-    static const char *const cmps[] = {"is_none", "is_at_least", "is_at_most", "is_exactly"};
-    static const char *const statuses[] = {"is_met", "is_not_met", "is_no_data"};
+    static context_kinds cmps = {"is_none", "is_at_least", "is_at_most", "is_exactly", NULL};
+    static context_kinds statuses = {"is_met", "is_not_met", "is_no_data", NULL};
     arena *mem = x->mem;
     const target *t = &l->targets[k];
     const target_outcome *to = target_outcome_of(x->o, l, k);
     target_judgment j = target_judge(t, to);
     value *v = value_map(mem);
     value_set_string(mem, v, "text", t->text);
-    value_set_bool(mem, v, cmps[t->cmp], true);
+    context_set_kind(mem, v, cmps, cmps[t->cmp]);
     value_set_string(mem, v, "goal", t->cmp != CMP_NONE ? target_figure(mem, t->value, t) : NULL);
     value_set_string(mem, v, "reached",
                      to && to->value >= 0 ? target_figure(mem, to->value, t) : NULL);
-    value_set_bool(mem, v, statuses[j.status], true);
+    context_set_kind(mem, v, statuses, statuses[j.status]);
     value_set_string(mem, v, "note", to ? to->note : NULL);
     if (to && j.stated_differs && warned(x, to->pos)) {
         value *n = value_map(mem);
@@ -455,9 +457,6 @@ static value *goals_value(report_ctx *x)
 
 /* ---- participants ------------------------------------------------------------- */
 
-static const char *const reason_keys[EXIT_REASON_COUNT] = {
-    "is_work",    "is_studies", "is_work_or_studies", "is_work_rehabilitation",
-    "is_illness", "is_other"};
 
 typedef struct {
     stat_count reasons[EXIT_REASON_COUNT], sum;
@@ -521,12 +520,17 @@ static value *exit_share(arena *mem, int64_t part, stat_count exits)
     return context_percent(mem, ok ? tenths : 0, 1, ok);
 }
 
+/* The notes beside the participants' table: a row's, or the total line's. */
+static context_kinds participant_note_kinds = {"row", "total", NULL};
+
 static value *row_note(report_ctx *x, const participant_stats *r, const row_reasons *rr)
 {
     arena *mem = x->mem;
     stat_count people = people_of(r);
     value *n = value_map(mem);
     value_set_string(mem, n, "name", intervention_name(x->o, r));
+    value_set(mem, n, "reasons", value_null(mem));
+    value_set(mem, n, "total", value_null(mem));
     bool any = false;
     if (rr->sum.present && r->exits.present && rr->sum.value != r->exits.value) {
         value *d = value_set(mem, n, "reasons", value_map(mem));
@@ -559,6 +563,8 @@ static void total_notes(report_ctx *x, value *notes)
     if (!t || !warned(x, t->pos))
         return;
     row_reasons rr = reasons_of(t);
+    static context_kinds lines_of = {"is_women",  "is_men", "is_participants", "is_new", "is_exits",
+                                     "is_reason", NULL};
     struct {
         const char *key;
         stat_count stated, sum;
@@ -573,21 +579,22 @@ static void total_notes(report_ctx *x, value *notes)
             lines[i].stated.value == lines[i].sum.value)
             continue;
         value *n = value_map(mem);
-        value_set_bool(mem, n, lines[i].key, true);
+        context_set_kind(mem, n, lines_of, lines[i].key);
+        context_set_kind(mem, n, CONTEXT_EXIT_REASONS, NULL);
         value_set(mem, n, "stated", count_value(mem, lines[i].stated));
         value_set(mem, n, "sum", count_value(mem, lines[i].sum));
-        value_push(mem, notes, context_keyed(mem, "total", n));
+        value_push(mem, notes, context_keyed(mem, participant_note_kinds, "total", n));
     }
     for (int k = 0; k < EXIT_REASON_COUNT; k++) {
         if (!rr.reasons[k].present || !s->reasons[k].present ||
             rr.reasons[k].value == s->reasons[k].value)
             continue;
         value *n = value_map(mem);
-        value_set_bool(mem, n, reason_keys[k], true);
-        value_set_bool(mem, n, "is_reason", true);
+        context_set_kind(mem, n, lines_of, "is_reason");
+        context_set_kind(mem, n, CONTEXT_EXIT_REASONS, CONTEXT_EXIT_REASONS[k]);
         value_set(mem, n, "stated", count_value(mem, rr.reasons[k]));
         value_set(mem, n, "sum", count_value(mem, s->reasons[k]));
-        value_push(mem, notes, context_keyed(mem, "total", n));
+        value_push(mem, notes, context_keyed(mem, participant_note_kinds, "total", n));
     }
 }
 
@@ -673,7 +680,7 @@ static value *participants_value(report_ctx *x)
                           ? row_note(x, r, &rr)
                           : NULL;
         if (note)
-            value_push(mem, notes, context_keyed(mem, "row", note));
+            value_push(mem, notes, context_keyed(mem, participant_note_kinds, "row", note));
         value *comment = row_comment(x, r);
         if (comment)
             value_push(mem, comments, comment);
@@ -684,7 +691,7 @@ static value *participants_value(report_ctx *x)
     for (int k = 0; k < EXIT_REASON_COUNT; k++)
         if (used[k]) {
             value *c = value_map(mem);
-            value_set_bool(mem, c, reason_keys[k], true);
+            context_set_kind(mem, c, CONTEXT_EXIT_REASONS, CONTEXT_EXIT_REASONS[k]);
             value_push(mem, columns, c);
             any_reason = true;
         }

@@ -817,8 +817,7 @@ static bool lookup_tag(render_state *rs, const mustache_template *tpl, const tok
     size_t missing;
     const value *in;
     *v = lookup_at(rs, t->parts, t->nparts, &missing, &in);
-    bool section = t->kind == T_SECTION || t->kind == T_INVERTED;
-    if (*v || !rs->opt->strict_names || (section && missing + 1 == t->nparts))
+    if (*v || !rs->opt->strict_names)
         return true;
     return name_error(rs, tpl, t, missing, in, sigil);
 }

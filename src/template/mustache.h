@@ -19,8 +19,8 @@
  *    sections and templates nested more than 1000 deep, more than ten million
  *    tokens rendered (repetition that grows exponentially); with
  *    `strict_partials`, a partial or parent that no layer has; with
- *    `strict_names`, a name the context does not have and a block argument
- *    that overrides nothing, each with a "did you mean".
+ *    `strict_names`, a name the context does not have (a section's too) and a
+ *    block argument that overrides nothing, each with a "did you mean".
  * As the specification says, a missing variable renders as nothing, and so
  * does a missing partial or parent unless `strict_partials` is set (documents
  * set it: there a missing partial is most likely a typo).
