@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -136,9 +137,9 @@ void templates_init(template_store *ts, arena *mem, const char *const *dirs, int
         if (!dirs[i])
             continue;
         ts->dirs[ts->ndirs++] = arena_strdup(mem, dirs[i]);
-        strbuf_printf(&where, "%s%s/", where.len ? " or " : "", dirs[i]);
+        strbuf_printf(&where, "%s%s/", where.len ? _(" or ") : "", dirs[i]);
     }
-    ts->where = arena_strdup(mem, where.data ? where.data : "no folder");
+    ts->where = arena_strdup(mem, where.data ? where.data : _("no folder"));
     strbuf_free(&where);
     templates_share(ts, NULL);
 }
