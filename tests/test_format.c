@@ -50,6 +50,8 @@ static void years_and_dates_are_never_grouped(void **state)
     (void)state;
     char buf[FORMAT_BUF];
     assert_string_equal(format_year(buf, 2024), "2024");
+    assert_string_equal(format_year(buf, 0), "0");
+    assert_string_equal(format_year(buf, -12), "-12");
     assert_string_equal(format_date(buf, (date){2024, 2, 23}), "2024-02-23");
 }
 

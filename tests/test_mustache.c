@@ -689,6 +689,51 @@ static void a_run_compiles_each_template_file_once(void **state)
     remove_folders(&d);
 }
 
+static void a_template_added_during_a_run_is_seen_by_the_next_run(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    template_cache *run = template_cache_new();
+    lookups l = {.root = d.root};
+    assert_true(render_shared(f, &d, run, &l));
+    write_into(d.assoc, "plan.mustache", "{{<plan}}{{$intro}}Egen.{{/intro}}{{/plan}}\n");
+    assert_true(render_shared(f, &d, run, &l));
+    assert_string_equal(f->out.data, "# Plan\n\nStandardtext.\n\nKontakt: Gatan 1\n");
+    template_cache *next = template_cache_new();
+    assert_true(render_shared(f, &d, next, &l));
+    assert_string_equal(f->out.data, "# Plan\n\nEgen.\nKontakt: Gatan 1\n\n");
+    strbuf_free(&l.paths);
+    template_cache_free(run);
+    template_cache_free(next);
+    remove_folders(&d);
+}
+
+static void each_document_of_a_run_gets_the_outline_warnings(void **state)
+{
+    fixture *f = *state;
+    folders d;
+    make_template_folders(&d);
+    write_into(d.defaults, "address.mustache", "### {{address}}\n");
+    template_cache *cache = template_cache_new();
+    const char *dirs[] = {d.assoc, d.defaults};
+    char file[160];
+    snprintf(file, sizeof file, "%s/address.mustache", d.defaults);
+    for (size_t doc = 1; doc <= 2; doc++) {
+        template_store ts;
+        templates_init(&ts, &f->mem, dirs, 2);
+        templates_share(&ts, cache);
+        templates_check_outline(&ts, "plan", &f->dl);
+        assert_int_equal(f->dl.warnings, doc);
+        const diag *w = &f->dl.items[f->dl.count - 1];
+        assert_string_equal(w->file, file);
+        assert_int_equal(w->line, 1);
+        assert_non_null(strstr(w->message, "a heading of level 3 follows one of level 1"));
+    }
+    template_cache_free(cache);
+    remove_folders(&d);
+}
+
 static void each_document_of_a_run_reports_a_malformed_template(void **state)
 {
     fixture *f = *state;
@@ -779,6 +824,8 @@ int main(void)
         TEST(the_store_tells_of_each_template_it_looks_for_found_or_not),
         TEST(a_run_compiles_each_template_file_once),
         TEST(each_document_of_a_run_reports_a_malformed_template),
+        TEST(a_template_added_during_a_run_is_seen_by_the_next_run),
+        TEST(each_document_of_a_run_gets_the_outline_warnings),
         TEST(yaml_scalars_follow_the_core_schema),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

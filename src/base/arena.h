@@ -32,8 +32,11 @@ void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_si
 #define ARENA_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
 /* An array the caller fills before reading it. */
 #define ARENA_ARRAY_UNINIT(a, type, n) ((type *)arena_alloc_uninit((a), sizeof(type) * (n)))
-/* Appends to a growable array: `arr`, `count` and `cap` are lvalues. */
+/* Appends to a growable array: `arr`, `count` and `cap` are lvalues. Only
+ * a full array calls arena_grow. */
 #define ARENA_PUSH(a, arr, count, cap)                                                             \
-    ((arr) = arena_grow((a), (arr), &(cap), (count) + 1, sizeof *(arr)), &(arr)[(count)++])
+    ((count) < (cap) ? (void)0                                                                     \
+                     : (void)((arr) = arena_grow((a), (arr), &(cap), (count) + 1, sizeof *(arr))), \
+     &(arr)[(count)++])
 
 #endif

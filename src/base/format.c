@@ -3,12 +3,27 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Writes the decimal digits of `v` into `out` (24 bytes are enough), without
+ * printf: amounts and years are formatted for every cell of a document. */
+static int decimal_digits(char *out, uint64_t v)
+{
+    char rev[24];
+    int n = 0;
+    do
+        rev[n++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    for (int i = 0; i < n; i++)
+        out[i] = rev[n - 1 - i];
+    out[n] = '\0';
+    return n;
+}
+
 /* Writes the digits of |v| grouped by three into `out`, which must be large
  * enough; returns the length. */
 static size_t grouped_digits(char *out, uint64_t v)
 {
     char digits[24];
-    int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
+    int n = decimal_digits(digits, v);
     size_t len = 0;
     for (int i = 0; i < n; i++) {
         if (i > 0 && (n - i) % 3 == 0) {
@@ -72,7 +87,9 @@ char *format_percent(char buf[FORMAT_BUF], int64_t tenths, int decimals)
 
 char *format_year(char buf[FORMAT_BUF], int year)
 {
-    snprintf(buf, FORMAT_BUF, "%d", year);
+    if (year < 0)
+        *buf = '-';
+    decimal_digits(buf + (year < 0), magnitude(year));
     return buf;
 }
 

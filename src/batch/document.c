@@ -15,7 +15,6 @@
 #include "layout.h"
 #include "load.h"
 #include "load_annual.h"
-#include "outline.h"
 #include "sie.h"
 #include "statements.h"
 #include "pdf.h"
@@ -147,10 +146,10 @@ static bool render_parts(const render_env *env, arena *mem, const document_reque
     if (!st)
         return false;
     const char *template_dirs[] = {parts->template_dir, env->templates_dir};
-    outline_check_template(mem, template_dirs, 2, req->template_name, dl);
     template_store templates;
     templates_init(&templates, mem, template_dirs, 2);
     templates_share(&templates, env->templates);
+    templates_check_outline(&templates, req->template_name, dl);
     if (req->inputs)
         templates_watch(&templates, req->inputs->file, req->inputs->ctx);
     strbuf markdown = {0};

@@ -104,7 +104,14 @@ ptrdiff_t budget_find_column(const budget *b, int year, column_kind kind)
 char *budget_column_name(char buf[COLUMN_NAME_BUF], const budget_column *col)
 {
     static const char *const kinds[] = {N_("budget"), N_("forecast"), N_("outcome")};
-    snprintf(buf, COLUMN_NAME_BUF, "%d (%s)", col->year, _(kinds[col->kind]));
+    char year[FORMAT_BUF];
+    size_t n = strlen(format_year(year, col->year));
+    const char *kind = _(kinds[col->kind]);
+    size_t k = strnlen(kind, COLUMN_NAME_BUF - n - 4); /* a year is 11 bytes at most */
+    memcpy(buf, year, n);
+    memcpy(buf + n, " (", 2);
+    memcpy(buf + n + 2, kind, k);
+    memcpy(buf + n + 2 + k, ")", 2);
     return buf;
 }
 

@@ -269,6 +269,16 @@ static size_t read_amount(reader *r, const char *text, size_t i)
     return end;
 }
 
+/* How far from text[i], a character that stands for itself, the text goes
+ * on with nothing read_text looks at: a line end is looked past alone (a
+ * fence may start the next line). */
+static size_t plain_run(const char *text, size_t i, bool fenced)
+{
+    if (text[i] == '\n')
+        return 1;
+    return 1 + strcspn(text + i + 1, fenced ? "\n\\" : "\n\\`{0123456789");
+}
+
 /* The amounts of `text` (Markdown), which starts at byte `base` of `whole`,
  * typed at `origin`. */
 static void read_text(reader *r, const char *text)
@@ -281,8 +291,10 @@ static void read_text(reader *r, const char *text)
             continue;
         }
         char c = text[i];
-        if (fenced || c == '\\') {
-            i += c == '\\' && text[i + 1] ? 2 : 1;
+        if (c == '\\') {
+            i += text[i + 1] ? 2 : 1;
+        } else if (fenced) {
+            i += plain_run(text, i, true);
         } else if (c == '`') {
             i = datatext_past_code_span(text, i);
         } else if (c == '{' && text[i + 1] == '=') {
@@ -291,7 +303,7 @@ static void read_text(reader *r, const char *text)
         } else if (is_digit(c) && boundary_before(text, i)) {
             i = read_amount(r, text, i);
         } else {
-            i++;
+            i += plain_run(text, i, false);
         }
     }
 }

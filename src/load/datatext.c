@@ -108,10 +108,17 @@ static size_t link_offset(const char *text, const char *url, int line, int col)
     return (size_t)(p - text) + (at < len ? at : 0);
 }
 
+/* Whether Markdown `text` can hold a link at all: an autolink needs a "<",
+ * an inline link "](" and a reference link its definition's "]:". */
+static bool may_hold_link(const char *text)
+{
+    return strchr(text, '<') || (strchr(text, '[') && (strstr(text, "](") || strstr(text, "]:")));
+}
+
 void datatext_each_refused_link(const char *text, datatext_link_fn *fn, void *ctx)
 {
-    if (!strchr(text, '[') && !strchr(text, '<'))
-        return; /* no link can be written without one */
+    if (!may_hold_link(text))
+        return; /* not parsed */
     cmark_node *root = markdown_parse(text, strlen(text));
     cmark_iter *it = cmark_iter_new(root);
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {

@@ -50,14 +50,23 @@ source_pos yread_pos(const ynode *n)
     return (source_pos){.file = n->file, .line = n->line, .col = n->col};
 }
 
+/* Key paths are made for every value read, error or not: joined without
+ * printf. */
 const char *yread_key_path(yread *ld, const char *path, const char *key)
 {
-    return path && *path ? arena_printf(ld->mem, "%s.%s", path, key) : key;
+    return path && *path ? arena_join(ld->mem, path, ".", key) : key;
 }
 
 const char *yread_index_path(yread *ld, const char *path, size_t i)
 {
-    return arena_printf(ld->mem, "%s[%zu]", path, i);
+    char digits[24], *d = digits + sizeof digits;
+    *--d = '\0';
+    *--d = ']';
+    do
+        *--d = (char)('0' + i % 10);
+    while ((i /= 10) != 0);
+    *--d = '[';
+    return arena_join(ld->mem, path, "", d);
 }
 
 size_t yread_one_or_list_count(const ynode *n)

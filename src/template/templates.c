@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "outline.h"
 #include "strmap.h"
 #include "utf8.h"
 
@@ -48,10 +49,12 @@ static bool is_plain_name(const char *name)
 struct template_cache {
     pthread_mutex_t lock;
     arena mem;
-    strmap by_path; /* path -> the compiled template, or &unusable */
+    strmap by_path;  /* path -> the compiled template, &unusable or &absent */
+    strmap outlines; /* folders and name -> the diag_list of its outline check */
 };
 
 static const char unusable = 0; /* a file that does not compile: not kept */
+static const char absent = 0;   /* a file that is not there (or cannot be read) */
 
 template_cache *template_cache_new(void)
 {
@@ -61,6 +64,7 @@ template_cache *template_cache_new(void)
     pthread_mutex_init(&tc->lock, NULL);
     arena_init(&tc->mem);
     strmap_init(&tc->by_path, &tc->mem);
+    strmap_init(&tc->outlines, &tc->mem);
     return tc;
 }
 
@@ -96,14 +100,16 @@ static const mustache_template *cache_get(template_cache *tc, arena *mem, const 
         char *key = arena_strdup(&tc->mem, path);
         size_t errors = dl->errors;
         mustache_template *t = compile_file(&tc->mem, key, dl, found);
-        if (*found)
-            strmap_put(&tc->by_path, key, t && dl->errors == errors ? (void *)t : (void *)&unusable);
+        const void *keep = !*found                          ? &absent
+                           : t && dl->errors == errors ? (const void *)t
+                                                       : &unusable;
+        strmap_put(&tc->by_path, key, (void *)keep);
         pthread_mutex_unlock(&tc->lock);
         return t;
     }
     pthread_mutex_unlock(&tc->lock);
-    *found = true;
-    return kept != &unusable ? kept : compile_file(mem, path, dl, found);
+    *found = kept != &absent;
+    return kept == &unusable ? compile_file(mem, path, dl, found) : *found ? kept : NULL;
 }
 
 static const mustache_template *load_compiled(void *ctx, arena *mem, const char *name, int from,
@@ -156,6 +162,41 @@ void templates_watch(template_store *ts, template_lookup_fn *fn, void *ctx)
 {
     ts->looked_for = fn;
     ts->looked_for_ctx = ctx;
+}
+
+/* The outline check's warnings for template `name` in the store's folders,
+ * from the cache (made on the first use). */
+static const diag_list *cached_outline(const template_store *ts, const char *name)
+{
+    template_cache *tc = ts->cache;
+    strbuf key = {0};
+    for (int i = 0; i < ts->ndirs; i++)
+        strbuf_printf(&key, "%s\n", ts->dirs[i]);
+    strbuf_puts(&key, name);
+    pthread_mutex_lock(&tc->lock);
+    diag_list *found = strmap_get(&tc->outlines, key.data);
+    if (!found) {
+        found = ARENA_NEW(&tc->mem, diag_list);
+        diag_list_init(found, &tc->mem);
+        outline_check_template(&tc->mem, ts->dirs, ts->ndirs, name, found);
+        strmap_put(&tc->outlines, arena_strndup(&tc->mem, key.data, key.len), found);
+    }
+    pthread_mutex_unlock(&tc->lock);
+    strbuf_free(&key);
+    return found;
+}
+
+void templates_check_outline(template_store *ts, const char *name, diag_list *dl)
+{
+    if (!ts->cache) {
+        outline_check_template(ts->mem, ts->dirs, ts->ndirs, name, dl);
+        return;
+    }
+    const diag_list *found = cached_outline(ts, name);
+    for (size_t i = 0; i < found->count; i++) {
+        const diag *d = &found->items[i];
+        diag_add_text(dl, d->severity, d->file, d->line, d->col, d->path, d->message);
+    }
 }
 
 bool templates_render_markdown(template_store *ts, const char *name, const value *data, strbuf *out,

@@ -31,8 +31,10 @@ typedef void template_lookup_fn(void *ctx, const char *path);
  * kept, read-only, until the cache is freed; safe to use from several
  * threads at once (it has a lock of its own). A file that cannot be
  * compiled, or is not UTF-8, is not kept: each document that uses it reads it
- * again and reports its errors. Files are not read again within a run, so a
- * template changed while a run goes on is seen by the next run. */
+ * again and reports its errors. Files are not read again within a run, nor
+ * looked for again when they were not there, so a template changed or added
+ * while a run goes on is seen by the next run. The cache also keeps what
+ * the outline check (outline.h) found in each template. */
 typedef struct template_cache template_cache;
 
 template_cache *template_cache_new(void);
@@ -55,6 +57,9 @@ void templates_init(template_store *ts, arena *mem, const char *const *dirs, int
 void templates_share(template_store *ts, template_cache *cache);
 /* Tells `fn` (with `ctx`) of every template file looked for from now on. */
 void templates_watch(template_store *ts, template_lookup_fn *fn, void *ctx);
+/* Checks the headings of template `name` and its partials (outline.h),
+ * with a cache once per run: each document gets the same warnings. */
+void templates_check_outline(template_store *ts, const char *name, diag_list *dl);
 /* Renders template `name` with `data` as Markdown into `out`. */
 bool templates_render_markdown(template_store *ts, const char *name, const value *data, strbuf *out,
                                diag_list *dl);

@@ -58,16 +58,25 @@ void value_push(arena *mem, value *list, value *item)
     *ARENA_PUSH(mem, list->as.list.items, list->as.list.count, list->as.list.cap) = item;
 }
 
-value *value_set(arena *mem, value *map, const char *key, value *v)
+/* The entry of `key` in a map, or NULL. */
+static value_entry *find(const value *map, const char *key, size_t len)
 {
     for (size_t i = 0; i < map->as.map.count; i++) {
-        if (strcmp(map->as.map.entries[i].key, key) == 0) {
-            map->as.map.entries[i].val = v;
-            return v;
-        }
+        value_entry *e = &map->as.map.entries[i];
+        if (e->len == len && memcmp(e->key, key, len) == 0)
+            return e;
     }
-    value_entry *e = ARENA_PUSH(mem, map->as.map.entries, map->as.map.count, map->as.map.cap);
-    e->key = arena_strdup(mem, key);
+    return NULL;
+}
+
+value *value_set(arena *mem, value *map, const char *key, value *v)
+{
+    size_t len = strlen(key);
+    value_entry *e = find(map, key, len);
+    if (!e) {
+        e = ARENA_PUSH(mem, map->as.map.entries, map->as.map.count, map->as.map.cap);
+        *e = (value_entry){arena_strndup(mem, key, len), len, NULL};
+    }
     e->val = v;
     return v;
 }
@@ -91,12 +100,8 @@ const value *value_get_n(const value *map, const char *key, size_t len)
 {
     if (!map || map->kind != VALUE_MAP)
         return NULL;
-    for (size_t i = 0; i < map->as.map.count; i++) {
-        const char *k = map->as.map.entries[i].key;
-        if ((len == 0 || k[0] == key[0]) && strncmp(k, key, len) == 0 && k[len] == '\0')
-            return map->as.map.entries[i].val;
-    }
-    return NULL;
+    const value_entry *e = find(map, key, len);
+    return e ? e->val : NULL;
 }
 
 const value *value_get(const value *map, const char *key)

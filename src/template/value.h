@@ -23,6 +23,7 @@ typedef enum {
 typedef struct value value;
 typedef struct {
     const char *key;
+    size_t len; /* of key: compared first */
     value *val;
 } value_entry;
 

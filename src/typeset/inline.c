@@ -34,8 +34,8 @@ face_style with_italic(face_style f)
                                                      : FACE_ITALIC;
 }
 
-static piece *push_piece(layout_state *ls, piece_list *pl, piece_kind kind, const inline_format *f,
-                         const char *text, size_t len)
+static piece *push_measured(layout_state *ls, piece_list *pl, piece_kind kind,
+                            const inline_format *f, const char *text, size_t len, double width)
 {
     pl->fonts = ls->fonts;
     piece *p = ARENA_PUSH(ls->mem, pl->items, pl->count, pl->cap);
@@ -43,13 +43,19 @@ static piece *push_piece(layout_state *ls, piece_list *pl, piece_kind kind, cons
                  .face = f->face,
                  .text = text,
                  .len = len,
+                 .width = width,
                  .size = f->size,
                  .rise = f->rise,
                  .uri = f->uri,
                  .lang = f->lang};
-    if (kind != PIECE_BREAK)
-        p->width = fonts_width(ls->fonts, f->face, f->size, text, len);
     return p;
+}
+
+static piece *push_piece(layout_state *ls, piece_list *pl, piece_kind kind, const inline_format *f,
+                         const char *text, size_t len)
+{
+    double width = kind == PIECE_BREAK ? 0 : fonts_width(ls->fonts, f->face, f->size, text, len);
+    return push_measured(ls, pl, kind, f, text, len, width);
 }
 
 static bool is_space(char c)
@@ -63,13 +69,16 @@ static bool is_space(char c)
 static void add_text(layout_state *ls, piece_list *pl, const inline_format *f, const char *s)
 {
     size_t len = strlen(s), i = 0;
+    double space_width = -1; /* measured at the first space */
     while (i < len) {
         size_t j = i;
         bool space = is_space(s[i]);
         while (j < len && is_space(s[j]) == space)
             j++;
-        if (space)
-            push_piece(ls, pl, PIECE_SPACE, f, " ", 1);
+        if (space && space_width < 0)
+            space_width = push_piece(ls, pl, PIECE_SPACE, f, " ", 1)->width;
+        else if (space)
+            push_measured(ls, pl, PIECE_SPACE, f, " ", 1, space_width);
         else
             push_piece(ls, pl, PIECE_WORD, f, s + i, j - i);
         i = j;

@@ -216,10 +216,13 @@ static size_t rule_at(rewriter *r, size_t at)
     return 0;
 }
 
+/* The characters a rule starts at (rule_at). */
+static const char RULE_STARTS[] = "\"'-0123456789";
+
 const char *typography_swedish(arena *mem, const char *text)
 {
     size_t len = strlen(text);
-    if (!strpbrk(text, "\"'-0123456789"))
+    if (!strpbrk(text, RULE_STARTS))
         return text;
     rewriter r = {.s = text, .len = len};
     size_t i = 0;
@@ -232,9 +235,10 @@ const char *typography_swedish(arena *mem, const char *text)
             size_t d = digits_at(text, len, i);
             put(&r, text + i, d);
             i += d;
-        } else {
-            put(&r, text + i, 1);
-            i++;
+        } else { /* up to where a rule may start */
+            size_t plain = 1 + strcspn(text + i + 1, RULE_STARTS);
+            put(&r, text + i, plain);
+            i += plain;
         }
     }
     const char *result = r.changed ? arena_strndup(mem, r.out.data, r.out.len) : text;
