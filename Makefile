@@ -135,14 +135,16 @@ $(BUILD)/gen/baked_kernings.c: $(BUILD)/bake_kerning templates/style.yaml $(wild
 $(BUILD)/obj/baked_kernings.o: $(BUILD)/gen/baked_kernings.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# The sRGB profile of the output intent (src/pdf/srgb_icc.h), compiled in.
+# The sRGB profile of the output intent (src/pdf/srgb_icc.h), compiled in,
+# compressed as every document would compress it.
 SRGB_ICC := /usr/share/color/icc/ghostscript/srgb.icc
 
-$(BUILD)/gen/srgb_icc.c: $(BUILD)/config.mk
+$(BUILD)/bake_deflate: src/tools/bake_deflate.c src/pdf/pdfstream.h src/base/strbuf.c src/base/oom.c src/base/regular.c $(BUILD)/config.mk
+	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_deflate.c src/base/strbuf.c src/base/oom.c src/base/regular.c $(call static_lib,deflate)
+
+$(BUILD)/gen/srgb_icc.c: $(BUILD)/bake_deflate $(SRGB_ICC)
 	@mkdir -p $(dir $@)
-	{ echo '#include "srgb_icc.h"'; echo 'const unsigned char srgb_icc[] = {'; \
-	  od -An -v -tu1 $(SRGB_ICC) | sed 's/  */ /g; s/^ //; s/ /, /g; s/$$/,/'; \
-	  echo '};'; echo "const size_t srgb_icc_len = $$(wc -c <$(SRGB_ICC));"; } >$@.tmp && mv $@.tmp $@
+	$(BUILD)/bake_deflate $@.tmp srgb_icc.h srgb_icc_deflated $(SRGB_ICC) && mv $@.tmp $@
 
 $(BUILD)/obj/srgb_icc.o: $(BUILD)/gen/srgb_icc.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -47,6 +47,25 @@ static void reports_every_duplicate_of_a_file(void **state)
     assert_int_equal(f->dl.items[2].line, 4);
 }
 
+/* Small maps are looked through, larger ones indexed: a duplicate is found
+ * before and after a map grows from one to the other. */
+static void finds_duplicates_in_small_and_larger_maps(void **state)
+{
+    test_fixture *f = *state;
+    ynode *root = parse(f, "k1: 1\nk2: 2\nk1: 3\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\n"
+                           "k8: 8\nk9: 9\nk2: 10\nk10: 11\nk9: 12\n");
+    assert_non_null(root);
+    assert_int_equal(f->dl.errors, 3);
+    assert_int_equal(f->dl.items[0].line, 3);
+    assert_non_null(strstr(f->dl.items[0].message, "first given at line 1, column 1"));
+    assert_int_equal(f->dl.items[1].line, 11);
+    assert_non_null(strstr(f->dl.items[1].message, "first given at line 2, column 1"));
+    assert_int_equal(f->dl.items[2].line, 13);
+    assert_non_null(strstr(f->dl.items[2].message, "first given at line 10, column 1"));
+    assert_int_equal(root->count, 10);
+    assert_string_equal(ymap_get(root, "k10")->text, "11");
+}
+
 /* A map of 200 000 keys whose last key repeats the first: comparing every
  * key with every other would take minutes; the hashed check takes a tenth of
  * a second (a few seconds under valgrind). */
@@ -183,6 +202,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         TEST(keeps_line_and_column_of_every_node),
+        TEST(finds_duplicates_in_small_and_larger_maps),
         TEST(reports_duplicate_keys_and_keeps_the_first_value),
         TEST(reports_every_duplicate_of_a_file),
         TEST(finds_a_duplicate_in_a_huge_map_quickly),

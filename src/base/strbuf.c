@@ -32,6 +32,14 @@ void strbuf_put_uint(strbuf *sb, uint64_t v)
     strbuf_append(sb, digits + sizeof digits - n, n);
 }
 
+void strbuf_put_hex(strbuf *sb, uint32_t v, int digits)
+{
+    char *p = strbuf_room(sb, (size_t)digits);
+    for (int i = digits - 1; i >= 0; i--, v >>= 4)
+        p[i] = "0123456789ABCDEF"[v & 0xF];
+    strbuf_commit(sb, (size_t)digits);
+}
+
 void strbuf_put_ref(strbuf *sb, uint64_t obj)
 {
     strbuf_put_uint(sb, obj);

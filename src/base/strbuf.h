@@ -53,6 +53,9 @@ static inline void strbuf_putc(strbuf *sb, char c)
  * reference "N 0 R": what PDF objects are mostly made of. */
 void strbuf_put_uint(strbuf *sb, uint64_t v);
 void strbuf_put_ref(strbuf *sb, uint64_t obj);
+/* The low `digits` hex digits of v, in capitals, as "%0*X" writes them
+ * when v fits: PDF's hex strings and CMap codes. */
+void strbuf_put_hex(strbuf *sb, uint32_t v, int digits);
 void strbuf_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends what is left of the stream, or more than `max` bytes of it and no
  * more reading when it holds more than that; false on a read error. */

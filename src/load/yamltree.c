@@ -204,23 +204,42 @@ static const char *key_name_at(const void *ctx, size_t i, size_t *len)
     return key->kind == YNODE_SCALAR ? key->text : NULL;
 }
 
+enum { SMALL_MAP = 8 }; /* keys a map may have before they are indexed */
+
+/* The key of `map` equal to scalar `key`, or NULL when `key` is new (and
+ * then indexed as the pair about to be added). A small map is looked
+ * through: most maps are, and need no index. */
+static const ynode *earlier_key(ynode *map, name_index *keys, const ynode *key)
+{
+    if (map->count < SMALL_MAP && !keys->cap) {
+        for (size_t i = 0; i < map->count; i++) {
+            const ynode *k = map->pairs[i].key;
+            if (k->kind == YNODE_SCALAR && k->len == key->len &&
+                memcmp(k->text, key->text, key->len) == 0)
+                return k;
+        }
+        return NULL;
+    }
+    index_reserve(keys, map->count, key_name_at, map);
+    size_t *slot = index_slot(keys, key->text, key->len, key_name_at, map);
+    if (*slot)
+        return map->pairs[*slot - 1].key;
+    *slot = map->count + 1;
+    return NULL;
+}
+
 /* Adds a key and its value to a map under construction, unless the key is
  * already there: then the first value stays and the duplicate is reported. */
 static void add_pair(builder *b, ynode *map, size_t *cap, name_index *keys, ynode *key,
                      ynode *value)
 {
-    if (key->kind == YNODE_SCALAR) {
-        index_reserve(keys, map->count, key_name_at, map);
-        size_t *slot = index_slot(keys, key->text, key->len, key_name_at, map);
-        if (*slot) {
-            const ynode *first = map->pairs[*slot - 1].key;
-            diag_add(b->dl, DIAG_ERROR, b->file, key->line, key->col, NULL,
-                     "duplicate key \"%s\" (first given at line %d, column %d)", key->text,
-                     first->line, first->col);
-            b->failed = true;
-            return;
-        }
-        *slot = map->count + 1;
+    const ynode *first = key->kind == YNODE_SCALAR ? earlier_key(map, keys, key) : NULL;
+    if (first) {
+        diag_add(b->dl, DIAG_ERROR, b->file, key->line, key->col, NULL,
+                 "duplicate key \"%s\" (first given at line %d, column %d)", key->text,
+                 first->line, first->col);
+        b->failed = true;
+        return;
     }
     ypair *p = ARENA_PUSH(b->mem, map->pairs, map->count, *cap);
     p->key = key;
@@ -446,20 +465,25 @@ ynode *ytree_load_file(arena *mem, const char *path, diag_list *dl)
     return root;
 }
 
+static bool scalar_is(const ynode *n, const char *text, size_t len)
+{
+    return n && n->kind == YNODE_SCALAR && n->len == len && memcmp(n->text, text, len) == 0;
+}
+
 ynode *ymap_get(const ynode *map, const char *key)
 {
     if (!map || map->kind != YNODE_MAP)
         return NULL;
+    size_t len = strlen(key);
     for (size_t i = 0; i < map->count; i++)
-        if (yscalar_is(map->pairs[i].key, key))
+        if (scalar_is(map->pairs[i].key, key, len))
             return map->pairs[i].value;
     return NULL;
 }
 
 bool yscalar_is(const ynode *n, const char *text)
 {
-    return n && n->kind == YNODE_SCALAR && strlen(text) == n->len &&
-           memcmp(n->text, text, n->len) == 0;
+    return scalar_is(n, text, strlen(text));
 }
 
 bool yscalar_is_null(const ynode *n)

@@ -30,7 +30,9 @@ static void write_tail(strbuf *out)
 
 static void put_code(strbuf *out, uint16_t code, int code_bytes)
 {
-    strbuf_printf(out, code_bytes == 1 ? "<%02X>" : "<%04X>", code);
+    strbuf_putc(out, '<');
+    strbuf_put_hex(out, code, code_bytes == 1 ? 2 : 4);
+    strbuf_putc(out, '>');
 }
 
 void cmap_write_one_byte_encoding(strbuf *out)
@@ -45,13 +47,15 @@ static void put_utf16(strbuf *out, uint32_t cp)
 {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
         cp = 0xFFFD;
+    strbuf_putc(out, '<');
     if (cp < 0x10000) {
-        strbuf_printf(out, "<%04X>", (unsigned)cp);
+        strbuf_put_hex(out, cp, 4);
     } else {
         cp -= 0x10000;
-        strbuf_printf(out, "<%04X%04X>", (unsigned)(0xD800 + (cp >> 10)),
-                      (unsigned)(0xDC00 + (cp & 0x3FF)));
+        strbuf_put_hex(out, 0xD800 + (cp >> 10), 4);
+        strbuf_put_hex(out, 0xDC00 + (cp & 0x3FF), 4);
     }
+    strbuf_putc(out, '>');
 }
 
 /* True when entry b continues a range that ends with entry a: codes and

@@ -18,7 +18,6 @@
 #include "oom.h"
 #include "pdfcontent.h"
 #include "pdffont.h"
-#include "pdfmemory.h"
 #include "pdfmeta.h"
 #include "pdfobjects.h"
 #include "pdftags.h"
@@ -508,9 +507,7 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     size_t errors_before = dl->errors;
     haru_error err = {0};
     writer w = {.doc = doc, .fonts = fonts};
-    arena haru_memory;
-    arena_init(&haru_memory);
-    w.pdf = pdfmemory_new_doc(&haru_memory, on_haru_error, &err);
+    w.pdf = HPDF_New(on_haru_error, &err);
     w.pf = pdffont_new(fonts);
     w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
@@ -530,8 +527,8 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
         free(out->data);
         *out = (pdf_bytes){NULL, 0};
     }
-    pdfmemory_end();
-    arena_free(&haru_memory); /* the document and its objects */
+    if (w.pdf)
+        HPDF_Free(w.pdf);
     pdffont_free(w.pf);
     pdfstream_end(w.streams);
     free(w.pages);

@@ -65,6 +65,12 @@ void pdffont_note(pdf_fonts *pf, face_style face, const char *s, size_t len)
 {
     face_fonts *ff = &pf->faces[face];
     for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* most are ASCII */
+            ff->seen[c / 64] |= (uint64_t)1 << (c % 64);
+            i++;
+            continue;
+        }
         uint32_t cp = utf8_next(s, len, &i);
         if (cp < LOW_LIMIT)
             ff->seen[cp / 64] |= (uint64_t)1 << (cp % 64);

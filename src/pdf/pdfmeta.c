@@ -228,7 +228,7 @@ static bool write_xmp(HPDF_Doc pdf, pdf_streams *streams, const pdf_metadata *me
 
 static bool write_output_intent(HPDF_Doc pdf, pdf_streams *streams)
 {
-    HPDF_Dict profile = pdfstream_new(streams, srgb_icc, srgb_icc_len);
+    HPDF_Dict profile = pdfstream_new_deflated(streams, srgb_icc_deflated, srgb_icc_deflated_len);
     HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
     HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
     if (!profile || !intent || !intents || HPDF_Dict_AddNumber(profile, "N", 3) != HPDF_OK)

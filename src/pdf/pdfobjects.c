@@ -162,7 +162,7 @@ static void put_hex(strbuf *out, const unsigned char id[16])
 {
     strbuf_putc(out, '<');
     for (int i = 0; i < 16; i++)
-        strbuf_printf(out, "%02X", id[i]);
+        strbuf_put_hex(out, id[i], 2);
     strbuf_putc(out, '>');
 }
 

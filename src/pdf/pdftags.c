@@ -152,11 +152,12 @@ void pdftags_text_string(strbuf *out, const char *utf8)
     strbuf_puts(out, "<FEFF");
     for (size_t i = 0; i < len;) {
         uint32_t cp = utf8_next(utf8, len, &i);
-        if (cp >= 0x10000)
-            strbuf_printf(out, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10),
-                          0xDC00 + ((cp - 0x10000) & 0x3FF));
-        else
-            strbuf_printf(out, "%04X", cp);
+        if (cp >= 0x10000) {
+            strbuf_put_hex(out, 0xD800 + ((cp - 0x10000) >> 10), 4);
+            strbuf_put_hex(out, 0xDC00 + ((cp - 0x10000) & 0x3FF), 4);
+        } else {
+            strbuf_put_hex(out, cp, 4);
+        }
     }
     strbuf_putc(out, '>');
 }
