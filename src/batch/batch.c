@@ -15,6 +15,7 @@
 #include "docreply.h"
 #include "document.h"
 #include "filecache.h"
+#include "i18n.h"
 #include "manifest.h"
 #include "oom.h"
 #include "outdir.h"
@@ -323,9 +324,9 @@ static const char *death_of(arena *mem, int status)
     if (WIFEXITED(status) && WEXITSTATUS(status) == OOM_EXIT_STATUS)
         return "out of memory";
     if (WIFSIGNALED(status))
-        return arena_printf(mem, "the process building it crashed (signal %d, %s)",
+        return arena_printf(mem, _("the process building it crashed (signal %d, %s)"),
                             WTERMSIG(status), strsignal(WTERMSIG(status)));
-    return arena_printf(mem, "the process building it ended before it was done (exit status %d)",
+    return arena_printf(mem, _("the process building it ended before it was done (exit status %d)"),
                         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
@@ -353,13 +354,12 @@ static void settle(build_queue *q, const worker_outcome *o)
         d->status = DOC_FAILED;
         d->warnings = 0;
         r->records[i] = NULL;
-        const char *why = !o->died ? "the reply of its process is damaged"
-                          : r->res->stop_signal && WIFSIGNALED(o->status) &&
-                                  WTERMSIG(o->status) == SIGKILL
-                              ? arena_printf(&r->res->mem,
-                                             "still under way %d s after the signal to stop",
-                                             STOP_GRACE_SECONDS)
-                              : death_of(&r->res->mem, o->status);
+        const char *why =
+            !o->died ? "the reply of its process is damaged"
+            : r->res->stop_signal && WIFSIGNALED(o->status) && WTERMSIG(o->status) == SIGKILL
+                ? arena_printf(&r->res->mem, _("still under way %d s after the signal to stop"),
+                               STOP_GRACE_SECONDS)
+                : death_of(&r->res->mem, o->status);
         diag_add(&d->diags, DIAG_ERROR, d->found.source, 0, 0, NULL,
                  "not built: %s; the last good PDF is kept", why);
     }
