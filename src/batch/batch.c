@@ -403,13 +403,14 @@ static void build_alone(run *r, size_t i, const batch_observer *obs)
     if (obs->progress)
         obs->progress(obs->ctx, 0, 1);
     FILE *late = open_memstream(&alone_late_message, &alone_late_length);
-    if (late) {
-        diag said = {.file = d->found.source, .severity = DIAG_ERROR,
-                     .message = arena_printf(&r->res->mem,
-                                             "not built: still under way %d s after the signal "
-                                             "to stop; the last good PDF is kept",
-                                             STOP_GRACE_SECONDS)};
-        diag_print(&said, late);
+    if (late) { /* as settle says it of a worker's document */
+        diag_list said;
+        diag_list_init(&said, &r->res->mem);
+        diag_add(&said, DIAG_ERROR, d->found.source, 0, 0, NULL,
+                 "not built: %s; the last good PDF is kept",
+                 arena_printf(&r->res->mem, _("still under way %d s after the signal to stop"),
+                              STOP_GRACE_SECONDS));
+        diag_print(&said.items[0], late);
         fclose(late);
     }
     struct sigaction grace = {.sa_handler = on_grace_over}, saved;
