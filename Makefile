@@ -10,7 +10,12 @@
 BUILD   := .build
 BIN     := $(BUILD)/planpress
 MO      := $(BUILD)/locale/sv/LC_MESSAGES/planpress.mo
-I18N_SRC := src/main.c src/batch/report.c src/compute/check.c src/compute/rules.c
+# Every file that writes a message: the command line's and the diagnostics.
+I18N_SRC := $(sort $(wildcard src/*.c src/*/*.[ch]))
+# The functions whose argument (its position) is a message looked up with gettext.
+I18N_KEYWORDS := _ N_ ngettext:1,2 diag_add:7 yread_error:4 yread_error_at:4 yread_warning_at:4 \
+    COMPILE_ERROR:4 RENDER_ERROR:4 err:3 warn:3 note:3 need:4 warn_at:4 fail:3 fail_at:4 \
+    load_lookup:4 load_unique_id:4 error_at_byte:5
 VERSION := 0.1.0
 
 PREFIX  ?= /usr/local
@@ -46,7 +51,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: FORCE all render build test includes unit e2e sanitize install install-strip uninstall clean bench-pdf bench-template po
+.PHONY: FORCE all render build test includes unit e2e sanitize install install-strip uninstall clean bench-pdf bench-template po pot
 all: render
 
 # Missing packages are installed first; then the compiler and linker flags
@@ -95,10 +100,14 @@ $(MO): po/sv.po
 
 # After changing a message in I18N_SRC: the template and the Swedish catalogue
 # brought up to date (then translate what msgmerge marks fuzzy or leaves empty).
-po:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
-	    --package-name=planpress --msgid-bugs-address= --no-location -o po/planpress.pot $(I18N_SRC)
-	msgmerge --quiet --update --backup=none po/sv.po po/planpress.pot
+# `make pot POT=FILE` writes the template elsewhere (the tests compare it with po/sv.po).
+POT ?= po/planpress.pot
+pot:
+	xgettext --from-code=UTF-8 --language=C $(addprefix --keyword=,$(I18N_KEYWORDS)) \
+	    --package-name=planpress --msgid-bugs-address= --no-location -o $(POT) $(I18N_SRC)
+
+po: pot
+	msgmerge --quiet --update --backup=none po/sv.po $(POT)
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)

@@ -669,6 +669,9 @@ static int cmd_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* A line a write, not a write per character (stderr's default). */
+    static char err_buffer[BUFSIZ];
+    setvbuf(stderr, err_buffer, _IOLBF, sizeof err_buffer);
     i18n_init();
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         return show_help(main_help);

@@ -96,6 +96,32 @@ echo "# changed" >>"$T/style.yaml"
 run "$P" -t "$T"
 built_exactly "a changed style: every document is built" "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf"
 expect "... and the summary says why" grep -q "\"rebuild_all\": \"$T/style.yaml changed\"" "$WORK/last.json"
+# A font is an input of every document: its stat data spares reading it
+# while it is unchanged; touched, it is read and found the same; changed
+# with its size kept (a byte of its head table's date), every document is
+# built.
+cp /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf "$T/regular.ttf"
+sed -i "s|^  regular: .*|  regular: $T/regular.ttf|" "$T/style.yaml"
+run "$P" -t "$T"
+built_exactly "a style naming another font: every document is built" "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf"
+touch "$T/regular.ttf"
+run "$P" -t "$T"
+built_exactly "a font touched but not changed: nothing is built" ""
+size_before=$(wc -c <"$T/regular.ttf")
+python3 - "$T/regular.ttf" <<'PY'
+import struct, sys
+with open(sys.argv[1], "r+b") as f:
+    data = f.read()
+    for i in range(struct.unpack(">H", data[4:6])[0]):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        if tag == b"head":
+            f.seek(offset + 35)
+            f.write(bytes([data[offset + 35] ^ 1]))
+PY
+run "$P" -t "$T"
+built_exactly "a font changed with its size kept: every document is built" "a/plan-2024.pdf b/plan-2024.pdf c/plan-2024.pdf"
+expect "... and the summary says why" grep -q "\"rebuild_all\": \"$T/regular.ttf changed\"" "$WORK/last.json"
+expect "... (the size was kept)" [ "$(wc -c <"$T/regular.ttf")" -eq "$size_before" ]
 rm "$OUT/b/plan-2024.pdf"
 run "$P" -t "$T"
 built_exactly "a PDF removed from out/: it alone is built again" "b/plan-2024.pdf"

@@ -96,31 +96,62 @@ else
 $(show)"
 fi
 
-# A document whose process never returns: SIGTERM still stops the run, the
-# hung process is killed after the grace of 10 s, the lock is let go.
-mark 12 INJECT-HANG
-(cd "$B" && LD_PRELOAD=$INJECT exec "$BIN" build plans -o out -t templates -j2 -q) >"$WORK/out" 2>"$WORK/err" &
-pid=$!
-i=0
-while [ $i -lt 100 ] && ! pgrep -P "$pid" >/dev/null; do sleep 0.1; i=$((i + 1)); done
-sleep 1
-kill -TERM "$pid"
-started=$(date +%s)
-wait "$pid"
-rc=$?
-took=$(($(date +%s) - started))
-if [ "$rc" -eq 143 ] && [ "$took" -le 20 ] && grep -q "a12/plan-2024.yaml: error: not built: still under way 10 s after the signal to stop" "$WORK/err"; then
-    ok "SIGTERM stops a run whose document hangs (${took} s, status $rc)"
+# Documents whose process never returns: SIGTERM still stops the run, the
+# hung processes are killed after the grace of 10 s, the lock is let go.
+# Two of them, built by workers; then one alone, which the run builds in
+# its own process: the same grace, then the run ends of the signal.
+hang_then_term() { # hang_then_term NAME EXPECTED-BUILT-AFTER NN...
+    name=$1 after=$2
+    shift 2
+    for n in "$@"; do mark "$n" INJECT-HANG; done
+    (cd "$B" && LD_PRELOAD=$INJECT exec "$BIN" build plans -o out -t templates -j2 -q) >"$WORK/out" 2>"$WORK/err" &
+    pid=$!
+    i=0
+    while [ $# -gt 1 ] && [ $i -lt 100 ] && ! pgrep -P "$pid" >/dev/null; do sleep 0.1; i=$((i + 1)); done
+    sleep 1
+    kill -TERM "$pid"
+    started=$(date +%s)
+    wait "$pid"
+    rc=$?
+    took=$(($(date +%s) - started))
+    if [ "$rc" -eq 143 ] && [ "$took" -le 20 ] && grep -q "a$1/plan-2024.yaml: error: not built: still under way 10 s after the signal to stop" "$WORK/err"; then
+        ok "SIGTERM stops a run whose $name hangs (${took} s, status $rc)"
+    else
+        not_ok "SIGTERM stops a run whose $name hangs" "status $rc after ${took} s
+$(show)"
+    fi
+    for n in "$@"; do unmark "$n" && echo "# mended" >>"$B/plans/a$n/plan-2024.yaml"; done
+    run
+    if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "$after" ] && [ -z "$(find "$B/out" -name '*.tmp')" ]; then
+        ok "... the lock was let go: the next run builds what was left, and no temporary file stays"
+    else
+        not_ok "... the lock was let go: the next run builds what was left" "status $rc, built [$(with_status built)]
+$(show)"
+    fi
+}
+hang_then_term "documents" "a12/plan-2024.pdf a13/plan-2024.pdf" 12 13
+hang_then_term "one document, built in its own process," "a12/plan-2024.pdf" 12
+
+# One document alone that crashes the run's process: the manifest and the
+# last good PDF stay as they were, and the next run builds it again.
+cp "$B/out/a07/plan-2024.pdf" "$WORK/a07.pdf"
+cp "$B/out/.planpress/manifest" "$WORK/manifest"
+mark 07 INJECT-SEGFAULT
+run
+# (under AddressSanitizer its handler ends the process with a status)
+if { [ "$rc" -ge 128 ] || { grep -q __asan_init "$BIN" && [ "$rc" -ne 0 ]; }; } && cmp -s "$B/out/a07/plan-2024.pdf" "$WORK/a07.pdf" && cmp -s "$B/out/.planpress/manifest" "$WORK/manifest"; then
+    ok "one document alone crashes the run: the manifest and the last good PDF are kept (status $rc)"
 else
-    not_ok "SIGTERM stops a run whose document hangs" "status $rc after ${took} s
+    not_ok "one document alone crashes the run: the manifest and the last good PDF are kept" "status $rc
 $(show)"
 fi
-unmark 12
+unmark 07
+echo "# mended" >>"$B/plans/a07/plan-2024.yaml"
 run
-if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "a12/plan-2024.pdf" ]; then
-    ok "the lock was let go: the next run builds the one left"
+if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "a07/plan-2024.pdf" ] && [ -z "$(find "$B/out" -name '*.tmp')" ]; then
+    ok "... the next run builds it again and removes the temporary file"
 else
-    not_ok "the lock was let go: the next run builds the one left" "status $rc, built [$(with_status built)]
+    not_ok "... the next run builds it again and removes the temporary file" "status $rc, built [$(with_status built)]
 $(show)"
 fi
 

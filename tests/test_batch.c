@@ -83,7 +83,7 @@ static const char *outputs(test_fixture *f, const char *plans_dir, const char *p
 {
     char *paths[] = {(char *)p1, (char *)p2};
     document_list found = {0};
-    assert_true(discover(&f->mem, plans_dir, paths, p2 ? 2 : 1, &found, &f->dl));
+    assert_true(discover(&f->mem, plans_dir, paths, p2 ? 2 : 1, NULL, &found, &f->dl));
     char *s = "";
     for (size_t i = 0; i < found.count; i++)
         s = arena_printf(&f->mem, "%s%s%s", s, i ? " " : "", found.items[i].output);
@@ -130,10 +130,10 @@ static void discovery_refuses_bad_paths(void **state)
     make_tree(f);
     document_list found = {0};
     char *missing[] = {(char *)in_folder(f, "plans/z")};
-    assert_false(discover(&f->mem, "plans", missing, 1, &found, &f->dl));
+    assert_false(discover(&f->mem, "plans", missing, 1, NULL, &found, &f->dl));
     assert_true(has_diag(f, DIAG_ERROR, "no such file or folder"));
     char *notes[] = {(char *)in_folder(f, "plans/a/notes.txt")};
-    assert_false(discover(&f->mem, "plans", notes, 1, &found, &f->dl));
+    assert_false(discover(&f->mem, "plans", notes, 1, NULL, &found, &f->dl));
     assert_true(has_diag(f, DIAG_ERROR, "makes no document"));
     assert_int_equal(found.count, 0);
 }
@@ -146,7 +146,7 @@ static void discovery_reports_two_sources_for_one_pdf(void **state)
     write_file(f, "other/a/plan-2024.yaml", "");
     char *paths[] = {(char *)in_folder(f, "plans"), (char *)in_folder(f, "other")};
     document_list found = {0};
-    assert_true(discover(&f->mem, in_folder(f, "plans"), paths, 2, &found, &f->dl));
+    assert_true(discover(&f->mem, in_folder(f, "plans"), paths, 2, NULL, &found, &f->dl));
     assert_int_equal(found.count, 4);
     assert_true(has_diag(f, DIAG_ERROR, "would make a/plan-2024.pdf"));
 }
@@ -171,6 +171,32 @@ static void digests_tell_content_and_absence(void **state)
     assert_false(file_digest_equal(dir, dir));
     assert_true(file_digest_equal(d, d));
     assert_true(filecache_changed(fc));
+    filecache_free(fc);
+}
+
+/* A file of a folder discover read whole is there only when the folder
+ * listed it in some case: one made afterwards is not looked for (no stat),
+ * unless a name differing only in case was listed; one in a folder not
+ * searched is looked for. */
+static void a_folder_read_whole_spares_stats(void **state)
+{
+    test_fixture *f = *state;
+    const char *plan = write_file(f, "plans/a/plan-2024.yaml", "plan: {}");
+    const char *upper = write_file(f, "plans/a/Plan.mustache", "x");
+    const char *plans = in_folder(f, "plans");
+    char *paths[] = {(char *)plans};
+    document_list found = {0};
+    filecache *fc = filecache_new(FUTURE);
+    assert_true(discover(&f->mem, plans, paths, 1, fc, &found, &f->dl));
+    const char *later = write_file(f, "plans/a/budget.mustache", "made after the listing");
+    const char *lower = write_file(f, "plans/a/plan.mustache", "made after the listing");
+    const char *elsewhere = write_file(f, "templates/plan.mustache", "x");
+    assert_int_equal(filecache_digest(fc, plan).state, FILE_PRESENT);
+    assert_int_equal(filecache_digest(fc, upper).state, FILE_PRESENT);
+    assert_int_equal(filecache_digest(fc, later).state, FILE_ABSENT);
+    assert_int_equal(filecache_digest(fc, lower).state, FILE_PRESENT);
+    assert_int_equal(filecache_digest(fc, in_folder(f, "plans/a/none.yaml")).state, FILE_ABSENT);
+    assert_int_equal(filecache_digest(fc, elsewhere).state, FILE_PRESENT);
     filecache_free(fc);
 }
 
@@ -505,6 +531,7 @@ int main(void)
         TEST(discovery_refuses_bad_paths),
         TEST(discovery_reports_two_sources_for_one_pdf),
         TEST(digests_tell_content_and_absence),
+        TEST(a_folder_read_whole_spares_stats),
         TEST(a_known_stamp_spares_reading),
         TEST(a_file_touched_but_not_changed_is_only_restamped),
         TEST(stamps_of_files_changed_during_the_run_are_not_kept),

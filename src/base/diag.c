@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 void diag_list_init(diag_list *dl, arena *mem)
@@ -24,14 +25,9 @@ static char *format_in(arena *mem, const char *fmt, va_list ap)
     return msg;
 }
 
-void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
-              const char *path, const char *fmt, ...)
+static void add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
+                const char *path, const char *msg)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = format_in(dl->mem, fmt, ap);
-    va_end(ap);
-
     diag *d = ARENA_PUSH(dl->mem, dl->items, dl->count, dl->cap);
     *d = (diag){
         .file = file, .line = line, .col = col, .path = path, .message = msg, .severity = sev};
@@ -39,6 +35,22 @@ void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int 
         dl->errors++;
     else if (sev == DIAG_WARNING)
         dl->warnings++;
+}
+
+void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
+              const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = format_in(dl->mem, _(fmt), ap);
+    va_end(ap);
+    add(dl, sev, file, line, col, path, msg);
+}
+
+void diag_add_text(diag_list *dl, diag_severity sev, const char *file, int line, int col,
+                   const char *path, const char *text)
+{
+    add(dl, sev, file, line, col, path, arena_strdup(dl->mem, text));
 }
 
 void diag_for_reader(diag_list *dl, const char *fmt, ...)
@@ -54,9 +66,9 @@ void diag_for_reader(diag_list *dl, const char *fmt, ...)
 static const char *severity_name(diag_severity sev)
 {
     switch (sev) {
-    case DIAG_ERROR: return "error";
-    case DIAG_WARNING: return "warning";
-    default: return "note";
+    case DIAG_ERROR: return _("error");
+    case DIAG_WARNING: return _("warning");
+    default: return _("note");
     }
 }
 

@@ -32,8 +32,14 @@ typedef struct {
 } diag_list;
 
 void diag_list_init(diag_list *dl, arena *mem);
+/* Adds a diagnostic whose message is `fmt` in the language of the user's
+ * locale (looked up with gettext, see i18n.h) formatted with the arguments;
+ * words given as arguments are translated by the caller. */
 void diag_add(diag_list *dl, diag_severity sev, const char *file, int line, int col,
               const char *path, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* The same with a message made already (and translated). */
+void diag_add_text(diag_list *dl, diag_severity sev, const char *file, int line, int col,
+                   const char *path, const char *text);
 /* Gives the diagnostic added last the sentence a document prints for its
  * reader, in Swedish and about the figures ("Avslutsorsakerna för FIA 2023
  * är 15 men avsluten 14."). */
@@ -42,7 +48,7 @@ void diag_for_reader(diag_list *dl, const char *fmt, ...) __attribute__((format(
  * and bytes that are not UTF-8 as \xHH, so that it cannot steer a terminal. */
 void diag_put_safe(const char *s, FILE *out);
 /* Writes one diagnostic as "file:line:col: error: path: message", through
- * diag_put_safe. */
+ * diag_put_safe; "error", "warning" and "note" in the locale's language. */
 void diag_print(const diag *d, FILE *out);
 void diag_print_all(const diag_list *dl, FILE *out);
 /* Whether a diagnostic is printed: notes not when `quiet`, details only

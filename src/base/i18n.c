@@ -43,5 +43,6 @@ void i18n_init(void)
     if (dir)
         bindtextdomain("planpress", dir);
     bind_textdomain_codeset("planpress", "UTF-8");
+    bind_textdomain_codeset("libc", "UTF-8"); /* strerror's texts in a message */
     textdomain("planpress");
 }

@@ -1,7 +1,11 @@
-/* i18n: the messages of the command line (help, summaries, the check
- * report) in the language of the user's locale, with GNU gettext: Swedish
- * under a Swedish locale (po/sv.po), English otherwise. The diagnostics of
- * the data files stay English. */
+/* i18n: the messages in the language of the user's locale, with GNU
+ * gettext: Swedish under a Swedish locale (po/sv.po), English otherwise. The
+ * command line's (help, summaries, the check report) and the diagnostics of
+ * the data files and templates: diag_add and the reporting functions of the
+ * stages look their format up (the Makefile's I18N_KEYWORDS name them for
+ * xgettext); words given as their arguments are marked N_() or _() where
+ * they are made. What a program reads stays English: file names, key paths,
+ * JSON keys. */
 #ifndef PP_I18N_H
 #define PP_I18N_H
 

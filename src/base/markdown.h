@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "i18n.h"
+
 /* The document tree of `markdown`; the caller frees it (cmark_node_free).
  * Safe to call from several threads. */
 cmark_node *markdown_parse(const char *markdown, size_t len);
@@ -20,7 +22,7 @@ cmark_node *markdown_parse(const char *markdown, size_t len);
 bool markdown_link_allowed(const char *url);
 
 /* The message for a link that is not allowed, with its target as argument. */
-#define MARKDOWN_LINK_REFUSED \
-    "a link to \"%.60s\": only https, http, mailto and internal (#) links are allowed"
+#define MARKDOWN_LINK_REFUSED                                                                      \
+    N_("a link to \"%.60s\": only https, http, mailto and internal (#) links are allowed")
 
 #endif

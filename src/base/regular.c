@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 int regular_open(const char *path)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -19,8 +21,6 @@ int regular_open(const char *path)
         err = EISDIR;
     else if (!S_ISREG(st.st_mode))
         err = NOT_REGULAR;
-    else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
-        err = errno;
     if (err) {
         close(fd);
         errno = err;
@@ -45,6 +45,7 @@ FILE *regular_fopen(const char *path)
 
 const char *regular_strerror(int err)
 {
-    return err == NOT_REGULAR ? "not a regular file: a FIFO, device or socket is never read or replaced"
-                              : strerror(err);
+    return err == NOT_REGULAR
+               ? _("not a regular file: a FIFO, device or socket is never read or replaced")
+               : strerror(err);
 }

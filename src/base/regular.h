@@ -1,7 +1,8 @@
 /* regular: opens a file for reading only when it is a regular file. The open
  * itself never blocks: it is made with O_NONBLOCK, so a FIFO, a terminal or
  * a device named like a source is refused at once instead of hanging the
- * run, then fstat decides and the descriptor is made blocking again. Every
+ * run, then fstat decides (O_NONBLOCK changes nothing for reading a regular
+ * file, so the descriptor keeps it: two system calls a file fewer). Every
  * input planpress reads (data files, templates, the style, the manifest,
  * the files it hashes) is opened here. */
 #ifndef PP_REGULAR_H

@@ -2,7 +2,9 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,25 +15,54 @@
 #include "docreply.h"
 #include "document.h"
 #include "filecache.h"
+#include "i18n.h"
 #include "manifest.h"
 #include "oom.h"
 #include "outdir.h"
 #include "workers.h"
 
-/* The one piece of process-wide state: a signal is for the whole process.
- * Set by the handler, read by the thread that hands out documents. */
+/* How long the documents under way may take to finish after a stop signal:
+ * then their processes are killed (a document takes well under a second). */
+enum { STOP_GRACE_SECONDS = 10 };
+
+/* The process-wide state a signal needs: a signal is for the whole process.
+ * Set by the handler, read by the thread that hands out documents. And
+ * while a document is built in the run's own process (build_alone), what
+ * to say when it is still under way at the end of the grace. */
 static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t building_alone;
+static char *alone_late_message;
+static size_t alone_late_length;
+
+static void die_of(int sig)
+{
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    sigaction(sig, &dfl, NULL);
+    raise(sig);
+}
 
 static void on_stop_signal(int sig)
 {
     if (stop_signal) {
         /* A second one: stop now. The next run removes what is left. */
-        struct sigaction dfl = {.sa_handler = SIG_DFL};
-        sigaction(sig, &dfl, NULL);
-        raise(sig);
+        die_of(sig);
         return;
     }
     stop_signal = sig;
+    if (building_alone)
+        alarm(STOP_GRACE_SECONDS);
+}
+
+/* The grace is over for the document built in the run's own process: the
+ * run ends of the stop signal, as it would have killed a worker. */
+static void on_grace_over(int sig)
+{
+    (void)sig;
+    if (alone_late_message) {
+        ssize_t n = write(STDERR_FILENO, alone_late_message, alone_late_length);
+        (void)n;
+    }
+    die_of(stop_signal);
 }
 
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
@@ -287,19 +318,15 @@ static void worker_started(void *ctx, long pid)
     outdir_lock_add_process(&q->r->lock, pid);
 }
 
-/* How long the documents under way may take to finish after a stop signal:
- * then their processes are killed (a document takes well under a second). */
-enum { STOP_GRACE_SECONDS = 10 };
-
 /* What a worker's wait status says of how it ended. */
 static const char *death_of(arena *mem, int status)
 {
     if (WIFEXITED(status) && WEXITSTATUS(status) == OOM_EXIT_STATUS)
         return "out of memory";
     if (WIFSIGNALED(status))
-        return arena_printf(mem, "the process building it crashed (signal %d, %s)",
+        return arena_printf(mem, _("the process building it crashed (signal %d, %s)"),
                             WTERMSIG(status), strsignal(WTERMSIG(status)));
-    return arena_printf(mem, "the process building it ended before it was done (exit status %d)",
+    return arena_printf(mem, _("the process building it ended before it was done (exit status %d)"),
                         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
@@ -327,13 +354,12 @@ static void settle(build_queue *q, const worker_outcome *o)
         d->status = DOC_FAILED;
         d->warnings = 0;
         r->records[i] = NULL;
-        const char *why = !o->died ? "the reply of its process is damaged"
-                          : r->res->stop_signal && WIFSIGNALED(o->status) &&
-                                  WTERMSIG(o->status) == SIGKILL
-                              ? arena_printf(&r->res->mem,
-                                             "still under way %d s after the signal to stop",
-                                             STOP_GRACE_SECONDS)
-                              : death_of(&r->res->mem, o->status);
+        const char *why =
+            !o->died ? "the reply of its process is damaged"
+            : r->res->stop_signal && WIFSIGNALED(o->status) && WTERMSIG(o->status) == SIGKILL
+                ? arena_printf(&r->res->mem, _("still under way %d s after the signal to stop"),
+                               STOP_GRACE_SECONDS)
+                : death_of(&r->res->mem, o->status);
         diag_add(&d->diags, DIAG_ERROR, d->found.source, 0, 0, NULL,
                  "not built: %s; the last good PDF is kept", why);
     }
@@ -353,6 +379,63 @@ static void fail_unstarted(build_queue *q, size_t from, size_t to, int err)
     }
 }
 
+/* The digests of what the style was made from (its fonts, its dictionary),
+ * for the manifest. Only a run that builds needs them, and it takes them
+ * while the document is built: reading a new output folder's fonts is the
+ * longest part of its start-up. */
+static void *digest_shared(void *ctx)
+{
+    run *r = ctx;
+    for (size_t i = 0; i < r->shared.count; i++)
+        r->shared.items[i].digest = filecache_digest(r->fc, r->shared.items[i].path);
+    return NULL;
+}
+
+/* The one document to build, built in this process: a worker would cost
+ * more to start than it saves. A crash then ends the run before the
+ * manifest is written, which leaves the output folder as the last run
+ * left it, but for a temporary file the next run removes. A stop signal
+ * gives it the grace a worker has; still under way then, the run ends of
+ * the signal. */
+static void build_alone(run *r, size_t i, const batch_observer *obs)
+{
+    batch_doc *d = &r->res->docs[i];
+    if (obs->progress)
+        obs->progress(obs->ctx, 0, 1);
+    FILE *late = open_memstream(&alone_late_message, &alone_late_length);
+    if (late) { /* as settle says it of a worker's document */
+        diag_list said;
+        diag_list_init(&said, &r->res->mem);
+        diag_add(&said, DIAG_ERROR, d->found.source, 0, 0, NULL,
+                 "not built: %s; the last good PDF is kept",
+                 arena_printf(&r->res->mem, _("still under way %d s after the signal to stop"),
+                              STOP_GRACE_SECONDS));
+        diag_print(&said.items[0], late);
+        fclose(late);
+    }
+    struct sigaction grace = {.sa_handler = on_grace_over}, saved;
+    sigemptyset(&grace.sa_mask);
+    sigaction(SIGALRM, &grace, &saved);
+    building_alone = 1;
+    if (stop_signal) /* since build_and_record looked */
+        alarm(STOP_GRACE_SECONDS);
+    pthread_t digests;
+    bool threaded = pthread_create(&digests, NULL, digest_shared, r) == 0;
+    if (!threaded)
+        digest_shared(r);
+    r->records[i] = build_one(r, d, &r->res->mem);
+    if (threaded)
+        pthread_join(digests, NULL);
+    building_alone = 0;
+    alarm(0);
+    sigaction(SIGALRM, &saved, NULL);
+    free(alone_late_message);
+    alone_late_message = NULL;
+    r->res->stop_signal = stop_signal;
+    if (obs->done)
+        obs->done(obs->ctx, d);
+}
+
 /* Builds the queue in worker processes, hands documents to the observer in
  * order as they finish, and stops handing out new ones on a signal. */
 static void build_all(run *r, const batch_observer *obs)
@@ -364,10 +447,15 @@ static void build_all(run *r, const batch_observer *obs)
     for (size_t i = 0, n = 0; i < res->ndocs; i++)
         if (res->docs[i].reason)
             q.queue[n++] = i;
+    if (q.count == 1) {
+        build_alone(r, q.queue[0], obs);
+        return;
+    }
     unsigned jobs = r->opt->jobs < q.count ? r->opt->jobs : (unsigned)q.count;
     workers *w = oom_check(workers_new(jobs, build_in_worker, worker_started, &q));
     size_t next = 0, limit = q.count, reported = 0, finished = 0, shown = (size_t)-1;
     struct timespec stopped = {0};
+    bool shared_known = false;
     while (reported < q.count) {
         if (stop_signal && !res->stop_signal) {
             res->stop_signal = stop_signal;
@@ -376,6 +464,10 @@ static void build_all(run *r, const batch_observer *obs)
         }
         while (next < limit && workers_give(w, next))
             next++;
+        if (!shared_known) { /* while the first documents are built */
+            digest_shared(r);
+            shared_known = true;
+        }
         if (next < limit && workers_busy(w) == 0) {
             fail_unstarted(&q, next, limit, errno);
             finished += limit - next;
@@ -488,7 +580,7 @@ static bool open_env(run *r)
         return false;
     }
     /* The files' digests wait for the manifest, whose stat data spares
-     * hashing them (see batch_run). */
+     * hashing them (see digest_shared). */
     input_collector col = {&res->mem, &r->shared, NULL};
     input_recorder recorder = {collect_input, &col};
     if (render_env_open(&r->env, r->opt->templates_dir, &recorder, &res->diags))
@@ -524,7 +616,7 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
         return;
     }
     res->bad_path =
-        !discover(&res->mem, opt->plans_dir, opt->paths, opt->npaths, &found, &res->diags);
+        !discover(&res->mem, opt->plans_dir, opt->paths, opt->npaths, r.fc, &found, &res->diags);
     if (res->bad_path || !outdir_lock_take(&res->mem, opt->out_dir, &r.lock, &res->diags)) {
         render_env_close(&r.env);
         filecache_free(r.fc);
@@ -537,8 +629,6 @@ void batch_run(const batch_options *opt, const batch_observer *obs, batch_result
         outdir_sweep(&res->mem, &r.lock, opt->out_dir, &res->diags);
     r.manifest_path = arena_printf(&res->mem, "%s/manifest", r.lock.state_dir);
     manifest_load(&r.man, r.manifest_path, r.fc, &res->diags);
-    for (size_t i = 0; i < r.shared.count; i++) /* what the style was made from, known now */
-        r.shared.items[i].digest = filecache_digest(r.fc, r.shared.items[i].path);
     start_docs(&r, &found);
     check(&r);
     if (obs->start)

@@ -1,6 +1,7 @@
 #include "discover.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,7 @@ typedef struct {
     } *seen;
     size_t count, cap;
     diag_list *dl;
+    filecache *listings; /* may be NULL */
 } search;
 
 /* True the first time `dir` is met; else, when a link led to it, a warning
@@ -70,6 +72,11 @@ static bool first_visit(search *s, const char *dir, bool by_link)
     return true;
 }
 
+static bool dot_or_dotdot(const char *name)
+{
+    return name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]));
+}
+
 static void walk(search *s, const char *dir, bool by_link, const char *out_folder, int depth,
                  document_list *out)
 {
@@ -78,16 +85,22 @@ static void walk(search *s, const char *dir, bool by_link, const char *out_folde
     if (!d)
         return;
     struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
+    for (errno = 0; (e = readdir(d)); errno = 0) {
+        if (dot_or_dotdot(e->d_name))
             continue;
         const char *path = strcmp(dir, ".") == 0 ? arena_strdup(mem, e->d_name)
                                                  : arena_join(mem, dir, "/", e->d_name);
+        if (s->listings)
+            filecache_listed(s->listings, path);
+        if (e->d_name[0] == '.')
+            continue;
         if (is_folder(path, e))
             walk(s, path, e->d_type != DT_DIR, join(mem, out_folder, e->d_name), depth + 1, out);
         else
             add_sources(mem, path, e->d_name, out_folder, out);
     }
+    if (errno == 0 && s->listings)
+        filecache_folder_listed(s->listings, dir);
     closedir(d);
 }
 
@@ -173,12 +186,12 @@ char *clean_path(arena *mem, const char *path)
 }
 
 bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npaths,
-              document_list *out, diag_list *dl)
+              filecache *listings, document_list *out, diag_list *dl)
 {
     char buf[PATH_MAX];
     const char *plans_real = realpath(plans_dir, buf) ? arena_strdup(mem, buf) : NULL;
     bool ok = true;
-    search s = {.mem = mem, .dl = dl};
+    search s = {.mem = mem, .dl = dl, .listings = listings};
     for (size_t i = 0; i < npaths; i++) {
         struct stat st;
         const char *path = clean_path(mem, paths[i]);

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "filecache.h"
 #include "kinds.h"
 
 typedef struct {
@@ -31,9 +32,10 @@ typedef struct {
  * folder is a plans folder of its own. The list comes sorted by output, each
  * output once: two sources that would make one PDF are an error in `dl`.
  * False with errors in `dl` for a path that does not exist or a file that
- * makes no document. */
+ * makes no document. The folders searched are told to `listings` (may be
+ * NULL) with what they hold. */
 bool discover(arena *mem, const char *plans_dir, char *const *paths, size_t npaths,
-              document_list *out, diag_list *dl);
+              filecache *listings, document_list *out, diag_list *dl);
 
 /* `path` without "./" folders, doubled or trailing slashes ("./plans//a/"
  * is "plans/a"), so that one file always has one name in the manifest. */

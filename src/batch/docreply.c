@@ -102,7 +102,7 @@ static void get_diags(reader *r, diag_list *dl)
         const char *path = get_str(r);
         const char *message = get_str(r);
         if (r->ok && sev <= DIAG_DETAIL)
-            diag_add(dl, sev, file, line, col, path, "%s", message ? message : "");
+            diag_add_text(dl, sev, file, line, col, path, message ? message : "");
         else
             r->ok = false;
     }

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,11 +23,17 @@ typedef struct {
     uint64_t hash;
     bool seen;       /* digested in this run */
     file_digest now; /* this run's digest, once seen */
+    bool listed;     /* in a folder's listing (filecache_listed) */
 } cache_entry;
 
 struct filecache {
     arena mem;
     strmap entries;
+    /* The folders read whole in this run: a file of theirs whose entry is
+     * not listed is absent without a stat. */
+    strmap folders;
+    char last_folder[PATH_MAX]; /* the last folder looked up, whether listed: */
+    bool last_listed;           /* consecutive inputs mostly share one ("": none) */
     pthread_mutex_t lock;
     int64_t run_start_ns;
     bool changed;
@@ -50,6 +57,7 @@ filecache *filecache_new(int64_t run_start_ns)
         out_of_memory();
     arena_init(&fc->mem);
     strmap_init(&fc->entries, &fc->mem);
+    strmap_init(&fc->folders, &fc->mem);
     pthread_mutex_init(&fc->lock, NULL);
     fc->run_start_ns = run_start_ns;
     return fc;
@@ -74,6 +82,68 @@ static cache_entry *entry_of(filecache *fc, const char *path)
         strmap_put(&fc->entries, e->path, e);
     }
     return e;
+}
+
+static const char *name_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static bool has_upper(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            return true;
+    return false;
+}
+
+/* A file system that ignores case would find "Plan.mustache" when asked
+ * for plan.mustache: a name listed with capitals lists its lower-case
+ * form too, and a name asked for with capitals is always looked for. */
+void filecache_listed(filecache *fc, const char *path)
+{
+    pthread_mutex_lock(&fc->lock);
+    entry_of(fc, path)->listed = true;
+    const char *name = name_of(path);
+    if (has_upper(name)) {
+        char *lower = arena_strdup(&fc->mem, path);
+        for (char *c = lower + (name - path); *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
+        entry_of(fc, lower)->listed = true;
+    }
+    pthread_mutex_unlock(&fc->lock);
+}
+
+void filecache_folder_listed(filecache *fc, const char *folder)
+{
+    pthread_mutex_lock(&fc->lock);
+    char *key = arena_strdup(&fc->mem, folder);
+    strmap_put(&fc->folders, key, key);
+    fc->last_folder[0] = '\0'; /* looked up again */
+    fc->last_listed = false;
+    pthread_mutex_unlock(&fc->lock);
+}
+
+/* True when `e` is a file of a folder read whole that did not list it;
+ * call with the lock held. Paths of "." are bare names, as discover makes
+ * them. */
+static bool listed_absent(filecache *fc, const cache_entry *e)
+{
+    if (e->listed || fc->folders.count == 0)
+        return false;
+    const char *name = name_of(e->path);
+    const char *folder = name > e->path ? e->path : ".";
+    size_t n = name > e->path ? (size_t)(name - 1 - e->path) : 1;
+    if (n >= sizeof fc->last_folder || has_upper(name))
+        return false;
+    if (strncmp(folder, fc->last_folder, n) != 0 || fc->last_folder[n] != '\0') {
+        memcpy(fc->last_folder, folder, n);
+        fc->last_folder[n] = '\0';
+        fc->last_listed = strmap_get(&fc->folders, fc->last_folder) != NULL;
+    }
+    return fc->last_listed;
 }
 
 void filecache_remember(filecache *fc, const char *path, const file_stamp *stamp, uint64_t hash)
@@ -167,14 +237,15 @@ file_digest filecache_digest(filecache *fc, const char *path)
     pthread_mutex_lock(&fc->lock);
     cache_entry *e = entry_of(fc, path);
     cache_entry before = *e;
+    bool absent = !before.seen && listed_absent(fc, e);
     pthread_mutex_unlock(&fc->lock);
     if (before.seen)
         return before.now;
 
     /* Outside the lock: other threads go on while this one reads. */
     file_stamp stamp;
-    bool hashed;
-    file_digest d = compute(path, &before, &stamp, &hashed);
+    bool hashed = false;
+    file_digest d = absent ? (file_digest){FILE_ABSENT, 0} : compute(path, &before, &stamp, &hashed);
 
     pthread_mutex_lock(&fc->lock);
     if (!e->seen) {

@@ -45,6 +45,14 @@ const char *filecache_path(filecache *fc, const char *path);
 bool file_digest_equal(file_digest a, file_digest b);
 bool filecache_stamp(const char *path, file_stamp *stamp);
 
+/* Tells the cache that `path` is in a folder read in this run, and then
+ * that the folder was read whole: a file of a folder read whole that is not
+ * listed is absent, and its digest needs no stat. For the folders searched
+ * for documents, whose files are most of the inputs looked for and not
+ * found (an association's templates that would override the default ones). */
+void filecache_listed(filecache *fc, const char *path);
+void filecache_folder_listed(filecache *fc, const char *folder);
+
 /* Calls `fn` for each file whose stat data and hash are worth keeping for
  * the next run: known, and unchanged since the run started. */
 typedef void filecache_visit(void *ctx, const char *path, const file_stamp *stamp, uint64_t hash,

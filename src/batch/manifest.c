@@ -388,22 +388,23 @@ static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *file
         line_reader r = {line};
         const char *tag = field(&r);
         bool ok;
+        /* The commonest first: a document's inputs are most of the lines. */
         if (!tag) {
             ok = false;
-        } else if (strcmp(tag, "setting") == 0) {
-            ok = parse_setting(m->mem, &r, &m->settings);
-        } else if (strcmp(tag, "shared") == 0) {
-            ok = parse_input(m->mem, fc, &r, &m->shared);
-        } else if (strcmp(tag, "file") == 0) {
-            ok = parse_file(m->mem, &r, files);
+        } else if (strcmp(tag, "input") == 0) {
+            ok = doc && parse_input(m->mem, fc, &r, &doc->inputs);
         } else if (strcmp(tag, "doc") == 0) {
             ok = (doc = parse_doc(m->mem, &r)) != NULL;
             if (ok)
                 manifest_put(m, doc);
         } else if (strcmp(tag, "source") == 0) {
             ok = doc && !doc->source && (doc->source = rest_copy(m->mem, &r)) != NULL;
-        } else if (strcmp(tag, "input") == 0) {
-            ok = doc && parse_input(m->mem, fc, &r, &doc->inputs);
+        } else if (strcmp(tag, "file") == 0) {
+            ok = parse_file(m->mem, &r, files);
+        } else if (strcmp(tag, "setting") == 0) {
+            ok = parse_setting(m->mem, &r, &m->settings);
+        } else if (strcmp(tag, "shared") == 0) {
+            ok = parse_input(m->mem, fc, &r, &m->shared);
         } else {
             ok = ended = strcmp(tag, "end") == 0;
         }
@@ -415,18 +416,10 @@ static bool parse_lines(manifest *m, char *text, filecache *fc, file_lines *file
 
 static char *read_text(const char *path, bool *missing)
 {
-    FILE *f = regular_fopen(path);
-    *missing = !f && errno == ENOENT;
-    if (!f)
-        return NULL;
     strbuf sb = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        strbuf_append(&sb, buf, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok || !sb.data || memchr(sb.data, '\0', sb.len)) {
+    bool read = strbuf_append_file(&sb, path);
+    *missing = !read && errno == ENOENT;
+    if (!read || sb.len == 0 || memchr(sb.data, '\0', sb.len)) {
         strbuf_free(&sb);
         return NULL;
     }

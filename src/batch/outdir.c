@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "regular.h"
 
 bool make_folders(arena *mem, const char *path)
@@ -79,7 +80,7 @@ bool outdir_lock_take(arena *mem, const char *out_dir, outdir_lock *lk, diag_lis
     }
     if (fd < 0) {
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot open the lock: %s",
-                 errno == ELOOP ? "it is a link, which is never followed: remove it"
+                 errno == ELOOP ? _("it is a link, which is never followed: remove it")
                                 : regular_strerror(errno));
         return false;
     }

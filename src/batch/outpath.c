@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* The real path of `path`, which may not exist yet: its folder's real path
  * and its last name. NULL when its folder does not exist either. */
 static const char *real_path(arena *mem, const char *path)
@@ -36,8 +38,8 @@ const char *outpath_problem(arena *mem, const char *path, char *const *inputs, s
     for (size_t i = 0; real && i < ninputs; i++) {
         const char *in = real_path(mem, inputs[i]);
         if (in && within(real, in))
-            return arena_printf(mem, "it is %s %s, which planpress reads: choose a path outside",
-                                strcmp(real, in) == 0 ? "the input" : "under the input",
+            return arena_printf(mem, _("it is %s %s, which planpress reads: choose a path outside"),
+                                strcmp(real, in) == 0 ? _("the input") : _("under the input"),
                                 inputs[i]);
     }
     return NULL;

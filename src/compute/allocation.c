@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "money.h"
 #include "split.h"
 
@@ -53,8 +54,8 @@ split_status finsam_split(int64_t whole, const int64_t kind_parts[FINSAM_KINDS],
 
 /* ---- cross-check of stated allocations ---------------------------------- */
 
-static const char *const kind_owner[FINSAM_KINDS] = {"the state's", "the region's",
-                                                     "the municipalities'"};
+static const char *const kind_owner[FINSAM_KINDS] = {N_("the state's"), N_("the region's"),
+                                                     N_("the municipalities'")};
 
 /* value in hundredths with a decimal comma and no trailing zeros: 273,6 */
 static char *format_hundredths(char buf[FORMAT_BUF], int64_t value)
@@ -73,7 +74,7 @@ static void exact_text(char *out, size_t size, wide num, wide den)
 {
     wide in_hundredths = num * 100 / den;
     char buf[FORMAT_BUF];
-    snprintf(out, size, "%s%s", num * 100 % den ? "about " : "",
+    snprintf(out, size, "%s%s", num * 100 % den ? _("about ") : "",
              format_hundredths(buf, (int64_t)in_hundredths));
 }
 
@@ -84,7 +85,7 @@ static char *percent_text(char buf[64], wide num, wide den)
     wide tenths = num * 1000 / den;
     bool exact = num * 1000 % den == 0;
     char p[FORMAT_BUF];
-    snprintf(buf, 64, "%s%s", exact ? "" : "about ",
+    snprintf(buf, 64, "%s%s", exact ? "" : _("about "),
              format_percent(p, (int64_t)tenths, exact && tenths % 10 == 0 ? 0 : 1));
     return buf;
 }
@@ -112,15 +113,15 @@ static exact_share share_of_line(const int64_t kind_parts[FINSAM_KINDS],
     if (members == 1) {
         wide parts = (wide)kind_parts[0] + kind_parts[1] + kind_parts[2];
         e = (exact_share){res->whole, kind_parts[k], parts, ""};
-        snprintf(e.share, sizeof e.share, "%s %s of %s", kind_owner[k],
+        snprintf(e.share, sizeof e.share, _("%s %s of %s"), _(kind_owner[k]),
                  percent_text(b, kind_parts[k], parts), format_int(c, res->whole));
         return e;
     }
     bool equal = total == 0;
     e = (exact_share){res->kind_part[k], equal ? 1 : lines[i].weight, equal ? (wide)members : total,
                       ""};
-    snprintf(e.share, sizeof e.share, "%s of %s %s", percent_text(b, e.num, e.den), kind_owner[k],
-             format_int(c, res->kind_part[k]));
+    snprintf(e.share, sizeof e.share, _("%s of %s %s"), percent_text(b, e.num, e.den),
+             _(kind_owner[k]), format_int(c, res->kind_part[k]));
     return e;
 }
 
@@ -141,18 +142,18 @@ static void warn_line(const int64_t kind_parts[FINSAM_KINDS], const allocation_l
     exact_text(value, sizeof value, e.base * e.num, e.den);
     format_int(co, computed);
     if (e.base * e.num % e.den == 0) {
-        snprintf(cause, sizeof cause, "a mistyped amount: %s is exactly %s", e.share, co);
+        snprintf(cause, sizeof cause, _("a mistyped amount: %s is exactly %s"), e.share, co);
     } else if (l->stated - computed == 1 || computed - l->stated == 1) {
         if (rounded_exact(&e) == computed)
-            snprintf(cause, sizeof cause, "rounding: %s is %s, which rounds to %s", e.share, value,
-                     co);
+            snprintf(cause, sizeof cause, _("rounding: %s is %s, which rounds to %s"), e.share,
+                     value, co);
         else
             snprintf(cause, sizeof cause,
-                     "rounding: %s is %s, and the largest remainder makes it %s so that "
-                     "the parts add up to %s",
+                     _("rounding: %s is %s, and the largest remainder makes it %s so that "
+                       "the parts add up to %s"),
                      e.share, value, co, format_int(wh, res->whole));
     } else {
-        snprintf(cause, sizeof cause, "a different whole or different shares: %s is %s", e.share,
+        snprintf(cause, sizeof cause, _("a different whole or different shares: %s is %s"), e.share,
                  value);
     }
     diag_add(dl, DIAG_WARNING, l->pos.file, l->pos.line, l->pos.col, NULL,
@@ -196,7 +197,7 @@ static void check_kind_sum(const allocation_line *lines, size_t n, member_kind k
     char a[FORMAT_BUF], b[FORMAT_BUF], c[FORMAT_BUF], pct[64];
     wide parts = (wide)kind_parts[0] + kind_parts[1] + kind_parts[2];
     diag_add(dl, DIAG_WARNING, first->pos.file, first->pos.line, first->pos.col, NULL,
-             "allocation %s: %s amounts add up to %s but %s of %s is %s", what, kind_owner[k],
+             "allocation %s: %s amounts add up to %s but %s of %s is %s", what, _(kind_owner[k]),
              format_int(a, sum), percent_text(pct, kind_parts[k], parts), format_int(b, res->whole),
              format_int(c, res->kind_part[k]));
 }

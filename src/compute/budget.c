@@ -3,9 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "split.h"
 #include "format.h"
+#include "i18n.h"
 #include "money.h"
+#include "split.h"
 
 static const budget_cell *cell_at(const budget_row *row, size_t column)
 {
@@ -102,11 +103,15 @@ ptrdiff_t budget_find_column(const budget *b, int year, column_kind kind)
 
 char *budget_column_name(char buf[COLUMN_NAME_BUF], const budget_column *col)
 {
-    static const char *const kinds[] = {" (budget)", " (forecast)", " (outcome)"};
+    static const char *const kinds[] = {N_("budget"), N_("forecast"), N_("outcome")};
     char year[FORMAT_BUF];
     size_t n = strlen(format_year(year, col->year));
+    const char *kind = _(kinds[col->kind]);
+    size_t k = strnlen(kind, COLUMN_NAME_BUF - n - 4); /* a year is 11 bytes at most */
     memcpy(buf, year, n);
-    strcpy(buf + n, kinds[col->kind]); /* 11 + 11 bytes at most */
+    memcpy(buf + n, " (", 2);
+    memcpy(buf + n + 2, kind, k);
+    memcpy(buf + n + 2 + k, ")", 2);
     return buf;
 }
 
@@ -270,7 +275,7 @@ static bool follows_from_printed(const check_input *in, size_t c, int64_t printe
     if (!money_sub(income, costs, &diff) || diff != printed)
         return false;
     char a[FORMAT_BUF], b[FORMAT_BUF], r[FORMAT_BUF];
-    snprintf(why->text, sizeof why->text, "it follows from the printed totals: %s − %s = %s",
+    snprintf(why->text, sizeof why->text, _("it follows from the printed totals: %s − %s = %s"),
              format_int(a, income), format_int(b, costs), format_int(r, printed));
     return true;
 }
@@ -302,13 +307,13 @@ static bool matches_corrected(const check_input *in, total_line kind, size_t c, 
     char a[FORMAT_BUF];
     if (count == 1)
         snprintf(why->text, sizeof why->text,
-                 "it matches the rows with %s at %s, its share by the Finsam split, so the "
-                 "row seems mistyped",
+                 _("it matches the rows with %s at %s, its share by the Finsam split, so the "
+                   "row seems mistyped"),
                  one->row->label, format_int(a, one->amount));
     else
         snprintf(why->text, sizeof why->text,
-                 "it matches the rows with every allocation at its share by the Finsam split, "
-                 "so those rows seem mistyped");
+                 _("it matches the rows with every allocation at its share by the Finsam split, "
+                   "so those rows seem mistyped"));
     return true;
 }
 
@@ -326,7 +331,7 @@ static bool is_budget_variance(const check_input *in, size_t c, int64_t printed,
         return false;
     char a[FORMAT_BUF], b[FORMAT_BUF];
     snprintf(why->text, sizeof why->text,
-             "it is the budgeted costs minus the actual costs (%s − %s), not income minus costs",
+             _("it is the budgeted costs minus the actual costs (%s − %s), not income minus costs"),
              format_int(a, p->costs), format_int(b, t->costs));
     return true;
 }
@@ -343,8 +348,8 @@ static bool row_off(const budget_row *rows, size_t n, size_t c, int64_t computed
         bool left_out = money_sub(computed, cell->amount, &without) && without == printed;
         if (left_out || (money_add(computed, cell->amount, &twice) && twice == printed)) {
             char a[FORMAT_BUF];
-            snprintf(why->text, sizeof why->text, "the row “%s” (%s) seems %s", rows[i].label,
-                     format_int(a, cell->amount), left_out ? "left out" : "counted twice");
+            snprintf(why->text, sizeof why->text, _("the row “%s” (%s) seems %s"), rows[i].label,
+                     format_int(a, cell->amount), left_out ? _("left out") : _("counted twice"));
             return true;
         }
     }
@@ -377,21 +382,22 @@ static void explain(const check_input *in, total_line kind, size_t c, int64_t co
     if (one_row_off(in, kind, c, computed, printed, why))
         return;
     if (money_digits_swapped(computed, printed)) {
-        snprintf(why->text, sizeof why->text, "two digits seem swapped");
+        snprintf(why->text, sizeof why->text, _("two digits seem swapped"));
         return;
     }
     int64_t diff;
     if (money_sub(computed, printed, &diff) && (diff == 1 || diff == -1))
         snprintf(why->text, sizeof why->text,
-                 "rounding: the total seems taken from amounts before they were rounded");
+                 _("rounding: the total seems taken from amounts before they were rounded"));
     else
         snprintf(why->text, sizeof why->text,
-                 "no single row explains it: a row or the total seems mistyped");
+                 _("no single row explains it: a row or the total seems mistyped"));
 }
 
 static void check_line(const check_input *in, total_line kind, diag_list *dl)
 {
-    static const char *const names[] = {"income", "income with reserves", "costs", "result"};
+    static const char *const names[] = {N_("income"), N_("income with reserves"), N_("costs"),
+                                        N_("result")};
     for (size_t c = 0; c < in->b->ncolumns; c++) {
         const budget_cell *p = budget_printed_total(in->b, kind, c);
         const column_totals *t = &in->f->columns[c];
@@ -412,7 +418,7 @@ static void check_line(const check_input *in, total_line kind, diag_list *dl)
         else
             diag_add(dl, DIAG_WARNING, p->pos.file, p->pos.line, p->pos.col, NULL,
                      "%s %s: the printed total is %s but the rows add up to %s; likely cause: %s",
-                     names[kind], col, shown, sum, why.text);
+                     _(names[kind]), col, shown, sum, why.text);
     }
 }
 

@@ -36,7 +36,7 @@ static void check_financing(const plan *p, diag_list *dl)
         /* the loader bounds each amount, so only thousands of parts overflow */
         diag_add(dl, DIAG_WARNING, at->file, at->line, at->col, NULL,
                  "%s: the financiers' parts add up to %s%s %s, more than its total budget %s %s",
-                 iv->name, fits ? "" : "more than ", format_int(a, fits ? sum : INT64_MAX),
+                 iv->name, fits ? "" : _("more than "), format_int(a, fits ? sum : INT64_MAX),
                  unit_names[iv->unit], format_int(b, iv->total_budget.value), unit_names[iv->unit]);
     }
 }
@@ -666,9 +666,9 @@ static void check_joint_share(const joint_intervention *j, const participant_sta
                  "counts %s for it; likely cause: %s",
                  j->name, year, short_name(a), format_int(mine, own),
                  format_int(theirs, share->count),
-                 own == whole ? "the whole intervention's participants are listed as the "
-                                "association's"
-                              : "the figures come from different counts");
+                 own == whole ? _("the whole intervention's participants are listed as the "
+                                  "association's")
+                              : _("the figures come from different counts"));
         diag_for_reader(dl,
                         "%s %d: förbundet räknar %s egna deltagare, men den gemensamma insatsen "
                         "räknar %s för det; troligen %s.",
@@ -740,7 +740,7 @@ static void check_signed(const minutes *m, const char *name, const char *role, d
             return;
     diag_add(dl, DIAG_WARNING, m->file, 0, 0, NULL,
              "minutes %04d-%02d-%02d: %s, the %s, is not among the signatures", m->held_on.year,
-             m->held_on.month, m->held_on.day, name, role);
+             m->held_on.month, m->held_on.day, name, _(role));
 }
 
 static void minutes_report(const minutes *m, strbuf *out, diag_list *dl)
@@ -751,10 +751,10 @@ static void minutes_report(const minutes *m, strbuf *out, diag_list *dl)
                   m->place ? m->place : "");
     strbuf_printf(out, _("\n  %zu items, %zu decisions, %zu attendees, %zu signatures\n"),
                   m->nitems, count_decisions(m->items, m->nitems), m->nattendees, m->nsignatures);
-    check_signed(m, m->chair, "chair", dl);
-    check_signed(m, m->secretary, "secretary", dl);
+    check_signed(m, m->chair, N_("chair"), dl);
+    check_signed(m, m->secretary, N_("secretary"), dl);
     for (size_t i = 0; i < m->nadjusters; i++)
-        check_signed(m, m->adjusters[i], "adjuster", dl);
+        check_signed(m, m->adjusters[i], N_("adjuster"), dl);
 }
 
 static void association_report(const association *a, strbuf *out, diag_list *dl)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "money.h"
 
 /* The costs by class from the actual amounts per category, or else per
@@ -84,15 +85,15 @@ static void check_result(const outcome *o, const outcome_figures *f, diag_list *
         format_int(x, o->budget.value);
         format_int(y, o->costs.value);
         snprintf(cause, sizeof cause,
-                 "it is the budget minus the costs (%s − %s), not income minus costs", x, y);
+                 _("it is the budget minus the costs (%s − %s), not income minus costs"), x, y);
         snprintf(sv_cause, sizeof sv_cause,
                  "är det budgeten minus kostnaderna (%s − %s), inte intäkterna minus kostnaderna",
                  x, y);
     } else if (money_digits_swapped(f->result, p->value)) {
-        snprintf(cause, sizeof cause, "two digits seem swapped");
+        snprintf(cause, sizeof cause, _("two digits seem swapped"));
         snprintf(sv_cause, sizeof sv_cause, "har två siffror bytt plats");
     } else {
-        snprintf(cause, sizeof cause, "the income, the costs or the result seems mistyped");
+        snprintf(cause, sizeof cause, _("the income, the costs or the result seems mistyped"));
         snprintf(sv_cause, sizeof sv_cause, "är intäkterna, kostnaderna eller resultatet felskrivet");
     }
     diag_add(dl, DIAG_WARNING, p->pos.file, p->pos.line, p->pos.col, NULL,

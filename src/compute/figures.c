@@ -2,6 +2,7 @@
 
 #include "allocation.h"
 #include "format.h"
+#include "i18n.h"
 #include "money.h"
 
 /* An amount of `from` in `to`: tkr to kr exactly, kr to tkr rounded half
@@ -25,12 +26,12 @@ static figure_value allocation_value(arena *mem, const allocation *al, const tex
     if (f->kind == FIGURE_ALLOCATION_ENTRY) {
         const figure *amount = &al->entries[f->index].amount;
         if (!amount->present) {
-            *why = "the entry has no amount (only a share)";
+            *why = _("the entry has no amount (only a share)");
             return v;
         }
         v.value = amount->value;
     } else if (!whole) {
-        *why = "not every entry of the allocation has an amount";
+        *why = _("not every entry of the allocation has an amount");
         return v;
     } else if (f->kind == FIGURE_ALLOCATION_PART) {
         v.percent = true;
@@ -61,7 +62,7 @@ static figure_value budget_value(const budget *b, const budget_figures *bf, cons
     figure_value v = {.unit = b->unit};
     const column_totals *t = f->column < bf->ncolumns ? &bf->columns[f->column] : NULL;
     if (!t || t->overflow) {
-        *why = "the column's sums do not fit";
+        *why = _("the column's sums do not fit");
         return v;
     }
     if (f->kind == FIGURE_BUDGET_TOTAL) {
@@ -71,7 +72,7 @@ static figure_value budget_value(const budget *b, const budget_figures *bf, cons
     }
     const budget_cell *cell = &row_of(b, f)->cells[f->column];
     if (!cell->present) {
-        *why = "the row has no amount in that column";
+        *why = _("the row has no amount in that column");
         return v;
     }
     v.value = cell->amount;
@@ -79,7 +80,7 @@ static figure_value budget_value(const budget *b, const budget_figures *bf, cons
         int64_t whole;
         v.percent = true;
         if (!side_total(t, f->side, &whole) || !money_share_tenths(cell->amount, whole, &v.value)) {
-            *why = "the total it is a share of is 0";
+            *why = _("the total it is a share of is 0");
             return v;
         }
     }
@@ -97,7 +98,7 @@ figure_value figures_value(arena *mem, const plan *p, const budget_figures *bf,
                                    : budget_value(&p->budget, bf, f, why);
     if (v.ok && !v.percent && f->in_unit) {
         if (!convert(v.value, v.unit, f->unit, &v.value)) {
-            *why = "the amount does not fit";
+            *why = _("the amount does not fit");
             v.ok = false;
         }
         v.unit = f->unit;

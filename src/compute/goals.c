@@ -4,6 +4,7 @@
 
 #include "allocation.h"
 #include "format.h"
+#include "i18n.h"
 #include "money.h"
 
 const char *target_status_text(target_status s)
@@ -132,7 +133,8 @@ static char *hundredths_text(char buf[FORMAT_BUF], hundredths v, bool percent)
 
 void goals_check(const plan *p, const outcome *o, diag_list *dl)
 {
-    static const char *const says[] = {"met", "not met"}, *const sv_says[] = {"uppnått", "inte uppnått"};
+    static const char *const says[] = {N_("met"), N_("not met")}, *const sv_says[] = {
+                                                                      "uppnått", "inte uppnått"};
     target_list l;
     for (size_t k = 0; o && goals_target_list(p, k, &l); k++) {
         for (size_t t = 0; t < l.ntargets; t++) {
@@ -144,9 +146,9 @@ void goals_check(const plan *p, const outcome *o, diag_list *dl)
             char v[FORMAT_BUF], want[FORMAT_BUF];
             diag_add(dl, DIAG_WARNING, to->pos.file, to->pos.line, to->pos.col, NULL,
                      "%s, “%s”: the outcome says %s but the value %s %s the target %s",
-                     l.name ? l.name : "the association", tg->text, says[to->met ? 0 : 1],
+                     l.name ? l.name : _("the association"), tg->text, _(says[to->met ? 0 : 1]),
                      hundredths_text(v, to->value, tg->percent),
-                     j.status == TARGET_MET ? "reaches" : "does not reach",
+                     j.status == TARGET_MET ? _("reaches") : _("does not reach"),
                      hundredths_text(want, tg->value, tg->percent));
             diag_for_reader(dl, "%s, ”%s”: målet anges som %s, men värdet %s %s målet %s.",
                             l.name ? l.name : "Förbundet som helhet", tg->text,
@@ -280,8 +282,8 @@ static void check_row(const participant_stats *r, int year, diag_list *dl)
                  "participants %d, %s: the exit reasons add up to %s but the exits are %s; likely "
                  "cause: %s",
                  year, r->intervention, format_int(a, sum.value), format_int(b, r->exits.value),
-                 over ? "an exit counted under two reasons, or a reason mistyped"
-                      : "exits without a stated reason, or a reason mistyped");
+                 over ? _("an exit counted under two reasons, or a reason mistyped")
+                      : _("exits without a stated reason, or a reason mistyped"));
         diag_for_reader(dl, "%s %d: avslutsorsakerna summerar till %s, men avsluten är %s; troligen "
                             "%s.",
                         r->intervention, year, a, b,

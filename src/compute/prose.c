@@ -6,6 +6,7 @@
 
 #include "datatext.h"
 #include "format.h"
+#include "i18n.h"
 #include "textpos.h"
 
 /* ---- characters ---------------------------------------------------------------- */
@@ -396,10 +397,10 @@ static figure_list table_figures(arena *mem, const plan *p, const budget_figures
         if (t->overflow)
             continue;
         const char *col = column_name(mem, b, c);
-        push_figure(&l, t->income, b->unit, "income", col);
-        push_figure(&l, t->costs, b->unit, "costs", col);
-        push_figure(&l, t->result, b->unit, "result", col);
-        push_figure(&l, t->with_reserves, b->unit, "income with reserves", col);
+        push_figure(&l, t->income, b->unit, _("income"), col);
+        push_figure(&l, t->costs, b->unit, _("costs"), col);
+        push_figure(&l, t->result, b->unit, _("result"), col);
+        push_figure(&l, t->with_reserves, b->unit, _("income with reserves"), col);
     }
     const allocation *al = &p->allocation;
     int64_t total = 0;
@@ -463,17 +464,17 @@ static bool is_money(prose_unit u)
     return u == PROSE_KR || u == PROSE_TKR || u == PROSE_MNKR;
 }
 
-static void warn(diag_list *dl, const prose_amount *a, source_pos at, const char *fmt, ...)
+static void warn_at(diag_list *dl, const prose_amount *a, source_pos at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-static void warn(diag_list *dl, const prose_amount *a, source_pos at, const char *fmt, ...)
+static void warn_at(diag_list *dl, const prose_amount *a, source_pos at, const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
     va_end(ap);
-    diag_add(dl, DIAG_WARNING, at.file, at.line, at.col, a ? a->key : NULL, "%s", buf);
+    diag_add_text(dl, DIAG_WARNING, at.file, at.line, at.col, a ? a->key : NULL, buf);
 }
 
 /* "1 762 000 kr", with the row and column when `named`: "(Egna medel, 2018 budget)". */
@@ -483,9 +484,9 @@ static const char *figure_text(arena *mem, const table_figure *f, bool named)
     const char *amount =
         arena_printf(mem, "%s %s", format_int(buf, f->value), f->unit == UNIT_KR ? "kr" : "tkr");
     if (named)
-        return arena_printf(mem, "%s (%s%s%s)", amount, f->label, f->column ? " in " : "",
+        return arena_printf(mem, "%s (%s%s%s)", amount, f->label, f->column ? _(" in ") : "",
                             f->column ? f->column : "");
-    return f->column ? arena_printf(mem, "%s in %s", amount, f->column) : amount;
+    return f->column ? arena_printf(mem, _("%s in %s"), amount, f->column) : amount;
 }
 
 /* "5 594 000 miljoner kronor" where a table has 5 594 000 kr, and nothing
@@ -512,8 +513,8 @@ static void check_unit(arena *mem, const figure_list *figs, const prose_amount *
         significant /= 10;
     bool absurd = (__int128)a->value * unit_scale(a->unit) > 1000 * largest;
     if (same_digits && (significant >= 100 || absurd))
-        warn(dl, a, a->pos, "\"%s\": the unit does not fit: the table has %s", a->text,
-             figure_text(mem, same_digits, true));
+        warn_at(dl, a, a->pos, "\"%s\": the unit does not fit: the table has %s", a->text,
+                figure_text(mem, same_digits, true));
 }
 
 /* ---- what the text says an amount is -------------------------------------------------- */
@@ -701,10 +702,10 @@ static void check_said_of(arena *mem, const plan *p, const named *names, size_t 
     if (!nm || fits_named(a, nm, &p->budget, &shown, &column, mem))
         return;
     table_figure f = {shown, nm->unit, nm->label, column};
-    warn(dl, a, a->pos, "\"%s\" is said of \"%s\", but the table has %s%s%s%s", a->text,
-         nm->label, figure_text(mem, &f, false),
-         a->rounding == ROUNDING_EXACT ? "" : ": more than \"", rounding_name(mem, a),
-         a->rounding == ROUNDING_EXACT ? "" : "\" allows");
+    warn_at(dl, a, a->pos, "\"%s\" is said of \"%s\", but the table has %s%s%s%s", a->text,
+            nm->label, figure_text(mem, &f, false),
+            a->rounding == ROUNDING_EXACT ? "" : _(": more than \""), rounding_name(mem, a),
+            a->rounding == ROUNDING_EXACT ? "" : _("\" allows"));
 }
 
 /* ---- headings and captions ----------------------------------------------------------- */
@@ -770,16 +771,16 @@ static void check_section_captions(arena *mem, const plan *p, size_t s, diag_lis
             continue;
         bool budget_part = ref->kind == PART_BUDGET;
         money_unit unit = budget_part ? p->budget.unit : p->allocation.unit;
-        const char *part = budget_part ? "the budget" : "the allocation";
+        const char *part = budget_part ? _("the budget") : _("the allocation");
         if (sec->heading)
-            check_caption(dl, &sec->heading_origin, sec->heading, 0, sec->heading, "the heading",
+            check_caption(dl, &sec->heading_origin, sec->heading, 0, sec->heading, _("the heading"),
                           arena_printf(mem, "plan.sections[%zu].heading", s), unit, part);
         const section_piece *before = k > 0 && sec->pieces[k - 1].text ? &sec->pieces[k - 1] : NULL;
         size_t at;
         const char *caption = before ? last_paragraph(before->text, &at) : NULL;
         if (caption)
             check_caption(dl, &sec->body_origin, sec->body, before->offset + at, caption,
-                          "the caption", arena_printf(mem, "plan.sections[%zu].body", s), unit,
+                          _("the caption"), arena_printf(mem, "plan.sections[%zu].body", s), unit,
                           part);
     }
 }

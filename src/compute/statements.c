@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "formats.h"
+#include "i18n.h"
 
 /* The statements' Swedish names of the lines, for warnings. */
 static const char *const line_names[LINE_COUNT] = {
@@ -104,7 +105,7 @@ static void unmapped(arena *mem, const sie_file *books, const account_map *m,
     const account_range *r = NULL;
     const account_group *g = nearest(m, b->account, &r);
     const char *hint =
-        g ? arena_printf(mem, "; did you mean the range %d-%d of %s (line %d), beside it?",
+        g ? arena_printf(mem, _("; did you mean the range %d-%d of %s (line %d), beside it?"),
                          r->from, r->to, NAMES_STATEMENT_LINE[g->line], r->pos.line)
           : "";
     diag_add(dl, DIAG_ERROR, books->file, b->line, 1, NULL,
@@ -730,16 +731,16 @@ static const char *warning_message(arena *mem, const statement_warning *w)
     switch (w->check) {
     case CHECK_BALANCE:
         return arena_printf(mem,
-                            "the balance sheet of %d does not balance: assets %s, equity, "
-                            "provisions and liabilities %s: an account may be on the wrong line "
-                            "of the mapping, or a balance is missing",
+                            _("the balance sheet of %d does not balance: assets %s, equity, "
+                              "provisions and liabilities %s: an account may be on the wrong line "
+                              "of the mapping, or a balance is missing"),
                             w->year, a, b);
     case CHECK_RESULT_EQUITY:
         return arena_printf(mem,
-                            "equity changed by %s from last year, but the year's result and the "
-                            "stated changes of equity make %s: state another change of equity "
-                            "with its reason (equity_changes), or check last year's closing "
-                            "equity",
+                            _("equity changed by %s from last year, but the year's result and the "
+                              "stated changes of equity make %s: state another change of equity "
+                              "with its reason (equity_changes), or check last year's closing "
+                              "equity"),
                             a, b);
     case CHECK_CASH_FLOW:
         return arena_printf(mem,
@@ -749,14 +750,14 @@ static const char *warning_message(arena *mem, const statement_warning *w)
                             a, b);
     case CHECK_LAST_YEAR:
         return arena_printf(mem,
-                            "last year's column: %s is %s here, but %s gives %s: last year's "
-                            "figures were changed after they were closed, or one of the files is "
-                            "of another version",
+                            _("last year's column: %s is %s here, but %s gives %s: last year's "
+                              "figures were changed after they were closed, or one of the files is "
+                              "of another version"),
                             w->what, a, w->source, b);
     case CHECK_NOTE:
         return arena_printf(mem,
-                            "%s %d: the note's rows sum to %s, but the line is %s: an account of "
-                            "the line is on no row of the note, or a row is wrong",
+                            _("%s %d: the note's rows sum to %s, but the line is %s: an account of "
+                              "the line is on no row of the note, or a row is wrong"),
                             w->what, w->year, a, b);
     case CHECK_DRIFT:
         return arena_printf(mem,
@@ -765,9 +766,9 @@ static const char *warning_message(arena *mem, const statement_warning *w)
                             w->what, w->source, a, b);
     default:
         return arena_printf(mem,
-                            "five-year overview %d: %s are %s here, but %s gives %s: one of the "
-                            "two was typed wrong or is of another version",
-                            w->year, w->what, a, w->source ? w->source : "the files", b);
+                            _("five-year overview %d: %s are %s here, but %s gives %s: one of the "
+                              "two was typed wrong or is of another version"),
+                            w->year, w->what, a, w->source ? w->source : _("the files"), b);
     }
 }
 
@@ -918,7 +919,7 @@ bool statements_compute(arena *mem, const annual_report *r, const sie_file *book
         five_years(mem, st, r, earlier, nearlier, map);
     for (size_t i = 0; i < st->nwarnings; i++)
         if (st->warnings[i].check != CHECK_BOOKS) /* the reader said it at its line */
-            diag_add(dl, DIAG_WARNING, r->file, 0, 0, NULL, "%s",
-                     warning_message(mem, &st->warnings[i]));
+            diag_add_text(dl, DIAG_WARNING, r->file, 0, 0, NULL,
+                          warning_message(mem, &st->warnings[i]));
     return dl->errors == errors;
 }

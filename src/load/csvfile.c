@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "oom.h"
 #include "regular.h"
 #include "strbuf.h"
@@ -149,7 +150,7 @@ static void error_at_byte(diag_list *dl, const char *file, const char *s, size_t
             line++, col = 1;
         else if (((unsigned char)s[i] & 0xC0) != 0x80)
             col++;
-    diag_add(dl, DIAG_ERROR, file, line, col, NULL, "%s (the byte 0x%02x)", what,
+    diag_add(dl, DIAG_ERROR, file, line, col, NULL, "%s (the byte 0x%02x)", _(what),
              (unsigned char)s[at]);
 }
 

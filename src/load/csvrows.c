@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "formats.h"
+#include "i18n.h"
 #include "suggest.h"
 
 typedef enum {
@@ -133,7 +134,7 @@ static void unknown_header(yread *ld, const char *file, const csv_cell *c)
     diag_add(ld->dl, DIAG_ERROR, file, c->line, c->col, NULL,
              "\"%s\" is not a column name%s%s%s: the columns are %s and the budget's, such "
              "as \"Budget 2024\", \"Prognos 2023\" or \"Utfall 2022\"",
-             c->text, hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "",
+             c->text, hint ? _(" (did you mean \"") : "", hint ? hint : "", hint ? _("\"?)") : "",
              SHOWN_NAMES);
 }
 
@@ -367,7 +368,7 @@ static int row_part(yread *ld, const sheet *s, const csv_row *row)
     const char *hint = suggest_closest(low, names, 6);
     diag_add(ld->dl, DIAG_ERROR, s->t->file, c->line, c->col, NULL,
              "expected intäkter, reserver or kostnader, found \"%s\"%s%s%s", c->text,
-             hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
+             hint ? _("; did you mean \"") : "", hint ? hint : "", hint ? _("\"?") : "");
     return -1;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "loader.h"
 
 static const char *base_name(const char *path)
@@ -40,7 +41,7 @@ const association **load_association_list(yread *ld, const char *dir, const ynod
     size_t nitems = yread_one_or_list_count(n);
     if (n->kind == YNODE_MAP || nitems == 0) {
         yread_error(ld, n, path, "expected a list of association folder names, found %s",
-                    nitems ? ynode_kind_name(n) : "an empty list");
+                    nitems ? ynode_kind_name(n) : _("an empty list"));
         return NULL;
     }
     const association **list = ARENA_ARRAY(ld->mem, const association *, nitems);

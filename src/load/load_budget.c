@@ -5,6 +5,7 @@
 
 #include "csvrows.h"
 #include "format.h"
+#include "i18n.h"
 #include "loader.h"
 #include "textpos.h"
 
@@ -196,7 +197,7 @@ static void check_income_signs(yread *ld, const budget_row *row, const char *pat
             diag_add(ld->dl, DIAG_ERROR, cell->pos.file, cell->pos.line, cell->pos.col, cp,
                      "%s reduces income (\"reduces: true\") but is typed positive (%s): type "
                      "it with its minus, as printed",
-                     row->label ? row->label : "the row", shown);
+                     row->label ? row->label : _("the row"), shown);
         else
             diag_add(ld->dl, DIAG_ERROR, cell->pos.file, cell->pos.line, cell->pos.col, cp,
                      "an income typed negative (%s): a row that reduces income, such as a "

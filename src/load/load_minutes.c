@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "load_association.h"
 #include "loader.h"
 
@@ -127,7 +128,7 @@ static void check_attended(yread *ld, const minutes *m, const ynode *at, const c
     }
     const char *hint = yread_closest(name, names, m->nattendees);
     diag_add(ld->dl, DIAG_WARNING, at->file, at->line, at->col, path,
-             "%s is not among the attendees%s%s%s", name, hint ? "; did you mean " : "",
+             "%s is not among the attendees%s%s%s", name, hint ? _("; did you mean ") : "",
              hint ? hint : "", hint ? "?" : "");
 }
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "csvrows.h"
+#include "i18n.h"
 #include "load_association.h"
 #include "load_plan.h"
 #include "loader.h"
@@ -281,18 +282,19 @@ static bool target_owner_of(yread *ld, const ynode *n, const char *path, const p
         ids[i] = iv ? pl->interventions[i].id : pl->goal_areas[i].id;
     const char *key = iv ? "intervention" : "goal_area";
     to->index = load_lookup(ld, iv ? iv : ga, yread_key_path(ld, path, key),
-                            iv ? "intervention in the plan with id" : "goal area in the plan with id",
+                            iv ? N_("intervention in the plan with id")
+                               : N_("goal area in the plan with id"),
                             ids, count);
     if (to->index < 0)
         return false;
     if (iv) {
         const intervention *in = &pl->interventions[to->index];
         *targets = in->targets, *ntargets = in->ntargets;
-        *what = arena_printf(ld->mem, "target of %s with id", in->id);
+        *what = arena_printf(ld->mem, _("target of %s with id"), in->id);
     } else {
         const goal_area *g = &pl->goal_areas[to->index];
         *targets = g->targets, *ntargets = g->ntargets;
-        *what = arena_printf(ld->mem, "target of goal area %s with id", g->id);
+        *what = arena_printf(ld->mem, _("target of goal area %s with id"), g->id);
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "format.h"
+#include "i18n.h"
 
 static const char *base_name(const char *path)
 {
@@ -119,9 +120,9 @@ int load_lookup(yread *ld, const ynode *n, const char *path, const char *what,
             return (int)i;
     const char *hint = yread_closest(key, names, count);
     if (hint)
-        yread_error(ld, n, path, "no %s \"%s\"; did you mean \"%s\"?", what, key, hint);
+        yread_error(ld, n, path, "no %s \"%s\"; did you mean \"%s\"?", _(what), key, hint);
     else
-        yread_error(ld, n, path, "no %s \"%s\"", what, key);
+        yread_error(ld, n, path, "no %s \"%s\"", _(what), key);
     return -1;
 }
 
@@ -130,7 +131,7 @@ void load_unique_id(yread *ld, const ynode *at, const char *path, const char *wh
 {
     for (size_t i = 0; id && i < count; i++)
         if (ids[i] && strcmp(ids[i], id) == 0) {
-            yread_error(ld, at, path, "%s \"%s\" is given twice; ids must be unique", what, id);
+            yread_error(ld, at, path, "%s \"%s\" is given twice; ids must be unique", _(what), id);
             return;
         }
 }
@@ -150,7 +151,7 @@ size_t *load_member_refs(yread *ld, const association *a, const ynode *n, const 
     size_t nitems = yread_one_or_list_count(n);
     if (n->kind == YNODE_MAP || nitems == 0) {
         yread_error(ld, n, path, "expected a member's name or a list of them, found %s",
-                    nitems ? ynode_kind_name(n) : "an empty list");
+                    nitems ? ynode_kind_name(n) : _("an empty list"));
         return NULL;
     }
     size_t *refs = ARENA_ARRAY(ld->mem, size_t, nitems);

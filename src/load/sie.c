@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 
 /* ---- one record: the label and its fields ---------------------------------- */
@@ -57,8 +58,8 @@ static void note(parser *p, int line, const char *fmt, ...) __attribute__((forma
 static void vadd(parser *p, diag_severity sev, int line, int col, const char *fmt, va_list ap)
 {
     char buf[512];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    diag_add(p->dl, sev, p->file, line, col, NULL, "%s", buf);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
+    diag_add_text(p->dl, sev, p->file, line, col, NULL, buf);
 }
 
 static void err(parser *p, int col, const char *fmt, ...)
@@ -209,7 +210,7 @@ static bool int_of(parser *p, const sie_field *f, const char *what, int *out)
     *out = (int)(neg ? -v : v);
     return true;
 bad:
-    err(p, f->col, "%s: expected a whole number, found \"%.*s\"", what, (int)f->n, s);
+    err(p, f->col, "%s: expected a whole number, found \"%.*s\"", _(what), (int)f->n, s);
     return false;
 }
 
@@ -241,7 +242,7 @@ static bool decimal_of(parser *p, const sie_field *f, const char *what, int deci
             goto bad;
         if (frac >= 0 && frac == decimals) {
             if (c != '0') {
-                err(p, f->col, "%s \"%.*s\" has more than %d decimals", what, (int)n, s,
+                err(p, f->col, "%s \"%.*s\" has more than %d decimals", _(what), (int)n, s,
                     decimals);
                 return false;
             }
@@ -264,7 +265,7 @@ static bool decimal_of(parser *p, const sie_field *f, const char *what, int deci
     *out = neg ? -v : v;
     return true;
 bad:
-    err(p, f->col, "%s: expected an amount such as -1234.50, found \"%.*s\"", what, (int)n, s);
+    err(p, f->col, "%s: expected an amount such as -1234.50, found \"%.*s\"", _(what), (int)n, s);
     return false;
 }
 
@@ -295,7 +296,7 @@ static bool date_of(parser *p, const sie_field *f, const char *what, bool option
             return true;
         }
     }
-    err(p, f->col, "%s: expected a date YYYYMMDD, found \"%.*s\"", what, (int)f->n, f->s);
+    err(p, f->col, "%s: expected a date YYYYMMDD, found \"%.*s\"", _(what), (int)f->n, f->s);
     return false;
 }
 
@@ -326,7 +327,7 @@ static bool need(parser *p, size_t n, const char *label, const char *form)
 {
     if (field_count(p) >= n)
         return true;
-    err(p, p->fields[0].col + (int)p->fields[0].n, "%s needs %s", label, form);
+    err(p, p->fields[0].col + (int)p->fields[0].n, "%s needs %s", label, _(form));
     return false;
 }
 
@@ -335,7 +336,7 @@ static const sie_field *plain_at(parser *p, size_t i, const char *what)
 {
     const sie_field *f = field_at(p, i);
     if (f && f->list) {
-        err(p, f->col, "%s: expected a field, found an object list", what);
+        err(p, f->col, "%s: expected a field, found an object list", _(what));
         return NULL;
     }
     return f;
@@ -354,8 +355,9 @@ static bool rec_rar(parser *p)
     sie_year y = {.line = p->line};
     const sie_field *a = plain_at(p, 1, "#RAR"), *b = plain_at(p, 2, "#RAR"),
                     *c = plain_at(p, 3, "#RAR");
-    if (!a || !b || !c || !int_of(p, a, "year index", &y.index) ||
-        !date_of(p, b, "first day", false, &y.from) || !date_of(p, c, "last day", false, &y.to))
+    if (!a || !b || !c || !int_of(p, a, N_("year index"), &y.index) ||
+        !date_of(p, b, N_("first day"), false, &y.from) ||
+        !date_of(p, c, N_("last day"), false, &y.to))
         return false;
     sie_file *o = p->out;
     *ARENA_PUSH(p->mem, o->years, o->nyears, p->ycap) = y;
@@ -376,11 +378,11 @@ static sie_account *account_entry(parser *p, int number)
 static bool rec_konto(parser *p, bool ktyp)
 {
     const char *label = ktyp ? "#KTYP" : "#KONTO";
-    if (!need(p, 2, label, ktyp ? "an account and a type" : "an account and a name"))
+    if (!need(p, 2, label, ktyp ? N_("an account and a type") : N_("an account and a name")))
         return false;
     const sie_field *a = plain_at(p, 1, label), *b = plain_at(p, 2, label);
     int number;
-    if (!a || !b || !int_of(p, a, "account", &number))
+    if (!a || !b || !int_of(p, a, N_("account"), &number))
         return false;
     sie_account *acc = account_entry(p, number);
     if (!ktyp) {
@@ -402,7 +404,7 @@ static bool rec_dim(parser *p)
         return false;
     const sie_field *a = plain_at(p, 1, "#DIM");
     sie_dimension d = {0};
-    if (!a || !int_of(p, a, "dimension", &d.number))
+    if (!a || !int_of(p, a, N_("dimension"), &d.number))
         return false;
     d.name = text_at(p, 2);
     sie_file *o = p->out;
@@ -416,7 +418,7 @@ static bool rec_objekt(parser *p)
         return false;
     const sie_field *a = plain_at(p, 1, "#OBJEKT");
     sie_object ob = {0};
-    if (!a || !int_of(p, a, "dimension", &ob.dim))
+    if (!a || !int_of(p, a, N_("dimension"), &ob.dim))
         return false;
     ob.code = text_at(p, 2);
     ob.name = text_at(p, 3);
@@ -433,8 +435,8 @@ static bool rec_balance(parser *p, const char *label, sie_balance **arr, size_t 
     sie_balance b = {.line = p->line};
     const sie_field *y = plain_at(p, 1, label), *a = plain_at(p, 2, label),
                     *m = plain_at(p, 3, label);
-    if (!y || !a || !m || !int_of(p, y, "year index", &b.year) ||
-        !int_of(p, a, "account", &b.account) || !decimal_of(p, m, "amount", 2, &b.amount))
+    if (!y || !a || !m || !int_of(p, y, N_("year index"), &b.year) ||
+        !int_of(p, a, N_("account"), &b.account) || !decimal_of(p, m, N_("amount"), 2, &b.amount))
         return false;
     *ARENA_PUSH(p->mem, *arr, *n, *cap) = b;
     return true;
@@ -450,7 +452,7 @@ static bool rec_ver(parser *p)
         return false;
     sie_voucher v = {.line = p->line};
     const sie_field *d = plain_at(p, 3, "#VER");
-    if (!d || !date_of(p, d, "voucher date", false, &v.date))
+    if (!d || !date_of(p, d, N_("voucher date"), false, &v.date))
         return false;
     v.series = text_at(p, 1);
     v.number = text_at(p, 2);
@@ -492,7 +494,7 @@ static bool objects_of(parser *p, const sie_field *list, sie_row *r)
     r->nobjects = n / 2;
     r->objects = n ? ARENA_ARRAY(p->mem, sie_object_ref, n / 2) : NULL;
     for (size_t i = 0; i < n / 2; i++) {
-        if (!int_of(p, &p->fields[first + 2 * i], "dimension", &r->objects[i].dim))
+        if (!int_of(p, &p->fields[first + 2 * i], N_("dimension"), &r->objects[i].dim))
             return false;
         r->objects[i].object = text_of(p, &p->fields[first + 2 * i + 1]);
     }
@@ -523,8 +525,8 @@ static bool rec_psaldo(parser *p)
     const sie_field *y = plain_at(p, 1, "#PSALDO"), *per = plain_at(p, 2, "#PSALDO"),
                     *a = plain_at(p, 3, "#PSALDO"), *l = field_at(p, 4),
                     *m = plain_at(p, 5, "#PSALDO");
-    if (!y || !per || !a || !m || !int_of(p, y, "year index", &b.year) ||
-        !int_of(p, per, "period", &b.period) || !int_of(p, a, "account", &b.account))
+    if (!y || !per || !a || !m || !int_of(p, y, N_("year index"), &b.year) ||
+        !int_of(p, per, N_("period"), &b.period) || !int_of(p, a, N_("account"), &b.account))
         return false;
     if (b.period < 100001 || b.period % 100 < 1 || b.period % 100 > 12) {
         err(p, per->col, "#PSALDO: expected a period YYYYMM, found %d", b.period);
@@ -535,7 +537,7 @@ static bool rec_psaldo(parser *p)
         err(p, l->col, "#PSALDO: expected an object list such as {} or {1 \"10\"}");
         return false;
     }
-    if (!objects_of(p, l, &objects) || !decimal_of(p, m, "amount", 2, &b.amount))
+    if (!objects_of(p, l, &objects) || !decimal_of(p, m, N_("amount"), 2, &b.amount))
         return false;
     if (objects.nobjects == 0)
         *ARENA_PUSH(p->mem, p->out->periods, p->out->nperiods, p->pcap) = b;
@@ -552,20 +554,20 @@ static bool rec_trans(parser *p, const char *label, sie_row_kind kind)
         return false;
     sie_row r = {.kind = kind, .line = p->line};
     const sie_field *a = plain_at(p, 1, label), *l = field_at(p, 2), *m = plain_at(p, 3, label);
-    if (!a || !m || !int_of(p, a, "account", &r.account))
+    if (!a || !m || !int_of(p, a, N_("account"), &r.account))
         return false;
     if (!l->list) {
         err(p, l->col, "%s: expected an object list such as {} or {1 \"10\"}", label);
         return false;
     }
-    if (!objects_of(p, l, &r) || !decimal_of(p, m, "amount", 2, &r.amount))
+    if (!objects_of(p, l, &r) || !decimal_of(p, m, N_("amount"), 2, &r.amount))
         return false;
     const sie_field *d = plain_at(p, 4, label), *q = plain_at(p, 6, label);
-    if (d && !date_of(p, d, "transaction date", true, &r.date))
+    if (d && !date_of(p, d, N_("transaction date"), true, &r.date))
         return false;
     r.text = text_at(p, 5);
     if (q && q->n) {
-        if (!decimal_of(p, q, "quantity", 2, &r.quantity))
+        if (!decimal_of(p, q, N_("quantity"), 2, &r.quantity))
             return false;
         r.has_quantity = true;
     }

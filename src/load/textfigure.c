@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "datatext.h"
+#include "i18n.h"
 #include "suggest.h"
 #include "textpos.h"
 
@@ -29,7 +30,7 @@ static void fail(scan *sc, const char *at, const char *fmt, ...)
     char buf[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
     va_end(ap);
     yread_error_at(sc->ld, textpos_at(sc->origin, sc->text, (size_t)(at - sc->text)), sc->path,
                    "the figure %s: %s", sc->f ? sc->f->source : "{=…", buf);
@@ -88,11 +89,11 @@ static int choose(scan *sc, const char *word, size_t len, const char *what,
             return (int)count;
     const char *hint = len ? suggest_closest_n(word, len, names, count) : NULL;
     if (hint)
-        fail(sc, word, "unknown %s \"%.*s\"; did you mean \"%s\"?", what, (int)len, word, hint);
+        fail(sc, word, "unknown %s \"%.*s\"; did you mean \"%s\"?", _(what), (int)len, word, hint);
     else if (len)
-        fail(sc, word, "unknown %s \"%.*s\": expected %s", what, (int)len, word, expected);
+        fail(sc, word, "unknown %s \"%.*s\": expected %s", _(what), (int)len, word, _(expected));
     else
-        fail(sc, word, "a %s is missing: expected %s", what, expected);
+        fail(sc, word, "a %s is missing: expected %s", _(what), _(expected));
     return -1;
 }
 
@@ -153,13 +154,14 @@ static void read_allocation(scan *sc, const char *head)
         if (take(sc, '.')) {
             static const char *const fields[] = {"part", NULL};
             len = take_word(sc, &word);
-            if (choose(sc, word, len, "field", fields, "\"part\" (the entry's part in percent)") == 0)
+            if (choose(sc, word, len, N_("field"), fields,
+                       N_("\"part\" (the entry's part in percent)")) == 0)
                 sc->f->kind = FIGURE_ALLOCATION_PART;
         }
     } else if (take(sc, '.')) {
         static const char *const fields[] = {"total", NULL};
         len = take_word(sc, &word);
-        choose(sc, word, len, "field", fields, "\"total\" or [an entry]");
+        choose(sc, word, len, N_("field"), fields, N_("\"total\" or [an entry]"));
     }
 }
 
@@ -194,8 +196,8 @@ static bool read_column(scan *sc, const char *arg, size_t len)
         sc->end = arg + len;
         const char *word;
         size_t wlen = take_word(sc, &word);
-        kind = wlen == len - i ? choose(sc, word, wlen, "kind of column", kinds,
-                                        "budget, forecast (prognos) or outcome (utfall)")
+        kind = wlen == len - i ? choose(sc, word, wlen, N_("kind of column"), kinds,
+                                        N_("budget, forecast (prognos) or outcome (utfall)"))
                                : -1;
         if (kind < 0 && !sc->failed)
             fail(sc, word, "a column is a year and its kind: \"2026\", \"2023 forecast\"");
@@ -292,8 +294,8 @@ static void read_budget(scan *sc, const char *head)
     }
     static const char *const fields[] = {"income", "with_reserves", "costs", "result", "row", NULL};
     len = take_word(sc, &word);
-    int field = choose(sc, word, len, "total", fields,
-                       "income, with_reserves, costs, result or row[LABEL]");
+    int field = choose(sc, word, len, N_("total"), fields,
+                       N_("income, with_reserves, costs, result or row[LABEL]"));
     if (field < 0 || (!column && !default_column(sc, head)))
         return;
     if (field < 4) {
@@ -311,8 +313,8 @@ static void read_budget(scan *sc, const char *head)
     if (take(sc, '.')) {
         static const char *const row_fields[] = {"share", NULL};
         len = take_word(sc, &word);
-        if (choose(sc, word, len, "field", row_fields, "\"share\" (the row's share in percent)") ==
-            0)
+        if (choose(sc, word, len, N_("field"), row_fields,
+                   N_("\"share\" (the row's share in percent)")) == 0)
             sc->f->kind = FIGURE_BUDGET_SHARE;
     }
 }
@@ -334,7 +336,7 @@ static void read_unit(scan *sc)
     while (sc->p < sc->end && *sc->p != ' ')
         sc->p++;
     static const char *const units[] = {"tkr", "kr", NULL};
-    int u = choose(sc, word, (size_t)(sc->p - word), "unit", units, "kr or tkr");
+    int u = choose(sc, word, (size_t)(sc->p - word), N_("unit"), units, N_("kr or tkr"));
     if (u < 0)
         return;
     if (sc->f->kind == FIGURE_ALLOCATION_PART || sc->f->kind == FIGURE_BUDGET_SHARE) {
@@ -360,7 +362,7 @@ static bool read_reference(scan *sc, const char *open, const char *close)
     const char *head;
     size_t len = take_word(sc, &head);
     static const char *const heads[] = {"allocation", "budget", NULL};
-    int h = choose(sc, head, len, "name", heads, "{=allocation…} or {=budget…}");
+    int h = choose(sc, head, len, N_("name"), heads, N_("{=allocation…} or {=budget…}"));
     if (h == 0)
         read_allocation(sc, head);
     else if (h == 1)

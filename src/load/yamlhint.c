@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "i18n.h"
+
 /* One line of the text as the indentation rules see it. */
 typedef struct {
     const char *text; /* from the first character after the indentation */
@@ -177,11 +179,12 @@ static bool tab_hint(arena *mem, const text_lines *t, int upto, yaml_hint *out)
 {
     for (int i = 0; i < upto && i < t->count; i++)
         if (t->lines[i].tab && t->lines[i].len > 0 && !t->lines[i].body) {
-            set_hint(out, i + 1, 1,
-                     arena_printf(mem,
-                                  "line %d is indented with a tab; YAML indents with spaces only: "
-                                  "replace the tab by spaces",
-                                  i + 1));
+            set_hint(
+                out, i + 1, 1,
+                arena_printf(mem,
+                             _("line %d is indented with a tab; YAML indents with spaces only: "
+                               "replace the tab by spaces"),
+                             i + 1));
             return true;
         }
     return false;
@@ -192,10 +195,10 @@ static const char *indent_message(arena *mem, const text_lines *t, int i, int pr
     int next = next_content(t, i);
     bool around = next >= 0 && t->lines[next].indent == t->lines[prev].indent;
     return arena_printf(mem,
-                        "line %d is indented %d spaces, the %s %d: a key belongs to the "
-                        "mapping its indentation puts it in, so indent it as the keys beside it",
-                        i + 1, t->lines[i].indent, around ? "lines around it" : "line before it",
-                        t->lines[prev].indent);
+                        _("line %d is indented %d spaces, the %s %d: a key belongs to the "
+                          "mapping its indentation puts it in, so indent it as the keys beside it"),
+                        i + 1, t->lines[i].indent,
+                        around ? _("lines around it") : _("line before it"), t->lines[prev].indent);
 }
 
 /* The first line, up to `upto`, indented deeper than the line before it
@@ -283,8 +286,8 @@ static bool flow_hint(arena *mem, const text_lines *t, int i, int col, yaml_hint
         if (depth == 0) {
             set_hint(out, i + 1, col,
                      arena_printf(mem,
-                                  "this text contains \", \" or \": \" inside %c…%c: put the "
-                                  "text in quotes",
+                                  _("this text contains \", \" or \": \" inside %c…%c: put the "
+                                    "text in quotes"),
                                   open, close));
             return true;
         }
@@ -300,8 +303,8 @@ static bool flow_hint(arena *mem, const text_lines *t, int i, int col, yaml_hint
                     e++;
                 set_hint(out, i + 1, col + (int)v,
                          arena_printf(mem,
-                                      "this text contains \": \" inside %c…%c: put it in quotes "
-                                      "(\"%.*s\")",
+                                      _("this text contains \": \" inside %c…%c: put it in quotes "
+                                        "(\"%.*s\")"),
                                       open, close, (int)(e - v), s + v));
                 return true;
             }
@@ -311,8 +314,8 @@ static bool flow_hint(arena *mem, const text_lines *t, int i, int col, yaml_hint
     }
     set_hint(out, i + 1, col,
              arena_printf(mem,
-                          "the %c opened here is not closed on this line: add %c at its end, "
-                          "or put a text that contains %c or %c in quotes",
+                          _("the %c opened here is not closed on this line: add %c at its end, "
+                            "or put a text that contains %c or %c in quotes"),
                           open, close, open, close));
     return true;
 }
@@ -336,8 +339,8 @@ static bool colon_hint(arena *mem, const text_lines *t, int i, yaml_hint *out)
         if (rest[k] == ':' && rest[k + 1] == ' ') {
             set_hint(out, i + 1, l->indent + (int)after + 1,
                      arena_printf(mem,
-                                  "the text of \"%s\" contains \": \", which YAML reads as a "
-                                  "second key: put the text in quotes (\"…\")",
+                                  _("the text of \"%s\" contains \": \", which YAML reads as a "
+                                    "second key: put the text in quotes (\"…\")"),
                                   key));
             return true;
         }
@@ -359,8 +362,9 @@ static bool quote_hint(arena *mem, const text_lines *t, const yaml_syntax_error 
             q = t->lines[i].text[c];
     }
     set_hint(out, err->context_line, err->context_col,
-             arena_printf(mem, "the text in quotes that starts here is never closed: add the "
-                               "closing %c at its end",
+             arena_printf(mem,
+                          _("the text in quotes that starts here is never closed: add the "
+                            "closing %c at its end"),
                           q));
     return true;
 }
@@ -370,10 +374,11 @@ static bool escape_hint(arena *mem, const yaml_syntax_error *err, yaml_hint *out
 {
     if (!strstr(err->problem, "unknown escape"))
         return false;
-    set_hint(out, err->problem_line, err->problem_col,
-             arena_printf(mem, "a backslash in a text in double quotes starts an escape YAML does "
-                               "not know: write \\\\ for a backslash, or put the text in single "
-                               "quotes ('…')"));
+    set_hint(
+        out, err->problem_line, err->problem_col,
+        arena_printf(mem, _("a backslash in a text in double quotes starts an escape YAML does "
+                            "not know: write \\\\ for a backslash, or put the text in single "
+                            "quotes ('…')")));
     return true;
 }
 

@@ -7,9 +7,10 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-#include "strbuf.h"
+#include "i18n.h"
 #include "oom.h"
 #include "regular.h"
+#include "strbuf.h"
 #include "yamlhint.h"
 
 typedef struct {
@@ -54,7 +55,7 @@ static void fail_syntax(builder *b)
     const yaml_parser_t *p = &b->parser;
     if (p->error == YAML_MEMORY_ERROR)
         out_of_memory();
-    const char *problem = p->problem ? p->problem : "cannot be read";
+    const char *problem = p->problem ? p->problem : _("cannot be read");
     int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
     if (p->error == YAML_READER_ERROR) {
         /* The reader reports a byte offset, not a line. */
@@ -496,10 +497,10 @@ bool yscalar_is_null(const ynode *n)
 const char *ynode_kind_name(const ynode *n)
 {
     if (!n)
-        return "nothing";
+        return _("nothing");
     switch (n->kind) {
-    case YNODE_MAP: return "a mapping";
-    case YNODE_SEQ: return "a list";
-    default: return yscalar_is_null(n) ? "an empty value" : "a scalar";
+    case YNODE_MAP: return _("a mapping");
+    case YNODE_SEQ: return _("a list");
+    default: return yscalar_is_null(n) ? _("an empty value") : _("a scalar");
     }
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "datatext.h"
+#include "i18n.h"
 #include "markdown.h"
 #include "suggest.h"
 #include "textpos.h"
@@ -16,8 +17,8 @@ static void report(yread *ld, diag_severity sev, source_pos at, const char *path
                    const char *fmt, va_list ap)
 {
     char buf[512];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    diag_add(ld->dl, sev, at.file, at.line, at.col, path, "%s", buf);
+    vsnprintf(buf, sizeof buf, _(fmt), ap);
+    diag_add_text(ld->dl, sev, at.file, at.line, at.col, path, buf);
 }
 
 void yread_error(yread *ld, const ynode *at, const char *path, const char *fmt, ...)
@@ -94,9 +95,9 @@ bool yread_expect(yread *ld, const ynode *n, const char *path, ynode_kind kind)
     if (n->kind == kind)
         return true;
     yread_error(ld, n, path, "expected %s, found %s",
-                kind == YNODE_MAP   ? "a mapping of keys to values"
-                : kind == YNODE_SEQ ? "a list"
-                                    : "a value",
+                kind == YNODE_MAP   ? _("a mapping of keys to values")
+                : kind == YNODE_SEQ ? _("a list")
+                                    : _("a value"),
                 ynode_kind_name(n));
     return false;
 }
@@ -294,7 +295,7 @@ int yread_choice(yread *ld, const ynode *n, const char *path, const char *const 
     yread_error(ld, n, path, "expected one of %s; found %s%s%s%s", list,
                 n->kind == YNODE_SCALAR ? arena_printf(ld->mem, "\"%s\"", n->text)
                                         : ynode_kind_name(n),
-                hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
+                hint ? _("; did you mean \"") : "", hint ? hint : "", hint ? _("\"?") : "");
     return -1;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmap.h"
+#include "i18n.h"
 #include "pdfcontent.h"
 #include "pdfstream.h"
 #include "strbuf.h"
@@ -379,7 +380,7 @@ static void warn_missing(const font_set *fonts, face_style face, const uint32_t 
         const char *base = strrchr(file, '/');
         diag_add(dl, DIAG_WARNING, doc_path, 0, 0, NULL,
                  "the font %s has no glyph for %s%s: drawn as the font's empty box",
-                 base ? base + 1 : file, list.data, missing > MAX_LISTED ? " and more" : "");
+                 base ? base + 1 : file, list.data, missing > MAX_LISTED ? _(" and more") : "");
     }
     strbuf_free(&list);
 }

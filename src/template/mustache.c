@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "suggest.h"
 
 enum {
@@ -754,11 +755,11 @@ static void add_keys(const value *v, const char **names, size_t *n, size_t cap)
 static const char *value_kind_word(const value *v)
 {
     switch (v->kind) {
-    case VALUE_LIST: return "a list";
-    case VALUE_STRING: return "a text";
-    case VALUE_MAP: return "a map";
-    case VALUE_NULL: return "empty";
-    default: return "a number or a truth value";
+    case VALUE_LIST: return _("a list");
+    case VALUE_STRING: return _("a text");
+    case VALUE_MAP: return _("a map");
+    case VALUE_NULL: return _("empty");
+    default: return _("a number or a truth value");
     }
 }
 
@@ -768,13 +769,16 @@ static void name_list(strbuf *out, const char *const *names, size_t n)
     enum { SHOWN = 12 };
     if (n == 0)
         return;
-    strbuf_puts(out, "; it has ");
+    strbuf_puts(out, _("; it has "));
     size_t shown = n < SHOWN ? n : SHOWN;
     for (size_t i = 0; i < shown; i++)
-        strbuf_printf(out, "%s%s", i == 0 ? "" : i + 1 == shown && shown == n ? " and " : ", ",
+        strbuf_printf(out, "%s%s",
+                      i == 0                         ? ""
+                      : i + 1 == shown && shown == n ? _(" and ")
+                                                     : ", ",
                       names[i]);
     if (shown < n)
-        strbuf_printf(out, " and %zu more", n - shown);
+        strbuf_printf(out, _(" and %zu more"), n - shown);
 }
 
 /* Strict names: reports a name the context does not have. */
@@ -798,12 +802,12 @@ static bool name_error(render_state *rs, const mustache_template *tpl, const tok
                             value_kind_word(in), (int)p->len, p->s);
     strbuf known = {0};
     if (hint)
-        strbuf_printf(&known, "; did you mean \"%s\"?", hint);
+        strbuf_printf(&known, _("; did you mean \"%s\"?"), hint);
     else if (in)
         name_list(&known, names, n);
-    bool ok = RENDER_ERROR(rs, tpl, t, "{{%s%.*s}}: %s%.*s%s has no \"%.*s\"%s", sigil,
-                           (int)t->len, t->text, in ? "\"" : "", in ? before : 0, t->parts[0].s,
-                           in ? "\"" : "the document's data", (int)p->len, p->s,
+    bool ok = RENDER_ERROR(rs, tpl, t, "{{%s%.*s}}: %s%.*s%s has no \"%.*s\"%s", sigil, (int)t->len,
+                           t->text, in ? "\"" : "", in ? before : 0, t->parts[0].s,
+                           in ? "\"" : _("the document's data"), (int)p->len, p->s,
                            known.data ? known.data : "");
     strbuf_free(&known);
     return ok;
@@ -928,7 +932,7 @@ static const mustache_template *resolve(render_state *rs, const mustache_templat
         const char *where = rs->set->loader.where;
         (void)RENDER_ERROR(rs, tpl, t, "{{%c%s%s}}: no template \"%s\"%s%s",
                            t->kind == T_PARENT ? '<' : '>', t->dynamic ? "*" : "", t->text, name,
-                           where ? " in " : "", where ? where : "");
+                           where ? _(" in ") : "", where ? where : "");
         *failed = true;
     }
     return e->tpl;
@@ -1011,7 +1015,8 @@ static bool check_arguments(render_state *rs, const mustache_template *tpl, size
         const char *hint = suggest_closest_n(a->text, a->len, b->names, b->count);
         ok = RENDER_ERROR(rs, tpl, a, "{{$%.*s}} overrides nothing: %s has no block \"%.*s\"%s%s%s",
                           (int)a->len, a->text, p->file, (int)a->len, a->text,
-                          hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
+                          hint ? _("; did you mean \"") : "", hint ? hint : "",
+                          hint ? _("\"?") : "");
     }
     free(b);
     return ok;

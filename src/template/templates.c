@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "outline.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -142,9 +143,9 @@ void templates_init(template_store *ts, arena *mem, const char *const *dirs, int
         if (!dirs[i])
             continue;
         ts->dirs[ts->ndirs++] = arena_strdup(mem, dirs[i]);
-        strbuf_printf(&where, "%s%s/", where.len ? " or " : "", dirs[i]);
+        strbuf_printf(&where, "%s%s/", where.len ? _(" or ") : "", dirs[i]);
     }
-    ts->where = arena_strdup(mem, where.data ? where.data : "no folder");
+    ts->where = arena_strdup(mem, where.data ? where.data : _("no folder"));
     strbuf_free(&where);
     templates_share(ts, NULL);
 }
@@ -194,7 +195,7 @@ void templates_check_outline(template_store *ts, const char *name, diag_list *dl
     const diag_list *found = cached_outline(ts, name);
     for (size_t i = 0; i < found->count; i++) {
         const diag *d = &found->items[i];
-        diag_add(dl, d->severity, d->file, d->line, d->col, d->path, "%s", d->message);
+        diag_add_text(dl, d->severity, d->file, d->line, d->col, d->path, d->message);
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "fenceyaml.h"
 #include "format.h"
+#include "i18n.h"
 #include "inline.h"
 #include "linedraw.h"
 #include "strbuf.h"
@@ -115,7 +116,7 @@ static bool read_series(yread *rd, const ynode *n, chart *c)
     if (n->count == 0 || (c->kind == CHART_BAR && n->count != 1)) {
         yread_error(rd, n, "chart.series",
                     c->kind == CHART_BAR ? "a bar chart has one series; found %zu (use grouped)"
-                                         : "expected at least one series, found %zu",
+                                         : _("expected at least one series, found %zu"),
                     n->count);
         return false;
     }

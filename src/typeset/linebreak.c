@@ -490,7 +490,7 @@ static double badness_of(double ratio)
 }
 
 /* The line from item `start` up to the break at `b`. */
-static line_fit fit_line(const context *c, size_t start, size_t b)
+static inline line_fit fit_line(const context *c, size_t start, size_t b)
 {
     const totals *s0 = &c->sums[start], *s1 = &c->sums[b];
     const item *brk = &c->items->v[b];
