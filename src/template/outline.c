@@ -72,7 +72,7 @@ static void check_line(outline *o, const char *path, int number, const char *lin
     int level = heading_level(line);
     if (level) {
         if (level > o->level + 1) {
-            diag_add(o->dl, DIAG_WARNING, path, number, 1, NULL,
+            diag_add(o->dl, DIAG_WARNING, arena_strdup(o->dl->mem, path), number, 1, NULL,
                      "a heading of level %d follows one of level %d: level %d is skipped, which "
                      "leaves a hole in the outline readers follow (PDF/UA); make it level %d",
                      level, o->level, o->level + 1, o->level + 1);

@@ -14,7 +14,8 @@
 
 /* Checks template `name` (NAME.mustache) found first in `dirs`; false when
  * it found a skipped level. A template that cannot be read is left to the
- * renderer to report. */
+ * renderer to report. `mem` holds only the check's own work and may be
+ * freed when it returns: the warnings live in the arena of `dl`. */
 bool outline_check_template(arena *mem, const char *const *dirs, int ndirs, const char *name,
                             diag_list *dl);
 

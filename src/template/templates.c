@@ -178,7 +178,10 @@ static const diag_list *cached_outline(const template_store *ts, const char *nam
     if (!found) {
         found = ARENA_NEW(&tc->mem, diag_list);
         diag_list_init(found, &tc->mem);
-        outline_check_template(&tc->mem, ts->dirs, ts->ndirs, name, found);
+        arena work; /* the paths tried: one association's, not to be kept all run */
+        arena_init(&work);
+        outline_check_template(&work, ts->dirs, ts->ndirs, name, found);
+        arena_free(&work);
         strmap_put(&tc->outlines, arena_strndup(&tc->mem, key.data, key.len), found);
     }
     pthread_mutex_unlock(&tc->lock);
