@@ -451,6 +451,7 @@ static void build_all(run *r, const batch_observer *obs)
         build_alone(r, q.queue[0], obs);
         return;
     }
+    render_env_preload(&r->env);
     unsigned jobs = r->opt->jobs < q.count ? r->opt->jobs : (unsigned)q.count;
     workers *w = oom_check(workers_new(jobs, build_in_worker, worker_started, &q));
     size_t next = 0, limit = q.count, reported = 0, finished = 0, shown = (size_t)-1;

@@ -52,11 +52,8 @@ static bool load_style_and_fonts(render_env *env, const char *templates_dir,
         return false;
     for (int f = 0; f < FACE_COUNT; f++)
         record_input(inputs, env->style->font_files[f]);
-    const hyphenation_style *hy = &env->style->hyphenation;
-    if (hy->dictionary) {
-        record_input(inputs, hy->dictionary);
-        hyphenator_shared(hy->dictionary, hy->left_min, hy->right_min); /* loads it now */
-    }
+    if (env->style->hyphenation.dictionary)
+        record_input(inputs, env->style->hyphenation.dictionary);
     env->fonts = fonts_load(env->style, dl);
     env->templates = template_cache_new();
     return env->fonts != NULL && env->templates != NULL;
@@ -70,6 +67,13 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
     bool ok = load_style_and_fonts(env, templates_dir, inputs, dl);
     keep_diagnostics(dl, first_diag);
     return ok;
+}
+
+void render_env_preload(const render_env *env)
+{
+    const hyphenation_style *hy = &env->style->hyphenation;
+    if (hy->dictionary)
+        hyphenator_shared(hy->dictionary, hy->left_min, hy->right_min);
 }
 
 void render_env_close(render_env *env)
