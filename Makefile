@@ -117,8 +117,11 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.mk
 # src/typeset/baked_dictionary.h): libhyphen parses it here once, not in every run.
 BAKED_DICTIONARIES := $(shell sed -n 's/^ *dictionary: *//p' templates/style.yaml)
 
-$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c src/base/strbuf.c src/base/oom.c src/base/regular.c $(BUILD)/config.mk
-	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_dictionary.c src/base/strbuf.c src/base/oom.c src/base/regular.c -lhyphen -lxxhash
+# What of src/base the build's own tools are linked with.
+BAKE_BASE := src/base/strbuf.c src/base/format.c src/base/oom.c src/base/regular.c
+
+$(BUILD)/bake_dictionary: src/tools/bake_dictionary.c $(BAKE_BASE) $(BUILD)/config.mk
+	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_dictionary.c $(BAKE_BASE) -lhyphen -lxxhash
 
 $(BUILD)/gen/baked_dictionaries.c: $(BUILD)/bake_dictionary templates/style.yaml $(wildcard $(BAKED_DICTIONARIES))
 	@mkdir -p $(dir $@)
@@ -131,7 +134,7 @@ $(BUILD)/obj/baked_dictionaries.o: $(BUILD)/gen/baked_dictionaries.c
 # (src/typeset/baked_kerning.h), built here by fonts.c itself.
 BAKED_FONTS := $(shell sed -n 's/^  \(regular\|bold\|italic\|bold_italic\|mono\): *//p' templates/style.yaml | sort -u)
 BAKE_KERNING_OBJ := $(addprefix $(BUILD)/obj/,typeset/fonts.o typeset/subset.o \
-                    typeset/baked_kerning.o base/diag.o base/arena.o base/strbuf.o \
+                    typeset/baked_kerning.o base/diag.o base/arena.o base/strbuf.o base/format.o \
                     base/oom.o base/regular.o)
 
 $(BUILD)/bake_kerning: src/tools/bake_kerning.c $(BAKE_KERNING_OBJ)
@@ -148,8 +151,8 @@ $(BUILD)/obj/baked_kernings.o: $(BUILD)/gen/baked_kernings.c
 # compressed as every document would compress it.
 SRGB_ICC := /usr/share/color/icc/ghostscript/srgb.icc
 
-$(BUILD)/bake_deflate: src/tools/bake_deflate.c src/pdf/pdfstream.h src/base/strbuf.c src/base/oom.c src/base/regular.c $(BUILD)/config.mk
-	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_deflate.c src/base/strbuf.c src/base/oom.c src/base/regular.c $(call static_lib,deflate)
+$(BUILD)/bake_deflate: src/tools/bake_deflate.c src/pdf/pdfstream.h $(BAKE_BASE) $(BUILD)/config.mk
+	$(CC) $(WARN) $(DEFS) $(INCLUDES) -O1 -o $@ src/tools/bake_deflate.c $(BAKE_BASE) $(call static_lib,deflate)
 
 $(BUILD)/gen/srgb_icc.c: $(BUILD)/bake_deflate $(SRGB_ICC)
 	@mkdir -p $(dir $@)

@@ -3,9 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Writes the decimal digits of `v` into `out` (24 bytes are enough), without
- * printf: amounts and years are formatted for every cell of a document. */
-static int decimal_digits(char *out, uint64_t v)
+int format_digits(char out[FORMAT_DIGITS], uint64_t v)
 {
     char rev[24];
     int n = 0;
@@ -23,7 +21,7 @@ static int decimal_digits(char *out, uint64_t v)
 static size_t grouped_digits(char *out, uint64_t v)
 {
     char digits[24];
-    int n = decimal_digits(digits, v);
+    int n = format_digits(digits, v);
     size_t len = 0;
     for (int i = 0; i < n; i++) {
         if (i > 0 && (n - i) % 3 == 0) {
@@ -89,7 +87,7 @@ char *format_year(char buf[FORMAT_BUF], int year)
 {
     if (year < 0)
         *buf = '-';
-    decimal_digits(buf + (year < 0), magnitude(year));
+    format_digits(buf + (year < 0), magnitude(year));
     return buf;
 }
 

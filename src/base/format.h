@@ -9,11 +9,15 @@
 
 #include "date.h"
 
-enum { FORMAT_BUF = 48 };
+enum { FORMAT_BUF = 48, FORMAT_DIGITS = 24 };
 
 #define NBSP  "\xc2\xa0"     /* U+00A0 no-break space */
 #define MINUS "\xe2\x88\x92" /* U+2212 minus sign */
 
+/* The decimal digits of `v`, NUL-terminated, without printf (amounts,
+ * years, indexes and PDF numbers are written for every cell and object);
+ * returns their count. */
+int format_digits(char out[FORMAT_DIGITS], uint64_t v);
 /* An integer with thousands grouped: 10 014, −1 573. */
 char *format_int(char buf[FORMAT_BUF], int64_t v);
 /* A fixed-point number given in tenths, hundredths…: value / 10^decimals,

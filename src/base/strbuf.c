@@ -1,4 +1,5 @@
 #include "strbuf.h"
+#include "format.h"
 #include "oom.h"
 #include "regular.h"
 
@@ -26,12 +27,8 @@ void strbuf_grow(strbuf *sb, size_t extra)
 
 void strbuf_put_uint(strbuf *sb, uint64_t v)
 {
-    char digits[20];
-    size_t n = 0;
-    do
-        digits[sizeof digits - ++n] = (char)('0' + v % 10);
-    while ((v /= 10) > 0);
-    strbuf_append(sb, digits + sizeof digits - n, n);
+    char digits[FORMAT_DIGITS];
+    strbuf_append(sb, digits, (size_t)format_digits(digits, v));
 }
 
 void strbuf_put_hex(strbuf *sb, uint32_t v, int digits)

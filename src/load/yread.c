@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "datatext.h"
+#include "format.h"
 #include "i18n.h"
 #include "markdown.h"
 #include "suggest.h"
@@ -59,14 +60,11 @@ const char *yread_key_path(yread *ld, const char *path, const char *key)
 
 const char *yread_index_path(yread *ld, const char *path, size_t i)
 {
-    char digits[24], *d = digits + sizeof digits;
-    *--d = '\0';
-    *--d = ']';
-    do
-        *--d = (char)('0' + i % 10);
-    while ((i /= 10) != 0);
-    *--d = '[';
-    return arena_join(ld->mem, path, "", d);
+    char index[FORMAT_DIGITS + 2] = "[";
+    int n = format_digits(index + 1, i);
+    index[n + 1] = ']';
+    index[n + 2] = '\0';
+    return arena_join(ld->mem, path, "", index);
 }
 
 size_t yread_one_or_list_count(const ynode *n)
