@@ -430,7 +430,7 @@ static void a_file_written_in_pieces_appears_whole(void **state)
     char *text = read_text(path);
     assert_string_equal(text, "old");
     test_free(text);
-    assert_true(atomic_close(&af, true));
+    assert_true(atomic_close(&af));
     text = read_text(path);
     assert_string_equal(text, "new text");
     test_free(text);
@@ -451,7 +451,7 @@ static void a_file_written_in_pieces_appears_whole(void **state)
     write_file(f, "later/x", "");
     tmp = arena_strdup(&f->mem, af.tmp);
     fputs("lost", af.f);
-    assert_false(atomic_close(&af, false));
+    assert_false(atomic_close(&af));
     assert_int_equal(errno, EISDIR);
     assert_int_equal(access(tmp, F_OK), -1);
     assert_int_equal(access(in_folder(f, "later/x"), F_OK), 0);

@@ -53,9 +53,9 @@ bool atomic_open(atomic_file *af, const char *path)
     return af->f != NULL;
 }
 
-bool atomic_close(atomic_file *af, bool sync)
+bool atomic_close(atomic_file *af)
 {
-    bool ok = fflush(af->f) == 0 && !ferror(af->f) && (!sync || fsync(fileno(af->f)) == 0);
+    bool ok = fflush(af->f) == 0 && !ferror(af->f);
     int saved = errno;
     if (fclose(af->f) != 0 && ok) {
         ok = false;
@@ -72,11 +72,11 @@ bool atomic_close(atomic_file *af, bool sync)
     return ok;
 }
 
-bool atomic_write(const char *path, const void *data, size_t len, bool sync)
+bool atomic_write(const char *path, const void *data, size_t len)
 {
     atomic_file af;
     if (!atomic_open(&af, path))
         return false;
     fwrite(data, 1, len, af.f);
-    return atomic_close(&af, sync);
+    return atomic_close(&af);
 }

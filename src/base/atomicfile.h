@@ -22,12 +22,14 @@ typedef struct {
 
 /* Starts writing `path`. False with errno set when it cannot. */
 bool atomic_open(atomic_file *af, const char *path);
-/* Puts the file in place when every write to it succeeded; with `sync`,
- * flushes it to the disk first. False with errno set when anything failed:
- * the temporary file is removed. */
-bool atomic_close(atomic_file *af, bool sync);
+/* Puts the file in place when every write to it succeeded. False with errno
+ * set when anything failed: the temporary file is removed. The file is not
+ * flushed to the disk (no fsync): after a power cut a reader may find it
+ * empty or the old one, never a part of the new one on a journalled file
+ * system; what reads it back must take an empty file as a damaged one. */
+bool atomic_close(atomic_file *af);
 
 /* Writes `len` bytes to `path` in the same way. */
-bool atomic_write(const char *path, const void *data, size_t len, bool sync);
+bool atomic_write(const char *path, const void *data, size_t len);
 
 #endif

@@ -383,11 +383,19 @@ static void fail_unstarted(build_queue *q, size_t from, size_t to, int err)
  * for the manifest. Only a run that builds needs them, and it takes them
  * while the document is built: reading a new output folder's fonts is the
  * longest part of its start-up. */
-static void *digest_shared(void *ctx)
+static void digest_shared(run *r)
 {
-    run *r = ctx;
     for (size_t i = 0; i < r->shared.count; i++)
         r->shared.items[i].digest = filecache_digest(r->fc, r->shared.items[i].path);
+}
+
+/* Beside the one document built in the run's process: its faces and
+ * dictionary made ready while it is loaded and templated, then the digests. */
+static void *prepare_beside(void *ctx)
+{
+    run *r = ctx;
+    render_env_preload(&r->env);
+    digest_shared(r);
     return NULL;
 }
 
@@ -419,13 +427,13 @@ static void build_alone(run *r, size_t i, const batch_observer *obs)
     building_alone = 1;
     if (stop_signal) /* since build_and_record looked */
         alarm(STOP_GRACE_SECONDS);
-    pthread_t digests;
-    bool threaded = pthread_create(&digests, NULL, digest_shared, r) == 0;
+    pthread_t beside;
+    bool threaded = pthread_create(&beside, NULL, prepare_beside, r) == 0;
     if (!threaded)
         digest_shared(r);
     r->records[i] = build_one(r, d, &r->res->mem);
     if (threaded)
-        pthread_join(digests, NULL);
+        pthread_join(beside, NULL);
     building_alone = 0;
     alarm(0);
     sigaction(SIGALRM, &saved, NULL);

@@ -74,6 +74,7 @@ void render_env_preload(const render_env *env)
     const hyphenation_style *hy = &env->style->hyphenation;
     if (hy->dictionary)
         hyphenator_shared(hy->dictionary, hy->left_min, hy->right_min);
+    fonts_build_all(env->fonts);
 }
 
 void render_env_close(render_env *env)

@@ -149,7 +149,7 @@ static const char *quoted(arena *mem, const char *s)
 
 static bool write_new(const char *path, const strbuf *text, diag_list *dl)
 {
-    if (atomic_write(path, text->data, text->len, false))
+    if (atomic_write(path, text->data, text->len))
         return true;
     diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write: %s", strerror(errno));
     return false;

@@ -209,7 +209,10 @@ bool manifest_save(const manifest *m, const char *path, filecache *fc, diag_list
         char *buffer = arena_alloc_uninit(&tmp, MANIFEST_BUFFER);
         setvbuf(af.f, buffer, _IOFBF, MANIFEST_BUFFER);
         put_all(m, fc, &tmp, af.f);
-        ok = atomic_close(&af, true);
+        /* Not synced to the disk: an old manifest after a power cut does
+         * not match the PDFs' size and time, an empty one reads as damaged,
+         * and either only makes documents be built again. */
+        ok = atomic_close(&af);
     }
     if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the manifest: %s",

@@ -179,7 +179,7 @@ bool report_json(const batch_result *res, const batch_options *opt, const char *
     if (strcmp(path, "-") == 0) {
         ok = fwrite(sb.data, 1, sb.len, stdout) == sb.len && fflush(stdout) == 0;
     } else {
-        ok = atomic_write(path, sb.data, sb.len, false);
+        ok = atomic_write(path, sb.data, sb.len);
     }
     strbuf_free(&sb);
     return ok;

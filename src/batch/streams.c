@@ -18,7 +18,7 @@ const char *streams_stdin_file(arena *mem, diag_list *dl)
         diag_add(dl, DIAG_ERROR, "-", 0, 0, NULL, "cannot read standard input: %s",
                  strerror(errno));
     const char *path = arena_printf(mem, ".planpress-stdin-%ld.yaml", (long)getpid());
-    bool ok = read_ok && atomic_write(path, sb.data ? sb.data : "", sb.len, false);
+    bool ok = read_ok && atomic_write(path, sb.data ? sb.data : "", sb.len);
     if (read_ok && !ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL,
                  "cannot keep standard input in the current folder: %s", strerror(errno));

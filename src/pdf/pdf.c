@@ -549,7 +549,7 @@ bool pdf_write(const layout_doc *doc, const font_set *fonts, const pdf_metadata 
     pdf_bytes bytes;
     if (!pdf_render(doc, fonts, meta, path, &bytes, dl))
         return false;
-    bool ok = atomic_write(path, bytes.data, bytes.len, false);
+    bool ok = atomic_write(path, bytes.data, bytes.len);
     if (!ok)
         diag_add(dl, DIAG_ERROR, path, 0, 0, NULL, "cannot write the PDF: %s", regular_strerror(errno));
     free(bytes.data);

@@ -381,6 +381,12 @@ bool fonts_face_ready(const font_set *fs, face_style face)
     return atomic_load_explicit(&fs->faces[face].ready, memory_order_acquire);
 }
 
+void fonts_build_all(const font_set *fs)
+{
+    for (int f = 0; f < FACE_COUNT; f++)
+        ready_face(fs, (face_style)f);
+}
+
 bool fonts_face_baked(const font_set *fs, face_style face)
 {
     return ready_face(fs, face)->baked != NULL;

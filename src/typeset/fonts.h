@@ -33,6 +33,9 @@ font_set *fonts_load(const style *st, diag_list *dl);
 void fonts_free(font_set *fs);
 /* True once the face has been used and built. */
 bool fonts_face_ready(const font_set *fs, face_style face);
+/* Builds every face now, as its first use would: for a thread that gets
+ * them ready while another loads the document, or before workers fork. */
+void fonts_build_all(const font_set *fs);
 /* True when the face's tables were compiled in for its file (builds it). */
 bool fonts_face_baked(const font_set *fs, face_style face);
 /* For the build (src/tools/bake_kerning.c): the face built whole, every
