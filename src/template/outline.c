@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "strbuf.h"
+#include "strmap.h"
 
 enum { MAX_DEPTH = 8 };
 
@@ -14,7 +15,13 @@ typedef struct {
     diag_list *dl;
     int level; /* of the last heading, 0 before the first */
     bool ok;
+    strmap texts; /* name -> its template_text: each file is read once */
 } outline;
+
+typedef struct {
+    const char *path, *text; /* NULL when there is no such template */
+    size_t len;
+} template_text;
 
 static const char *find(outline *o, const char *name)
 {
@@ -26,6 +33,22 @@ static const char *find(outline *o, const char *name)
             return path;
     }
     return NULL;
+}
+
+/* The text of template `name`, read on the first use of the name. */
+static const template_text *read_template(outline *o, const char *name)
+{
+    template_text *t = strmap_get(&o->texts, name);
+    if (t)
+        return t;
+    t = ARENA_NEW(o->mem, template_text);
+    const char *path = find(o, name);
+    strbuf sb = {0};
+    if (path && strbuf_append_file(&sb, path))
+        *t = (template_text){path, arena_strndup(o->mem, sb.data ? sb.data : "", sb.len), sb.len};
+    strbuf_free(&sb);
+    strmap_put(&o->texts, arena_strdup(o->mem, name), t);
+    return t;
 }
 
 /* The level of an ATX heading at `line`, 0 for none. */
@@ -86,15 +109,13 @@ static void check_line(outline *o, const char *path, int number, const char *lin
 
 static void check_file(outline *o, const char *name, int depth)
 {
-    const char *path = find(o, name);
-    strbuf text = {0};
-    if (!path || !strbuf_append_file(&text, path)) {
-        strbuf_free(&text);
+    const template_text *t = read_template(o, name);
+    if (!t->text)
         return;
-    }
+    const char *path = t->path;
     bool fenced = false;
     int number = 1;
-    for (char *line = text.data; line && *line; number++) {
+    for (char *line = arena_strndup(o->mem, t->text, t->len); *line; number++) {
         char *end = strchr(line, '\n');
         if (end)
             *end = '\0';
@@ -102,15 +123,17 @@ static void check_file(outline *o, const char *name, int depth)
             fenced = !fenced;
         else if (!fenced)
             check_line(o, path, number, line, depth);
-        line = end ? end + 1 : NULL;
+        if (!end)
+            break;
+        line = end + 1;
     }
-    strbuf_free(&text);
 }
 
 bool outline_check_template(arena *mem, const char *const *dirs, int ndirs, const char *name,
                             diag_list *dl)
 {
     outline o = {.mem = mem, .dirs = dirs, .ndirs = ndirs, .dl = dl, .ok = true};
+    strmap_init(&o.texts, mem);
     check_file(&o, name, 0);
     return o.ok;
 }
