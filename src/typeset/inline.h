@@ -25,7 +25,7 @@ typedef struct {
     const char *lang; /* BCP 47: a span in another language (<span lang="en">), or NULL */
 } piece;
 
-typedef struct {
+typedef struct piece_list {
     piece *items;
     size_t count, cap;
     const font_set *fonts; /* what measured the pieces: set by inline_* */

@@ -26,13 +26,21 @@ static text_align body_align(const text_style *ts)
     return ts->justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
 }
 
+/* The pieces of one paragraph or heading, set before the next one is
+ * collected: one list, whose room the next one takes again. */
+static piece_list *block_pieces(layout_state *ls)
+{
+    ls->block_pieces->count = 0;
+    return ls->block_pieces;
+}
+
 static void paragraph(layout_state *ls, cmark_node *node, column col)
 {
     const text_style *ts = &ls->st->body;
-    piece_list pl = {0};
-    inline_collect(ls, node, FACE_REGULAR, &pl, ts->size);
+    piece_list *pl = block_pieces(ls);
+    inline_collect(ls, node, FACE_REGULAR, pl, ts->size);
     int p = tag_open(ls, TAG_P);
-    lines_set(ls, &pl, col.x, col.width, ts->size, ts->color, body_align(ts));
+    lines_set(ls, pl, col.x, col.width, ts->size, ts->color, body_align(ts));
     tag_close(ls, p);
 }
 
@@ -56,14 +64,14 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     level = level > 3 ? 3 : level;
     const text_style *ts = &ls->st->headings[level - 1];
     const char *number = ls->st->heading_numbers ? heading_number(ls, level) : NULL;
-    piece_list pl = {0};
+    piece_list *pl = block_pieces(ls);
     if (number) {
-        inline_add_text(ls, &pl, FACE_BOLD, number, ts->size);
-        inline_add_text(ls, &pl, FACE_BOLD, " ", ts->size);
+        inline_add_text(ls, pl, FACE_BOLD, number, ts->size);
+        inline_add_text(ls, pl, FACE_BOLD, " ", ts->size);
     }
-    inline_collect(ls, node, FACE_BOLD, &pl, ts->size);
+    inline_collect(ls, node, FACE_BOLD, pl, ts->size);
     line_span *lines;
-    size_t n = lines_break(ls->mem, &pl, col.width, &lines);
+    size_t n = lines_break(ls->mem, pl, col.width, &lines);
     double lh = ts->size * 1.2;
     if (ls->keep.led) /* a heading and its lead-in stay where they are */
         ls->keep.active = false;
@@ -89,7 +97,7 @@ static void heading(layout_state *ls, cmark_node *node, column col)
     lines_draw_marker(ls, ls->y + ascent); /* a heading first in a list item */
     int h_tag = tag_open(ls, tag_heading(cmark_node_get_heading_level(node)));
     for (size_t k = 0; k < n; k++) {
-        lines_draw_one(ls, &pl, &lines[k], col.x, ls->y + ascent, ts->size, ts->color);
+        lines_draw_one(ls, pl, &lines[k], col.x, ls->y + ascent, ts->size, ts->color);
         ls->y += lh;
     }
     tag_close(ls, h_tag);
@@ -431,7 +439,8 @@ bool layout_markdown(arena *mem, const char *markdown, size_t len, const style *
                        .doc = out,
                        .dl = dl,
                        .source = source,
-                       .foot = {footnotes_height, footnotes_place, footnotes_finish_page}};
+                       .foot = {footnotes_height, footnotes_place, footnotes_finish_page},
+                       .block_pieces = ARENA_NEW(mem, piece_list)};
     tags_begin(&ls);
     page_new(&ls);
     ls.notes = footnotes_collect(&ls, root);

@@ -16,6 +16,7 @@
 typedef struct footnotes footnotes;
 typedef struct toc_list toc_list;
 typedef struct layout_state layout_state;
+struct piece_list;
 
 /* What the pages ask of the footnotes, which are set above them: the room
  * they take at the foot of the current page, putting there a note that a
@@ -73,6 +74,7 @@ struct layout_state {
         int elem, parent; /* its Span element and the element around it */
     } span;
     uint32_t seq;       /* boxes and elements so far: their order in the document */
+    struct piece_list *block_pieces; /* a paragraph's or heading's, its room used again */
 };
 
 typedef struct {
