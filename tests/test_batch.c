@@ -359,6 +359,9 @@ static void a_damaged_manifest_is_an_empty_one(void **state)
     const char *other = write_file(f, "other", "planpress manifest 9\nend\n");
     manifest_load(&m, other, fc, &f->dl);
     assert_int_equal(f->dl.warnings, 2);
+    /* as a power cut can leave it: the manifest is not synced to the disk */
+    manifest_load(&m, write_file(f, "empty", ""), fc, &f->dl);
+    assert_int_equal(f->dl.warnings, 3);
     filecache_free(fc);
 }
 

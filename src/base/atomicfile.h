@@ -24,9 +24,9 @@ typedef struct {
 bool atomic_open(atomic_file *af, const char *path);
 /* Puts the file in place when every write to it succeeded. False with errno
  * set when anything failed: the temporary file is removed. The file is not
- * flushed to the disk (no fsync): after a power cut a reader may find it
- * empty or the old one, never a part of the new one on a journalled file
- * system; what reads it back must take an empty file as a damaged one. */
+ * flushed to the disk (no fsync): after a power cut a reader may find the
+ * old file, or the new one empty or cut short, so what reads it back must
+ * tell such a file from a whole one (the manifest ends with a line "end"). */
 bool atomic_close(atomic_file *af);
 
 /* Writes `len` bytes to `path` in the same way. */
