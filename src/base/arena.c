@@ -1,5 +1,6 @@
 #include "arena.h"
 #include "oom.h"
+#include "strbuf.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -83,6 +84,17 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 char *arena_strdup(arena *a, const char *s)
 {
     return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_read_file(arena *a, const char *path, size_t *len)
+{
+    strbuf sb = {0};
+    char *copy = strbuf_append_file(&sb, path) ? arena_strndup(a, sb.data ? sb.data : "", sb.len)
+                                               : NULL;
+    if (copy && len)
+        *len = sb.len;
+    strbuf_free(&sb);
+    return copy;
 }
 
 char *arena_join(arena *a, const char *first, const char *sep, const char *second)

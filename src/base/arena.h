@@ -22,6 +22,10 @@ void *arena_alloc_uninit(arena *a, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The whole content of the file at `path`, read as strbuf_append_file
+ * reads it, with a NUL after it; its length in *len unless len is NULL.
+ * NULL when the file cannot be read. */
+char *arena_read_file(arena *a, const char *path, size_t *len);
 /* a, then sep (may be ""), then b: a path "dir/name" without printf. */
 char *arena_join(arena *a, const char *first, const char *sep, const char *second);
 /* Grows an array allocated from the arena to hold at least `need` elements;

@@ -120,12 +120,7 @@ static const char *association_hyphenation(const render_env *env, arena *mem,
         return NULL;
     *path = arena_printf(mem, "%s/hyphenation.txt", parts->template_dir);
     record_input(req->inputs, *path); /* read when present; one added later counts */
-    strbuf text = {0};
-    const char *words = NULL;
-    if (strbuf_append_file(&text, *path))
-        words = arena_strndup(mem, text.data ? text.data : "", text.len);
-    strbuf_free(&text);
-    return words;
+    return arena_read_file(mem, *path, NULL);
 }
 
 /* The default style, or the association's: a style.yaml in the folder of

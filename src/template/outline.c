@@ -3,7 +3,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "strbuf.h"
 #include "strmap.h"
 
 enum { MAX_DEPTH = 8 };
@@ -43,10 +42,8 @@ static const template_text *read_template(outline *o, const char *name)
         return t;
     t = ARENA_NEW(o->mem, template_text);
     const char *path = find(o, name);
-    strbuf sb = {0};
-    if (path && strbuf_append_file(&sb, path))
-        *t = (template_text){path, arena_strndup(o->mem, sb.data ? sb.data : "", sb.len), sb.len};
-    strbuf_free(&sb);
+    if (path && (t->text = arena_read_file(o->mem, path, &t->len)))
+        t->path = path;
     strmap_put(&o->texts, arena_strdup(o->mem, name), t);
     return t;
 }
@@ -115,7 +112,7 @@ static void check_file(outline *o, const char *name, int depth)
     const char *path = t->path;
     bool fenced = false;
     int number = 1;
-    for (char *line = arena_strndup(o->mem, t->text, t->len); *line; number++) {
+    for (char *line = arena_strndup(o->mem, t->text, t->len); line && *line; number++) {
         char *end = strchr(line, '\n');
         if (end)
             *end = '\0';
@@ -123,9 +120,7 @@ static void check_file(outline *o, const char *name, int depth)
             fenced = !fenced;
         else if (!fenced)
             check_line(o, path, number, line, depth);
-        if (!end)
-            break;
-        line = end + 1;
+        line = end ? end + 1 : NULL;
     }
 }
 

@@ -10,18 +10,6 @@
 #include "strmap.h"
 #include "utf8.h"
 
-static char *read_file(arena *mem, const char *path)
-{
-    strbuf sb = {0};
-    if (!strbuf_append_file(&sb, path)) {
-        strbuf_free(&sb);
-        return NULL;
-    }
-    char *copy = arena_strndup(mem, sb.data ? sb.data : "", sb.len);
-    strbuf_free(&sb);
-    return copy;
-}
-
 /* Reports a template that is not UTF-8 text: its bytes would reach the PDF
  * as they are. The template then renders as nothing. */
 static bool is_utf8(diag_list *dl, const char *path, const char *text)
@@ -81,7 +69,7 @@ void template_cache_free(template_cache *tc)
  * in `dl` when it is malformed, and with *found false when it cannot be read. */
 static mustache_template *compile_file(arena *mem, const char *path, diag_list *dl, bool *found)
 {
-    char *text = read_file(mem, path);
+    char *text = arena_read_file(mem, path, NULL);
     *found = text != NULL;
     if (!text)
         return NULL;
