@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "harumem.h"
 #include "oom.h"
 #include "pdfcontent.h"
 #include "pdffont.h"
@@ -507,7 +508,9 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     size_t errors_before = dl->errors;
     haru_error err = {0};
     writer w = {.doc = doc, .fonts = fonts};
-    w.pdf = HPDF_New(on_haru_error, &err);
+    arena haru_mem;
+    arena_init(&haru_mem);
+    w.pdf = harumem_new(&haru_mem, on_haru_error, &err);
     w.pf = pdffont_new(fonts);
     w.streams = w.pdf ? pdfstream_begin(w.pdf) : NULL;
     w.pages = calloc(doc->npages ? doc->npages : 1, sizeof *w.pages);
@@ -529,6 +532,8 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
     }
     if (w.pdf)
         HPDF_Free(w.pdf);
+    harumem_end();
+    arena_free(&haru_mem);
     pdffont_free(w.pf);
     pdfstream_end(w.streams);
     free(w.pages);
