@@ -137,12 +137,11 @@ static bool grow_in_place(arena *a, void *items, size_t old_size, size_t new_siz
     if (!b || (char *)items + old_size != (char *)b->data + b->used ||
         b->size - b->used < new_size - old_size)
         return false;
-    memset((char *)items + old_size, 0, new_size - old_size);
     b->used += new_size - old_size;
     return true;
 }
 
-void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size)
+static void *grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size, bool zero)
 {
     if (need <= *cap)
         return items;
@@ -155,11 +154,20 @@ void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_si
     void *p = items && grow_in_place(a, items, old_size, aligned_size(new_cap * elem_size))
                   ? items
                   : arena_alloc_uninit(a, new_cap * elem_size);
-    if (p != items) { /* copied, and only the new room zeroed */
-        if (items)
-            memcpy(p, items, *cap * elem_size);
+    if (p != items && items)
+        memcpy(p, items, *cap * elem_size);
+    if (zero)
         memset((char *)p + *cap * elem_size, 0, (new_cap - *cap) * elem_size);
-    }
     *cap = new_cap;
     return p;
+}
+
+void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size)
+{
+    return grow(a, items, cap, need, elem_size, true);
+}
+
+void *arena_reserve(arena *a, void *items, size_t *cap, size_t need, size_t elem_size)
+{
+    return grow(a, items, cap, need, elem_size, false);
 }

@@ -4,6 +4,7 @@
 #define PP_ARENA_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct arena_block arena_block;
 
@@ -31,16 +32,20 @@ char *arena_join(arena *a, const char *first, const char *sep, const char *secon
 /* Grows an array allocated from the arena to hold at least `need` elements;
  * the elements it had are kept, the room added is zeroed. */
 void *arena_grow(arena *a, void *items, size_t *cap, size_t need, size_t elem_size);
+/* The same for an array filled as it grows (ARENA_PUSH): the room added is
+ * not zeroed. */
+void *arena_reserve(arena *a, void *items, size_t *cap, size_t need, size_t elem_size);
 
 #define ARENA_NEW(a, type)      ((type *)arena_alloc((a), sizeof(type)))
 #define ARENA_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
 /* An array the caller fills before reading it. */
 #define ARENA_ARRAY_UNINIT(a, type, n) ((type *)arena_alloc_uninit((a), sizeof(type) * (n)))
-/* Appends to a growable array: `arr`, `count` and `cap` are lvalues. Only
- * a full array calls arena_grow. */
-#define ARENA_PUSH(a, arr, count, cap)                                                             \
-    ((count) < (cap) ? (void)0                                                                     \
-                     : (void)((arr) = arena_grow((a), (arr), &(cap), (count) + 1, sizeof *(arr))), \
-     &(arr)[(count)++])
+/* Appends a zeroed element to a growable array: `arr`, `count` and `cap` are
+ * lvalues. Only a full array calls arena_reserve. */
+#define ARENA_PUSH(a, arr, count, cap)                                                  \
+    ((count) < (cap) ? (void)0                                                          \
+                     : (void)((arr) = arena_reserve((a), (arr), &(cap), (count) + 1,    \
+                                                    sizeof *(arr))),                    \
+     memset(&(arr)[(count)], 0, sizeof *(arr)), &(arr)[(count)++])
 
 #endif
