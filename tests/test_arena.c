@@ -43,8 +43,6 @@ static void the_last_allocation_grows_where_it_is(void **state)
     for (long v = 2; count < 100; v++) /* 8 → 16 → ... → 128 elements, in the first block */
         *ARENA_PUSH(&f->mem, items, count, cap) = v;
     assert_ptr_equal(items, first);
-    for (size_t i = cap; i-- > count;)
-        assert_int_equal(items[i], 0); /* the new room is zeroed */
     char *after = arena_strdup(&f->mem, "after");
     for (size_t full = cap; cap == full;) {
         long v = (long)count + 1;
@@ -54,6 +52,33 @@ static void the_last_allocation_grows_where_it_is(void **state)
     assert_string_equal(after, "after");
     for (size_t i = 0; i < count; i++)
         assert_int_equal(items[i], (long)i + 1);
+}
+
+typedef struct {
+    long a, b;
+} pair;
+
+/* arena_grow zeroes the room it adds; ARENA_PUSH zeroes each element it
+ * pushes, whatever the room held. */
+static void grown_room_and_pushed_elements_are_zeroed(void **state)
+{
+    test_fixture *f = *state;
+    size_t grown_cap = 0;
+    long *grown = arena_grow(&f->mem, NULL, &grown_cap, 3, sizeof *grown);
+    assert_true(grown_cap >= 3);
+    for (size_t i = 0; i < grown_cap; i++)
+        assert_int_equal(grown[i], 0);
+    size_t count = 0, cap = 0;
+    pair *pairs = arena_reserve(&f->mem, NULL, &cap, 4, sizeof *pairs);
+    memset(pairs, 0xEE, cap * sizeof *pairs); /* what reserved room may hold */
+    for (int k = 0; k < 20; k++) { /* into the room, then grown */
+        pair *p = ARENA_PUSH(&f->mem, pairs, count, cap);
+        assert_int_equal(p->a, 0);
+        assert_int_equal(p->b, 0);
+        p->a = p->b = k + 1;
+    }
+    for (size_t i = 0; i < count; i++)
+        assert_int_equal(pairs[i].b, (long)i + 1);
 }
 
 /* Texts made in the arena: short and long printf, and joined paths. */
@@ -76,6 +101,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_growing_array_keeps_its_elements, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(the_last_allocation_grows_where_it_is, test_setup,
+                                        test_teardown),
+        cmocka_unit_test_setup_teardown(grown_room_and_pushed_elements_are_zeroed, test_setup,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(texts_are_formatted_and_joined, test_setup, test_teardown),
     };
