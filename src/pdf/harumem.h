@@ -1,5 +1,5 @@
-#ifndef PLANPRESS_HARUMEM_H
-#define PLANPRESS_HARUMEM_H
+#ifndef PP_HARUMEM_H
+#define PP_HARUMEM_H
 
 #include <hpdf.h>
 
