@@ -25,11 +25,11 @@
 #include "init.h"
 #include "kinds.h"
 #include "outdir.h"
-#include "outline.h"
 #include "report.h"
 #include "outpath.h"
 #include "regular.h"
 #include "streams.h"
+#include "templates.h"
 #include "watch.h"
 
 #ifndef PLANPRESS_VERSION
@@ -558,7 +558,7 @@ static int cmd_init(int argc, char **argv)
 /* ---- check -------------------------------------------------------------------- */
 
 /* The templates of the documents made from each data file: their headings
- * (outline.h). */
+ * (templates_check_outline). */
 static void check_templates(arena *mem, const char *const *files, size_t n,
                             const char *templates_dir, diag_list *dl)
 {
@@ -567,9 +567,11 @@ static void check_templates(arena *mem, const char *const *files, size_t n,
         const char *base = slash ? slash + 1 : files[i];
         const char *dir = slash ? arena_strndup(mem, files[i], (size_t)(slash - files[i])) : ".";
         const char *dirs[] = {dir, templates_dir};
+        template_store ts;
+        templates_init(&ts, mem, dirs, 2);
         for (size_t k = 0; k < document_kind_count; k++)
             if (kind_matches(&document_kinds[k], base))
-                outline_check_template(mem, dirs, 2, document_kinds[k].template_name, dl);
+                templates_check_outline(&ts, document_kinds[k].template_name, dl);
     }
 }
 

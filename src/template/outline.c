@@ -1,7 +1,6 @@
 #include "outline.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include "strmap.h"
 
@@ -9,41 +8,26 @@ enum { MAX_DEPTH = 8 };
 
 typedef struct {
     arena *mem;
-    const char *const *dirs;
-    int ndirs;
+    outline_text_fn *text_of;
+    void *ctx;
     diag_list *dl;
     int level; /* of the last heading, 0 before the first */
     bool ok;
-    strmap texts; /* name -> its template_text: each file is read once */
+    strmap texts; /* name -> its template_text: each asked for once */
 } outline;
 
 typedef struct {
-    const char *path, *text; /* NULL when there is no such template */
-    size_t len;
+    const char *file, *text; /* NULL when there is no such template */
 } template_text;
 
-static const char *find(outline *o, const char *name)
-{
-    for (int i = 0; i < o->ndirs; i++) {
-        if (!o->dirs[i])
-            continue;
-        const char *path = arena_printf(o->mem, "%s/%s.mustache", o->dirs[i], name);
-        if (access(path, R_OK) == 0)
-            return path;
-    }
-    return NULL;
-}
-
-/* The text of template `name`, read on the first use of the name. */
+/* The text of template `name`, asked for on the first use of the name. */
 static const template_text *read_template(outline *o, const char *name)
 {
     template_text *t = strmap_get(&o->texts, name);
     if (t)
         return t;
     t = ARENA_NEW(o->mem, template_text);
-    const char *path = find(o, name);
-    if (path && (t->text = arena_read_file(o->mem, path, &t->len)))
-        t->path = path;
+    t->text = o->text_of(o->ctx, name, &t->file);
     strmap_put(&o->texts, arena_strdup(o->mem, name), t);
     return t;
 }
@@ -109,10 +93,10 @@ static void check_file(outline *o, const char *name, int depth)
     const template_text *t = read_template(o, name);
     if (!t->text)
         return;
-    const char *path = t->path;
+    const char *path = t->file;
     bool fenced = false;
     int number = 1;
-    for (char *line = arena_strndup(o->mem, t->text, t->len); line && *line; number++) {
+    for (char *line = arena_strdup(o->mem, t->text); line && *line; number++) {
         char *end = strchr(line, '\n');
         if (end)
             *end = '\0';
@@ -124,10 +108,10 @@ static void check_file(outline *o, const char *name, int depth)
     }
 }
 
-bool outline_check_template(arena *mem, const char *const *dirs, int ndirs, const char *name,
+bool outline_check_template(arena *mem, outline_text_fn *text_of, void *ctx, const char *name,
                             diag_list *dl)
 {
-    outline o = {.mem = mem, .dirs = dirs, .ndirs = ndirs, .dl = dl, .ok = true};
+    outline o = {.mem = mem, .text_of = text_of, .ctx = ctx, .dl = dl, .ok = true};
     strmap_init(&o.texts, mem);
     check_file(&o, name, 0);
     return o.ok;

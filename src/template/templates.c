@@ -37,6 +37,7 @@ static bool is_plain_name(const char *name)
 struct template_cache {
     pthread_mutex_t lock;
     arena mem;
+    strmap texts;    /* path -> the file's text or &absent */
     strmap by_path;  /* path -> the compiled template, &unusable or &absent */
     strmap outlines; /* folders and name -> the diag_list of its outline check */
 };
@@ -51,6 +52,7 @@ template_cache *template_cache_new(void)
         return NULL;
     pthread_mutex_init(&tc->lock, NULL);
     arena_init(&tc->mem);
+    strmap_init(&tc->texts, &tc->mem);
     strmap_init(&tc->by_path, &tc->mem);
     strmap_init(&tc->outlines, &tc->mem);
     return tc;
@@ -65,15 +67,25 @@ void template_cache_free(template_cache *tc)
     free(tc);
 }
 
-/* The template in file `path`, read and compiled in `mem`; NULL with errors
- * in `dl` when it is malformed, and with *found false when it cannot be read. */
-static mustache_template *compile_file(arena *mem, const char *path, diag_list *dl, bool *found)
+/* The template of file `path` with `text`, compiled in `mem`; NULL with
+ * errors in `dl` when it is malformed. */
+static mustache_template *compile_text(arena *mem, const char *path, const char *text,
+                                       diag_list *dl)
 {
-    char *text = arena_read_file(mem, path, NULL);
-    *found = text != NULL;
-    if (!text)
-        return NULL;
     return mustache_compile(mem, path, is_utf8(dl, path, text) ? text : "", dl);
+}
+
+/* The text of file `path`, read on its first use and kept for the run;
+ * NULL when it cannot be read. With tc->lock held. */
+static const char *cached_text(template_cache *tc, const char *path)
+{
+    const char *kept = strmap_get(&tc->texts, path);
+    if (kept)
+        return kept == &absent ? NULL : kept;
+    char *key = arena_strdup(&tc->mem, path);
+    char *text = arena_read_file(&tc->mem, key, NULL);
+    strmap_put(&tc->texts, key, text ? text : (char *)&absent);
+    return text;
 }
 
 /* The compiled template of `path` from the cache, compiled now on its first
@@ -84,20 +96,34 @@ static const mustache_template *cache_get(template_cache *tc, arena *mem, const 
 {
     pthread_mutex_lock(&tc->lock);
     const void *kept = strmap_get(&tc->by_path, path);
+    const char *text = !kept || kept == &unusable ? cached_text(tc, path) : NULL;
     if (!kept) {
         char *key = arena_strdup(&tc->mem, path);
         size_t errors = dl->errors;
-        mustache_template *t = compile_file(&tc->mem, key, dl, found);
-        const void *keep = !*found                          ? &absent
+        mustache_template *t = text ? compile_text(&tc->mem, key, text, dl) : NULL;
+        const void *keep = !text                        ? &absent
                            : t && dl->errors == errors ? (const void *)t
                                                        : &unusable;
         strmap_put(&tc->by_path, key, (void *)keep);
         pthread_mutex_unlock(&tc->lock);
+        *found = text != NULL;
         return t;
     }
     pthread_mutex_unlock(&tc->lock);
     *found = kept != &absent;
-    return kept == &unusable ? compile_file(mem, path, dl, found) : *found ? kept : NULL;
+    return kept == &unusable ? compile_text(mem, path, text, dl) : *found ? kept : NULL;
+}
+
+/* Template file `path` compiled: from the run's cache, else read and
+ * compiled in `mem`; *found false when it cannot be read. */
+static const mustache_template *compile_path(const template_store *ts, arena *mem,
+                                             const char *path, diag_list *dl, bool *found)
+{
+    if (ts->cache)
+        return cache_get(ts->cache, mem, path, dl, found);
+    const char *text = arena_read_file(mem, path, NULL);
+    *found = text != NULL;
+    return text ? compile_text(mem, path, text, dl) : NULL;
 }
 
 static const mustache_template *load_compiled(void *ctx, arena *mem, const char *name, int from,
@@ -111,8 +137,7 @@ static const mustache_template *load_compiled(void *ctx, arena *mem, const char 
         if (ts->looked_for)
             ts->looked_for(ts->looked_for_ctx, path);
         bool found;
-        const mustache_template *t = ts->cache ? cache_get(ts->cache, mem, path, dl, &found)
-                                               : compile_file(mem, path, dl, &found);
+        const mustache_template *t = compile_path(ts, mem, path, dl, &found);
         if (found) {
             *layer = i;
             return t;
@@ -152,6 +177,36 @@ void templates_watch(template_store *ts, template_lookup_fn *fn, void *ctx)
     ts->looked_for_ctx = ctx;
 }
 
+/* Where the outline check finds a template: as load_compiled does. */
+typedef struct {
+    const template_store *ts;
+    arena *mem;
+} outline_source;
+
+static const char *outline_text(void *ctx, const char *name, const char **file)
+{
+    const outline_source *src = ctx;
+    if (!is_plain_name(name))
+        return NULL;
+    for (int i = 0; i < src->ts->ndirs; i++) {
+        char *path = arena_printf(src->mem, "%s/%s.mustache", src->ts->dirs[i], name);
+        /* the cache's lock is held (cached_outline) */
+        const char *text = src->ts->cache ? cached_text(src->ts->cache, path)
+                                          : arena_read_file(src->mem, path, NULL);
+        if (text) {
+            *file = path;
+            return text;
+        }
+    }
+    return NULL;
+}
+
+static void check_outline(const template_store *ts, arena *mem, const char *name, diag_list *dl)
+{
+    outline_source src = {ts, mem};
+    outline_check_template(mem, outline_text, &src, name, dl);
+}
+
 /* The outline check's warnings for template `name` in the store's folders,
  * from the cache (made on the first use). */
 static const diag_list *cached_outline(const template_store *ts, const char *name)
@@ -168,7 +223,7 @@ static const diag_list *cached_outline(const template_store *ts, const char *nam
         diag_list_init(found, &tc->mem);
         arena work; /* the paths tried: one association's, not to be kept all run */
         arena_init(&work);
-        outline_check_template(&work, ts->dirs, ts->ndirs, name, found);
+        check_outline(ts, &work, name, found);
         arena_free(&work);
         strmap_put(&tc->outlines, arena_strndup(&tc->mem, key.data, key.len), found);
     }
@@ -180,7 +235,7 @@ static const diag_list *cached_outline(const template_store *ts, const char *nam
 void templates_check_outline(template_store *ts, const char *name, diag_list *dl)
 {
     if (!ts->cache) {
-        outline_check_template(ts->mem, ts->dirs, ts->ndirs, name, dl);
+        check_outline(ts, ts->mem, name, dl);
         return;
     }
     const diag_list *found = cached_outline(ts, name);

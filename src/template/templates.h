@@ -30,11 +30,12 @@ typedef void template_lookup_fn(void *ctx, const char *path);
 /* The templates of a run: each file read and compiled on its first use and
  * kept, read-only, until the cache is freed; safe to use from several
  * threads at once (it has a lock of its own). A file that cannot be
- * compiled, or is not UTF-8, is not kept: each document that uses it reads it
- * again and reports its errors. Files are not read again within a run, nor
+ * compiled, or is not UTF-8, is not kept compiled: each document that uses it
+ * compiles its text again and reports its errors. Files are read once per
+ * run, for the outline check (outline.h) and the renderer alike, and not
  * looked for again when they were not there, so a template changed or added
  * while a run goes on is seen by the next run. The cache also keeps what
- * the outline check (outline.h) found in each template. */
+ * the outline check found in each template. */
 typedef struct template_cache template_cache;
 
 template_cache *template_cache_new(void);
