@@ -89,8 +89,8 @@ char *arena_strdup(arena *a, const char *s)
 char *arena_read_file(arena *a, const char *path, size_t *len)
 {
     strbuf sb = {0};
-    char *copy = strbuf_append_file(&sb, path) ? arena_strndup(a, sb.data ? sb.data : "", sb.len)
-                                               : NULL;
+    char *copy =
+        strbuf_append_file(&sb, path) ? arena_strndup(a, sb.data ? sb.data : "", sb.len) : NULL;
     if (copy && len)
         *len = sb.len;
     strbuf_free(&sb);

@@ -42,10 +42,10 @@ void *arena_reserve(arena *a, void *items, size_t *cap, size_t need, size_t elem
 #define ARENA_ARRAY_UNINIT(a, type, n) ((type *)arena_alloc_uninit((a), sizeof(type) * (n)))
 /* Appends a zeroed element to a growable array: `arr`, `count` and `cap` are
  * lvalues. Only a full array calls arena_reserve. */
-#define ARENA_PUSH(a, arr, count, cap)                                                  \
-    ((count) < (cap) ? (void)0                                                          \
-                     : (void)((arr) = arena_reserve((a), (arr), &(cap), (count) + 1,    \
-                                                    sizeof *(arr))),                    \
+#define ARENA_PUSH(a, arr, count, cap)                                                             \
+    ((count) < (cap)                                                                               \
+         ? (void)0                                                                                 \
+         : (void)((arr) = arena_reserve((a), (arr), &(cap), (count) + 1, sizeof *(arr))),          \
      memset(&(arr)[(count)], 0, sizeof *(arr)), &(arr)[(count)++])
 
 #endif

@@ -101,7 +101,7 @@ static const mustache_template *cache_get(template_cache *tc, arena *mem, const 
         char *key = arena_strdup(&tc->mem, path);
         size_t errors = dl->errors;
         mustache_template *t = text ? compile_text(&tc->mem, key, text, dl) : NULL;
-        const void *keep = !text                        ? &absent
+        const void *keep = !text                       ? &absent
                            : t && dl->errors == errors ? (const void *)t
                                                        : &unusable;
         strmap_put(&tc->by_path, key, (void *)keep);
@@ -116,14 +116,20 @@ static const mustache_template *cache_get(template_cache *tc, arena *mem, const 
 
 /* Template file `path` compiled: from the run's cache, else read and
  * compiled in `mem`; *found false when it cannot be read. */
-static const mustache_template *compile_path(const template_store *ts, arena *mem,
-                                             const char *path, diag_list *dl, bool *found)
+static const mustache_template *compile_path(const template_store *ts, arena *mem, const char *path,
+                                             diag_list *dl, bool *found)
 {
     if (ts->cache)
         return cache_get(ts->cache, mem, path, dl, found);
     const char *text = arena_read_file(mem, path, NULL);
     *found = text != NULL;
     return text ? compile_text(mem, path, text, dl) : NULL;
+}
+
+/* Where template `name` would be in the store's folder `i`. */
+static char *template_path(const template_store *ts, arena *mem, int i, const char *name)
+{
+    return arena_printf(mem, "%s/%s.mustache", ts->dirs[i], name);
 }
 
 static const mustache_template *load_compiled(void *ctx, arena *mem, const char *name, int from,
@@ -133,7 +139,7 @@ static const mustache_template *load_compiled(void *ctx, arena *mem, const char 
     if (!is_plain_name(name))
         return NULL;
     for (int i = from < 0 ? 0 : from; i < ts->ndirs; i++) {
-        char *path = arena_printf(mem, "%s/%s.mustache", ts->dirs[i], name);
+        char *path = template_path(ts, mem, i, name);
         if (ts->looked_for)
             ts->looked_for(ts->looked_for_ctx, path);
         bool found;
@@ -189,7 +195,7 @@ static const char *outline_text(void *ctx, const char *name, const char **file)
     if (!is_plain_name(name))
         return NULL;
     for (int i = 0; i < src->ts->ndirs; i++) {
-        char *path = arena_printf(src->mem, "%s/%s.mustache", src->ts->dirs[i], name);
+        char *path = template_path(src->ts, src->mem, i, name);
         /* the cache's lock is held (cached_outline) */
         const char *text = src->ts->cache ? cached_text(src->ts->cache, path)
                                           : arena_read_file(src->mem, path, NULL);

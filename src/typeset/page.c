@@ -64,8 +64,8 @@ void page_new_sized(layout_state *ls, double width, double height)
     ls->page->width = width;
     ls->page->height = height;
     if (d->npages > 1) /* room for as many boxes as the page before: grown once, if at all */
-        ls->page->boxes = arena_reserve(ls->mem, NULL, &ls->page->cap, d->pages[d->npages - 2].count,
-                                     sizeof(box));
+        ls->page->boxes = arena_reserve(ls->mem, NULL, &ls->page->cap,
+                                        d->pages[d->npages - 2].count, sizeof(box));
     ls->plain_pages = arena_grow(ls->mem, ls->plain_pages, &ls->plain_cap, d->npages, sizeof(bool));
     ls->plain_pages[d->npages - 1] = false;
     ls->y = page_top(ls);
