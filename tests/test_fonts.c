@@ -151,11 +151,16 @@ static unsigned ready_faces(const font_set *fs)
     return bits;
 }
 
-static void a_face_is_built_on_its_first_use(void **state)
+/* A face compiled in sets text without HarfBuzz; its HarfBuzz font is
+ * built when something first needs it (a character past the tables, the
+ * PDF writer), and only that face's. */
+static void a_face_opens_in_harfbuzz_on_its_first_use(void **state)
 {
     const font_set *fs = ((test_fixture *)*state)->fonts;
     assert_int_equal(ready_faces(fs), 0);
     assert_true(fonts_width(fs, FACE_ITALIC, 10, "Åtgärd", strlen("Åtgärd")) > 0);
+    assert_int_equal(ready_faces(fs), 0);
+    assert_true(fonts_width(fs, FACE_ITALIC, 10, "😀", strlen("😀")) > 0);
     assert_int_equal(ready_faces(fs), 1u << FACE_ITALIC);
     assert_non_null(fonts_hb_face(fs, FACE_MONO));
     assert_int_equal(ready_faces(fs), 1u << FACE_ITALIC | 1u << FACE_MONO);
@@ -210,7 +215,10 @@ static void the_default_faces_take_the_tables_compiled_in(void **state)
         face_style face = (face_style)i;
         assert_true(fonts_face_baked(f->fonts, face));
         assert_false(fonts_face_baked(unbaked, face));
-        /* the same widths and kerning as HarfBuzz gives at run time */
+        /* the same metrics, widths and kerning as HarfBuzz gives at run time */
+        assert_int_equal(fonts_units_per_em(f->fonts, face), fonts_units_per_em(unbaked, face));
+        assert_close(fonts_ascent(f->fonts, face, 10), fonts_ascent(unbaked, face, 10));
+        assert_close(fonts_descent(f->fonts, face, 10), fonts_descent(unbaked, face, 10));
         static const char *const words[] = {"AVATAR", "Tvätt", "“Vi”", "−1 520", "L’Y",
                                             "Försäkringskassan", "Wow, Yrke."};
         for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
@@ -234,7 +242,9 @@ static void kerning_rows_are_shaped_on_first_use(void **state)
     test_fixture *f = *state;
     font_set *fs = unbaked_fonts(f);
     assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 0);
+    assert_false(fonts_face_ready(fs, FACE_BOLD_ITALIC));
     fonts_width(fs, FACE_BOLD_ITALIC, 10, "o", 1);
+    assert_true(fonts_face_ready(fs, FACE_BOLD_ITALIC)); /* measured with HarfBuzz */
     assert_int_equal(fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC), 1); /* the first, at build */
     unsigned before = fonts_kerning_rows_shaped(fs, FACE_BOLD_ITALIC);
     assert_true(fonts_kerning(fs, FACE_BOLD_ITALIC, 10, 'A', 'V') < 0);
@@ -341,7 +351,7 @@ int main(void)
         cmocka_unit_test(set_text_adds_up_to_the_width),
         cmocka_unit_test(a_missing_character_is_the_empty_box),
         /* each with fonts of its own, none of them used yet */
-        cmocka_unit_test_setup_teardown(a_face_is_built_on_its_first_use, test_setup_with_fonts,
+        cmocka_unit_test_setup_teardown(a_face_opens_in_harfbuzz_on_its_first_use, test_setup_with_fonts,
                                         test_teardown),
         cmocka_unit_test_setup_teardown(kerning_rows_are_shaped_on_first_use,
                                         test_setup_with_fonts_and_folder, test_teardown),

@@ -1,7 +1,10 @@
 #include "baked_kerning.h"
 
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdbool.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hash.h"
 
@@ -9,34 +12,70 @@
 extern const baked_kerning baked_kernings[];
 extern const size_t baked_kerning_count;
 
-uint64_t baked_kerning_identity(const void *data, size_t len)
+enum { HEADER = 12, MAX_DIRECTORY = HEADER + 16 * 64 };
+
+/* How many bytes of a font file of `size` bytes that starts with `header`
+ * (its first 12 bytes) identity hashes: the header and the table records,
+ * 16 bytes each, or the whole of a file too short for them. */
+static size_t directory_length(const unsigned char *header, uint64_t size)
 {
-    const unsigned char *p = data;
-    size_t directory = len;
-    if (len >= 12) { /* sfnt version, numTables, 3 more; 16 bytes a table */
-        size_t tables = (size_t)p[4] << 8 | p[5];
-        if (12 + 16 * tables < len)
-            directory = 12 + 16 * tables;
-    }
-    return XXH3_64bits_withSeed(data, directory, (XXH64_hash_t)len);
+    if (size < HEADER)
+        return (size_t)size;
+    size_t tables = (size_t)header[4] << 8 | header[5];
+    return HEADER + 16 * tables < size ? HEADER + 16 * tables : (size_t)size;
 }
 
-const baked_kerning *baked_kerning_find(const void *data, size_t len)
+static uint64_t identity(const void *directory, size_t directory_len, uint64_t size)
+{
+    return XXH3_64bits_withSeed(directory, directory_len, (XXH64_hash_t)size);
+}
+
+uint64_t baked_kerning_identity(const void *data, size_t len)
+{
+    return identity(data, directory_length(data, len), len);
+}
+
+static const baked_kerning *find(const void *directory, size_t directory_len, uint64_t size)
 {
     uint64_t hash = 0;
     bool hashed = false;
     for (size_t i = 0; i < baked_kerning_count; i++) {
         const baked_kerning *bk = &baked_kernings[i];
-        if (bk->size != len)
+        if (bk->size != size)
             continue;
         if (!hashed) {
-            hash = baked_kerning_identity(data, len);
+            hash = identity(directory, directory_len, size);
             hashed = true;
         }
         if (bk->hash == hash)
             return bk;
     }
     return NULL;
+}
+
+const baked_kerning *baked_kerning_find(const void *data, size_t len)
+{
+    return find(data, directory_length(data, len), len);
+}
+
+/* A directory longer than the default fonts' (about 20 tables) is never one
+ * of theirs, and is not read. */
+const baked_kerning *baked_kerning_for_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    unsigned char directory[MAX_DIRECTORY];
+    struct stat st;
+    const baked_kerning *bk = NULL;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= HEADER &&
+        pread(fd, directory, HEADER, 0) == HEADER) {
+        size_t len = directory_length(directory, (uint64_t)st.st_size);
+        if (len <= sizeof directory && pread(fd, directory, len, 0) == (ssize_t)len)
+            bk = find(directory, len, (uint64_t)st.st_size);
+    }
+    close(fd);
+    return bk;
 }
 
 void baked_kerning_write(FILE *out, const baked_kerning *bk, int index, const char *file)
@@ -54,11 +93,11 @@ void baked_kerning_write(FILE *out, const baked_kerning *bk, int index, const ch
     /* The lists start with a 0 so that none is empty; the tables skip it. The
      * entry is a macro: the list's initializers must be constants. */
     fprintf(out,
-            "};\n#define FACE_%d {%" PRIu64 "u, UINT64_C(0x%016" PRIx64
-            "), %" PRIu32 ", %" PRIu32 ", %" PRIu32
+            "};\n#define FACE_%d {%" PRIu64 "u, UINT64_C(0x%016" PRIx64 "), %" PRIu32 ", %" PRId32
+            ", %" PRId32 ", %" PRIu32 ", %" PRIu32 ", %" PRIu32
             ", chars_%d, class_chars_%d + 1, kerning_%d + 1}\n\n",
-            index, bk->size, bk->hash, bk->nchars, bk->nclasses, bk->separator, index, index,
-            index);
+            index, bk->size, bk->hash, bk->upem, bk->ascender, bk->descender, bk->nchars,
+            bk->nclasses, bk->separator, index, index, index);
 }
 
 void baked_kerning_write_list(FILE *out, int count)

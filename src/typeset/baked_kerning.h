@@ -6,8 +6,9 @@
  * (src/tools/bake_kerning.c) has fonts.c build them once for the default
  * fonts and writes them out as tables. A face whose font file is that
  * file (its size, and its table directory, which holds the checksum of
- * every table: baked_kerning_identity) takes its tables from there; any
- * other font is measured with HarfBuzz at run time as before. (A hash of
+ * every table: baked_kerning_identity) takes its tables from there, and
+ * its units per em and line metrics, without opening the font in HarfBuzz;
+ * any other font is measured with HarfBuzz at run time as before. (A hash of
  * the whole file read each face's megabyte again on every run.) The tables are
  * generated; this module owns their format and writes them. */
 #ifndef PP_BAKED_KERNING_H
@@ -26,7 +27,9 @@ typedef struct {
 
 typedef struct {
     uint64_t size, hash; /* of the font file: its size and baked_kerning_identity */
-    uint32_t nchars;     /* characters 0 .. nchars-1 in `chars` */
+    uint32_t upem;
+    int32_t ascender, descender; /* font units; the descender positive below the baseline */
+    uint32_t nchars;             /* characters 0 .. nchars-1 in `chars` */
     uint32_t nclasses;
     uint32_t separator; /* keeps shaped pairs apart; 0 if none */
     const baked_char *chars;
@@ -40,6 +43,9 @@ typedef struct {
 uint64_t baked_kerning_identity(const void *data, size_t len);
 /* The tables made for this font file, or NULL. */
 const baked_kerning *baked_kerning_find(const void *data, size_t len);
+/* The same for the font file at `path`, reading only its table directory:
+ * NULL too when it cannot be read. */
+const baked_kerning *baked_kerning_for_file(const char *path);
 
 /* Writes `bk` (made from the font `file`) as C source, its tables named
  * after `index`. For the build's tool. */

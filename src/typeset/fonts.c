@@ -22,17 +22,22 @@ enum { CACHE_LIMIT = 0x2300, MAX_KERNED = 255 };
 typedef baked_char char_info;
 
 typedef struct {
-    /* Checked by fonts_load. */
-    hb_face_t *face;
-    unsigned upem;
+    /* Set by fonts_load. */
     const char *file;
-    /* Built on the face's first use (ready_face), then read-only. */
-    pthread_mutex_t lock;
-    atomic_bool ready;
     const baked_kerning *baked; /* the tables compiled in for this file, or NULL */
-    hb_font_t *font;
+    unsigned upem;
+    hb_face_t *face; /* opened by fonts_load unless baked, else with `font` */
+    pthread_mutex_t lock;
+    /* What setting text needs: taken from `baked` by fonts_load, else built
+     * on the face's first use (setting_face); then read-only. */
+    atomic_bool setting_ready;
     int ascender, descender;
-    char_info chars[CACHE_LIMIT];
+    const char_info *chars; /* CACHE_LIMIT of them: baked->chars, or own_chars */
+    char_info *own_chars;
+    /* HarfBuzz's font, for the PDF writer and for characters past the cache:
+     * built on first use (harfbuzz_face). */
+    atomic_bool ready;
+    hb_font_t *font;
     unsigned nclasses;
     uint32_t class_chars[MAX_KERNED]; /* a character of each kerning class */
     uint32_t separator;               /* keeps shaped pairs apart; 0 if none */
@@ -63,15 +68,19 @@ static char_info lookup_char(const face_data *fd, uint32_t cp)
  * .notdef glyph, so only the font's own characters are asked of HarfBuzz. */
 static void fill_chars(face_data *fd)
 {
+    fd->own_chars = malloc(CACHE_LIMIT * sizeof *fd->own_chars);
+    if (!fd->own_chars)
+        out_of_memory();
     const char_info missing = {0, 0, hb_font_get_glyph_h_advance(fd->font, 0)};
     for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
-        fd->chars[cp] = missing;
+        fd->own_chars[cp] = missing;
     hb_set_t *mapped = hb_set_create();
     hb_face_collect_unicodes(fd->face, mapped);
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
     while (hb_set_next(mapped, &cp) && cp < CACHE_LIMIT)
-        fd->chars[cp] = lookup_char(fd, cp);
+        fd->own_chars[cp] = lookup_char(fd, cp);
     hb_set_destroy(mapped);
+    fd->chars = fd->own_chars;
 }
 
 /* Kerning is looked up for letters, punctuation and symbols (Latin, general
@@ -101,7 +110,7 @@ static unsigned assign_classes(face_data *fd, const hb_set_t *kerned, uint32_t *
     unsigned n = 0;
     hb_map_t *class_of = hb_map_create();
     for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++) {
-        char_info *ci = &fd->chars[cp];
+        char_info *ci = &fd->own_chars[cp];
         if (!kerned_range(cp) || ci->glyph == 0 || !hb_set_has(kerned, ci->glyph))
             continue;
         hb_codepoint_t c = hb_map_get(class_of, ci->glyph);
@@ -199,34 +208,37 @@ static void build_kerning(face_data *fd)
     if (!fd->kerning || !hb_buffer_allocation_successful(fd->buffer)) {
         fd->nclasses = 0;
         for (uint32_t cp = 0; cp < CACHE_LIMIT; cp++)
-            fd->chars[cp].kern_class = 0;
+            fd->own_chars[cp].kern_class = 0;
         return;
     }
     shape_row(fd, 0);
     atomic_store_explicit(&fd->row_ready[0], true, memory_order_relaxed);
 }
 
-/* The tables compiled in for the face's file, or NULL. */
-static const baked_kerning *baked_tables(hb_face_t *face)
+/* The tables compiled in for the font file, or NULL. */
+static const baked_kerning *baked_tables(const char *file)
 {
-    hb_blob_t *blob = hb_face_reference_blob(face);
-    unsigned len;
-    const char *data = hb_blob_get_data(blob, &len);
-    const baked_kerning *bk = baked_kerning_find(data, len);
-    hb_blob_destroy(blob);
+    const baked_kerning *bk = baked_kerning_for_file(file);
     return bk && bk->nchars == CACHE_LIMIT && bk->nclasses <= MAX_KERNED ? bk : NULL;
 }
 
-/* The tables compiled in for the face's file: every row ready. */
-static void use_baked(face_data *fd, const baked_kerning *bk)
+/* The tables compiled in for the face's file: ready to set text, every
+ * kerning row too. */
+static void use_baked(face_data *fd, const char *file, const baked_kerning *bk)
 {
-    memcpy(fd->chars, bk->chars, sizeof fd->chars);
+    fd->file = file;
+    fd->baked = bk;
+    fd->upem = bk->upem;
+    fd->ascender = bk->ascender;
+    fd->descender = bk->descender;
+    fd->chars = bk->chars;
     fd->nclasses = bk->nclasses;
     memcpy(fd->class_chars, bk->class_chars, bk->nclasses * sizeof *bk->class_chars);
     fd->separator = bk->separator;
     fd->kerning = (int16_t *)bk->kerning; /* only read, never freed */
     for (unsigned row = 0; row < bk->nclasses; row++)
         atomic_store_explicit(&fd->row_ready[row], true, memory_order_relaxed);
+    atomic_store_explicit(&fd->setting_ready, true, memory_order_relaxed);
 }
 
 /* HarfBuzz reads some tables of a face (and builds what it keeps of them)
@@ -281,29 +293,42 @@ static bool check_face(face_data *fd, const char *file, diag_list *dl)
     return true;
 }
 
-/* What setting text in the face and writing it need. */
-static void build_face(face_data *fd)
+/* HarfBuzz's font of the face, for writing it and for the characters past
+ * the cache. A baked face's file is opened in HarfBuzz only now; should it
+ * have gone since fonts_load, the face is empty and the PDF writer says so. */
+static void build_harfbuzz(face_data *fd)
 {
+    if (!fd->face) {
+        hb_blob_t *blob = hb_blob_create_from_file(fd->file);
+        fd->face = hb_face_create(blob, 0);
+        hb_blob_destroy(blob);
+    }
     fd->font = hb_font_create(fd->face);
     hb_font_set_scale(fd->font, (int)fd->upem, (int)fd->upem);
+    load_lazy_tables(fd);
+}
+
+static void build_harfbuzz_once(face_data *fd, unsigned unused)
+{
+    (void)unused;
+    build_harfbuzz(fd);
+}
+
+/* What setting text in a face that is not baked needs, measured with
+ * HarfBuzz. Runs under the face's lock, as build_harfbuzz_once does. */
+static void build_setting(face_data *fd, unsigned unused)
+{
+    (void)unused;
+    if (!atomic_load_explicit(&fd->ready, memory_order_relaxed)) {
+        build_harfbuzz(fd);
+        atomic_store_explicit(&fd->ready, true, memory_order_release);
+    }
     hb_font_extents_t ext;
     hb_font_get_h_extents(fd->font, &ext);
     fd->ascender = ext.ascender;
     fd->descender = -ext.descender;
-    fd->baked = baked_tables(fd->face);
-    if (fd->baked) {
-        use_baked(fd, fd->baked);
-    } else {
-        fill_chars(fd);
-        build_kerning(fd);
-    }
-    load_lazy_tables(fd);
-}
-
-static void build_face_once(face_data *fd, unsigned unused)
-{
-    (void)unused;
-    build_face(fd);
+    fill_chars(fd);
+    build_kerning(fd);
 }
 
 /* The first use: under the lock, so that one thread builds. Kept out of
@@ -328,11 +353,18 @@ static inline void once(face_data *fd, atomic_bool *done, void (*build)(face_dat
         build_under_lock(fd, done, build, arg);
 }
 
-/* The face, built if this is its first use. */
-static inline face_data *ready_face(const font_set *fs, face_style face)
+/* The face, ready to set text. */
+static inline face_data *setting_face(const font_set *fs, face_style face)
 {
     face_data *fd = &fs->faces[face];
-    once(fd, &fd->ready, build_face_once, 0);
+    once(fd, &fd->setting_ready, build_setting, 0);
+    return fd;
+}
+
+/* The face with its HarfBuzz font. */
+static inline face_data *harfbuzz_face(face_data *fd)
+{
+    once(fd, &fd->ready, build_harfbuzz_once, 0);
     return fd;
 }
 
@@ -348,10 +380,14 @@ font_set *fonts_load(const style *st, diag_list *dl)
     fs->faces = faces;
     for (int f = 0; f < FACE_COUNT; f++) {
         pthread_mutex_init(&faces[f].lock, NULL);
+        atomic_init(&faces[f].setting_ready, false);
         atomic_init(&faces[f].ready, false);
     }
     for (int f = 0; f < FACE_COUNT; f++) {
-        if (!check_face(&faces[f], st->font_files[f], dl)) {
+        const baked_kerning *bk = baked_tables(st->font_files[f]);
+        if (bk) {
+            use_baked(&faces[f], st->font_files[f], bk);
+        } else if (!check_face(&faces[f], st->font_files[f], dl)) {
             fonts_free(fs);
             return NULL;
         }
@@ -366,9 +402,13 @@ void fonts_free(font_set *fs)
     for (int f = 0; f < FACE_COUNT; f++) {
         face_data *fd = &fs->faces[f];
         pthread_mutex_destroy(&fd->lock);
-        hb_font_destroy(fd->font);
-        hb_face_destroy(fd->face);
-        hb_buffer_destroy(fd->buffer);
+        if (fd->font)
+            hb_font_destroy(fd->font);
+        if (fd->face)
+            hb_face_destroy(fd->face);
+        if (fd->buffer)
+            hb_buffer_destroy(fd->buffer);
+        free(fd->own_chars);
         if (!fd->baked)
             free(fd->kerning);
     }
@@ -384,17 +424,17 @@ bool fonts_face_ready(const font_set *fs, face_style face)
 void fonts_build_all(const font_set *fs)
 {
     for (int f = 0; f < FACE_COUNT; f++)
-        ready_face(fs, (face_style)f);
+        harfbuzz_face(setting_face(fs, (face_style)f));
 }
 
 bool fonts_face_baked(const font_set *fs, face_style face)
 {
-    return ready_face(fs, face)->baked != NULL;
+    return fs->faces[face].baked != NULL;
 }
 
 bool fonts_bake(const font_set *fs, face_style face, baked_kerning *out)
 {
-    face_data *fd = ready_face(fs, face);
+    face_data *fd = harfbuzz_face(setting_face(fs, face));
     if (fd->baked)
         return false;
     for (unsigned row = 0; row < fd->nclasses; row++)
@@ -404,6 +444,9 @@ bool fonts_bake(const font_set *fs, face_style face, baked_kerning *out)
     const char *data = hb_blob_get_data(blob, &len);
     *out = (baked_kerning){.size = len,
                            .hash = baked_kerning_identity(data, len),
+                           .upem = fd->upem,
+                           .ascender = fd->ascender,
+                           .descender = fd->descender,
                            .nchars = CACHE_LIMIT,
                            .nclasses = fd->nclasses,
                            .separator = fd->separator,
@@ -418,7 +461,7 @@ unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face)
 {
     const face_data *fd = &fs->faces[face];
     unsigned n = 0;
-    if (!fonts_face_ready(fs, face)) /* nclasses is set when the face is built */
+    if (!atomic_load_explicit(&fd->setting_ready, memory_order_acquire)) /* sets nclasses */
         return 0;
     for (unsigned row = 0; row < fd->nclasses; row++)
         n += atomic_load_explicit(&fd->row_ready[row], memory_order_acquire);
@@ -427,9 +470,14 @@ unsigned fonts_kerning_rows_shaped(const font_set *fs, face_style face)
 
 /* ---- setting text -------------------------------------------------------- */
 
-static inline char_info char_of(const face_data *fd, uint32_t cp)
+static char_info char_past_cache(face_data *fd, uint32_t cp)
 {
-    return cp < CACHE_LIMIT ? fd->chars[cp] : lookup_char(fd, cp);
+    return lookup_char(harfbuzz_face(fd), cp);
+}
+
+static inline char_info char_of(face_data *fd, uint32_t cp)
+{
+    return cp < CACHE_LIMIT ? fd->chars[cp] : char_past_cache(fd, cp);
 }
 
 static inline int32_t pair_kerning(face_data *fd, char_info left, char_info right)
@@ -465,7 +513,7 @@ static inline bool setter_next(text_setter *ts, font_glyph *g, int32_t *kern_bef
 size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t len,
                       font_glyph *out)
 {
-    text_setter ts = {ready_face(fs, face), s, len, 0, {0, 0, 0}};
+    text_setter ts = {setting_face(fs, face), s, len, 0, {0, 0, 0}};
     size_t n = 0;
     font_glyph g;
     int32_t kern;
@@ -479,7 +527,7 @@ size_t fonts_set_text(const font_set *fs, face_style face, const char *s, size_t
 
 double fonts_width(const font_set *fs, face_style face, double size, const char *s, size_t len)
 {
-    text_setter ts = {ready_face(fs, face), s, len, 0, {0, 0, 0}};
+    text_setter ts = {setting_face(fs, face), s, len, 0, {0, 0, 0}};
     long units = 0;
     font_glyph g;
     int32_t kern;
@@ -491,25 +539,25 @@ double fonts_width(const font_set *fs, face_style face, double size, const char 
 double fonts_kerning(const font_set *fs, face_style face, double size, uint32_t left,
                      uint32_t right)
 {
-    face_data *fd = ready_face(fs, face);
+    face_data *fd = setting_face(fs, face);
     return pair_kerning(fd, char_of(fd, left), char_of(fd, right)) * size / fd->upem;
 }
 
 double fonts_ascent(const font_set *fs, face_style face, double size)
 {
-    const face_data *fd = ready_face(fs, face);
+    const face_data *fd = setting_face(fs, face);
     return fd->ascender * size / fd->upem;
 }
 
 double fonts_descent(const font_set *fs, face_style face, double size)
 {
-    const face_data *fd = ready_face(fs, face);
+    const face_data *fd = setting_face(fs, face);
     return fd->descender * size / fd->upem;
 }
 
 const char *fonts_file(const font_set *fs, face_style face)
 {
-    return ready_face(fs, face)->file;
+    return fs->faces[face].file;
 }
 
 bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp)
@@ -519,20 +567,20 @@ bool fonts_has_glyph(const font_set *fs, face_style face, unsigned cp)
 
 uint32_t fonts_glyph(const font_set *fs, face_style face, uint32_t cp)
 {
-    return char_of(ready_face(fs, face), cp).glyph;
+    return char_of(setting_face(fs, face), cp).glyph;
 }
 
 int32_t fonts_glyph_advance(const font_set *fs, face_style face, uint32_t glyph)
 {
-    return hb_font_get_glyph_h_advance(ready_face(fs, face)->font, glyph);
+    return hb_font_get_glyph_h_advance(harfbuzz_face(&fs->faces[face])->font, glyph);
 }
 
 unsigned fonts_units_per_em(const font_set *fs, face_style face)
 {
-    return ready_face(fs, face)->upem;
+    return fs->faces[face].upem;
 }
 
 struct hb_face_t *fonts_hb_face(const font_set *fs, face_style face)
 {
-    return ready_face(fs, face)->face;
+    return harfbuzz_face(&fs->faces[face])->face;
 }

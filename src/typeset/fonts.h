@@ -5,14 +5,17 @@
  * the width drawn. Kerning is looked up for Latin letters, punctuation and
  * symbols (below U+0250 and from U+1E00 to U+22FF); other scripts are set
  * unkerned. Owns the HarfBuzz objects (fonts_free).
- * fonts_load only checks the faces; what a face needs to set text (its
- * character cache, its kerning, HarfBuzz's lazily loaded tables) is built
- * when a function below first asks for that face, once, under the face's
+ * The default style's faces take what setting text needs (the character
+ * cache, the kerning, the units per em and line metrics) from the tables
+ * compiled in at build time (baked_kerning.h) when their files are the ones
+ * they were made of: fonts_load then reads only each file's table
+ * directory, and layout never opens them in HarfBuzz. Any other face is
+ * checked by fonts_load and measured with HarfBuzz when first used. A face's
+ * HarfBuzz font (for the PDF writer, and for characters past the tables) is
+ * built when first asked for. Each of these is built once, under the face's
  * own lock, and is read-only after. So one font_set serves documents built
  * in parallel threads, and a document that never uses a face never pays
- * for it. The default style's faces take those tables from the ones compiled
- * in at build time (baked_kerning.h) when their files are the ones they were
- * made of. */
+ * for it. */
 #ifndef PP_FONTS_H
 #define PP_FONTS_H
 
@@ -31,12 +34,14 @@ struct hb_face_t;
  * NULL with an error naming the first bad one. */
 font_set *fonts_load(const style *st, diag_list *dl);
 void fonts_free(font_set *fs);
-/* True once the face has been used and built. */
+/* True once the face's HarfBuzz font has been built: on the first use of a
+ * face measured at run time, or when a baked face is first asked for it. */
 bool fonts_face_ready(const font_set *fs, face_style face);
-/* Builds every face now, as its first use would: for a thread that gets
- * them ready while another loads the document, or before workers fork. */
+/* Builds every face whole now, HarfBuzz font included, as its first uses
+ * would: for a thread that gets them ready while another loads and lays out
+ * the document, or before workers fork. */
 void fonts_build_all(const font_set *fs);
-/* True when the face's tables were compiled in for its file (builds it). */
+/* True when the face's tables were compiled in for its file. */
 bool fonts_face_baked(const font_set *fs, face_style face);
 /* For the build (src/tools/bake_kerning.c): the face built whole, every
  * kerning row shaped, as tables to compile in; they point into `fs`. False
