@@ -41,6 +41,29 @@ static void strmap_finds_every_key(void **state)
     assert_null(strmap_get(&m, "key 1000"));
 }
 
+/* Paths of one tree, long and alike but for their ends, each found after
+ * the map has grown many times, by a copy of its text. */
+static void strmap_finds_paths_after_growing(void **state)
+{
+    test_fixture *f = *state;
+    strmap m;
+    strmap_init(&m, &f->mem);
+    const char *root = "/srv/samordning/planer/2024/forbund";
+    for (int i = 0; i < 5000; i++)
+        strmap_put(&m, arena_printf(&f->mem, "%s-%04d/plan-2024.yaml", root, i),
+                   arena_printf(&f->mem, "%d", i));
+    assert_int_equal(m.count, 5000);
+    for (int i = 0; i < 5000; i++) {
+        char key[96];
+        snprintf(key, sizeof key, "%s-%04d/plan-2024.yaml", root, i);
+        const char *found = strmap_get(&m, key);
+        assert_non_null(found);
+        assert_int_equal(atoi(found), i);
+    }
+    assert_null(strmap_get(&m, "/srv/samordning/planer/2024/forbund-5000/plan-2024.yaml"));
+    assert_null(strmap_get(&m, "/srv/samordning/planer/2024/forbund-0001/plan-2024.yam"));
+}
+
 static void kinds_tell_sources_by_name(void **state)
 {
     test_fixture *f = *state;
@@ -528,6 +551,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         TEST(strmap_finds_every_key),
+        TEST(strmap_finds_paths_after_growing),
         TEST(kinds_tell_sources_by_name),
         TEST(discovery_names_pdfs_from_the_plans_folder),
         TEST(paths_are_cleaned),

@@ -9,14 +9,21 @@ void strmap_init(strmap *m, arena *mem)
     *m = (strmap){.mem = mem};
 }
 
-/* The slot holding `key`, or the empty slot where it would go. Keys are
- * mostly paths of 40 to 80 bytes: XXH3 hashes them a word at a time, FNV-1a
- * took a multiplication per byte (a fifth of a no-change night). */
-static size_t slot_of(const char *const *keys, size_t cap, const char *key)
+/* Keys are mostly paths of 40 to 80 bytes: XXH3 hashes them a word at a
+ * time, FNV-1a took a multiplication per byte (a fifth of a no-change
+ * night). */
+static uint64_t hash_of(const char *key)
 {
-    size_t i = (size_t)XXH3_64bits(key, strlen(key)) & (cap - 1);
-    while (keys[i] && strcmp(keys[i], key) != 0)
-        i = (i + 1) & (cap - 1);
+    return XXH3_64bits(key, strlen(key));
+}
+
+/* The slot holding `key`, or the empty slot where it would go; the text of
+ * a key is compared only when its hash is the same. */
+static size_t slot_of(const strmap *m, const char *key, uint64_t hash)
+{
+    size_t i = (size_t)hash & (m->cap - 1);
+    while (m->keys[i] && (m->hashes[i] != hash || strcmp(m->keys[i], key) != 0))
+        i = (i + 1) & (m->cap - 1);
     return i;
 }
 
@@ -24,34 +31,38 @@ void *strmap_get(const strmap *m, const char *key)
 {
     if (m->cap == 0)
         return NULL;
-    size_t i = slot_of(m->keys, m->cap, key);
+    size_t i = slot_of(m, key, hash_of(key));
     return m->keys[i] ? m->values[i] : NULL;
 }
 
 static void grow(strmap *m)
 {
-    size_t cap = m->cap ? m->cap * 2 : 16;
-    const char **keys = ARENA_ARRAY(m->mem, const char *, cap);
-    void **values = ARENA_ARRAY(m->mem, void *, cap);
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+    strmap old = *m;
+    m->cap = old.cap ? old.cap * 2 : 16;
+    m->keys = ARENA_ARRAY(m->mem, const char *, m->cap);
+    m->values = ARENA_ARRAY(m->mem, void *, m->cap);
+    m->hashes = ARENA_ARRAY(m->mem, uint64_t, m->cap);
+    for (size_t i = 0; i < old.cap; i++) {
+        if (!old.keys[i])
             continue;
-        size_t j = slot_of(keys, cap, m->keys[i]);
-        keys[j] = m->keys[i];
-        values[j] = m->values[i];
+        size_t j = (size_t)old.hashes[i] & (m->cap - 1);
+        while (m->keys[j]) /* the keys are distinct: the first empty slot */
+            j = (j + 1) & (m->cap - 1);
+        m->keys[j] = old.keys[i];
+        m->values[j] = old.values[i];
+        m->hashes[j] = old.hashes[i];
     }
-    m->keys = keys;
-    m->values = values;
-    m->cap = cap;
 }
 
 void strmap_put(strmap *m, const char *key, void *value)
 {
     if ((m->count + 1) * 4 > m->cap * 3)
         grow(m);
-    size_t i = slot_of(m->keys, m->cap, key);
+    uint64_t hash = hash_of(key);
+    size_t i = slot_of(m, key, hash);
     if (!m->keys[i]) {
         m->keys[i] = key;
+        m->hashes[i] = hash;
         m->count++;
     }
     m->values[i] = value;

@@ -4,6 +4,7 @@
 #define PP_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -11,6 +12,7 @@ typedef struct {
     arena *mem;
     const char **keys;
     void **values;
+    uint64_t *hashes;  /* of each key: growing does not hash the keys again */
     size_t count, cap; /* cap is 0 or a power of two */
 } strmap;
 
