@@ -33,6 +33,12 @@ if locale -a 2>/dev/null | grep -qix 'sv_SE.utf-\{0,1\}8'; then
     expect "... its columns" has "2026 (prognos)"
     expect "... the statuses of the rules" has "700 uppfyllt"
     expect "... and its count of problems" has "  0 fel, 0 varningar"
+    run -u LC_ALL LANG=sv_SE.UTF-8 -- check "$SAMSPELET"
+    expect "LANG=sv_SE.UTF-8 alone asks for Swedish too" has "  finansiella mål  "
+    run -u LC_ALL LANG=C.UTF-8 LC_MESSAGES=sv_SE.UTF-8 -- check "$SAMSPELET"
+    expect "... as LC_MESSAGES does over LANG=C.UTF-8" has "  finansiella mål  "
+    run -u LC_ALL LANG=sv_SE.UTF-8 LC_MESSAGES=C -- check "$SAMSPELET"
+    expect "... and LC_MESSAGES=C over LANG keeps English" has "  financial rules  "
 else
     not_ok "the locale sv_SE.UTF-8 is there (sh .ci/deps test makes it)"
 fi
