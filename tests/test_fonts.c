@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include <math.h>
 
@@ -272,6 +273,36 @@ static void a_document_builds_only_the_faces_it_uses(void **state)
     assert_int_equal(ready_faces(f->fonts), 1u << FACE_REGULAR | 1u << FACE_BOLD);
 }
 
+/* A compiled-in face is opened in HarfBuzz only when the PDF needs it: a
+ * font file gone by then fails the document with an error, not a PDF with
+ * an empty font. */
+static void a_baked_font_gone_before_the_pdf_is_an_error(void **state)
+{
+    test_fixture *f = *state;
+    strbuf font = {0};
+    assert_true(strbuf_append_file(&font, f->st->font_files[FACE_REGULAR]));
+    style *st = ARENA_NEW(&f->mem, style);
+    *st = *f->st;
+    st->font_files[FACE_REGULAR] = in_folder(f, "regular.ttf");
+    write_bytes(st->font_files[FACE_REGULAR], font.data, font.len);
+    strbuf_free(&font);
+    font_set *fs = fonts_load(st, &f->dl);
+    assert_non_null(fs);
+    assert_true(fonts_face_baked(fs, FACE_REGULAR));
+    static const char markdown[] = "Text.\n";
+    layout_info info = {.title = "Plan"};
+    layout_doc doc;
+    assert_true(layout_markdown(&f->mem, markdown, strlen(markdown), st, fs, &info, &doc, &f->dl));
+    assert_int_equal(unlink(st->font_files[FACE_REGULAR]), 0);
+    pdf_metadata meta = {.title = "Plan", .language = "sv-SE"};
+    pdf_bytes pdf = {0};
+    size_t errors = f->dl.errors;
+    assert_false(pdf_render(&doc, fs, &meta, "prov.pdf", &pdf, &f->dl));
+    assert_null(pdf.data);
+    assert_true(f->dl.errors > errors);
+    fonts_free(fs);
+}
+
 static const char *const sample_words[] = {
     "AVATAR", "Tvätt", "“Vi”", "−1 520", "L’Y", "😀 x", "Försäkringskassan"};
 enum { SAMPLE_WORDS = sizeof sample_words / sizeof sample_words[0], SETTERS = 8, RACES = 16 };
@@ -361,6 +392,8 @@ int main(void)
                                         test_setup_with_fonts_and_folder, test_teardown),
         cmocka_unit_test_setup_teardown(a_document_builds_only_the_faces_it_uses,
                                         test_setup_with_fonts, test_teardown),
+        cmocka_unit_test_setup_teardown(a_baked_font_gone_before_the_pdf_is_an_error,
+                                        test_setup_with_fonts_and_folder, test_teardown),
         cmocka_unit_test_setup_teardown(threads_first_using_a_face_agree, test_setup_with_fonts,
                                         test_teardown),
     };

@@ -520,7 +520,9 @@ bool pdf_render(const layout_doc *doc, const font_set *fonts, const pdf_metadata
         out_of_memory();
     XXH3_128bits_reset(w.id);
     bool ok = build(&w, meta, name, dl) && !err.error && finish(&w, out) && !err.error;
-    if (err.error == HPDF_FAILD_TO_ALLOC_MEM || (!ok && !out->data && !err.error))
+    /* A failure nothing else explains is memory running out. */
+    if (err.error == HPDF_FAILD_TO_ALLOC_MEM ||
+        (!ok && !out->data && !err.error && dl->errors == errors_before))
         out_of_memory();
     if (!ok && dl->errors == errors_before)
         diag_add(dl, DIAG_ERROR, name, 0, 0, NULL,

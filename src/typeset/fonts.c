@@ -402,12 +402,9 @@ void fonts_free(font_set *fs)
     for (int f = 0; f < FACE_COUNT; f++) {
         face_data *fd = &fs->faces[f];
         pthread_mutex_destroy(&fd->lock);
-        if (fd->font)
-            hb_font_destroy(fd->font);
-        if (fd->face)
-            hb_face_destroy(fd->face);
-        if (fd->buffer)
-            hb_buffer_destroy(fd->buffer);
+        hb_font_destroy(fd->font);
+        hb_face_destroy(fd->face);
+        hb_buffer_destroy(fd->buffer);
         free(fd->own_chars);
         if (!fd->baked)
             free(fd->kerning);

@@ -37,6 +37,8 @@ static hb_subset_input_t *make_input(const uint32_t *cps, size_t n, bool keep_no
 
 font_subset *subset_make(struct hb_face_t *face, const uint32_t *cps, size_t n, bool keep_notdef)
 {
+    if (hb_face_get_glyph_count(face) == 0) /* its file is gone: HarfBuzz would make a font */
+        return NULL;
     hb_subset_input_t *input = make_input(cps, n, keep_notdef);
     if (!input)
         return NULL;
