@@ -53,11 +53,6 @@ static const baked_kerning *find(const void *directory, size_t directory_len, ui
     return NULL;
 }
 
-const baked_kerning *baked_kerning_find(const void *data, size_t len)
-{
-    return find(data, directory_length(data, len), len);
-}
-
 /* A directory longer than the default fonts' (about 20 tables) is never one
  * of theirs, and is not read. */
 const baked_kerning *baked_kerning_for_file(const char *path)

@@ -41,10 +41,8 @@ typedef struct {
  * of its size and its table directory (every table's offset, length and
  * checksum, OpenType's own check of its content). */
 uint64_t baked_kerning_identity(const void *data, size_t len);
-/* The tables made for this font file, or NULL. */
-const baked_kerning *baked_kerning_find(const void *data, size_t len);
-/* The same for the font file at `path`, reading only its table directory:
- * NULL too when it cannot be read. */
+/* The tables made for the font file at `path`, reading only its table
+ * directory; NULL when there are none or it cannot be read. */
 const baked_kerning *baked_kerning_for_file(const char *path);
 
 /* Writes `bk` (made from the font `file`) as C source, its tables named
