@@ -188,19 +188,29 @@ static font_set *unbaked_fonts(test_fixture *f)
     return fs;
 }
 
+/* The default style, its regular face read from a copy of its file (`name`
+ * in the test's folder); with `altered`, the copy's first table record says
+ * another checksum. */
+static style *style_with_regular_copy(test_fixture *f, const char *name, bool altered)
+{
+    strbuf font = {0};
+    assert_true(strbuf_append_file(&font, f->st->font_files[FACE_REGULAR]));
+    if (altered)
+        font.data[12 + 4] ^= 1;
+    style *st = ARENA_NEW(&f->mem, style);
+    *st = *f->st;
+    st->font_files[FACE_REGULAR] = in_folder(f, name);
+    write_bytes(st->font_files[FACE_REGULAR], font.data, font.len);
+    strbuf_free(&font);
+    return st;
+}
+
 /* A file of the same size whose table directory says other content (a
  * table's checksum changed) is not the file whose tables were compiled in. */
 static void a_font_with_another_table_checksum_is_measured_at_run_time(void **state)
 {
     test_fixture *f = *state;
-    strbuf font = {0};
-    assert_true(strbuf_append_file(&font, f->st->font_files[FACE_REGULAR]));
-    font.data[12 + 4] ^= 1; /* the first table record's checksum */
-    style *st = ARENA_NEW(&f->mem, style);
-    *st = *f->st;
-    st->font_files[FACE_REGULAR] = in_folder(f, "checksum.ttf");
-    write_bytes(st->font_files[FACE_REGULAR], font.data, font.len);
-    strbuf_free(&font);
+    style *st = style_with_regular_copy(f, "checksum.ttf", true);
     font_set *fs = fonts_load(st, &f->dl);
     assert_non_null(fs);
     assert_false(fonts_face_baked(fs, FACE_REGULAR));
@@ -279,13 +289,7 @@ static void a_document_builds_only_the_faces_it_uses(void **state)
 static void a_baked_font_gone_before_the_pdf_is_an_error(void **state)
 {
     test_fixture *f = *state;
-    strbuf font = {0};
-    assert_true(strbuf_append_file(&font, f->st->font_files[FACE_REGULAR]));
-    style *st = ARENA_NEW(&f->mem, style);
-    *st = *f->st;
-    st->font_files[FACE_REGULAR] = in_folder(f, "regular.ttf");
-    write_bytes(st->font_files[FACE_REGULAR], font.data, font.len);
-    strbuf_free(&font);
+    style *st = style_with_regular_copy(f, "regular.ttf", false);
     font_set *fs = fonts_load(st, &f->dl);
     assert_non_null(fs);
     assert_true(fonts_face_baked(fs, FACE_REGULAR));
