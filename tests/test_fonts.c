@@ -230,8 +230,8 @@ static void the_default_faces_take_the_tables_compiled_in(void **state)
         assert_int_equal(fonts_units_per_em(f->fonts, face), fonts_units_per_em(unbaked, face));
         assert_close(fonts_ascent(f->fonts, face, 10), fonts_ascent(unbaked, face, 10));
         assert_close(fonts_descent(f->fonts, face, 10), fonts_descent(unbaked, face, 10));
-        static const char *const words[] = {"AVATAR", "Tvätt", "“Vi”", "−1 520", "L’Y",
-                                            "Försäkringskassan", "Wow, Yrke."};
+        static const char *const words[] = {
+            "AVATAR", "Tvätt", "“Vi”", "−1 520", "L’Y", "Försäkringskassan", "Wow, Yrke."};
         for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
             const char *s = words[w];
             assert_close(fonts_width(f->fonts, face, 10, s, strlen(s)),
@@ -386,8 +386,8 @@ int main(void)
         cmocka_unit_test(set_text_adds_up_to_the_width),
         cmocka_unit_test(a_missing_character_is_the_empty_box),
         /* each with fonts of its own, none of them used yet */
-        cmocka_unit_test_setup_teardown(a_face_opens_in_harfbuzz_on_its_first_use, test_setup_with_fonts,
-                                        test_teardown),
+        cmocka_unit_test_setup_teardown(a_face_opens_in_harfbuzz_on_its_first_use,
+                                        test_setup_with_fonts, test_teardown),
         cmocka_unit_test_setup_teardown(kerning_rows_are_shaped_on_first_use,
                                         test_setup_with_fonts_and_folder, test_teardown),
         cmocka_unit_test_setup_teardown(a_font_with_another_table_checksum_is_measured_at_run_time,
