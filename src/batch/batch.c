@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,23 +379,14 @@ static void fail_unstarted(build_queue *q, size_t from, size_t to, int err)
 }
 
 /* The digests of what the style was made from (its fonts, its dictionary),
- * for the manifest. Only a run that builds needs them, and it takes them
- * while the document is built: reading a new output folder's fonts is the
- * longest part of its start-up. */
+ * for the manifest. Only a run that builds needs them. With workers, the
+ * run takes them while the first documents are built; a run of one
+ * document takes them itself, as a second thread costs it more than it
+ * saves (docs/performance.md). */
 static void digest_shared(run *r)
 {
     for (size_t i = 0; i < r->shared.count; i++)
         r->shared.items[i].digest = filecache_digest(r->fc, r->shared.items[i].path);
-}
-
-/* Beside the one document built in the run's process: its faces and
- * dictionary made ready while it is loaded and templated, then the digests. */
-static void *prepare_beside(void *ctx)
-{
-    run *r = ctx;
-    render_env_preload(&r->env);
-    digest_shared(r);
-    return NULL;
 }
 
 /* The one document to build, built in this process: a worker would cost
@@ -427,13 +417,8 @@ static void build_alone(run *r, size_t i, const batch_observer *obs)
     building_alone = 1;
     if (stop_signal) /* since build_and_record looked */
         alarm(STOP_GRACE_SECONDS);
-    pthread_t beside;
-    bool threaded = pthread_create(&beside, NULL, prepare_beside, r) == 0;
-    if (!threaded)
-        digest_shared(r);
+    digest_shared(r);
     r->records[i] = build_one(r, d, &r->res->mem);
-    if (threaded)
-        pthread_join(beside, NULL);
     building_alone = 0;
     alarm(0);
     sigaction(SIGALRM, &saved, NULL);

@@ -47,9 +47,8 @@ bool render_env_open(render_env *env, const char *templates_dir, const input_rec
                      diag_list *dl);
 /* Loads now what the documents would load on first use (the style's
  * hyphenation dictionary, its font faces): before worker processes are
- * forked, so that they share it rather than each loading its own, or in a
- * thread beside the one document built in the run's process. A run that
- * builds nothing does not call it. */
+ * forked, so that they share it rather than each loading its own. A run
+ * that builds nothing, or only one document, does not call it. */
 void render_env_preload(const render_env *env);
 void render_env_close(render_env *env);
 
