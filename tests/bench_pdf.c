@@ -4,7 +4,9 @@
  * file. Times are the thread's CPU time (so other work on the machine
  * matters less), as the median and the best of the rounds. Not a test:
  * prints figures. Run from the top folder:
- *     make bench-pdf   or   .build/bench_pdf [plan.yaml] [rounds] */
+ *     make bench-pdf   or   .build/bench_pdf [plan.yaml] [rounds] [times.txt]
+ * With a third argument, each whole document's time (ms) is appended to
+ * that file, a line each, for a median over several processes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +62,16 @@ static void print_times(const char *what, double *t, int n)
 {
     qsort(t, (size_t)n, sizeof *t, compare_doubles);
     printf("%s: median %.3f ms, best %.3f ms\n", what, t[n / 2] * 1e3, t[0] * 1e3);
+}
+
+static bool append_times(const char *path, const double *t, int n)
+{
+    FILE *f = fopen(path, "a");
+    if (!f)
+        return false;
+    for (int i = 0; i < n; i++)
+        fprintf(f, "%.4f\n", t[i] * 1e3);
+    return fclose(f) == 0;
 }
 
 static bool one_round(const char *md, size_t len, const style *st, const font_set *fonts,
@@ -140,6 +152,10 @@ int main(int argc, char **argv)
     print_times("Markdown to PDF bytes", f.total, rounds);
     print_times("  layout (layout_markdown)", f.layout, rounds);
     print_times("  PDF (pdf_render)", f.pdf, rounds);
+    if (argc > 3 && !append_times(argv[3], whole, rounds)) {
+        perror(argv[3]);
+        return 1;
+    }
     print_times("YAML to PDF file (document_render_plan)", whole, rounds);
     free(f.layout);
     free(f.pdf);
