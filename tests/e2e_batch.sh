@@ -48,6 +48,27 @@ copies() { # copies PLANS NAME... : one association folder per name
     for n in "$@"; do cp -R plans/samsund "$dest/$n"; done
 }
 
+# --- one document alone ------------------------------------------------------------
+# One document to build is built in the run's own process, without workers;
+# it records what the style is made of (its fonts, its dictionary) with
+# their digests as a run with workers does, so that its next run has
+# nothing to do.
+A=$WORK/alone/plans
+copies "$A" a b
+OUT=$WORK/alone/one
+run "$A/a" -t templates
+built_exactly "one document alone is built in the run's process" "a/plan-2024.pdf"
+OUT=$WORK/alone/two
+run "$A" -t templates
+built_exactly "... and two with workers" "a/plan-2024.pdf b/plan-2024.pdf"
+grep '^shared ' "$WORK/alone/one/.planpress/manifest" >"$WORK/shared-one"
+grep '^shared ' "$WORK/alone/two/.planpress/manifest" >"$WORK/shared-two"
+expect "... both record the style, its five fonts and its dictionary with the same digests" \
+    sh -c "[ \$(wc -l <'$WORK/shared-one') -eq 7 ] && cmp -s '$WORK/shared-one' '$WORK/shared-two'"
+OUT=$WORK/alone/one
+run "$A/a" -t templates
+built_exactly "... and the one document's next run builds nothing" ""
+
 # --- incremental rebuilds ----------------------------------------------------------
 P=$WORK/inc/plans
 T=$WORK/inc/templates
