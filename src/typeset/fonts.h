@@ -38,8 +38,7 @@ void fonts_free(font_set *fs);
  * face measured at run time, or when a baked face is first asked for it. */
 bool fonts_face_ready(const font_set *fs, face_style face);
 /* Builds every face whole now, HarfBuzz font included, as its first uses
- * would: for a thread that gets them ready while another loads and lays out
- * the document, or before workers fork. */
+ * would: before workers fork, so that they share the faces. */
 void fonts_build_all(const font_set *fs);
 /* True when the face's tables were compiled in for its file. */
 bool fonts_face_baked(const font_set *fs, face_style face);
