@@ -57,6 +57,14 @@ check "render -o a FIFO fails without blocking and leaves it a FIFO" [ "$rc" -eq
 check "... saying why" grep -q "fifo.pdf: error: cannot write the PDF: not a regular file" "$WORK/err"
 pp build plans -o out -t templates -q --json fifo.pdf
 check "--json to a FIFO fails and leaves it a FIFO" [ "$rc" -eq 1 -a -p "$B/fifo.pdf" ]
+# A style naming a FIFO as a font: refused at once, not waited on.
+cp -r "$B/templates" "$B/fifo-templates"
+mkfifo "$B/fifo.ttf"
+sed -i "s|^  regular: .*|  regular: $B/fifo.ttf|" "$B/fifo-templates/style.yaml"
+pp build plans -o out-fifo -t fifo-templates -q
+check "a FIFO named as a font fails the run without blocking (exit 1)" [ "$rc" -eq 1 -a ! -e "$B/out-fifo" ]
+check "... naming the font" grep -q "fifo.ttf: error: cannot read the font file" "$WORK/err"
+rm -r "$B/fifo.ttf" "$B/fifo-templates"
 if [ "$(id -u)" = 0 ]; then
     mknod "$B/null" c 1 3
     pp render plans/a1/plan-2024.yaml -o null -t templates -q

@@ -1,12 +1,12 @@
 #include "baked_kerning.h"
 
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "hash.h"
+#include "regular.h"
 
 /* Generated at build time (.build/gen/baked_kernings.c). */
 extern const baked_kerning baked_kernings[];
@@ -57,14 +57,13 @@ static const baked_kerning *find(const void *directory, size_t directory_len, ui
  * of theirs, and is not read. */
 const baked_kerning *baked_kerning_for_file(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = regular_open(path);
     if (fd < 0)
         return NULL;
     unsigned char directory[MAX_DIRECTORY];
     struct stat st;
     const baked_kerning *bk = NULL;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= HEADER &&
-        pread(fd, directory, HEADER, 0) == HEADER) {
+    if (fstat(fd, &st) == 0 && st.st_size >= HEADER && pread(fd, directory, HEADER, 0) == HEADER) {
         size_t len = directory_length(directory, (uint64_t)st.st_size);
         if (len <= sizeof directory && pread(fd, directory, len, 0) == (ssize_t)len)
             bk = find(directory, len, (uint64_t)st.st_size);

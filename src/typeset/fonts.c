@@ -7,10 +7,12 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "baked_kerning.h"
 #include "hash.h"
 #include "oom.h"
+#include "regular.h"
 #include "subset.h"
 #include "utf8.h"
 
@@ -270,10 +272,15 @@ static void load_lazy_tables(face_data *fd)
  * with glyphs and units per em. */
 static bool check_face(face_data *fd, const char *file, diag_list *dl)
 {
-    errno = 0;
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
-    if (!blob && errno == ENOMEM)
-        out_of_memory();
+    int probe = regular_open(file); /* HarfBuzz would wait on a FIFO for ever */
+    hb_blob_t *blob = NULL;
+    if (probe >= 0) {
+        close(probe);
+        errno = 0;
+        blob = hb_blob_create_from_file_or_fail(file);
+        if (!blob && errno == ENOMEM)
+            out_of_memory();
+    }
     if (!blob) {
         diag_add(dl, DIAG_ERROR, file, 0, 0, NULL, "cannot read the font file");
         return false;
