@@ -402,8 +402,10 @@ static int render_one(arena *mem, const render_args *a)
         return EXIT_USAGE;
     const char *source = from_stdin ? streams_stdin_file(mem, &dl) : a->file;
     const char *pdf = to_stdout ? streams_temp_pdf(mem) : out_path;
-    document_request req = {source, pdf, a->template_name ? a->template_name : a->kind->template_name,
-                            NULL};
+    document_request req = {.source = source,
+                            .pdf = pdf,
+                            .template_name =
+                                a->template_name ? a->template_name : a->kind->template_name};
     bool ok = source && render_to(mem, a, &req, &dl);
     if (ok && to_stdout)
         ok = streams_copy_to_stdout(pdf, &dl);

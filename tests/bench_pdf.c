@@ -138,7 +138,7 @@ int main(int argc, char **argv)
     }
     char out_path[64];
     snprintf(out_path, sizeof out_path, "/tmp/bench_pdf.%ld.pdf", (long)getpid());
-    document_request req = {plan_path, out_path, "plan", NULL};
+    document_request req = {.source = plan_path, .pdf = out_path, .template_name = "plan"};
     for (int i = 0; i < rounds; i++) {
         double t3 = now();
         document_render_plan(&env, &req, &dl);

@@ -155,4 +155,38 @@ else
 $(show)"
 fi
 
+# Minutes and their summary, built together in one worker (their file is
+# loaded once): a crash building the minutes (the marker is in a text the
+# summary leaves out) fails both, each saying so, the plan beside them is
+# built, and once mended the next run builds the two again.
+M=$WORK/meeting
+mkdir -p "$M/plans/m" "$M/plans/p"
+cp -r templates "$M/templates"
+cp -r plans/samsund/. "$M/plans/p/"
+cp plans/samsund/association.yaml "$M/plans/m/"
+sed -e '/^  associations:/d' -e 's/^        Presentationsrunda\.$/        Presentationsrunda. INJECT-SEGFAULT/' \
+    plans/jonkoping/minutes-2024-02-23.yaml >"$M/plans/m/minutes-2024-02-23.yaml"
+run_meeting() {
+    (cd "$M" && LD_PRELOAD=$INJECT "$BIN" build plans -o out -t templates -j2 -q \
+        --json "$WORK/last.json") >"$WORK/out" 2>"$WORK/err"
+    rc=$?
+}
+MEETING="m/minutes-2024-02-23-summary.pdf m/minutes-2024-02-23.pdf"
+run_meeting
+if [ "$rc" -eq 1 ] && [ "$(with_status failed)" = "$MEETING" ] && [ "$(with_status built)" = "p/plan-2024.pdf" ] &&
+    [ "$(grep -c "m/minutes-2024-02-23.yaml: error: not built: the process building it" "$WORK/err")" -eq 2 ]; then
+    ok "a crash building minutes fails them and their summary, built together; the plan is built"
+else
+    not_ok "a crash building minutes fails them and their summary, built together" "status $rc, failed [$(with_status failed)], built [$(with_status built)]
+$(show)"
+fi
+sed -i 's/ INJECT-SEGFAULT$//' "$M/plans/m/minutes-2024-02-23.yaml"
+run_meeting
+if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "$MEETING" ] && [ -z "$(find "$M/out" -name '*.tmp')" ]; then
+    ok "... mended, the next run builds the two"
+else
+    not_ok "... mended, the next run builds the two" "status $rc, built [$(with_status built)]
+$(show)"
+fi
+
 e2e_finish e2e_crash

@@ -1,7 +1,7 @@
 /* The batch's parts: the kinds table, discovery and the names of PDFs, the
  * file cache (stat before hashing, and no trust in stat data of files that
- * changed during the run), the manifest, the lock and the sweep of
- * temporary files. */
+ * changed during the run), the manifest, the workers' jobs, the lock and
+ * the sweep of temporary files. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "discover.h"
 #include "filecache.h"
 #include "hash.h"
+#include "jobs.h"
 #include "kinds.h"
 #include "manifest.h"
 #include "outdir.h"
@@ -443,6 +444,74 @@ static void moved_diagnostics_keep_their_own_texts(void **state)
     assert_string_equal(dl.items[1].message, "no file");
 }
 
+static void diagnostics_added_all_are_copies(void **state)
+{
+    test_fixture *f = *state;
+    arena shared;
+    arena_init(&shared);
+    diag_list said;
+    diag_list_init(&said, &shared);
+    diag_add(&said, DIAG_WARNING, "plans/a/minutes-2024-02-23.yaml", 6, 10, "minutes.chair",
+             "not among the attendees");
+    diag_for_reader(&said, "Ordföranden saknas bland de närvarande.");
+    diag_add(&said, DIAG_ERROR, NULL, 0, 0, NULL, "no file");
+    diag_list doc;
+    diag_list_init(&doc, &f->mem);
+    diag_add(&doc, DIAG_NOTE, NULL, 0, 0, NULL, "before");
+    diag_list_add_all(&doc, &said);
+    arena_free(&shared); /* the share goes before the document's list */
+    assert_true(doc.count == 3 && doc.errors == 1 && doc.warnings == 1);
+    assert_string_equal(doc.items[0].message, "before");
+    assert_string_equal(doc.items[1].file, "plans/a/minutes-2024-02-23.yaml");
+    assert_string_equal(doc.items[1].path, "minutes.chair");
+    assert_string_equal(doc.items[1].message, "not among the attendees");
+    assert_string_equal(doc.items[1].reader, "Ordföranden saknas bland de närvarande.");
+    assert_true(doc.items[1].line == 6 && doc.items[1].col == 10);
+    assert_int_equal(doc.items[2].severity, DIAG_ERROR);
+    assert_null(doc.items[2].file);
+    assert_null(doc.items[2].reader);
+}
+
+/* ---- jobs ---------------------------------------------------------------------- */
+
+static void expect_job(const job_list *jobs, size_t j, size_t count, const size_t *documents)
+{
+    assert_int_equal(jobs->items[j].count, count);
+    for (size_t k = 0; k < count; k++) {
+        assert_int_equal(jobs->items[j].documents[k], documents[k]);
+        assert_int_equal(jobs->job_of[documents[k]], j);
+    }
+}
+
+static void the_documents_of_a_source_are_one_job(void **state)
+{
+    test_fixture *f = *state;
+    /* in the order of their PDFs: minutes-2024-02-23-summary.pdf, the
+     * committee's two, minutes-2024-02-23.pdf, plan-2024.pdf */
+    const char *sources[] = {"a/minutes-2024-02-23.yaml", "a/minutes-2024-02-23-utskott.yaml",
+                             "a/minutes-2024-02-23-utskott.yaml", "a/minutes-2024-02-23.yaml",
+                             "a/plan-2024.yaml"};
+    job_list jobs = jobs_make(&f->mem, sources, 5, 2);
+    assert_int_equal(jobs.count, 3);
+    expect_job(&jobs, 0, 2, (size_t[]){0, 3});
+    expect_job(&jobs, 1, 2, (size_t[]){1, 2});
+    expect_job(&jobs, 2, 1, (size_t[]){4});
+}
+
+static void fewer_sources_than_workers_are_built_apart(void **state)
+{
+    test_fixture *f = *state;
+    const char *pair[] = {"a/minutes-1.yaml", "a/minutes-1.yaml"};
+    job_list jobs = jobs_make(&f->mem, pair, 2, 2);
+    assert_int_equal(jobs.count, 2);
+    expect_job(&jobs, 0, 1, (size_t[]){0});
+    expect_job(&jobs, 1, 1, (size_t[]){1});
+    /* with one worker, together */
+    jobs = jobs_make(&f->mem, pair, 2, 1);
+    assert_int_equal(jobs.count, 1);
+    expect_job(&jobs, 0, 2, (size_t[]){0, 1});
+}
+
 static void a_file_written_in_pieces_appears_whole(void **state)
 {
     test_fixture *f = *state;
@@ -567,6 +636,9 @@ int main(void)
         TEST(a_damaged_manifest_is_an_empty_one),
         TEST(an_input_list_names_what_changed),
         TEST(moved_diagnostics_keep_their_own_texts),
+        TEST(diagnostics_added_all_are_copies),
+        TEST(the_documents_of_a_source_are_one_job),
+        TEST(fewer_sources_than_workers_are_built_apart),
         TEST(a_file_written_in_pieces_appears_whole),
         TEST(the_lock_keeps_a_second_run_out),
         TEST(the_sweep_removes_what_stopped_runs_left),

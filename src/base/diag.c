@@ -132,17 +132,30 @@ static const char *copy_text(arena *mem, const char *s)
     return s ? arena_strdup(mem, s) : NULL;
 }
 
+static diag copy_in(arena *mem, diag d)
+{
+    d.file = copy_text(mem, d.file);
+    d.path = copy_text(mem, d.path);
+    d.message = copy_text(mem, d.message);
+    d.reader = copy_text(mem, d.reader);
+    return d;
+}
+
 void diag_list_move(diag_list *dl, arena *mem)
 {
     diag *items = dl->count ? ARENA_ARRAY(mem, diag, dl->count) : NULL;
-    for (size_t i = 0; i < dl->count; i++) {
-        items[i] = dl->items[i];
-        items[i].file = copy_text(mem, items[i].file);
-        items[i].path = copy_text(mem, items[i].path);
-        items[i].message = copy_text(mem, items[i].message);
-        items[i].reader = copy_text(mem, items[i].reader);
-    }
+    for (size_t i = 0; i < dl->count; i++)
+        items[i] = copy_in(mem, dl->items[i]);
     *dl = (diag_list){mem, items, dl->count, dl->count, dl->errors, dl->warnings};
+}
+
+void diag_list_add_all(diag_list *to, const diag_list *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        diag d = copy_in(to->mem, from->items[i]);
+        add(to, d.severity, d.file, d.line, d.col, d.path, d.message);
+        to->items[to->count - 1].reader = d.reader;
+    }
 }
 
 bool diag_has_errors(const diag_list *dl)

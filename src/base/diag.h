@@ -59,6 +59,8 @@ void diag_print_shown(const diag_list *dl, FILE *out, bool quiet, bool verbose);
 /* Copies the list and its texts into `mem` at their exact size, so that the
  * arena they were made in can go. */
 void diag_list_move(diag_list *dl, arena *mem);
+/* Adds copies of the diagnostics of `from`, texts and all, to `to`. */
+void diag_list_add_all(diag_list *to, const diag_list *from);
 bool diag_has_errors(const diag_list *dl);
 
 #endif

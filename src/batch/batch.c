@@ -15,6 +15,7 @@
 #include "document.h"
 #include "filecache.h"
 #include "i18n.h"
+#include "jobs.h"
 #include "manifest.h"
 #include "oom.h"
 #include "outdir.h"
@@ -247,9 +248,10 @@ static doc_record *kept_record(arena *keep, const doc_record *rec, filecache *fc
     return kept;
 }
 
-/* Builds `d` in memory of its own. What outlives it, its diagnostics and
+/* Builds `d` in memory of its own, its source loaded once for the
+ * documents of `share` (may be NULL). What outlives it, its diagnostics and
  * manifest record, goes to `keep`; returns the record, or NULL. */
-static doc_record *build_one(const run *r, batch_doc *d, arena *keep)
+static doc_record *build_one(const run *r, batch_doc *d, document_share *share, arena *keep)
 {
     arena scratch, *mem = &scratch;
     arena_init(mem);
@@ -258,7 +260,8 @@ static doc_record *build_one(const run *r, batch_doc *d, arena *keep)
         .output = d->found.output, .kind = d->found.kind->name, .source = d->found.source};
     input_collector col = {mem, &rec.inputs, r->fc};
     input_recorder recorder = {collect_input, &col};
-    document_request req = {d->found.source, d->pdf, d->found.kind->template_name, &recorder};
+    document_request req = {d->found.source, d->pdf, d->found.kind->template_name, &recorder,
+                            share};
     bool ok;
     if (!make_folders(mem, folder_of(mem, d->pdf))) {
         diag_add(&d->diags, DIAG_ERROR, d->pdf, 0, 0, NULL, "cannot make the folder: %s",
@@ -294,19 +297,25 @@ typedef struct {
     size_t *queue; /* positions in res->docs of the documents to build */
     bool *done;    /* by queue position */
     size_t count;
+    job_list jobs; /* of queue positions */
 } build_queue;
 
-/* In a worker process: builds the document at queue position `pos` and
- * replies with what became of it. */
-static void build_in_worker(void *ctx, size_t pos, strbuf *reply)
+/* In a worker process: builds the documents of job `job` and replies with
+ * what became of each. */
+static void build_in_worker(void *ctx, size_t job, strbuf *reply)
 {
     build_queue *q = ctx;
-    arena keep;
-    arena_init(&keep);
-    batch_doc d = q->r->res->docs[q->queue[pos]];
-    doc_record *rec = build_one(q->r, &d, &keep);
-    docreply_encode(reply, &(docreply){d.status == DOC_BUILT, d.warnings, &d.diags, rec});
-    arena_free(&keep);
+    const build_job *bj = &q->jobs.items[job];
+    document_share *share = bj->count > 1 ? document_share_new() : NULL;
+    for (size_t k = 0; k < bj->count; k++) {
+        arena keep;
+        arena_init(&keep);
+        batch_doc d = q->r->res->docs[q->queue[bj->documents[k]]];
+        doc_record *rec = build_one(q->r, &d, share, &keep);
+        docreply_encode(reply, &(docreply){d.status == DOC_BUILT, d.warnings, &d.diags, rec});
+        arena_free(&keep);
+    }
+    document_share_free(share);
 }
 
 /* A worker's temporary files are named with its process id: the lock
@@ -329,17 +338,21 @@ static const char *death_of(arena *mem, int status)
                         WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-/* Takes in what a worker said of the document at queue position o->job. */
-static void settle(build_queue *q, const worker_outcome *o)
+/* Takes in what a worker said of the document at queue position `pos`:
+ * the reply at `*reply` (NULL when the worker died), which ends at `end`
+ * when `last`. */
+static void settle_doc(build_queue *q, size_t pos, const worker_outcome *o, const char **reply,
+                       const char *end, bool last)
 {
     run *r = q->r;
-    size_t i = q->queue[o->job];
+    size_t i = q->queue[pos];
     batch_doc *d = &r->res->docs[i];
     diag_list_init(&d->diags, &r->res->mem);
     doc_record named = {
         .output = d->found.output, .kind = d->found.kind->name, .source = d->found.source};
     docreply got = {.diags = &d->diags};
-    if (!o->died && docreply_decode(o->reply, o->len, &r->res->mem, &named, &got)) {
+    if (*reply && docreply_decode(reply, end, &r->res->mem, &named, &got) &&
+        (!last || *reply == end)) {
         d->status = got.built ? DOC_BUILT : DOC_FAILED;
         d->warnings = got.warnings;
         doc_record *rec = r->records[i] = got.record;
@@ -361,21 +374,39 @@ static void settle(build_queue *q, const worker_outcome *o)
                 : death_of(&r->res->mem, o->status);
         diag_add(&d->diags, DIAG_ERROR, d->found.source, 0, 0, NULL,
                  "not built: %s; the last good PDF is kept", why);
+        *reply = NULL; /* what follows is not to be trusted either */
     }
-    q->done[o->job] = true;
+    q->done[pos] = true;
 }
 
-/* Fails the documents from queue position `from` to `to`, which no process
- * could be started to build. */
-static void fail_unstarted(build_queue *q, size_t from, size_t to, int err)
+/* Takes in what a worker said of the documents of job o->job; returns how
+ * many they are. */
+static size_t settle(build_queue *q, const worker_outcome *o)
 {
-    for (size_t pos = from; pos < to; pos++) {
-        batch_doc *d = &q->r->res->docs[q->queue[pos]];
-        d->status = DOC_FAILED;
-        diag_add(&d->diags, DIAG_ERROR, d->found.source, 0, 0, NULL,
-                 "not built: no process can be started to build it: %s", strerror(err));
-        q->done[pos] = true;
+    const build_job *job = &q->jobs.items[o->job];
+    const char *reply = o->died ? NULL : o->reply, *end = o->reply + o->len;
+    for (size_t k = 0; k < job->count; k++)
+        settle_doc(q, job->documents[k], o, &reply, end, k + 1 == job->count);
+    return job->count;
+}
+
+/* Fails the documents of the jobs from `from` to `to`, which no process
+ * could be started to build; returns how many they are. */
+static size_t fail_unstarted(build_queue *q, size_t from, size_t to, int err)
+{
+    size_t failed = 0;
+    for (size_t j = from; j < to; j++) {
+        for (size_t k = 0; k < q->jobs.items[j].count; k++) {
+            size_t pos = q->jobs.items[j].documents[k];
+            batch_doc *d = &q->r->res->docs[q->queue[pos]];
+            d->status = DOC_FAILED;
+            diag_add(&d->diags, DIAG_ERROR, d->found.source, 0, 0, NULL,
+                     "not built: no process can be started to build it: %s", strerror(err));
+            q->done[pos] = true;
+        }
+        failed += q->jobs.items[j].count;
     }
+    return failed;
 }
 
 /* The digests of what the style was made from (its fonts, its dictionary),
@@ -418,7 +449,7 @@ static void build_alone(run *r, size_t i, const batch_observer *obs)
     if (stop_signal) /* since build_and_record looked */
         alarm(STOP_GRACE_SECONDS);
     digest_shared(r);
-    r->records[i] = build_one(r, d, &r->res->mem);
+    r->records[i] = build_one(r, d, NULL, &r->res->mem);
     building_alone = 0;
     alarm(0);
     sigaction(SIGALRM, &saved, NULL);
@@ -445,9 +476,14 @@ static void build_all(run *r, const batch_observer *obs)
         return;
     }
     render_env_preload(&r->env);
-    unsigned jobs = r->opt->jobs < q.count ? r->opt->jobs : (unsigned)q.count;
-    workers *w = oom_check(workers_new(jobs, build_in_worker, worker_started, &q));
-    size_t next = 0, limit = q.count, reported = 0, finished = 0, shown = (size_t)-1;
+    const char **sources = ARENA_ARRAY(&res->mem, const char *, q.count);
+    for (size_t pos = 0; pos < q.count; pos++)
+        sources[pos] = res->docs[q.queue[pos]].found.source;
+    q.jobs = jobs_make(&res->mem, sources, q.count, r->opt->jobs);
+    unsigned slots = r->opt->jobs < q.jobs.count ? r->opt->jobs : (unsigned)q.jobs.count;
+    workers *w = oom_check(workers_new(slots, build_in_worker, worker_started, &q));
+    /* next and limit count jobs; reported, finished and shown documents */
+    size_t next = 0, limit = q.jobs.count, reported = 0, finished = 0, shown = (size_t)-1;
     struct timespec stopped = {0};
     bool shared_known = false;
     while (reported < q.count) {
@@ -463,12 +499,12 @@ static void build_all(run *r, const batch_observer *obs)
             shared_known = true;
         }
         if (next < limit && workers_busy(w) == 0) {
-            fail_unstarted(&q, next, limit, errno);
-            finished += limit - next;
+            finished += fail_unstarted(&q, next, limit, errno);
             next = limit;
         }
-        for (; reported < q.count && (reported >= limit || q.done[reported]); reported++) {
-            if (reported >= limit)
+        for (; reported < q.count && (q.jobs.job_of[reported] >= limit || q.done[reported]);
+             reported++) {
+            if (q.jobs.job_of[reported] >= limit)
                 res->docs[q.queue[reported]].status = DOC_SKIPPED;
             if (obs->done)
                 obs->done(obs->ctx, &res->docs[q.queue[reported]]);
@@ -480,10 +516,8 @@ static void build_all(run *r, const batch_observer *obs)
         worker_outcome o;
         if (res->stop_signal && seconds_since(&stopped) > STOP_GRACE_SECONDS)
             workers_kill(w);
-        if (reported < q.count && workers_wait(w, &o, res->stop_signal ? 200 : -1)) {
-            settle(&q, &o);
-            finished++;
-        }
+        if (reported < q.count && workers_wait(w, &o, res->stop_signal ? 200 : -1))
+            finished += settle(&q, &o);
     }
     workers_free(w);
 }

@@ -129,10 +129,10 @@ static doc_record *get_record(reader *r, const doc_record *named)
     return rec;
 }
 
-bool docreply_decode(const char *data, size_t len, arena *mem, const doc_record *named,
+bool docreply_decode(const char **data, const char *end, arena *mem, const doc_record *named,
                      docreply *out)
 {
-    reader r = {data, data + len, mem, true};
+    reader r = {*data, end, mem, true};
     uint64_t built = get_u64(&r);
     out->warnings = (size_t)get_u64(&r);
     if (built > 1)
@@ -141,5 +141,6 @@ bool docreply_decode(const char *data, size_t len, arena *mem, const doc_record 
     get_diags(&r, out->diags);
     bool has_record = get_u64(&r) != 0;
     out->record = has_record && r.ok ? get_record(&r, named) : NULL;
-    return r.ok && r.p == r.end && has_record == out->built;
+    *data = r.p;
+    return r.ok && has_record == out->built;
 }

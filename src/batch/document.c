@@ -388,6 +388,47 @@ static void record_associations(arena *mem, const document_request *req,
         record_input(req->inputs, arena_printf(mem, "%s/association.yaml", list[i]->dir));
 }
 
+struct document_share {
+    arena mem;
+    const char *source; /* what was loaded, or NULL */
+    minutes *loaded;    /* NULL when it could not be loaded */
+    diag_list said;     /* what loading it said */
+};
+
+document_share *document_share_new(void)
+{
+    document_share *s = calloc(1, sizeof *s);
+    if (s)
+        arena_init(&s->mem);
+    return s;
+}
+
+void document_share_free(document_share *share)
+{
+    if (!share)
+        return;
+    arena_free(&share->mem);
+    free(share);
+}
+
+/* The minutes of req->source: loaded by the first document of a share, and
+ * what loading them said told to each. */
+static const minutes *minutes_of(arena *mem, const document_request *req, diag_list *dl)
+{
+    document_share *s = req->share;
+    if (!s)
+        return load_minutes(mem, req->source, dl);
+    if (!s->source || strcmp(s->source, req->source) != 0) {
+        arena_free(&s->mem);
+        arena_init(&s->mem);
+        diag_list_init(&s->said, &s->mem);
+        s->source = arena_strdup(&s->mem, req->source);
+        s->loaded = load_minutes(&s->mem, req->source, &s->said);
+    }
+    diag_list_add_all(dl, &s->said);
+    return s->loaded;
+}
+
 /* Minutes and their summary: the same context, their own templates. The
  * title carries the date, which the running header then shows on every
  * page. */
@@ -395,7 +436,7 @@ static bool prepare_minutes_document(arena *mem, const document_request *req, do
                                      const char *keywords, diag_list *dl)
 {
     record_source_and_association(mem, req);
-    minutes *m = load_minutes(mem, req->source, dl);
+    const minutes *m = minutes_of(mem, req, dl);
     if (!m)
         return false;
     record_associations(mem, req, m->associations, m->nassociations);

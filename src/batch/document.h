@@ -32,12 +32,22 @@ typedef struct {
     struct template_cache *templates; /* templates.h: compiled once per run */
 } render_env;
 
+/* What the documents made from one source one after the other share: the
+ * source loaded once (minutes and their summary), with what loading it
+ * said, which each of them is told. Empty when made; freed after the last. */
+typedef struct document_share document_share;
+
 typedef struct {
     const char *source;           /* the data file the document is made from */
     const char *pdf;              /* where to write it */
     const char *template_name;    /* such as "plan": NAME.mustache */
     const input_recorder *inputs; /* may be NULL */
+    document_share *share;        /* may be NULL: the source is loaded for this one */
 } document_request;
+
+/* NULL when memory runs out (then each document loads its source). */
+document_share *document_share_new(void);
+void document_share_free(document_share *share);
 
 /* Loads the style, checks its fonts and readies the libraries, once, before
  * any thread renders: afterwards the environment is only read (a font face
