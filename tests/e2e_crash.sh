@@ -1,8 +1,9 @@
 #!/bin/sh
 # One document that crashes its process fails alone. A run of 48 copies of
 # the sample plan, four of which hold a marker that the stand-in library
-# tests/crash/inject.c (preloaded in place of cmark-gfm's cmark_parser_feed)
-# turns into a crash in the process building them: a write through a null
+# tests/crash/inject.c (preloaded in place of libharu's HPDF_String_New,
+# which writes the outline's headings) turns into a crash in the process
+# building them: a write through a null
 # pointer, abort(), a stack overflow, an early exit. The 44 others must be
 # built, the manifest and the JSON summary must record every one, the next
 # run must build only the four again, and once they are mended only they.
@@ -23,10 +24,10 @@ B=$WORK/batch
 mkdir -p "$B/plans"
 cp -r templates "$B/templates"
 for i in $(seq -w 1 48); do cp -r plans/samsund "$B/plans/a$i"; done
-mark() { # mark NN MARKER: the marker in the first section's text of aNN
-    sed -i "0,/^      body: |\$/s//      body: |\n        $2/" "$B/plans/a$1/plan-2024.yaml"
+mark() { # mark NN MARKER: the marker in the first section's heading of aNN
+    sed -i "0,/^    - heading: \"/s//    - heading: \"$2 /" "$B/plans/a$1/plan-2024.yaml"
 }
-unmark() { sed -i '/INJECT-/d' "$B/plans/a$1/plan-2024.yaml"; }
+unmark() { sed -i 's/INJECT-[A-Z]* //' "$B/plans/a$1/plan-2024.yaml"; }
 mark 07 INJECT-SEGFAULT
 mark 19 INJECT-ABORT
 mark 31 INJECT-RECURSION
@@ -156,15 +157,15 @@ $(show)"
 fi
 
 # Minutes and their summary, built together in one worker (their file is
-# loaded once): a crash building the minutes (the marker is in a text the
-# summary leaves out) fails both, each saying so, the plan beside them is
+# loaded once): a crash building the minutes (the marker is in the heading
+# of an item the summary leaves out) fails both, each saying so, the plan beside them is
 # built, and once mended the next run builds the two again.
 M=$WORK/meeting
 mkdir -p "$M/plans/m" "$M/plans/p"
 cp -r templates "$M/templates"
 cp -r plans/samsund/. "$M/plans/p/"
 cp plans/samsund/association.yaml "$M/plans/m/"
-sed -e '/^  associations:/d' -e 's/^        Presentationsrunda\.$/        Presentationsrunda. INJECT-SEGFAULT/' \
+sed -e '/^  associations:/d' -e 's/^      title: Presentation$/      title: Presentation INJECT-SEGFAULT/' \
     plans/jonkoping/minutes-2024-02-23.yaml >"$M/plans/m/minutes-2024-02-23.yaml"
 run_meeting() {
     (cd "$M" && LD_PRELOAD=$INJECT "$BIN" build plans -o out -t templates -j2 -q \

@@ -1,8 +1,9 @@
 /* A stand-in for a library's bug, for tests/e2e_crash.sh only: loaded with
- * LD_PRELOAD, it takes the place of cmark-gfm's cmark_parser_feed and, when
- * the Markdown holds one of the markers below, fails there the way a bug in
- * a library would, in the process building that document; otherwise it
- * hands the text to the real function. Never linked into planpress.
+ * LD_PRELOAD, it takes the place of libharu's HPDF_String_New, by which
+ * planpress writes every heading into the PDF's outline, and, when the text
+ * holds one of the markers below, fails there the way a bug in a library
+ * would, in the process building that document; otherwise it hands the
+ * text to the real function. Never linked into planpress.
  *
  *   INJECT-SEGFAULT   writes to address 8, in the page that is never mapped
  *   INJECT-ABORT      calls abort(), as a failed assertion does
@@ -17,8 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef struct cmark_parser cmark_parser;
-typedef void feed_fn(cmark_parser *, const char *, size_t);
+/* libharu's types are pointers to its own structures */
+typedef void *string_new_fn(void *mmgr, const char *value, void *encoder);
 
 static int has(const char *buf, size_t len, const char *marker)
 {
@@ -34,18 +35,19 @@ static int deeper(volatile char *above)
     return deeper(frame) + frame[0];
 }
 
-void cmark_parser_feed(cmark_parser *parser, const char *buffer, size_t len)
+void *HPDF_String_New(void *mmgr, const char *value, void *encoder)
 {
-    if (has(buffer, len, "INJECT-SEGFAULT"))
+    size_t len = value ? strlen(value) : 0;
+    if (has(value, len, "INJECT-SEGFAULT"))
         *(volatile int *)(uintptr_t)8 = 1; /* the first page is never mapped */
-    if (has(buffer, len, "INJECT-ABORT"))
+    if (has(value, len, "INJECT-ABORT"))
         abort();
-    if (has(buffer, len, "INJECT-RECURSION"))
+    if (has(value, len, "INJECT-RECURSION"))
         deeper(NULL);
-    if (has(buffer, len, "INJECT-EXIT"))
+    if (has(value, len, "INJECT-EXIT"))
         _exit(3);
-    while (has(buffer, len, "INJECT-HANG"))
+    while (has(value, len, "INJECT-HANG"))
         pause();
-    feed_fn *real = (feed_fn *)dlsym(RTLD_NEXT, "cmark_parser_feed");
-    real(parser, buffer, len);
+    string_new_fn *real = (string_new_fn *)dlsym(RTLD_NEXT, "HPDF_String_New");
+    return real(mmgr, value, encoder);
 }
