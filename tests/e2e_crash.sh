@@ -34,17 +34,29 @@ mark 31 INJECT-RECURSION
 mark 44 INJECT-EXIT
 CRASHED="a07/plan-2024.pdf a19/plan-2024.pdf a31/plan-2024.pdf a44/plan-2024.pdf"
 
-run() {
-    (cd "$B" && LD_PRELOAD=$INJECT "$BIN" build plans -o out -t templates -j2 -q \
+run_in() { # run_in DIR ARGS...: a build of DIR/plans into DIR/out, the stand-in preloaded
+    dir=$1
+    shift
+    (cd "$dir" && LD_PRELOAD=$INJECT "$BIN" build plans -o out -t templates -j2 -q \
         --json "$WORK/last.json" "$@") >"$WORK/out" 2>"$WORK/err"
     rc=$?
 }
+run() { run_in "$B" "$@"; }
 with_status() { # the outputs of the last run with status $1, on one line
     grep '"output"' "$WORK/last.json" | grep "\"status\": \"$1\"" |
         sed 's/.*"output": "\([^"]*\)".*/\1/' | sort | tr '\n' ' ' | sed 's/ $//'
 }
 count() { [ -z "$1" ] && echo 0 || echo "$1" | wc -w; }
 show() { cat "$WORK/err" | grep -v "warning:" | head -20; }
+built_cleanly() { # DIR EXPECTED OK-TEXT [NOT-OK-TEXT]: the last run in DIR exited 0,
+    # built exactly EXPECTED and left no temporary file in DIR/out
+    if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "$2" ] && [ -z "$(find "$1/out" -name '*.tmp')" ]; then
+        ok "$3"
+    else
+        not_ok "${4:-$3}" "status $rc, built [$(with_status built)]
+$(show)"
+    fi
+}
 
 run
 gotfailed=$(with_status failed)
@@ -123,12 +135,8 @@ $(show)"
     fi
     for n in "$@"; do unmark "$n" && echo "# mended" >>"$B/plans/a$n/plan-2024.yaml"; done
     run
-    if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "$after" ] && [ -z "$(find "$B/out" -name '*.tmp')" ]; then
-        ok "... the lock was let go: the next run builds what was left, and no temporary file stays"
-    else
-        not_ok "... the lock was let go: the next run builds what was left" "status $rc, built [$(with_status built)]
-$(show)"
-    fi
+    built_cleanly "$B" "$after" "... the lock was let go: the next run builds what was left, and no temporary file stays" \
+        "... the lock was let go: the next run builds what was left"
 }
 hang_then_term "documents" "a12/plan-2024.pdf a13/plan-2024.pdf" 12 13
 hang_then_term "one document, built in its own process," "a12/plan-2024.pdf" 12
@@ -149,12 +157,7 @@ fi
 unmark 07
 echo "# mended" >>"$B/plans/a07/plan-2024.yaml"
 run
-if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "a07/plan-2024.pdf" ] && [ -z "$(find "$B/out" -name '*.tmp')" ]; then
-    ok "... the next run builds it again and removes the temporary file"
-else
-    not_ok "... the next run builds it again and removes the temporary file" "status $rc, built [$(with_status built)]
-$(show)"
-fi
+built_cleanly "$B" "a07/plan-2024.pdf" "... the next run builds it again and removes the temporary file"
 
 # Minutes and their summary, built together in one worker (their file is
 # loaded once): a crash building the minutes (the marker is in the heading
@@ -167,13 +170,8 @@ cp -r plans/samsund/. "$M/plans/p/"
 cp plans/samsund/association.yaml "$M/plans/m/"
 sed -e '/^  associations:/d' -e 's/^      title: Presentation$/      title: Presentation INJECT-SEGFAULT/' \
     plans/jonkoping/minutes-2024-02-23.yaml >"$M/plans/m/minutes-2024-02-23.yaml"
-run_meeting() {
-    (cd "$M" && LD_PRELOAD=$INJECT "$BIN" build plans -o out -t templates -j2 -q \
-        --json "$WORK/last.json") >"$WORK/out" 2>"$WORK/err"
-    rc=$?
-}
 MEETING="m/minutes-2024-02-23-summary.pdf m/minutes-2024-02-23.pdf"
-run_meeting
+run_in "$M"
 if [ "$rc" -eq 1 ] && [ "$(with_status failed)" = "$MEETING" ] && [ "$(with_status built)" = "p/plan-2024.pdf" ] &&
     [ "$(grep -c "m/minutes-2024-02-23.yaml: error: not built: the process building it" "$WORK/err")" -eq 2 ]; then
     ok "a crash building minutes fails them and their summary, built together; the plan is built"
@@ -182,12 +180,7 @@ else
 $(show)"
 fi
 sed -i 's/ INJECT-SEGFAULT$//' "$M/plans/m/minutes-2024-02-23.yaml"
-run_meeting
-if [ "$rc" -eq 0 ] && [ "$(with_status built)" = "$MEETING" ] && [ -z "$(find "$M/out" -name '*.tmp')" ]; then
-    ok "... mended, the next run builds the two"
-else
-    not_ok "... mended, the next run builds the two" "status $rc, built [$(with_status built)]
-$(show)"
-fi
+run_in "$M"
+built_cleanly "$M" "$MEETING" "... mended, the next run builds the two"
 
 e2e_finish e2e_crash
