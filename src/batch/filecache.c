@@ -1,14 +1,12 @@
 #include "filecache.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "arena.h"
 #include "hash.h"
@@ -192,25 +190,6 @@ static bool stamp_is_racy(const file_stamp *s, int64_t run_start_ns)
     return changed >= run_start_ns;
 }
 
-static bool hash_file(const char *path, uint64_t *hash)
-{
-    int fd = regular_open(path);
-    if (fd < 0)
-        return false;
-    XXH3_state_t *state = XXH3_createState();
-    char buf[65536];
-    ssize_t n = -1;
-    if (state && XXH3_64bits_reset(state) == XXH_OK)
-        while ((n = read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-            if (n > 0)
-                XXH3_64bits_update(state, buf, (size_t)n);
-    close(fd);
-    if (n == 0)
-        *hash = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    return n == 0;
-}
-
 /* Reads the file unless the stamp is the one its hash was remembered with. */
 static file_digest compute(const char *path, const cache_entry *known, file_stamp *stamp,
                            bool *hashed)
@@ -226,7 +205,7 @@ static file_digest compute(const char *path, const cache_entry *known, file_stam
     if (known->known && stamp_equal(&known->stamp, stamp))
         return (file_digest){FILE_PRESENT, known->hash};
     uint64_t hash;
-    if (!hash_file(path, &hash))
+    if (!hash_file(path, &hash, NULL))
         return (file_digest){FILE_UNREADABLE, 0};
     *hashed = true;
     return (file_digest){FILE_PRESENT, hash};

@@ -1,10 +1,7 @@
 #include "baked_dictionary.h"
 
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "hash.h"
 
 static char *string_at(const baked_dictionary *bd, int32_t offset)
 {
@@ -56,21 +53,11 @@ static HyphenDict *open_baked(const baked_dictionary *bd)
     return first;
 }
 
-HyphenDict *baked_dictionary_open(const void *content, size_t len)
+HyphenDict *baked_dictionary_open(uint64_t size, uint64_t hash)
 {
-    uint64_t hash = 0;
-    bool hashed = false;
-    for (size_t i = 0; i < baked_dictionary_count; i++) {
-        const baked_dictionary *bd = &baked_dictionaries[i];
-        if (bd->size != len)
-            continue;
-        if (!hashed) {
-            hash = hash_content(content, len);
-            hashed = true;
-        }
-        if (bd->hash == hash)
-            return open_baked(bd);
-    }
+    for (size_t i = 0; i < baked_dictionary_count; i++)
+        if (baked_dictionaries[i].size == size && baked_dictionaries[i].hash == hash)
+            return open_baked(&baked_dictionaries[i]);
     return NULL;
 }
 

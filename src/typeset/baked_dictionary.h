@@ -43,10 +43,11 @@ typedef struct {
 extern const baked_dictionary baked_dictionaries[];
 extern const size_t baked_dictionary_count;
 
-/* libhyphen's structure of the baked dictionary whose file content is
- * `content`, or NULL when none was baked from such a file. Only to be read;
- * freed with baked_dictionary_free, never with hnj_hyphen_free. */
-HyphenDict *baked_dictionary_open(const void *content, size_t len);
+/* libhyphen's structure of the baked dictionary made of a file of `size`
+ * bytes whose content has `hash` (hash_content of hash.h), or NULL when none
+ * was baked from such a file. Only to be read; freed with
+ * baked_dictionary_free, never with hnj_hyphen_free. */
+HyphenDict *baked_dictionary_open(uint64_t size, uint64_t hash);
 void baked_dictionary_free(HyphenDict *dict);
 
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "baked_dictionary.h"
-#include "strbuf.h"
+#include "hash.h"
 #include "utf8.h"
 
 enum { MAX_RUN = 96 }; /* longer runs of letters are not words */
@@ -45,14 +45,12 @@ static bool level_has_no_letters(const HyphenDict *d)
  * the file is the one they were made of; else libhyphen reads the file. */
 static HyphenDict *open_dictionary(const char *path, bool *baked)
 {
-    strbuf content = {0};
-    HyphenDict *dict = NULL;
-    bool read = strbuf_append_file(&content, path); /* a regular file only */
-    if (read)
-        dict = baked_dictionary_open(content.data, content.len);
-    strbuf_free(&content);
+    uint64_t hash, size;
+    if (!hash_file(path, &hash, &size)) /* a regular file only */
+        return NULL;
+    HyphenDict *dict = baked_dictionary_open(size, hash);
     *baked = dict != NULL;
-    return dict || !read ? dict : hnj_hyphen_load(path);
+    return dict ? dict : hnj_hyphen_load(path);
 }
 
 static void close_dictionary(HyphenDict *dict, bool baked)
