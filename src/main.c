@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "discover.h"
 #include "document.h"
+#include "heap.h"
 #include "i18n.h"
 #include "init.h"
 #include "kinds.h"
@@ -673,6 +674,9 @@ static int cmd_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    const char *huge_pages = getenv("PLANPRESS_HUGE_PAGES");
+    if (!huge_pages || strcmp(huge_pages, "no") != 0)
+        heap_prefer_huge_pages();
     /* A line a write, not a write per character (stderr's default). */
     static char err_buffer[BUFSIZ];
     setvbuf(stderr, err_buffer, _IOLBF, sizeof err_buffer);
