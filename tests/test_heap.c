@@ -1,6 +1,6 @@
 /* heap_prefer_huge_pages: the kernel's own account of the process
- * (/proc/self/maps and smaps) shows the heap asked for huge pages, and a
- * large buffer in the heap rather than in a mapping of its own. */
+ * (/proc/self/smaps) shows the heap asked for huge pages, and a large
+ * buffer in the heap rather than in a mapping of its own. */
 #include "test_support.h"
 
 #include <stdint.h>

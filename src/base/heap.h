@@ -16,8 +16,9 @@ enum {
 
 /* Asks for huge pages in the heap, where the kernel allows them
  * (transparent huge pages, "madvise" or "always"). Call it first in main,
- * before the heap holds much. False when the kernel refused the request:
- * the program then runs as before, in small pages. */
+ * before the heap holds much. False when the heap could not grow in one
+ * piece or the kernel refused: the program then runs as before, in small
+ * pages. */
 bool heap_prefer_huge_pages(void);
 
 #endif
