@@ -36,6 +36,12 @@ bool heap_prefer_huge_pages(void)
         return false;
     size_t below = start - (uintptr_t)block;
     if (below > SMALL_PAGE)
-        below_huge_pages = malloc(below - 2 * sizeof(size_t));
+        below_huge_pages = malloc(below - 2 * sizeof(size_t)); /* less its header */
     return true;
+}
+
+void heap_keep_freed_memory(void)
+{
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
 }

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -14,6 +13,7 @@
 #endif
 #include <unistd.h>
 
+#include "heap.h"
 #include "oom.h"
 
 typedef struct {
@@ -59,18 +59,6 @@ static bool read_all(int fd, void *data, size_t len)
     return transfer(fd, data, len, false);
 }
 
-/* A document's memory is freed whole when it is done. Kept by malloc
- * rather than given back to the system (its large blocks would be mapped
- * and unmapped one by one), the next document reuses the same pages
- * instead of faulting in new ones: 200 page faults fewer a plan. */
-static void keep_memory(void)
-{
-#ifdef M_MMAP_THRESHOLD
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
-#endif
-}
-
 /* The worker's life: a job number in, its reply (length, then bytes) out,
  * until the parent closes the pipe. */
 _Noreturn static void serve(workers *w, int in, int out, pid_t parent)
@@ -87,7 +75,7 @@ _Noreturn static void serve(workers *w, int in, int out, pid_t parent)
     sigaction(SIGINT, &ignore, NULL);
     sigaction(SIGTERM, &ignore, NULL);
     sigaction(SIGHUP, &ignore, NULL);
-    keep_memory();
+    heap_keep_freed_memory();
     uint64_t job;
     while (read_all(in, &job, sizeof job)) {
         strbuf reply = {0};
